@@ -1,0 +1,52 @@
+// The add-in's configuration. Values come from config/<profile>.json at build time (webpack
+// DefinePlugin), overridable with CG_* environment variables; see README "Configuration".
+// Nothing tenant-specific lives in code.
+
+export interface ListNames {
+  restrictions: string;
+}
+
+export interface AppConfig {
+  profile: 'production' | 'workbench' | 'test';
+  /** Graph root without version: https://graph.microsoft.com, or '' for the page's own origin. */
+  graphBaseUrl: string;
+  auth: {
+    /** 'msal' in Outlook (nested app auth, then popup, then the Office dialog); 'local' for the local service. */
+    mode: 'msal' | 'local';
+    clientId: string;
+    /** Tenant id or domain; 'organizations' for any work account. */
+    tenantId: string;
+    /** Delegated Graph scopes the pane asks for. */
+    scopes: string[];
+  };
+  sharePoint: {
+    /** e.g. contoso.sharepoint.com */
+    hostname: string;
+    /** Server-relative site path, e.g. /sites/ContactGuard */
+    sitePath: string;
+    lists: ListNames;
+  };
+  /** A cached copy of the restrictions older than this is refreshed before a verdict is given. */
+  cacheTrustMinutes: number;
+  /** A cached copy older than this is refreshed in the background after a verdict is given. */
+  cacheBackgroundRefreshSeconds: number;
+}
+
+declare const __CG_CONFIG__: AppConfig | undefined;
+
+export const defaultConfig: AppConfig = {
+  profile: 'workbench',
+  graphBaseUrl: '',
+  auth: { mode: 'local', clientId: '', tenantId: 'organizations', scopes: ['User.Read'] },
+  sharePoint: {
+    hostname: 'oakfield.sharepoint.com',
+    sitePath: '/sites/ContactGuard',
+    lists: { restrictions: 'Contact Restrictions' },
+  },
+  cacheTrustMinutes: 5,
+  cacheBackgroundRefreshSeconds: 30,
+};
+
+export function loadConfig(): AppConfig {
+  return typeof __CG_CONFIG__ !== 'undefined' && __CG_CONFIG__ ? __CG_CONFIG__ : defaultConfig;
+}

@@ -1,0 +1,95 @@
+// The domain's vocabulary. Pure data: no I/O, no Graph or Office types here.
+
+/** `Status` choices of the Contact Restrictions list (DOMAIN.md, "The list schema"). */
+export const RESTRICTION_STATUSES = [
+  'Warning',
+  'Provisional',
+  'Active',
+  'Extended',
+  'Overturned',
+  'Ended',
+] as const;
+export type RestrictionStatus = (typeof RESTRICTION_STATUSES)[number];
+
+/** `Handling` choices: what happens to the person's email. */
+export const HANDLINGS = ['Forward', 'File', 'ForwardAndFile'] as const;
+export type Handling = (typeof HANDLINGS)[number];
+
+/** A calendar day in the school's time zone (Europe/London), as `YYYY-MM-DD`. */
+export type LocalDate = string;
+
+/**
+ * One Contact Restrictions item, validated. What staff may see: the instruction, never the reasons.
+ */
+export interface Restriction {
+  /** SharePoint list item id. */
+  id: string;
+  personName: string;
+  /** Every address the person uses, trimmed and lower-cased, without duplicates. */
+  emails: string[];
+  status: RestrictionStatus;
+  startDate: LocalDate;
+  endDate: LocalDate;
+  reviewDate?: LocalDate;
+  handling: Handling;
+  spocName: string;
+  spocEmail: string;
+  allowedContact: string;
+  staffGuidance: string;
+  emergencyNote: string;
+}
+
+/** An item that could not be read as a restriction; kept so that it is never silently ignored. */
+export interface MalformedRestriction {
+  id: string;
+  /** Plain-language problems, e.g. "EndDate is missing". Never holds personal data. */
+  problems: string[];
+  /** Whatever addresses could be read from it, so that a matching sender is not shown as clear. */
+  emails: string[];
+  personName?: string;
+}
+
+/** An email address with the name shown beside it. */
+export interface EmailAddress {
+  address: string;
+  displayName?: string;
+}
+
+/** Who an email claims to come from: the parts a restriction is matched against. */
+export interface MessageParticipants {
+  from?: EmailAddress;
+  /** "Sent on behalf of": differs from `from` when a delegate sent it. */
+  sender?: EmailAddress;
+  replyTo?: EmailAddress[];
+}
+
+export type MatchedOn = 'from' | 'sender' | 'replyTo';
+
+export type CautionReason =
+  | { kind: 'displayNameMatch'; restrictedPersonName: string; displayName: string }
+  | { kind: 'incompleteRecords'; count: number };
+
+export type UnavailableReason =
+  | 'signedOut'
+  | 'offline'
+  | 'throttled'
+  | 'listMissing'
+  | 'forbidden'
+  | 'malformedMatch'
+  | 'noSender'
+  | 'serviceError';
+
+export type Verdict =
+  | {
+      kind: 'restricted';
+      restriction: Restriction;
+      matchedAddress: string;
+      matchedOn: MatchedOn;
+      /** Past its review date without a review: still applies, flagged (DOMAIN.md: fair to the parent). */
+      reviewOverdue: boolean;
+    }
+  | { kind: 'caution'; reasons: CautionReason[] }
+  | { kind: 'clear' }
+  | { kind: 'unavailable'; reason: UnavailableReason };
+
+export type VerdictKind = Verdict['kind'];
