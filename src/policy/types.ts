@@ -29,6 +29,7 @@ export interface Restriction {
   emails: string[];
   status: RestrictionStatus;
   startDate: LocalDate;
+  /** Last day, inclusive. '' only on a Warning, Overturned or Ended item that has no EndDate. */
   endDate: LocalDate;
   reviewDate?: LocalDate;
   handling: Handling;
@@ -37,6 +38,11 @@ export interface Restriction {
   allowedContact: string;
   staffGuidance: string;
   emergencyNote: string;
+  /**
+   * Plain-language problems that did not stop the item being read, e.g. "Emails has 1 entry that is
+   * not an address". For whoever keeps the list; never holds personal data.
+   */
+  warnings?: string[];
 }
 
 /** An item that could not be read as a restriction; kept so that it is never silently ignored. */
@@ -47,6 +53,11 @@ export interface MalformedRestriction {
   /** Whatever addresses could be read from it, so that a matching sender is not shown as clear. */
   emails: string[];
   personName?: string;
+  /**
+   * The status, when it could be read. An item whose status can never restrict (Warning,
+   * Overturned, Ended) does not make a matching sender's verdict unavailable.
+   */
+  status?: RestrictionStatus;
 }
 
 /** An email address with the name shown beside it. */

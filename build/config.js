@@ -1,0 +1,49 @@
+// Builds the add-in's configuration for a profile: config/<profile>.json, then an optional
+// contact-guard.config.json at the top of the project (a school's own values, not committed),
+// then CG_* environment variables. The result is baked into the bundle (see README "Configuration").
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+
+function readJson(file) {
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+function mergeDeep(base, extra) {
+  const out = { ...base };
+  for (const [k, v] of Object.entries(extra || {})) {
+    out[k] = v && typeof v === 'object' && !Array.isArray(v) ? mergeDeep(base[k] || {}, v) : v;
+  }
+  return out;
+}
+
+function envOverrides(env) {
+  const o = {};
+  const set = (keys, value) => {
+    if (value === undefined || value === '') return;
+    let t = o;
+    keys.slice(0, -1).forEach((k) => (t = t[k] = t[k] || {}));
+    t[keys[keys.length - 1]] = value;
+  };
+  set(['graphBaseUrl'], env.CG_GRAPH_BASE_URL);
+  set(['auth', 'clientId'], env.CG_CLIENT_ID);
+  set(['auth', 'tenantId'], env.CG_TENANT_ID);
+  if (env.CG_SCOPES) set(['auth', 'scopes'], env.CG_SCOPES.split(/[\s,]+/).filter(Boolean));
+  set(['sharePoint', 'hostname'], env.CG_SP_HOSTNAME);
+  set(['sharePoint', 'sitePath'], env.CG_SP_SITE_PATH);
+  set(['sharePoint', 'lists', 'restrictions'], env.CG_LIST_RESTRICTIONS);
+  if (env.CG_CACHE_TRUST_MINUTES) set(['cacheTrustMinutes'], Number(env.CG_CACHE_TRUST_MINUTES));
+  return o;
+}
+
+function loadBuildConfig(profile, env = process.env) {
+  const file = path.join(root, 'config', `${profile}.json`);
+  if (!fs.existsSync(file)) throw new Error(`Unknown profile "${profile}": no ${file}`);
+  let config = readJson(file);
+  const local = path.join(root, 'contact-guard.config.json');
+  if (profile === 'production' && fs.existsSync(local)) config = mergeDeep(config, readJson(local));
+  return mergeDeep(config, envOverrides(env));
+}
+
+module.exports = { loadBuildConfig };

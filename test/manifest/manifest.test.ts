@@ -1,0 +1,429 @@
+// manifest.xml, checked offline: Microsoft's XSDs (xmllint-wasm), then what the XSDs miss
+// (manifestChecks.ts), then the production host rewrite and the webpack plugin that emits it.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import webpack from 'webpack';
+import {
+  checkHttpsUrls,
+  checkIcons,
+  checkManifest,
+  checkRequirementSets,
+  checkResourceReferences,
+  checkStringLengths,
+  mailboxRequirements,
+  type ManifestCheckOptions,
+} from './manifestChecks';
+import { readPng } from './png';
+import { validateAgainstSchemas } from './schemaValidation';
+import { allElements, parseXml, type XmlElement } from './xmlTree';
+
+interface BuildManifestModule {
+  DEV_ORIGIN: string;
+  rewriteManifestHost(xml: string, origin: string): string;
+  ManifestPlugin: new (options?: {
+    origin?: string;
+    manifestPath?: string;
+    filename?: string;
+  }) => webpack.WebpackPluginInstance;
+}
+// build/manifest.js is plain CommonJS for webpack.config.js, so it is required, not imported.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const buildManifest = require('../../build/manifest.js') as BuildManifestModule;
+const { DEV_ORIGIN, rewriteManifestHost, ManifestPlugin } = buildManifest;
+
+const ROOT = join(__dirname, '..', '..');
+const MANIFEST_PATH = join(ROOT, 'manifest.xml');
+const manifestXml = readFileSync(MANIFEST_PATH, 'utf8');
+const devOptions: ManifestCheckOptions = { origin: DEV_ORIGIN, assetsDir: join(ROOT, 'assets') };
+const PRODUCTION_ORIGIN = 'https://contactguard.oakfield.sch.uk';
+
+/** Replaces text that must be present, so a mutation that matches nothing fails loudly. */
+function mutate(xml: string, from: string, to: string): string {
+  if (!xml.includes(from)) throw new Error(`test setup: "${from}" is not in the manifest`);
+  return xml.replace(from, to);
+}
+
+const byLocalName = (root: XmlElement, name: string) =>
+  allElements(root).filter((e) => e.localName === name);
+
+describe('manifest.xml against Microsoft XSDs', () => {
+  it('is valid', async () => {
+    expect(await validateAgainstSchemas(manifestXml)).toEqual([]);
+  });
+
+  it('rejects a value outside a schema enumeration', async () => {
+    const broken = mutate(
+      manifestXml,
+      '<Permissions>ReadItem</Permissions>',
+      '<Permissions>ReadAll</Permissions>',
+    );
+    const errors = await validateAgainstSchemas(broken);
+    expect(errors.join('\n')).toMatch(/Permissions.*ReadAll/);
+  });
+
+  it('checks inside the nested VersionOverridesV1_1 block too, not only the outer document', async () => {
+    const broken = mutate(
+      manifestXml,
+      '<SupportsPinning>true</SupportsPinning>',
+      '<Pinnable>true</Pinnable>',
+    );
+    const errors = await validateAgainstSchemas(broken);
+    expect(errors.join('\n')).toMatch(/Pinnable/);
+  });
+});
+
+describe('manifest.xml: checks the XSDs miss', () => {
+  const root = parseXml(manifestXml);
+
+  it('resolves every resid to a resource of the right kind', () => {
+    expect(checkResourceReferences(root)).toEqual([]);
+    expect(
+      allElements(root).filter((e) => e.attributes.resid !== undefined).length,
+    ).toBeGreaterThan(10);
+  });
+
+  it('uses https for every URL', () => {
+    expect(checkHttpsUrls(root)).toEqual([]);
+  });
+
+  it('points every icon at a PNG in assets/ of the declared size', () => {
+    expect(checkIcons(root, devOptions)).toEqual([]);
+  });
+
+  it('keeps short strings within 125 characters and long strings within 250', () => {
+    expect(checkStringLengths(root)).toEqual([]);
+  });
+
+  it('asks for Mailbox 1.1 at the base and 1.5 in VersionOverridesV1_1, enough for every feature used', () => {
+    const requirements = mailboxRequirements(root);
+    expect(requirements.base).toBe('1.1');
+    expect(requirements.versionOverrides.map(({ type, mailbox }) => ({ type, mailbox }))).toEqual([
+      { type: 'VersionOverridesV1_0', mailbox: null },
+      { type: 'VersionOverridesV1_1', mailbox: '1.5' },
+    ]);
+    expect(checkRequirementSets(root)).toEqual([]);
+  });
+});
+
+describe('manifest.xml: what Contact Guard needs', () => {
+  const root = parseXml(manifestXml);
+  const text = (name: string) => byLocalName(root, name).map((e) => e.text.trim());
+  const defaultValue = (name: string) =>
+    byLocalName(root, name).map((e) => e.attributes.DefaultValue);
+
+  it('identifies the add-in', () => {
+    expect(text('Id')[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(text('ProviderName')).toEqual(['Contact Guard']);
+    expect(defaultValue('DisplayName')).toEqual(['Contact Guard']);
+    expect(root.attributes['xsi:type']).toBe('MailApp');
+  });
+
+  it('reads messages only, with ReadItem permission', () => {
+    expect(text('Permissions')).toEqual(['ReadItem']);
+    const rules = byLocalName(root, 'Rule').filter(
+      (rule) => rule.attributes['xsi:type'] === 'ItemIs',
+    );
+    expect(rules.map((rule) => [rule.attributes.ItemType, rule.attributes.FormType])).toEqual([
+      ['Message', 'Read'],
+    ]);
+    const form = byLocalName(root, 'Form')[0];
+    expect(form?.attributes['xsi:type']).toBe('ItemRead');
+    expect(byLocalName(form ?? root, 'SourceLocation')[0]?.attributes.DefaultValue).toBe(
+      `${DEV_ORIGIN}/taskpane.html`,
+    );
+  });
+
+  it('allows sign-in and the add-in host as app domains', () => {
+    expect(text('AppDomain')).toEqual(['https://login.microsoftonline.com', DEV_ORIGIN]);
+  });
+
+  it('has one read-surface button that opens a pinnable task pane, pinning declared only in V1_1', () => {
+    const surfaces = byLocalName(root, 'ExtensionPoint');
+    expect(surfaces.map((e) => e.attributes['xsi:type'])).toEqual(['MessageReadCommandSurface']);
+    const buttons = byLocalName(root, 'Control');
+    expect(buttons).toHaveLength(1);
+    const action = byLocalName(buttons[0] ?? root, 'Action')[0];
+    expect(action?.attributes['xsi:type']).toBe('ShowTaskpane');
+    const pinning = byLocalName(root, 'SupportsPinning');
+    expect(pinning.map((e) => e.text)).toEqual(['true']);
+    expect(pinning[0]?.parent).toBe(action);
+    let versionOverrides: XmlElement | null = pinning[0]?.parent ?? null;
+    while (versionOverrides && versionOverrides.localName !== 'VersionOverrides')
+      versionOverrides = versionOverrides.parent;
+    expect(versionOverrides?.attributes['xsi:type']).toBe('VersionOverridesV1_1');
+    const sourceResid = byLocalName(action ?? root, 'SourceLocation')[0]?.attributes.resid;
+    const url = byLocalName(root, 'Url').find((e) => e.attributes.id === sourceResid)?.attributes
+      .DefaultValue;
+    expect(url).toBe(`${DEV_ORIGIN}/taskpane.html`);
+  });
+});
+
+describe('assets/ icons', () => {
+  const iconFiles = readdirSync(devOptions.assetsDir).filter((name) =>
+    /^icon-\d+\.png$/.test(name),
+  );
+
+  it('has every size the brief and the manifest use', () => {
+    const sizes = iconFiles.map((name) => Number(/\d+/.exec(name)?.[0])).sort((a, b) => a - b);
+    expect(sizes).toEqual(expect.arrayContaining([16, 32, 64, 80, 128]));
+  });
+
+  it.each(iconFiles)('%s is a valid PNG of the size in its name', (name) => {
+    const size = Number(/\d+/.exec(name)?.[0]);
+    expect(readPng(readFileSync(join(devOptions.assetsDir, name)))).toEqual({
+      width: size,
+      height: size,
+    });
+  });
+
+  it('rejects a corrupted PNG', () => {
+    const bytes = Buffer.from(readFileSync(join(devOptions.assetsDir, 'icon-16.png')));
+    bytes[20] = (bytes[20] ?? 0) ^ 0xff; // inside IHDR's width: the CRC no longer matches
+    expect(() => readPng(bytes)).toThrow(/CRC/);
+  });
+});
+
+describe('the checks fail on a broken manifest (tests of the tests)', () => {
+  const problemsIn = (xml: string) => checkManifest(xml, devOptions);
+
+  it('passes the real manifest', () => {
+    expect(problemsIn(manifestXml)).toEqual([]);
+  });
+
+  it('catches an http URL that the XSDs accept', async () => {
+    const broken = mutate(
+      manifestXml,
+      `<bt:Url id="Taskpane.Url" DefaultValue="${DEV_ORIGIN}/taskpane.html"/>`,
+      '<bt:Url id="Taskpane.Url" DefaultValue="http://localhost:3000/taskpane.html"/>',
+    );
+    expect(await validateAgainstSchemas(broken)).toEqual([]);
+    expect(problemsIn(broken)).toEqual([
+      expect.stringMatching(/"http:\/\/localhost:3000\/taskpane.html" is not https.*Url/),
+      expect.stringMatching(/"http:\/\/"/),
+    ]);
+  });
+
+  it('catches an http app domain and an http URL in a locale override', () => {
+    const httpDomain = mutate(
+      manifestXml,
+      '<AppDomain>https://login.microsoftonline.com</AppDomain>',
+      '<AppDomain>http://login.microsoftonline.com</AppDomain>',
+    );
+    expect(problemsIn(httpDomain).join('\n')).toMatch(/not https: .*AppDomain/);
+    const httpOverride = mutate(
+      manifestXml,
+      `<SupportUrl DefaultValue="${DEV_ORIGIN}/assets/support.html"/>`,
+      `<SupportUrl DefaultValue="${DEV_ORIGIN}/assets/support.html"><Override Locale="cy-GB" Value="http://example.org/cymorth.html"/></SupportUrl>`,
+    );
+    expect(problemsIn(httpOverride).join('\n')).toMatch(
+      /"http:\/\/example.org\/cymorth.html" is not https/,
+    );
+  });
+
+  it('catches a resid that names no resource, which the XSDs accept', async () => {
+    const broken = mutate(
+      manifestXml,
+      '<Label resid="PaneButton.Label"/>',
+      '<Label resid="PaneButton.Missing"/>',
+    );
+    expect(await validateAgainstSchemas(broken)).toEqual([]);
+    expect(problemsIn(broken)).toEqual([
+      expect.stringMatching(/resid "PaneButton.Missing" names no resource: .*Control\/Label/),
+    ]);
+  });
+
+  it('catches a resid that points at the wrong kind of resource', () => {
+    const broken = mutate(
+      manifestXml,
+      '<Description resid="PaneButton.Tooltip"/>',
+      '<Description resid="PaneButton.Label"/>',
+    );
+    expect(problemsIn(broken)).toEqual([
+      expect.stringMatching(
+        /"PaneButton.Label" is a ShortString but Description needs a LongString/,
+      ),
+    ]);
+  });
+
+  it('catches a duplicated resource id', () => {
+    const broken = mutate(
+      manifestXml,
+      '<bt:String id="Group.Label" DefaultValue="Contact Guard"/>',
+      '<bt:String id="Group.Label" DefaultValue="Contact Guard"/><bt:String id="Group.Label" DefaultValue="Again"/>',
+    );
+    expect(problemsIn(broken)).toEqual([expect.stringMatching(/"Group.Label" is declared twice/)]);
+  });
+
+  it('catches an icon of the wrong size and a missing icon file', () => {
+    const wrongSize = mutate(
+      manifestXml,
+      `DefaultValue="${DEV_ORIGIN}/assets/icon-16.png"`,
+      `DefaultValue="${DEV_ORIGIN}/assets/icon-32.png"`,
+    );
+    expect(problemsIn(wrongSize)).toEqual([
+      expect.stringMatching(/icon-32.png" is 32×32, expected 16×16/),
+    ]);
+    const missing = mutate(
+      manifestXml,
+      `${DEV_ORIGIN}/assets/icon-128.png`,
+      `${DEV_ORIGIN}/assets/icon-256.png`,
+    );
+    expect(problemsIn(missing)).toEqual([expect.stringMatching(/icon-256.png" has no file/)]);
+  });
+
+  it('catches strings over their limits (as the XSD does for resources)', async () => {
+    const longLabel = 'x'.repeat(126);
+    const broken = mutate(
+      manifestXml,
+      '<bt:String id="Group.Label" DefaultValue="Contact Guard"/>',
+      `<bt:String id="Group.Label" DefaultValue="${longLabel}"/>`,
+    );
+    expect(problemsIn(broken)).toEqual([expect.stringMatching(/126 characters, limit 125/)]);
+    expect((await validateAgainstSchemas(broken)).join('\n')).toMatch(/maxLength/);
+  });
+
+  it('catches a pinnable task pane under a requirement set that lacks pinning', () => {
+    const broken = mutate(
+      manifestXml,
+      '<bt:Sets DefaultMinVersion="1.5">',
+      '<bt:Sets DefaultMinVersion="1.3">',
+    );
+    const problems = problemsIn(broken).join('\n');
+    expect(problems).toMatch(/VersionOverridesV1_1 needs Mailbox 1.5, but 1.3/);
+    expect(problems).toMatch(/a pinnable task pane needs Mailbox 1.5, but 1.3/);
+  });
+
+  it('reports XML that is not well-formed', () => {
+    expect(problemsIn(manifestXml.replace('</FormSettings>', ''))).toEqual([
+      expect.stringMatching(/not well-formed/),
+    ]);
+  });
+});
+
+describe('production host rewrite (build/manifest.js)', () => {
+  const productionXml = rewriteManifestHost(manifestXml, PRODUCTION_ORIGIN);
+
+  it('still validates against the XSDs', async () => {
+    expect(await validateAgainstSchemas(productionXml)).toEqual([]);
+  });
+
+  it('leaves no localhost and passes every check on the new origin', () => {
+    expect(productionXml).not.toMatch(/localhost/i);
+    expect(productionXml).toContain(`<AppDomain>${PRODUCTION_ORIGIN}</AppDomain>`);
+    expect(checkManifest(productionXml, { ...devOptions, origin: PRODUCTION_ORIGIN })).toEqual([]);
+  });
+
+  it('changes nothing but the origin', () => {
+    expect(productionXml.split(PRODUCTION_ORIGIN).join(DEV_ORIGIN)).toBe(manifestXml);
+  });
+
+  it.each([
+    ['', /missing/],
+    ['contactguard.oakfield.sch.uk', /not a URL/],
+    ['http://contactguard.oakfield.sch.uk', /must use https/],
+    ['https://contactguard.oakfield.sch.uk/', /must not end with "\/"/],
+    ['https://contactguard.oakfield.sch.uk/addin', /exactly scheme:\/\/host\[:port\]/],
+    ['https://ContactGuard.oakfield.sch.uk', /exactly scheme:\/\/host\[:port\]/],
+  ])('refuses the origin %j', (origin, message) => {
+    expect(() => rewriteManifestHost(manifestXml, origin)).toThrow(message);
+  });
+
+  it('refuses to leave a localhost URL that is not exactly the dev origin', () => {
+    const stray = mutate(
+      manifestXml,
+      `${DEV_ORIGIN}/assets/support.html`,
+      'https://localhost:8080/support.html',
+    );
+    expect(() => rewriteManifestHost(stray, PRODUCTION_ORIGIN)).toThrow(/still mentions localhost/);
+  });
+
+  it('keeps a non-default port', () => {
+    expect(rewriteManifestHost(manifestXml, 'https://addins.oakfield.sch.uk:8443')).toContain(
+      'https://addins.oakfield.sch.uk:8443/taskpane.html',
+    );
+  });
+});
+
+describe('ManifestPlugin (webpack 5)', () => {
+  let workDir: string;
+
+  beforeAll(() => {
+    workDir = mkdtempSync(join(tmpdir(), 'cg-manifest-plugin-'));
+    writeFileSync(join(workDir, 'entry.js'), 'export const nothing = 0;\n');
+  });
+  afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+
+  function build(
+    plugin: webpack.WebpackPluginInstance,
+    mode: 'none' | 'production',
+    outDir: string,
+  ): Promise<webpack.Stats> {
+    const compiler = webpack({
+      mode,
+      context: ROOT,
+      entry: join(workDir, 'entry.js'),
+      output: { path: join(workDir, outDir) },
+      optimization: { minimize: false },
+      plugins: [plugin],
+      infrastructureLogging: { level: 'error' },
+    });
+    return new Promise((resolve, reject) =>
+      compiler.run((error, stats) => {
+        compiler.close(() => undefined);
+        if (error || !stats) reject(error ?? new Error('no stats'));
+        else resolve(stats);
+      }),
+    );
+  }
+
+  it('emits the rewritten manifest when given an origin', async () => {
+    const stats = await build(
+      new ManifestPlugin({ origin: PRODUCTION_ORIGIN }),
+      'production',
+      'prod',
+    );
+    expect(stats.hasErrors()).toBe(false);
+    expect(stats.hasWarnings()).toBe(false);
+    const emitted = readFileSync(join(workDir, 'prod', 'manifest.xml'), 'utf8');
+    expect(emitted).toBe(rewriteManifestHost(manifestXml, PRODUCTION_ORIGIN));
+  }, 30_000);
+
+  it('emits the development manifest unchanged without an origin, warning in production mode', async () => {
+    const stats = await build(new ManifestPlugin({ origin: '' }), 'production', 'dev');
+    expect(readFileSync(join(workDir, 'dev', 'manifest.xml'), 'utf8')).toBe(manifestXml);
+    expect(stats.toJson({ all: false, warnings: true }).warnings?.map((w) => w.message)).toEqual([
+      expect.stringMatching(/no origin given/),
+    ]);
+  }, 30_000);
+
+  it('fails the build, rather than emitting a bad manifest, when the source cannot be rewritten', async () => {
+    const badManifest = join(workDir, 'bad-manifest.xml');
+    writeFileSync(
+      badManifest,
+      manifestXml.replace(
+        `${DEV_ORIGIN}/assets/support.html`,
+        'https://localhost:8080/support.html',
+      ),
+    );
+    const stats = await build(
+      new ManifestPlugin({ origin: PRODUCTION_ORIGIN, manifestPath: badManifest }),
+      'none',
+      'bad',
+    );
+    expect(stats.hasErrors()).toBe(true);
+    expect(
+      stats
+        .toJson({ all: false, errors: true })
+        .errors?.map((e) => e.message)
+        .join('\n'),
+    ).toMatch(/still mentions localhost/);
+    expect(readdirSync(join(workDir, 'bad'))).not.toContain('manifest.xml');
+  }, 30_000);
+
+  it('refuses a bad origin when the config is built', () => {
+    expect(() => new ManifestPlugin({ origin: 'http://contactguard.oakfield.sch.uk' })).toThrow(
+      /must use https/,
+    );
+  });
+});
