@@ -1,0 +1,216 @@
+// The workbench page: a sample mailbox beside the real task pane. It plays Outlook's part — it owns
+// the selected item and tells the pane when it changes (as ItemChanged does) — and reads the sample
+// mail from the local Graph service with the same routes the real service has.
+import type { OpenMessage, SignedInUser, ThemeKind } from '../../../src/host/mailHost';
+import type { HostToPane, PaneToHost } from '../../../src/host/workbench/protocol';
+
+interface MailboxChoice {
+  id: string;
+  label: string;
+  user: SignedInUser;
+  mailbox: string;
+  shared: boolean;
+}
+
+interface GraphRecipient {
+  emailAddress?: { name?: string; address?: string };
+}
+interface GraphMessage {
+  id: string;
+  subject?: string;
+  from?: GraphRecipient;
+  sender?: GraphRecipient;
+  replyTo?: GraphRecipient[];
+  receivedDateTime?: string;
+  internetMessageId?: string;
+  bodyPreview?: string;
+  body?: { contentType?: string; content?: string };
+}
+
+const serviceModes: Record<string, object> = {
+  normal: { throttleRate: 0, unavailableRate: 0, down: false, latencyMs: 0 },
+  slow: { throttleRate: 0, unavailableRate: 0, down: false, latencyMs: 150 },
+  throttled: { throttleRate: 1, unavailableRate: 0, down: false, latencyMs: 0, retryAfterSeconds: 1 },
+  flaky: { throttleRate: 0.15, unavailableRate: 0.15, down: false, latencyMs: 0, retryAfterSeconds: 1 },
+  down: { throttleRate: 0, unavailableRate: 0, down: true, latencyMs: 0 },
+};
+
+const el = {
+  mailbox: document.getElementById('mailbox') as HTMLSelectElement,
+  theme: document.getElementById('theme') as HTMLSelectElement,
+  service: document.getElementById('service') as HTMLSelectElement,
+  messages: document.getElementById('messages') as HTMLUListElement,
+  reading: document.getElementById('reading') as HTMLElement,
+  pane: document.getElementById('taskpane') as HTMLIFrameElement,
+};
+
+let choices: MailboxChoice[] = [];
+let current: MailboxChoice | undefined;
+let messages: GraphMessage[] = [];
+let selected: OpenMessage | null = null;
+let paneWaiting = false;
+
+function toAddress(r: GraphRecipient | undefined) {
+  const address = r?.emailAddress?.address;
+  return address ? { address, displayName: r?.emailAddress?.name } : undefined;
+}
+
+function toOpenMessage(m: GraphMessage, choice: MailboxChoice): OpenMessage {
+  return {
+    itemId: m.id,
+    internetMessageId: m.internetMessageId,
+    subject: m.subject ?? '',
+    receivedAt: m.receivedDateTime,
+    from: toAddress(m.from),
+    sender: toAddress(m.sender),
+    replyTo: (m.replyTo ?? []).map(toAddress).filter((a): a is NonNullable<typeof a> => !!a),
+    sharedMailbox: choice.shared ? choice.mailbox : undefined,
+  };
+}
+
+function post(message: HostToPane): void {
+  el.pane.contentWindow?.postMessage(message, window.location.origin);
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+  if (event.source !== el.pane.contentWindow || event.origin !== window.location.origin) return;
+  const data = event.data as PaneToHost;
+  if (data?.type === 'cg:hello') {
+    paneWaiting = true;
+    sendContextIfWaiting();
+  }
+});
+
+/** The pane said hello (it may do so before the mailboxes are read): answer once we can. */
+function sendContextIfWaiting(): void {
+  if (!paneWaiting || !current) return;
+  paneWaiting = false;
+  post({ type: 'cg:context', user: current.user, theme: el.theme.value as ThemeKind, message: selected });
+}
+
+async function loadMessages(choice: MailboxChoice): Promise<GraphMessage[]> {
+  const select = 'id,subject,from,sender,replyTo,receivedDateTime,internetMessageId,bodyPreview,body';
+  const url = `/v1.0/users/${encodeURIComponent(choice.mailbox)}/mailFolders/inbox/messages?$top=100&$orderby=receivedDateTime%20desc&$select=${select}`;
+  const response = await fetch(url, { headers: { Authorization: `Bearer local:${choice.user.emailAddress}` } });
+  if (!response.ok) throw new Error(`The local Graph service answered ${response.status}`);
+  const page = (await response.json()) as { value: GraphMessage[] };
+  return page.value;
+}
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+function renderList(): void {
+  el.messages.replaceChildren();
+  if (messages.length === 0) {
+    const li = document.createElement('li');
+    li.className = 'empty';
+    li.textContent = 'No messages in this inbox.';
+    el.messages.append(li);
+  }
+  for (const m of messages) {
+    const li = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.id = m.id;
+    const from = document.createElement('span');
+    from.className = 'from';
+    from.textContent = m.from?.emailAddress?.name || m.from?.emailAddress?.address || '(no sender)';
+    const subject = document.createElement('span');
+    subject.className = 'subject';
+    subject.textContent = m.subject ?? '(no subject)';
+    const meta = document.createElement('span');
+    meta.className = 'meta';
+    meta.textContent = m.receivedDateTime ? timeFormat.format(new Date(m.receivedDateTime)) : '';
+    button.append(from, subject, meta);
+    button.addEventListener('click', () => selectMessage(m));
+    li.append(button);
+    el.messages.append(li);
+  }
+}
+
+function bodyText(m: GraphMessage): string {
+  const content = m.body?.content ?? m.bodyPreview ?? '';
+  if (m.body?.contentType?.toLowerCase() !== 'html') return content;
+  // Sample mail is shown as text: never inject a message's HTML into the page.
+  return new DOMParser().parseFromString(content, 'text/html').body.textContent ?? '';
+}
+
+function renderReading(m: GraphMessage | undefined): void {
+  el.reading.replaceChildren();
+  if (!m) {
+    const p = document.createElement('p');
+    p.className = 'empty';
+    p.textContent = 'Select a message.';
+    el.reading.append(p);
+    return;
+  }
+  const h = document.createElement('h2');
+  h.textContent = m.subject ?? '(no subject)';
+  const dl = document.createElement('dl');
+  const row = (term: string, value: string | undefined) => {
+    if (!value) return;
+    const dt = document.createElement('dt');
+    dt.textContent = term;
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    dl.append(dt, dd);
+  };
+  const show = (r?: GraphRecipient) =>
+    r?.emailAddress ? `${r.emailAddress.name ?? ''} <${r.emailAddress.address ?? ''}>`.trim() : undefined;
+  row('From', show(m.from));
+  if (m.sender?.emailAddress?.address !== m.from?.emailAddress?.address) row('On behalf of', show(m.sender));
+  if (m.replyTo?.length) row('Reply-To', m.replyTo.map(show).join(', '));
+  row('Received', m.receivedDateTime ? timeFormat.format(new Date(m.receivedDateTime)) : undefined);
+  const body = document.createElement('div');
+  body.className = 'body';
+  body.textContent = bodyText(m);
+  el.reading.append(h, dl, body);
+}
+
+function selectMessage(m: GraphMessage | undefined): void {
+  if (!current) return;
+  selected = m ? toOpenMessage(m, current) : null;
+  for (const b of el.messages.querySelectorAll('button')) {
+    b.setAttribute('aria-current', String(b.dataset.id === m?.id));
+  }
+  renderReading(m);
+  post({ type: 'cg:item', message: selected });
+}
+
+async function switchMailbox(id: string): Promise<void> {
+  const previousUser = current?.user.emailAddress;
+  current = choices.find((c) => c.id === id);
+  if (!current) return;
+  selected = null;
+  renderReading(undefined);
+  try {
+    messages = await loadMessages(current);
+  } catch (error) {
+    messages = [];
+    el.reading.textContent = `Could not read the sample mailbox: ${(error as Error).message}`;
+  }
+  renderList();
+  // Another person signed in: the pane starts again, as Outlook does when you switch account.
+  if (previousUser && previousUser !== current.user.emailAddress) el.pane.src = el.pane.src;
+  else post({ type: 'cg:item', message: null });
+  sendContextIfWaiting();
+}
+
+async function main(): Promise<void> {
+  const response = await fetch('/workbench/mailboxes.json');
+  choices = (await response.json()) as MailboxChoice[];
+  for (const c of choices) el.mailbox.append(new Option(c.label, c.id));
+  el.mailbox.addEventListener('change', () => void switchMailbox(el.mailbox.value));
+  el.theme.addEventListener('change', () => post({ type: 'cg:theme', theme: el.theme.value as ThemeKind }));
+  el.service.addEventListener('change', () => {
+    void fetch('/_dev/faults', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(serviceModes[el.service.value] ?? serviceModes.normal),
+    });
+  });
+  if (choices[0]) await switchMailbox(choices[0].id);
+  document.body.dataset.ready = 'true';
+}
+
+void main();

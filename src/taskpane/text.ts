@@ -1,0 +1,68 @@
+// Plain words for what the pane shows. Staff read these in a hurry: short, direct, no jargon.
+import type { Handling, LocalDate, MatchedOn, UnavailableReason } from '../policy/types';
+
+export const unavailableText: Record<UnavailableReason, string> = {
+  signedOut: 'You are not signed in to Microsoft 365, so the restrictions could not be read.',
+  offline: 'Contact Guard cannot reach Microsoft 365 just now (the network may be down).',
+  throttled: 'Microsoft 365 is busy and asked Contact Guard to slow down.',
+  listMissing:
+    "The school's Contact Restrictions list was not found. Tell your IT administrator.",
+  forbidden:
+    'Your account may not read the Contact Restrictions list. Tell your IT administrator.',
+  malformedMatch:
+    'This sender appears in a restriction record that is incomplete, so it cannot be read safely. Ask the head teacher before replying.',
+  noSender: 'This email has no sender address to check.',
+  serviceError: 'Microsoft 365 did not answer properly (it may be busy or down).',
+};
+
+export function handlingInstruction(handling: Handling, spocName: string): string {
+  switch (handling) {
+    case 'Forward':
+      return `Forward this email to ${spocName}. Do not reply to it.`;
+    case 'File':
+      return 'File this email without acknowledgement. Do not reply to it.';
+    case 'ForwardAndFile':
+      return `Forward this email to ${spocName}, then file it. Do not reply to it.`;
+  }
+}
+
+export const matchedOnText: Record<MatchedOn, string> = {
+  from: 'sender address',
+  sender: '"sent on behalf of" address',
+  replyTo: 'Reply-To address',
+};
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** 2026-12-01 → "1 December 2026" (a calendar day, so no time zone shift). */
+export function formatLocalDate(date: LocalDate): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (!y || !m || !d) return date;
+  return dateFormat.format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
+});
+const dayTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/London',
+});
+
+/** An instant as the school reads it: "14:05" today, "3 Nov, 14:05" otherwise. */
+export function formatInstant(iso: string, now: Date = new Date()): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return 'unknown';
+  const sameDay = at.toDateString() === now.toDateString();
+  return sameDay ? timeFormat.format(at) : dayTimeFormat.format(at);
+}

@@ -1,0 +1,107 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { SenderCheckView } from '../../src/taskpane/views/SenderCheckView';
+import { SenderCheck, type RestrictionsSource } from '../../src/app/senderCheck';
+import type { MailHost, OpenMessage } from '../../src/host/mailHost';
+import type { RestrictionsSnapshot } from '../../src/cache/restrictionsCache';
+import { GraphAccessError } from '../../src/graph/errors';
+
+const snapshot: RestrictionsSnapshot = {
+  refreshedAt: new Date().toISOString(),
+  malformed: [],
+  restrictions: [
+    {
+      id: '1',
+      personName: 'Dana Example',
+      emails: ['dana@example.org'],
+      status: 'Active',
+      startDate: '2020-01-01',
+      endDate: '2099-12-31',
+      handling: 'File',
+      spocName: 'Office',
+      spocEmail: 'office@oakfield.sch.uk',
+      allowedContact: '',
+      staffGuidance: '',
+      emergencyNote: '',
+    },
+  ],
+};
+
+class FakeHost implements MailHost {
+  readonly kind = 'workbench' as const;
+  private listeners = new Set<(m: OpenMessage | null) => void>();
+  constructor(private message: OpenMessage | null) {}
+  async getCurrentMessage() {
+    return this.message;
+  }
+  onMessageChanged(l: (m: OpenMessage | null) => void) {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+  select(m: OpenMessage | null) {
+    this.message = m;
+    this.listeners.forEach((l) => l(m));
+  }
+  getTheme() {
+    return 'light' as const;
+  }
+  onThemeChanged() {
+    return () => undefined;
+  }
+  getUser() {
+    return { displayName: 'Reception', emailAddress: 'reception@oakfield.sch.uk' };
+  }
+}
+
+const mail = (id: string, address: string): OpenMessage => ({ itemId: id, subject: `Subject ${id}`, from: { address } });
+
+function renderView(host: MailHost, source: RestrictionsSource) {
+  const check = new SenderCheck(source, { trustMs: 300_000, backgroundRefreshMs: 30_000 });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <SenderCheckView host={host} check={check} backgroundRefreshMs={30_000} />
+    </FluentProvider>,
+  );
+}
+
+const verdictOf = () => screen.getByRole('status').getAttribute('data-verdict');
+
+describe('SenderCheckView', () => {
+  it('follows the selected email (pinned pane) without reloading', async () => {
+    const host = new FakeHost(mail('a', 'dana@example.org'));
+    renderView(host, { current: () => snapshot, load: async () => snapshot, refresh: async () => snapshot });
+    await waitFor(() => expect(verdictOf()).toBe('restricted'));
+    act(() => host.select(mail('b', 'parent@example.org')));
+    await waitFor(() => expect(verdictOf()).toBe('clear'));
+    act(() => host.select(mail('c', 'Dana@Example.org')));
+    await waitFor(() => expect(verdictOf()).toBe('restricted'));
+    expect(screen.getByTestId('checked-subject').textContent).toContain('Subject c');
+  });
+
+  it('copes with no item selected (ItemChanged with a null item)', async () => {
+    const host = new FakeHost(mail('a', 'dana@example.org'));
+    renderView(host, { current: () => snapshot, load: async () => snapshot, refresh: async () => snapshot });
+    await waitFor(() => expect(verdictOf()).toBe('restricted'));
+    act(() => host.select(null));
+    expect(screen.getByTestId('no-item').textContent).toContain('Select an email');
+  });
+
+  it('shows cannot check, then the verdict after Try again', async () => {
+    let fail = true;
+    let current: RestrictionsSnapshot | null = null;
+    const source: RestrictionsSource = {
+      current: () => current,
+      load: async () => null,
+      refresh: async () => {
+        if (fail) throw new GraphAccessError('offline');
+        current = snapshot;
+        return snapshot;
+      },
+    };
+    renderView(new FakeHost(mail('a', 'dana@example.org')), source);
+    await waitFor(() => expect(verdictOf()).toBe('unavailable'));
+    fail = false;
+    act(() => screen.getByRole('button', { name: 'Try again' }).click());
+    await waitFor(() => expect(verdictOf()).toBe('restricted'));
+  });
+});

@@ -1,0 +1,75 @@
+// Debian's chromium driven by playwright-core, with the flags this sandbox needs.
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { startWorkbench, type RunningWorkbench, type WorkbenchOptions } from '../../../dev/workbench/start';
+
+export const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A workbench server on a free port, serving the bundle global-setup built. */
+export function startTestWorkbench(options: WorkbenchOptions = {}): Promise<RunningWorkbench> {
+  return startWorkbench({ port: 0, build: false, quiet: true, ...options });
+}
+
+export interface OpenWorkbench {
+  page: Page;
+  pane: Frame;
+  close(): Promise<void>;
+}
+
+/** Opens the workbench in a fresh browser profile (empty IndexedDB: a cold cache). */
+export async function openWorkbench(browser: Browser, url: string): Promise<OpenWorkbench> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  const handle = await page.waitForSelector('iframe#taskpane');
+  const pane = await handle.contentFrame();
+  if (!pane) throw new Error('The task pane frame did not load');
+  await pane.waitForSelector('main');
+  return { page, pane, close: () => context.close() };
+}
+
+export async function selectMessage(page: Page, subject: string): Promise<void> {
+  await page.locator('#messages button', { hasText: subject }).first().click();
+}
+
+/** Waits for the pane's verdict on the message with this subject and returns data-verdict. */
+export async function verdictFor(pane: Frame, subject: string, timeout = 15_000): Promise<string> {
+  await pane.waitForFunction(
+    (s) => {
+      const checked = document.querySelector('[data-testid="checked-subject"]');
+      const status = document.querySelector('[role="status"][data-verdict]');
+      return (
+        !!checked?.textContent?.includes(s) &&
+        !!status &&
+        status.getAttribute('data-verdict') !== 'checking'
+      );
+    },
+    subject,
+    { timeout },
+  );
+  return (await pane.getAttribute('[role="status"][data-verdict]', 'data-verdict')) ?? '';
+}
+
+export async function setFaults(url: string, faults: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${url}/_dev/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(faults),
+  });
+  if (!response.ok) throw new Error(`/_dev/faults answered ${response.status}`);
+}
