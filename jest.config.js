@@ -22,7 +22,12 @@ const common = {
 };
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testEnvironment: 'node', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+    },
     {
       ...common,
       displayName: 'components',
@@ -36,7 +41,12 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
     },
-    { ...common, displayName: 'manifest', testEnvironment: 'node', testMatch: ['<rootDir>/test/manifest/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'manifest',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/manifest/**/*.test.ts'],
+    },
     {
       ...common,
       displayName: 'e2e',

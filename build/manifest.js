@@ -4,7 +4,6 @@
 // hosting origin, so there is one manifest to maintain, not two that drift apart.
 // Plain CommonJS: webpack.config.js requires it without a TypeScript step.
 'use strict';
-/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose, see above */
 
 const fs = require('node:fs');
 const path = require('node:path');

@@ -46,7 +46,9 @@ let summary = '';
 try {
   const r = JSON.parse(readFileSync('test-results/jest.json', 'utf8'));
   const skipped = r.numPendingTests + r.numTodoTests;
-  summary = `${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : '');
+  summary =
+    `${r.numPassedTests} passed, ${r.numFailedTests} failed` +
+    (skipped ? `, ${skipped} skipped` : '');
   if (r.numTotalTests === 0) summary = '0 passed, 0 failed';
 } catch {
   summary = '';

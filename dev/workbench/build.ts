@@ -22,4 +22,5 @@ export function buildProfile(
 }
 
 /** The task pane without the Office.js CDN, plus the workbench page. */
-export const buildWorkbench = (options: { quiet?: boolean } = {}) => buildProfile('workbench', options);
+export const buildWorkbench = (options: { quiet?: boolean } = {}) =>
+  buildProfile('workbench', options);

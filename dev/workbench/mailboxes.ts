@@ -22,7 +22,10 @@ interface SeedMailbox {
   members?: string[];
 }
 
-export function mailboxChoices(seed: { users?: SeedUser[]; mailboxes?: SeedMailbox[] }): MailboxChoice[] {
+export function mailboxChoices(seed: {
+  users?: SeedUser[];
+  mailboxes?: SeedMailbox[];
+}): MailboxChoice[] {
   const users = seed.users ?? [];
   const byAddress = new Map(users.map((u) => [(u.mail ?? u.userPrincipalName).toLowerCase(), u]));
   const asSignedIn = (u: SeedUser): SignedInUser => ({
@@ -41,7 +44,8 @@ export function mailboxChoices(seed: { users?: SeedUser[]; mailboxes?: SeedMailb
         shared: false,
       });
     } else {
-      const member = (box.members ?? []).map((m) => byAddress.get(m.toLowerCase())).find(Boolean) ?? users[0];
+      const member =
+        (box.members ?? []).map((m) => byAddress.get(m.toLowerCase())).find(Boolean) ?? users[0];
       if (!member) continue;
       choices.push({
         id: box.address,

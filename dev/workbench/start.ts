@@ -82,7 +82,9 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
       try {
         if (await graph.handle(req, res)) return;
         if (req.url === '/workbench/mailboxes.json') {
-          res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' }).end(choicesJson);
+          res
+            .writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' })
+            .end(choicesJson);
           return;
         }
         await serveStatic(req, res);

@@ -3,7 +3,11 @@
 // than the trust limit is refreshed before it is believed, and a failed refresh gives
 // "cannot check", never "clear".
 import type { MessageParticipants, UnavailableReason, Verdict } from '../policy/types';
-import { buildRestrictionIndex, decideVerdictIndexed, type RestrictionIndex } from '../policy/verdict';
+import {
+  buildRestrictionIndex,
+  decideVerdictIndexed,
+  type RestrictionIndex,
+} from '../policy/verdict';
 import { todayInLondon } from '../policy/londonDate';
 import type { RestrictionsSnapshot } from '../cache/restrictionsCache';
 import { toGraphAccessError, type GraphAccessError } from '../graph/errors';
@@ -51,7 +55,10 @@ export class SenderCheck {
   }
 
   /** Answers from the cached copy when it can be trusted; otherwise refreshes first. */
-  async check(message: MessageParticipants, opts: { forceRefresh?: boolean } = {}): Promise<SenderCheckResult> {
+  async check(
+    message: MessageParticipants,
+    opts: { forceRefresh?: boolean } = {},
+  ): Promise<SenderCheckResult> {
     let snapshot = this.source.current() ?? (await this.loadQuietly());
     const age = snapshot ? this.ageMs(snapshot) : Infinity;
     if (!snapshot || age > this.options.trustMs || opts.forceRefresh) {
@@ -69,12 +76,19 @@ export class SenderCheck {
   /** Starts a background refresh when the copy is old enough to be worth it. */
   refreshIfDue(): void {
     const snapshot = this.source.current();
-    if (snapshot && this.ageMs(snapshot) > this.options.backgroundRefreshMs) this.refreshInBackground();
+    if (snapshot && this.ageMs(snapshot) > this.options.backgroundRefreshMs)
+      this.refreshInBackground();
   }
 
-  private evaluate(message: MessageParticipants, snapshot: RestrictionsSnapshot): SenderCheckResult {
+  private evaluate(
+    message: MessageParticipants,
+    snapshot: RestrictionsSnapshot,
+  ): SenderCheckResult {
     if (this.indexed?.snapshot !== snapshot) {
-      this.indexed = { snapshot, index: buildRestrictionIndex(snapshot.restrictions, snapshot.malformed) };
+      this.indexed = {
+        snapshot,
+        index: buildRestrictionIndex(snapshot.restrictions, snapshot.malformed),
+      };
     }
     const verdict = decideVerdictIndexed(message, this.indexed.index, todayInLondon(this.now()));
     return {

@@ -18,7 +18,9 @@ async function findHost(): Promise<MailHost | null> {
     if (isInsideWorkbench()) return WorkbenchMailHost.connect();
   }
   if (await officeReady()) {
-    const { OfficeMailHost } = await import(/* webpackMode: "eager" */ '../host/office/officeMailHost');
+    const { OfficeMailHost } = await import(
+      /* webpackMode: "eager" */ '../host/office/officeMailHost'
+    );
     return new OfficeMailHost();
   }
   return null;

@@ -5,10 +5,8 @@ export const unavailableText: Record<UnavailableReason, string> = {
   signedOut: 'You are not signed in to Microsoft 365, so the restrictions could not be read.',
   offline: 'Contact Guard cannot reach Microsoft 365 just now (the network may be down).',
   throttled: 'Microsoft 365 is busy and asked Contact Guard to slow down.',
-  listMissing:
-    "The school's Contact Restrictions list was not found. Tell your IT administrator.",
-  forbidden:
-    'Your account may not read the Contact Restrictions list. Tell your IT administrator.',
+  listMissing: "The school's Contact Restrictions list was not found. Tell your IT administrator.",
+  forbidden: 'Your account may not read the Contact Restrictions list. Tell your IT administrator.',
   malformedMatch:
     'This sender appears in a restriction record that is incomplete, so it cannot be read safely. Ask the head teacher before replying.',
   noSender: 'This email has no sender address to check.',

@@ -53,7 +53,11 @@ class FakeHost implements MailHost {
   }
 }
 
-const mail = (id: string, address: string): OpenMessage => ({ itemId: id, subject: `Subject ${id}`, from: { address } });
+const mail = (id: string, address: string): OpenMessage => ({
+  itemId: id,
+  subject: `Subject ${id}`,
+  from: { address },
+});
 
 function renderView(host: MailHost, source: RestrictionsSource) {
   const check = new SenderCheck(source, { trustMs: 300_000, backgroundRefreshMs: 30_000 });
@@ -69,7 +73,11 @@ const verdictOf = () => screen.getByRole('status').getAttribute('data-verdict');
 describe('SenderCheckView', () => {
   it('follows the selected email (pinned pane) without reloading', async () => {
     const host = new FakeHost(mail('a', 'dana@example.org'));
-    renderView(host, { current: () => snapshot, load: async () => snapshot, refresh: async () => snapshot });
+    renderView(host, {
+      current: () => snapshot,
+      load: async () => snapshot,
+      refresh: async () => snapshot,
+    });
     await waitFor(() => expect(verdictOf()).toBe('restricted'));
     act(() => host.select(mail('b', 'parent@example.org')));
     await waitFor(() => expect(verdictOf()).toBe('clear'));
@@ -80,7 +88,11 @@ describe('SenderCheckView', () => {
 
   it('copes with no item selected (ItemChanged with a null item)', async () => {
     const host = new FakeHost(mail('a', 'dana@example.org'));
-    renderView(host, { current: () => snapshot, load: async () => snapshot, refresh: async () => snapshot });
+    renderView(host, {
+      current: () => snapshot,
+      load: async () => snapshot,
+      refresh: async () => snapshot,
+    });
     await waitFor(() => expect(verdictOf()).toBe('restricted'));
     act(() => host.select(null));
     expect(screen.getByTestId('no-item').textContent).toContain('Select an email');

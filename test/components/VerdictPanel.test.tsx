@@ -6,7 +6,7 @@ import type { Restriction, Verdict } from '../../src/policy/types';
 const restriction: Restriction = {
   id: '7',
   personName: "Mary O'Brien",
-  emails: ["m.obrien@example.org"],
+  emails: ['m.obrien@example.org'],
   status: 'Active',
   startDate: '2026-09-01',
   endDate: '2027-01-31',
@@ -56,14 +56,22 @@ describe('VerdictPanel', () => {
       matchedOn: 'replyTo',
       reviewOverdue: false,
     });
-    expect(screen.getByTestId('matched-address').textContent).toContain('Reply-To address m.obrien@example.org');
+    expect(screen.getByTestId('matched-address').textContent).toContain(
+      'Reply-To address m.obrien@example.org',
+    );
     expect(screen.queryByTestId('review-overdue')).toBeNull();
   });
 
   it('caution: says which name matched and that the address did not', () => {
     const { status } = show({
       kind: 'caution',
-      reasons: [{ kind: 'displayNameMatch', restrictedPersonName: "Mary O'Brien", displayName: 'Mary OBrien' }],
+      reasons: [
+        {
+          kind: 'displayNameMatch',
+          restrictedPersonName: "Mary O'Brien",
+          displayName: 'Mary OBrien',
+        },
+      ],
     });
     expect(status.getAttribute('data-verdict')).toBe('caution');
     expect(status.textContent).toContain('"Mary OBrien"');

@@ -30,7 +30,10 @@ const percentile = (xs: number[], p: number) => {
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
 /** Clicks the message in the page and measures, inside the page, until its verdict is shown. */
-async function timeToVerdict(page: Page, subject: string): Promise<{ ms: number; verdict: string }> {
+async function timeToVerdict(
+  page: Page,
+  subject: string,
+): Promise<{ ms: number; verdict: string }> {
   return page.evaluate(async (s) => {
     const pane = (document.getElementById('taskpane') as HTMLIFrameElement).contentDocument!;
     const button = [...document.querySelectorAll<HTMLButtonElement>('#messages button')].find((b) =>
@@ -41,7 +44,9 @@ async function timeToVerdict(page: Page, subject: string): Promise<{ ms: number;
       const checked = pane.querySelector('[data-testid="checked-subject"]');
       const status = pane.querySelector('[role="status"][data-verdict]');
       const verdict = status?.getAttribute('data-verdict');
-      return checked?.textContent?.includes(s) && verdict && verdict !== 'checking' ? verdict : null;
+      return checked?.textContent?.includes(s) && verdict && verdict !== 'checking'
+        ? verdict
+        : null;
     };
     const start = performance.now();
     button.click();
@@ -55,7 +60,12 @@ async function timeToVerdict(page: Page, subject: string): Promise<{ ms: number;
           resolve(v);
         }
       });
-      observer.observe(pane, { subtree: true, childList: true, attributes: true, characterData: true });
+      observer.observe(pane, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      });
       setTimeout(() => reject(new Error('no verdict within 20 s')), 20_000);
     });
     return { ms: performance.now() - start, verdict };
@@ -106,9 +116,11 @@ function initialScripts(htmlFile: string): string[] {
 async function main(): Promise<void> {
   const workbench = await startWorkbench({ port: 0, latencyMs: LATENCY_MS, quiet: true });
   const browser = await launchChromium();
-  const subjects = JSON.parse(
-    readFileSync(path.join(__dirname, 'subjects.json'), 'utf8'),
-  ) as { user: string; cold: string; warm: string[] };
+  const subjects = JSON.parse(readFileSync(path.join(__dirname, 'subjects.json'), 'utf8')) as {
+    user: string;
+    cold: string;
+    warm: string[];
+  };
   try {
     const cold: number[] = [];
     const warm: number[] = [];
@@ -129,19 +141,28 @@ async function main(): Promise<void> {
       await context.close();
     }
     const workbenchDir = path.join(root, 'dist', 'workbench');
-    const paneGzip = gzipSizeOf(paneScripts.map((p) => p.replace(/^\//, '')), workbenchDir);
+    const paneGzip = gzipSizeOf(
+      paneScripts.map((p) => p.replace(/^\//, '')),
+      workbenchDir,
+    );
 
     await buildProfile('production', { quiet: true });
     const prodDir = path.join(root, 'dist', 'production');
     const prodInitial = initialScripts(path.join(prodDir, 'taskpane.html'));
     const prodGzip = gzipSizeOf(prodInitial, prodDir);
-    const msalChunk = readdirSync(prodDir).filter((f) => /msal|vendors-node_modules_azure/i.test(f) && f.endsWith('.js'));
+    const msalChunk = readdirSync(prodDir).filter(
+      (f) => /msal|vendors-node_modules_azure/i.test(f) && f.endsWith('.js'),
+    );
     const msalGzip = gzipSizeOf(msalChunk, prodDir);
 
     const results = {
       latencyMs: LATENCY_MS,
       graphRoundTripMs: Math.round(rtt),
-      coldMs: { median: Math.round(median(cold)), max: Math.round(Math.max(...cold)), runs: cold.length },
+      coldMs: {
+        median: Math.round(median(cold)),
+        max: Math.round(Math.max(...cold)),
+        runs: cold.length,
+      },
       coldOverRoundTripMs: Math.round(median(cold) - rtt),
       warmMs: {
         median: Math.round(median(warm) * 10) / 10,
@@ -156,7 +177,9 @@ async function main(): Promise<void> {
     };
     writeFileSync(path.join(root, 'bench-results.json'), JSON.stringify(results, null, 2));
     const ok = (b: boolean) => (b ? 'ok' : 'MISSED');
-    console.log(`\nContact Guard bench — demo seed, ${LATENCY_MS} ms injected latency per Graph request\n`);
+    console.log(
+      `\nContact Guard bench — demo seed, ${LATENCY_MS} ms injected latency per Graph request\n`,
+    );
     console.log(`one Graph round trip (page, median)   ${results.graphRoundTripMs} ms`);
     console.log(
       `cold: select → verdict (empty cache)   median ${results.coldMs.median} ms, max ${results.coldMs.max} ms over ${COLD_RUNS} runs; ` +

@@ -30,8 +30,20 @@ interface GraphMessage {
 const serviceModes: Record<string, object> = {
   normal: { throttleRate: 0, unavailableRate: 0, down: false, latencyMs: 0 },
   slow: { throttleRate: 0, unavailableRate: 0, down: false, latencyMs: 150 },
-  throttled: { throttleRate: 1, unavailableRate: 0, down: false, latencyMs: 0, retryAfterSeconds: 1 },
-  flaky: { throttleRate: 0.15, unavailableRate: 0.15, down: false, latencyMs: 0, retryAfterSeconds: 1 },
+  throttled: {
+    throttleRate: 1,
+    unavailableRate: 0,
+    down: false,
+    latencyMs: 0,
+    retryAfterSeconds: 1,
+  },
+  flaky: {
+    throttleRate: 0.15,
+    unavailableRate: 0.15,
+    down: false,
+    latencyMs: 0,
+    retryAfterSeconds: 1,
+  },
   down: { throttleRate: 0, unavailableRate: 0, down: true, latencyMs: 0 },
 };
 
@@ -85,19 +97,32 @@ window.addEventListener('message', (event: MessageEvent) => {
 function sendContextIfWaiting(): void {
   if (!paneWaiting || !current) return;
   paneWaiting = false;
-  post({ type: 'cg:context', user: current.user, theme: el.theme.value as ThemeKind, message: selected });
+  post({
+    type: 'cg:context',
+    user: current.user,
+    theme: el.theme.value as ThemeKind,
+    message: selected,
+  });
 }
 
 async function loadMessages(choice: MailboxChoice): Promise<GraphMessage[]> {
-  const select = 'id,subject,from,sender,replyTo,receivedDateTime,internetMessageId,bodyPreview,body';
+  const select =
+    'id,subject,from,sender,replyTo,receivedDateTime,internetMessageId,bodyPreview,body';
   const url = `/v1.0/users/${encodeURIComponent(choice.mailbox)}/mailFolders/inbox/messages?$top=100&$orderby=receivedDateTime%20desc&$select=${select}`;
-  const response = await fetch(url, { headers: { Authorization: `Bearer local:${choice.user.emailAddress}` } });
+  const response = await fetch(url, {
+    headers: { Authorization: `Bearer local:${choice.user.emailAddress}` },
+  });
   if (!response.ok) throw new Error(`The local Graph service answered ${response.status}`);
   const page = (await response.json()) as { value: GraphMessage[] };
   return page.value;
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 
 function renderList(): void {
   el.messages.replaceChildren();
@@ -156,9 +181,12 @@ function renderReading(m: GraphMessage | undefined): void {
     dl.append(dt, dd);
   };
   const show = (r?: GraphRecipient) =>
-    r?.emailAddress ? `${r.emailAddress.name ?? ''} <${r.emailAddress.address ?? ''}>`.trim() : undefined;
+    r?.emailAddress
+      ? `${r.emailAddress.name ?? ''} <${r.emailAddress.address ?? ''}>`.trim()
+      : undefined;
   row('From', show(m.from));
-  if (m.sender?.emailAddress?.address !== m.from?.emailAddress?.address) row('On behalf of', show(m.sender));
+  if (m.sender?.emailAddress?.address !== m.from?.emailAddress?.address)
+    row('On behalf of', show(m.sender));
   if (m.replyTo?.length) row('Reply-To', m.replyTo.map(show).join(', '));
   row('Received', m.receivedDateTime ? timeFormat.format(new Date(m.receivedDateTime)) : undefined);
   const body = document.createElement('div');
@@ -191,7 +219,7 @@ async function switchMailbox(id: string): Promise<void> {
   }
   renderList();
   // Another person signed in: the pane starts again, as Outlook does when you switch account.
-  if (previousUser && previousUser !== current.user.emailAddress) el.pane.src = el.pane.src;
+  if (previousUser && previousUser !== current.user.emailAddress) el.pane.contentWindow?.location.reload();
   else post({ type: 'cg:item', message: null });
   sendContextIfWaiting();
 }
@@ -201,7 +229,9 @@ async function main(): Promise<void> {
   choices = (await response.json()) as MailboxChoice[];
   for (const c of choices) el.mailbox.append(new Option(c.label, c.id));
   el.mailbox.addEventListener('change', () => void switchMailbox(el.mailbox.value));
-  el.theme.addEventListener('change', () => post({ type: 'cg:theme', theme: el.theme.value as ThemeKind }));
+  el.theme.addEventListener('change', () =>
+    post({ type: 'cg:theme', theme: el.theme.value as ThemeKind }),
+  );
   el.service.addEventListener('change', () => {
     void fetch('/_dev/faults', {
       method: 'POST',

@@ -29,7 +29,8 @@ export class WorkbenchMailHost implements MailHost {
         reject(new Error('The workbench page did not answer.'));
       }, timeoutMs);
       const first = (event: MessageEvent) => {
-        if (!fromParent(event) || !isHostToPane(event.data) || event.data.type !== 'cg:context') return;
+        if (!fromParent(event) || !isHostToPane(event.data) || event.data.type !== 'cg:context')
+          return;
         clearTimeout(timer);
         window.removeEventListener('message', first);
         const { user, theme, message } = event.data;
@@ -82,5 +83,8 @@ function fromParent(event: MessageEvent): boolean {
 }
 
 export function isInsideWorkbench(): boolean {
-  return window.parent !== window && new URLSearchParams(window.location.search).get('host') === 'workbench';
+  return (
+    window.parent !== window &&
+    new URLSearchParams(window.location.search).get('host') === 'workbench'
+  );
 }

@@ -33,7 +33,9 @@ export function CacheStatus({ refreshedAt, unreadableCount, onRefresh }: Props) 
       )}
       <div className={styles.row}>
         <Text size={200} data-testid="refreshed-at">
-          {refreshedAt ? `Restrictions updated ${formatInstant(refreshedAt)}` : 'Restrictions not yet read'}
+          {refreshedAt
+            ? `Restrictions updated ${formatInstant(refreshedAt)}`
+            : 'Restrictions not yet read'}
         </Text>
         <Button size="small" appearance="subtle" onClick={onRefresh}>
           Refresh

@@ -22,7 +22,12 @@ interface Props {
 }
 
 /** What staff must know to act: the instruction, never the reasons or the evidence. */
-export function RestrictionDetails({ restriction: r, matchedAddress, matchedOn, reviewOverdue }: Props) {
+export function RestrictionDetails({
+  restriction: r,
+  matchedAddress,
+  matchedOn,
+  reviewOverdue,
+}: Props) {
   const styles = useStyles();
   return (
     <dl className={styles.list}>
@@ -31,8 +36,8 @@ export function RestrictionDetails({ restriction: r, matchedAddress, matchedOn, 
       </Text>
       {matchedOn !== 'from' && (
         <Text as="p" data-testid="matched-address">
-          The {matchedOnText[matchedOn]} <strong>{matchedAddress}</strong> belongs to {r.personName},
-          who is under a contact restriction.
+          The {matchedOnText[matchedOn]} <strong>{matchedAddress}</strong> belongs to {r.personName}
+          , who is under a contact restriction.
         </Text>
       )}
       <Item term="Person">{r.personName}</Item>

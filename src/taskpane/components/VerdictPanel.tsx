@@ -1,5 +1,12 @@
 import type { ReactNode } from 'react';
-import { Button, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Spinner,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
 import type { CautionReason, Verdict } from '../../policy/types';
 import { unavailableText } from '../text';
 import { RestrictionDetails } from './RestrictionDetails';

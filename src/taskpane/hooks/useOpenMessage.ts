@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { MailHost, OpenMessage } from '../../host/mailHost';
 
-export type OpenMessageState = { status: 'loading' } | { status: 'ready'; message: OpenMessage | null };
+export type OpenMessageState =
+  { status: 'loading' } | { status: 'ready'; message: OpenMessage | null };
 
 /** The item open in the host now, following ItemChanged while the pane is pinned. */
 export function useOpenMessage(host: MailHost): OpenMessageState {

@@ -3,8 +3,7 @@ import type { OpenMessage } from '../../host/mailHost';
 import type { SenderCheck, SenderCheckResult } from '../../app/senderCheck';
 
 export type VerdictState =
-  | { status: 'checking' }
-  | { status: 'done'; result: SenderCheckResult; checkedAt: number };
+  { status: 'checking' } | { status: 'done'; result: SenderCheckResult; checkedAt: number };
 
 /**
  * The verdict for the open email. Only the answer for the email still open is shown: a slow
@@ -22,11 +21,11 @@ export function useSenderVerdict(
     (forceRefresh: boolean) => {
       if (!message) return;
       const mine = ++generation.current;
-      if (forceRefresh) setState({ status: 'checking' });
       check
         .check(message, { forceRefresh })
         .then((result) => {
-          if (mine === generation.current) setState({ status: 'done', result, checkedAt: Date.now() });
+          if (mine === generation.current)
+            setState({ status: 'done', result, checkedAt: Date.now() });
         })
         .catch(() => {
           // check() reports failures as verdicts; anything else is a bug, and still never "clear".
@@ -45,10 +44,8 @@ export function useSenderVerdict(
     [check, message],
   );
 
-  useEffect(() => {
-    setState({ status: 'checking' });
-    run(false);
-  }, [run]);
+  // The view is keyed by item, so a new email starts from 'checking' with fresh state.
+  useEffect(() => run(false), [run]);
 
   // A newer copy of the restrictions arrived in the background: check the open email again.
   useEffect(() => check.onRestrictionsUpdated(() => run(false)), [check, run]);
@@ -59,5 +56,9 @@ export function useSenderVerdict(
     return () => clearInterval(timer);
   }, [check, backgroundRefreshMs]);
 
-  return { state, recheck: (force = true) => run(force) };
+  const recheck = (forceRefresh = true) => {
+    setState({ status: 'checking' });
+    run(forceRefresh);
+  };
+  return { state, recheck };
 }

@@ -1,6 +1,10 @@
 // Debian's chromium driven by playwright-core, with the flags this sandbox needs.
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import { startWorkbench, type RunningWorkbench, type WorkbenchOptions } from '../../../dev/workbench/start';
+import {
+  startWorkbench,
+  type RunningWorkbench,
+  type WorkbenchOptions,
+} from '../../../dev/workbench/start';
 
 export const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 

@@ -28,7 +28,10 @@ const snapshotAt = (refreshedAt: string, restrictions = [restriction]): Restrict
   refreshedAt,
 });
 
-function fakeSource(initial: RestrictionsSnapshot | null, refresh: () => Promise<RestrictionsSnapshot>) {
+function fakeSource(
+  initial: RestrictionsSnapshot | null,
+  refresh: () => Promise<RestrictionsSnapshot>,
+) {
   let current = initial;
   const source: RestrictionsSource & { refreshCalls: number } = {
     refreshCalls: 0,
@@ -91,7 +94,9 @@ describe('SenderCheck', () => {
   });
 
   it('uses a newer copy once the refresh of an old one succeeds', async () => {
-    const source = fakeSource(snapshotAt(minutesAgo(60), []), async () => snapshotAt(now.toISOString()));
+    const source = fakeSource(snapshotAt(minutesAgo(60), []), async () =>
+      snapshotAt(now.toISOString()),
+    );
     const result = await new SenderCheck(source, options).check(restrictedMail);
     expect(result.verdict.kind).toBe('restricted');
   });

@@ -1,0 +1,115 @@
+// Users, groups and who may sign in: the directory part of the tenant.
+import { GraphError } from './graphErrors';
+import type { Seed } from './seedTypes';
+
+export interface DirectoryUser {
+  id: string;
+  displayName: string;
+  mail: string;
+  userPrincipalName: string;
+  jobTitle: string | null;
+  groupIds: string[];
+  /** Shared mailboxes are directory users too (disabled for sign-in). */
+  canSignIn: boolean;
+}
+
+export interface DirectoryGroup {
+  id: string;
+  displayName: string;
+}
+
+export class Directory {
+  readonly users: DirectoryUser[];
+  readonly groups: DirectoryGroup[];
+
+  constructor(seed: Seed) {
+    this.groups = seed.groups.map((g) => ({ ...g }));
+    this.users = seed.users.map((u) => ({
+      id: u.id,
+      displayName: u.displayName,
+      mail: u.mail,
+      userPrincipalName: u.userPrincipalName,
+      jobTitle: u.jobTitle ?? null,
+      groupIds: [...(u.groups ?? [])],
+      canSignIn: true,
+    }));
+    for (const mb of seed.mailboxes) {
+      if (mb.kind !== 'shared' || this.find(mb.address)) continue;
+      this.users.push({
+        id: sharedMailboxId(mb.address),
+        displayName: mb.displayName,
+        mail: mb.address,
+        userPrincipalName: mb.address,
+        jobTitle: null,
+        groupIds: [],
+        canSignIn: false,
+      });
+    }
+  }
+
+  /** By id, userPrincipalName or mail, case-insensitively. */
+  find(idOrAddress: string): DirectoryUser | undefined {
+    const key = idOrAddress.toLowerCase();
+    return this.users.find(
+      (u) =>
+        u.id.toLowerCase() === key ||
+        u.userPrincipalName.toLowerCase() === key ||
+        u.mail.toLowerCase() === key,
+    );
+  }
+
+  /** The user a `local:<userPrincipalName>` token stands for. */
+  authenticate(authorization: string | undefined): DirectoryUser {
+    const bearer = /^Bearer\s+(.*)$/i.exec(authorization ?? '');
+    const token = bearer?.[1]?.trim() ?? '';
+    if (!token) throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+    const upn = /^local:(.+)$/i.exec(token)?.[1];
+    const user = upn
+      ? this.users.find(
+          (u) => u.canSignIn && u.userPrincipalName.toLowerCase() === upn.toLowerCase(),
+        )
+      : undefined;
+    if (!user) {
+      throw new GraphError(
+        401,
+        'InvalidAuthenticationToken',
+        'IDX14100: JWT is not well formed, there are no dots (.).',
+      );
+    }
+    return user;
+  }
+
+  groupsOf(user: DirectoryUser): DirectoryGroup[] {
+    return this.groups.filter((g) => user.groupIds.includes(g.id));
+  }
+}
+
+function sharedMailboxId(address: string): string {
+  // A stable GUID-shaped id derived from the address, so that reset() keeps it.
+  let h = 0x811c9dc5;
+  const hex: string[] = [];
+  for (let round = 0; round < 4; round++) {
+    for (const ch of address.toLowerCase() + round)
+      h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+    hex.push(h.toString(16).padStart(8, '0'));
+  }
+  const s = hex.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20, 32)}`;
+}
+
+export function userResource(u: DirectoryUser): Record<string, unknown> {
+  const [givenName, ...rest] = u.displayName.split(' ');
+  return {
+    businessPhones: [],
+    displayName: u.displayName,
+    givenName: u.canSignIn ? (givenName ?? null) : null,
+    jobTitle: u.jobTitle,
+    mail: u.mail,
+    mobilePhone: null,
+    officeLocation: null,
+    preferredLanguage: 'en-GB',
+    surname: u.canSignIn && rest.length ? rest.join(' ') : null,
+    userPrincipalName: u.userPrincipalName,
+    id: u.id,
+  };
+}

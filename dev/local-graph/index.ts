@@ -1,0 +1,423 @@
+// The local Graph service: behaves like Microsoft Graph v1.0 for the routes Contact Guard uses,
+// so the add-in's real Graph code runs against it unchanged. Also serves /_dev/* controls.
+// See README.md beside this file.
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { validateRequestBody } from './contract';
+import { Directory } from './directory';
+import { type FaultOptions, rollFault, seededRandom, validateFaults } from './faults';
+import { GraphError, errorBody, invalidRequest, resourceNotFound } from './graphErrors';
+import type { GraphRequest, GraphResponse } from './graphRequest';
+import { mailboxFromSeed, type StoredMailbox } from './mailStore';
+import { loadSeed } from './seedLoader';
+import type { Seed } from './seedTypes';
+import { type DeltaState, handleSites } from './sharepointRoutes';
+import { SharePointStore } from './sharepointStore';
+import { handleUsers } from './userRoutes';
+
+export type { FaultOptions } from './faults';
+export type { Seed } from './seedTypes';
+
+export interface LocalGraphOptions {
+  /** Path to a seed JSON file or the object; default: the demo seed. */
+  seed?: string | Seed;
+  /** Added to every Graph request. */
+  latencyMs?: number;
+  faults?: FaultOptions;
+  /** Makes fault injection deterministic. */
+  randomSeed?: number;
+  /** Called after every Graph request (the CLI's --log). */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+/** One Graph request: no bodies, no tokens. `status` 0 = connection destroyed (down). */
+export interface RequestLogEntry {
+  at: string;
+  method: string;
+  path: string;
+  status: number;
+  ms: number;
+}
+
+export interface LocalGraph {
+  /** Handles /v1.0/* and /_dev/*; resolves false when the URL is not its own (so a host server can serve static files). */
+  handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean>;
+  setFaults(f: FaultOptions): void;
+  setLatency(ms: number): void;
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  /** Next delta call with an old token gets 410. */
+  expireDeltaTokens(): void;
+  /** Back to the seed: data, faults and latency as constructed. The request log is kept. */
+  reset(): void;
+}
+
+export interface RunningLocalGraph extends LocalGraph {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const JSON_TYPE =
+  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+const EXPOSED_HEADERS =
+  'Retry-After, ETag, Location, Preference-Applied, request-id, client-request-id, Content-Range';
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT']);
+
+interface Data {
+  directory: Directory;
+  sharePoint: SharePointStore;
+  mailboxes: StoredMailbox[];
+}
+
+function buildData(seed: Seed): Data {
+  const now = new Date();
+  return {
+    directory: new Directory(seed),
+    sharePoint: new SharePointStore(seed.sites, now),
+    mailboxes: seed.mailboxes.map((m) => mailboxFromSeed(m, now)),
+  };
+}
+
+function setCors(req: http.IncomingMessage, res: http.ServerResponse): void {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+  if (req.method === 'OPTIONS') {
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, PUT, DELETE, OPTIONS');
+    res.setHeader(
+      'Access-Control-Allow-Headers',
+      String(req.headers['access-control-request-headers'] ?? '*'),
+    );
+    res.setHeader('Access-Control-Max-Age', '3600');
+  }
+}
+
+function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+  if (status === 204 || body === undefined) {
+    res.statusCode = status;
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader('Content-Type', JSON_TYPE);
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES)
+        reject(new GraphError(413, 'RequestEntityTooLarge', 'The request body is too large.'));
+      else chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseJsonBody(text: string): unknown {
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw invalidRequest('Invalid JSON: the request body could not be read.');
+  }
+}
+
+/** Splits a path on '/' except inside (...) or '...', then decodes each segment. */
+function pathSegments(rawPath: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let depth = 0;
+  let quoted = false;
+  for (const ch of rawPath) {
+    if (ch === "'") quoted = !quoted;
+    else if (!quoted && ch === '(') depth++;
+    else if (!quoted && ch === ')') depth = Math.max(0, depth - 1);
+    if (ch === '/' && !depth && !quoted) {
+      if (cur) out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur) out.push(cur);
+  return out.map((s) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s;
+    }
+  });
+}
+
+function preferences(req: http.IncomingMessage): string[] {
+  const raw = req.headers.prefer;
+  const all = Array.isArray(raw) ? raw.join(',') : (raw ?? '');
+  return all
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
+  const initialFaults = validateFaults(opts.faults ?? {});
+  const initialLatency = Math.max(0, opts.latencyMs ?? 0);
+  let faults: FaultOptions = { ...initialFaults };
+  let latencyMs = initialLatency;
+  let data = buildData(loadSeed(opts.seed));
+  const random = opts.randomSeed === undefined ? Math.random : seededRandom(opts.randomSeed);
+  const instance = randomUUID().slice(0, 8);
+  let generationCounter = 1;
+  const delta: DeltaState = { generation: `${instance}.${generationCounter}` };
+  const log: RequestLogEntry[] = [];
+
+  const graph: LocalGraph = {
+    handle,
+    setFaults(f) {
+      faults = validateFaults(f);
+    },
+    setLatency(ms) {
+      latencyMs = Math.max(0, ms);
+    },
+    requests: () => log.map((e) => ({ ...e })),
+    clearRequests() {
+      log.length = 0;
+    },
+    expireDeltaTokens() {
+      generationCounter += 1;
+      delta.generation = `${instance}.${generationCounter}`;
+    },
+    reset() {
+      data = buildData(loadSeed(opts.seed));
+      faults = { ...initialFaults };
+      latencyMs = initialLatency;
+      graph.expireDeltaTokens();
+    },
+  };
+
+  function record(method: string, path: string, status: number, started: number): void {
+    const entry: RequestLogEntry = {
+      at: new Date(started).toISOString(),
+      method,
+      path,
+      status,
+      ms: Date.now() - started,
+    };
+    log.push(entry);
+    opts.onRequest?.(entry);
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
+    const url = new URL(req.url ?? '/', 'http://local');
+    if (url.pathname === '/_dev' || url.pathname.startsWith('/_dev/')) {
+      setCors(req, res);
+      await handleDev(req, res, url.pathname);
+      return true;
+    }
+    const versioned = /^\/v1\.0(\/.*)?$/i.exec(url.pathname);
+    if (!versioned) return false;
+    setCors(req, res);
+    if (req.method === 'OPTIONS') {
+      res.statusCode = 204;
+      res.end();
+      return true;
+    }
+    const started = Date.now();
+    const method = (req.method ?? 'GET').toUpperCase();
+    const logPath = req.url ?? '/';
+    if (faults.down) {
+      req.socket.destroy();
+      record(method, logPath, 0, started);
+      return true;
+    }
+    if (latencyMs > 0) await sleep(latencyMs);
+    const requestId = randomUUID();
+    const clientRequestId = String(req.headers['client-request-id'] ?? requestId);
+    const baseHeaders: Record<string, string> = {
+      'request-id': requestId,
+      'client-request-id': clientRequestId,
+      'OData-Version': '4.0',
+    };
+    const prefs = preferences(req);
+    if (prefs.some((p) => p.replace(/\s/g, '').toLowerCase() === 'idtype="immutableid"')) {
+      baseHeaders['Preference-Applied'] = 'IdType="ImmutableId"';
+    }
+    let result: GraphResponse;
+    try {
+      result = await serveGraph(req, method, url, versioned[1] ?? '/', prefs);
+    } catch (e) {
+      const err =
+        e instanceof GraphError
+          ? e
+          : new GraphError(
+              500,
+              'generalException',
+              'An unexpected error occurred in the local Graph service.',
+            );
+      if (!(e instanceof GraphError))
+        console.error(
+          '[local-graph] unexpected error:',
+          e instanceof Error ? e.message : 'unknown',
+        );
+      result = {
+        status: err.status,
+        body: errorBody(err, requestId, clientRequestId),
+        headers: err.headers,
+      };
+    }
+    sendJson(res, result.status, result.body, { ...baseHeaders, ...(result.headers ?? {}) });
+    record(method, logPath, result.status, started);
+    return true;
+  }
+
+  async function serveGraph(
+    req: http.IncomingMessage,
+    method: string,
+    url: URL,
+    rawPath: string,
+    prefs: string[],
+  ): Promise<GraphResponse> {
+    const outcome = rollFault(faults, random);
+    if (outcome !== 'none') {
+      const retryAfter = { 'Retry-After': String(faults.retryAfterSeconds ?? 1) };
+      throw outcome === 'throttle'
+        ? new GraphError(
+            429,
+            'TooManyRequests',
+            'Too many requests have been made. Retry after the time given in the Retry-After header.',
+            retryAfter,
+          )
+        : new GraphError(
+            503,
+            'serviceNotAvailable',
+            'The service is temporarily unavailable. Retry after the time given in the Retry-After header.',
+            retryAfter,
+          );
+    }
+    const me = data.directory.authenticate(req.headers.authorization);
+    const text = WRITE_METHODS.has(method) ? await readBody(req) : '';
+    const body = parseJsonBody(text);
+    if (method === 'POST' || method === 'PATCH') {
+      const problems = validateRequestBody(method, rawPath, body);
+      if (problems.length) throw invalidRequest(problems.join('; '));
+    }
+    const host = req.headers['x-forwarded-host'] ?? req.headers.host ?? 'localhost';
+    const proto =
+      req.headers['x-forwarded-proto'] ??
+      ((req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http');
+    const graphReq: GraphRequest = {
+      method,
+      rawPath,
+      segments: pathSegments(rawPath),
+      query: url.searchParams,
+      headers: req.headers,
+      body: body ?? {},
+      me,
+      serviceRoot: `${String(proto)}://${String(host)}/v1.0`,
+      prefers: (p) => prefs.some((x) => x.toLowerCase() === p.toLowerCase()),
+    };
+    const root = (graphReq.segments[0] ?? '').toLowerCase();
+    if (root === 'sites') return handleSites(graphReq, data.sharePoint, delta);
+    if (root === 'me' || root === 'users')
+      return handleUsers(graphReq, { directory: data.directory, mailboxes: data.mailboxes });
+    throw resourceNotFound(graphReq.segments[0] ?? 'v1.0');
+  }
+
+  async function handleDev(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    pathname: string,
+  ): Promise<void> {
+    const route = `${req.method ?? 'GET'} ${pathname.replace(/\/+$/, '')}`;
+    if (req.method === 'OPTIONS') {
+      res.statusCode = 204;
+      res.end();
+      return;
+    }
+    try {
+      switch (route) {
+        case 'GET /_dev/faults':
+          return sendJson(res, 200, { ...faults, latencyMs });
+        case 'POST /_dev/faults': {
+          const input = (parseJsonBody(await readBody(req)) ?? {}) as Record<string, unknown>;
+          const { latencyMs: latency, ...rest } = input;
+          if (latency !== undefined && (typeof latency !== 'number' || latency < 0))
+            throw new Error('latencyMs must be a number of milliseconds');
+          graph.setFaults(rest);
+          if (typeof latency === 'number') graph.setLatency(latency);
+          return sendJson(res, 200, { ...faults, latencyMs });
+        }
+        case 'GET /_dev/requests':
+          return sendJson(res, 200, { requests: graph.requests() });
+        case 'DELETE /_dev/requests':
+          graph.clearRequests();
+          return sendJson(res, 204, undefined);
+        case 'POST /_dev/reset':
+          graph.reset();
+          return sendJson(res, 200, { ok: true });
+        case 'POST /_dev/delta/expire':
+          graph.expireDeltaTokens();
+          return sendJson(res, 200, { ok: true });
+        default:
+          return sendJson(res, 404, {
+            error: { code: 'notFound', message: `No dev control at ${route}` },
+          });
+      }
+    } catch (e) {
+      const message = e instanceof GraphError || e instanceof Error ? e.message : 'invalid request';
+      return sendJson(res, 400, { error: { code: 'invalidRequest', message } });
+    }
+  }
+
+  return graph;
+}
+
+export async function startLocalGraph(
+  opts: LocalGraphOptions & { port?: number; host?: string } = {},
+): Promise<RunningLocalGraph> {
+  const graph = createLocalGraph(opts);
+  const host = opts.host ?? '127.0.0.1';
+  const server = http.createServer((req, res) => {
+    graph.handle(req, res).then(
+      (handled) => {
+        if (!handled)
+          sendJson(res, 404, { error: { code: 'notFound', message: 'Not a Graph or dev route.' } });
+      },
+      () => {
+        if (!res.headersSent)
+          sendJson(res, 500, { error: { code: 'generalException', message: 'Internal error.' } });
+        else res.end();
+      },
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    ...graph,
+    url: `http://${urlHost}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,26 @@
+// Where sign-in happens. Every URL here must be registered on the app registration in Entra ID
+// (Authentication → Single-page application), exactly as built below:
+//
+//   https://<add-in origin>/auth-dialog.html   popup sign-in and the Office dialog fallback
+//   brk-multihub://<add-in host[:port]>        nested app authentication (Outlook brokers the sign-in)
+//
+// Why the popup does not return to taskpane.html: MSAL Browser v5 returns a popup's answer through
+// a "redirect bridge" page that must call broadcastResponseToMainFrame() before anything else runs
+// and must not be served with a Cross-Origin-Opener-Policy header. auth-dialog.html is that page
+// (it is small and loads MSAL only when needed); the task pane is not.
+
+export const AUTH_DIALOG_PATH = '/auth-dialog.html';
+
+export function authorityFor(tenantId: string): string {
+  return `https://login.microsoftonline.com/${encodeURIComponent(tenantId || 'organizations')}`;
+}
+
+/** The page that receives popup and dialog sign-in answers. */
+export function authPageUrl(origin: string): string {
+  return `${origin.replace(/\/+$/, '')}${AUTH_DIALOG_PATH}`;
+}
+
+/** The SPA redirect URI nested app authentication needs on the registration (for the README). */
+export function nestedAppAuthRedirectUri(origin: string): string {
+  return `brk-multihub://${new URL(origin).host}`;
+}

@@ -1,0 +1,72 @@
+// Chooses the sign-in method from configuration: local tokens for the local Graph service, or the
+// MSAL chain in Outlook (nested app auth → popup → Office dialog).
+//
+// App registration (Entra ID → App registrations → Authentication → Single-page application), for
+// an add-in served from https://addin.example.sch.uk:
+//   https://addin.example.sch.uk/auth-dialog.html   popup sign-in and the Office dialog
+//   brk-multihub://addin.example.sch.uk             nested app authentication
+// plus the delegated Graph permissions in config.auth.scopes. See authUrls.ts for why the popup
+// returns to auth-dialog.html rather than taskpane.html (MSAL v5's redirect bridge).
+import type { AppConfig } from '../config/appConfig';
+import type { MailHost } from '../host/mailHost';
+import { authPageUrl } from './authUrls';
+import { createLocalTokenProvider } from './localTokenProvider';
+import { msalConfiguration } from './msalConfiguration';
+import { createMsalTokenProvider } from './msalTokenProvider';
+import { createOfficeDialogTokenProvider } from './officeDialogTokenProvider';
+import { SignInRequiredError, type TokenProvider } from './tokenProvider';
+
+export interface TokenProviderEnvironment {
+  /** The add-in's origin; defaults to the page's. */
+  origin?: string;
+  /** Office.js; defaults to the global. */
+  office?: typeof Office;
+}
+
+function supportsNestedAppAuth(office: typeof Office | undefined): boolean {
+  try {
+    return office?.context?.requirements?.isSetSupported('NestedAppAuth', '1.1') ?? false;
+  } catch {
+    return false;
+  }
+}
+
+/** Without a client id no sign-in can work: say so plainly instead of failing inside MSAL. */
+function notConfigured(): TokenProvider {
+  return {
+    method: 'popup',
+    getAccessToken: () =>
+      Promise.reject(
+        new SignInRequiredError(
+          'Sign-in is not configured for this add-in. Ask your IT administrator.',
+        ),
+      ),
+  };
+}
+
+export function createTokenProvider(
+  config: AppConfig,
+  host: MailHost,
+  environment: TokenProviderEnvironment = {},
+): TokenProvider {
+  const userAddress = host.getUser().emailAddress;
+  if (config.auth.mode === 'local') return createLocalTokenProvider(userAddress);
+  if (!config.auth.clientId) return notConfigured();
+
+  const office =
+    environment.office ?? (globalThis as { Office?: typeof Office }).Office ?? undefined;
+  const origin = environment.origin ?? globalThis.location?.origin ?? '';
+  const authPage = authPageUrl(origin);
+  const configuration = msalConfiguration({
+    clientId: config.auth.clientId,
+    tenantId: config.auth.tenantId,
+    redirectUri: authPage,
+  });
+  return createMsalTokenProvider({
+    configuration,
+    scopes: config.auth.scopes,
+    loginHint: userAddress || undefined,
+    useNestedAppAuth: supportsNestedAppAuth(office),
+    dialogFallback: createOfficeDialogTokenProvider({ dialogUrl: authPage, office }),
+  });
+}

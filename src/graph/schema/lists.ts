@@ -1,0 +1,7 @@
+// Every list the project provisions, in the order `npm run provision` creates them. Add later
+// lists (Contact Events, Restriction Cases, Audit, Settings) here, each as a ListSchema.
+
+import { contactRestrictionsList } from './contactRestrictionsList';
+import type { ListSchema } from './types';
+
+export const PROVISIONED_LISTS: readonly ListSchema[] = [contactRestrictionsList];

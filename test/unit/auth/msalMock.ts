@@ -1,0 +1,52 @@
+// Shared pieces for tests that mock '@azure/msal-browser' (the factory itself must live in each
+// test file, because jest.mock is hoisted there).
+import type { AuthenticationResult } from '@azure/msal-browser';
+
+export class FakeAuthError extends Error {
+  constructor(readonly errorCode: string) {
+    super(errorCode);
+  }
+}
+
+export interface FakeApp {
+  initialize: jest.Mock;
+  getActiveAccount: jest.Mock;
+  getAccount: jest.Mock;
+  getAllAccounts: jest.Mock;
+  acquireTokenSilent: jest.Mock;
+  ssoSilent: jest.Mock;
+  acquireTokenPopup: jest.Mock;
+  acquireTokenRedirect: jest.Mock;
+  handleRedirectPromise: jest.Mock;
+  setActiveAccount: jest.Mock;
+}
+
+export const account = {
+  homeAccountId: 'home-1',
+  environment: 'login.microsoftonline.com',
+  tenantId: 'tenant-1',
+  username: 'sam.teacher@oakfield.sch.uk',
+  localAccountId: 'local-1',
+};
+
+export function tokenResult(
+  accessToken: string,
+  expiresOn: Date | null = null,
+): AuthenticationResult {
+  return { accessToken, account, expiresOn } as unknown as AuthenticationResult;
+}
+
+export function createFakeApp(): FakeApp {
+  return {
+    initialize: jest.fn().mockResolvedValue(undefined),
+    getActiveAccount: jest.fn().mockReturnValue(null),
+    getAccount: jest.fn().mockReturnValue(null),
+    getAllAccounts: jest.fn().mockReturnValue([]),
+    acquireTokenSilent: jest.fn(),
+    ssoSilent: jest.fn(),
+    acquireTokenPopup: jest.fn(),
+    acquireTokenRedirect: jest.fn().mockResolvedValue(undefined),
+    handleRedirectPromise: jest.fn().mockResolvedValue(null),
+    setActiveAccount: jest.fn(),
+  };
+}

@@ -1,0 +1,96 @@
+import { createOfficeDialogTokenProvider } from '../../../src/auth/officeDialogTokenProvider';
+import { SignInRequiredError } from '../../../src/auth/tokenProvider';
+import { installFakeOffice, type FakeOffice } from '../host/fakeOffice';
+
+const DIALOG_URL = 'https://addin.oakfield.sch.uk/auth-dialog.html';
+const ORIGIN = 'https://addin.oakfield.sch.uk';
+
+let fake: FakeOffice;
+let clock: number;
+
+beforeEach(() => {
+  fake = installFakeOffice();
+  clock = 1_000_000;
+});
+
+afterEach(() => fake.uninstall());
+
+function provider() {
+  return createOfficeDialogTokenProvider({ dialogUrl: DIALOG_URL, now: () => clock });
+}
+
+async function openedDialog(index = 0) {
+  for (let attempt = 0; attempt < 20 && fake.dialogs.length <= index; attempt += 1) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  const dialog = fake.dialogs[index];
+  if (!dialog) throw new Error('no dialog opened');
+  return dialog;
+}
+
+function tokenMessage(accessToken: string, expiresOn: number | null): string {
+  return JSON.stringify({ kind: 'token', accessToken, expiresOn });
+}
+
+describe('createOfficeDialogTokenProvider', () => {
+  it('opens auth-dialog.html, returns the token it sends and closes the dialog', async () => {
+    const tokens = provider();
+    expect(tokens.method).toBe('officeDialog');
+    const pending = tokens.getAccessToken();
+    const dialog = await openedDialog();
+    expect(dialog.url).toBe(DIALOG_URL);
+    dialog.sendMessage(tokenMessage('t1', clock + 3_600_000), ORIGIN);
+    await expect(pending).resolves.toBe('t1');
+    expect(dialog.closed).toBe(true);
+  });
+
+  it('keeps the token until five minutes before it expires, then asks again', async () => {
+    const tokens = provider();
+    const first = tokens.getAccessToken();
+    (await openedDialog()).sendMessage(tokenMessage('t1', clock + 3_600_000), ORIGIN);
+    await first;
+
+    clock += 3_600_000 - 6 * 60_000;
+    await expect(tokens.getAccessToken()).resolves.toBe('t1');
+    expect(fake.dialogs).toHaveLength(1);
+
+    clock += 2 * 60_000;
+    const second = tokens.getAccessToken();
+    (await openedDialog(1)).sendMessage(tokenMessage('t2', clock + 3_600_000), ORIGIN);
+    await expect(second).resolves.toBe('t2');
+  });
+
+  it('ignores messages from another origin and messages that are not ours', async () => {
+    const tokens = provider();
+    const pending = tokens.getAccessToken();
+    const dialog = await openedDialog();
+    dialog.sendMessage(tokenMessage('evil', null), 'https://evil.example');
+    dialog.sendMessage('not json', ORIGIN);
+    dialog.sendMessage(tokenMessage('good', null), ORIGIN);
+    await expect(pending).resolves.toBe('good');
+  });
+
+  it('rejects with a plain SignInRequiredError when the user closes the dialog', async () => {
+    const pending = provider().getAccessToken();
+    (await openedDialog()).sendEvent(12006);
+    const error = await pending.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SignInRequiredError);
+    expect((error as Error).message).toBe('Sign-in was cancelled.');
+  });
+
+  it("reports the dialog page's own failure", async () => {
+    const pending = provider().getAccessToken();
+    (await openedDialog()).sendMessage(JSON.stringify({ kind: 'error', reason: 'failed' }), ORIGIN);
+    await expect(pending).rejects.toThrow('Sign-in did not complete. Try again.');
+  });
+
+  it('rejects when the dialog cannot open (one already open)', async () => {
+    fake.failNextDialogWith = 12007;
+    await expect(provider().getAccessToken()).rejects.toThrow(/already open/);
+  });
+
+  it('rejects when Office.js is absent', async () => {
+    fake.uninstall();
+    await expect(provider().getAccessToken()).rejects.toBeInstanceOf(SignInRequiredError);
+  });
+});
