@@ -54,10 +54,7 @@ interface DeltaTokenData {
   off?: number;
 }
 
-const actorOf = (req: GraphRequest): Actor => ({
-  displayName: req.me.displayName,
-  email: req.me.mail,
-});
+const actorOf = (req: GraphRequest): Actor => ({ id: req.me.id, displayName: req.me.displayName });
 
 export function handleSites(
   req: GraphRequest,
