@@ -10,6 +10,10 @@ export class SignInRequiredError extends Error {
 export interface TokenProvider {
   /** A bearer token for Microsoft Graph (or the local service). Throws SignInRequiredError. */
   getAccessToken(): Promise<string>;
-  /** Sign-in method in use, for the pane's status line (never the token). */
-  readonly method: 'nestedAppAuth' | 'popup' | 'officeDialog' | 'local';
+  /**
+   * Sign-in method in use, for status lines (never the token). The first four are the task pane's;
+   * 'environment' and 'deviceCode' are the command-line tools' (tools/lib/nodeTokenProviders.ts).
+   */
+  readonly method:
+    'nestedAppAuth' | 'popup' | 'officeDialog' | 'local' | 'environment' | 'deviceCode';
 }

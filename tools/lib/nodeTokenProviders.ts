@@ -1,19 +1,8 @@
 // Token providers for command-line tools running in Node. None of them ever prints a token.
-//
-// TokenProvider.method has no value for command-line sign-in; 'local' is used for all of these
-// (the token is obtained on this machine, not inside Office). The field only feeds the task
-// pane's status line, which Node tools do not have.
+// (The local service's provider is the add-in's own: src/auth/localTokenProvider.ts.)
 
 import { PublicClientApplication, type AuthenticationResult } from '@azure/msal-node';
 import { SignInRequiredError, type TokenProvider } from '../../src/auth/tokenProvider';
-
-/** The local Graph service accepts `local:<upn>` and acts as that user. */
-export function localTokenProvider(userPrincipalName: string): TokenProvider {
-  return {
-    method: 'local',
-    getAccessToken: async () => `local:${userPrincipalName}`,
-  };
-}
 
 /** A token an admin obtained elsewhere, read from the environment variable they named. */
 export function environmentTokenProvider(
@@ -21,7 +10,7 @@ export function environmentTokenProvider(
   env: NodeJS.ProcessEnv = process.env,
 ): TokenProvider {
   return {
-    method: 'local',
+    method: 'environment',
     getAccessToken: async () => {
       const token = env[variableName]?.trim();
       if (!token)
@@ -58,7 +47,7 @@ export function deviceCodeTokenProvider(options: DeviceCodeOptions): TokenProvid
     result?.expiresOn != null && result.expiresOn.getTime() - Date.now() > EXPIRY_MARGIN_MS;
 
   return {
-    method: 'local',
+    method: 'deviceCode',
     getAccessToken: async () => {
       if (current && fresh(current)) return current.accessToken;
       if (current?.account) {

@@ -10,11 +10,8 @@ import {
 } from '../../src/graph/schema/provisioner';
 import type { ListSchema } from '../../src/graph/schema/types';
 import { parseProvisionArgs, PROVISION_USAGE, UsageError, type ProvisionArgs } from './args';
-import {
-  deviceCodeTokenProvider,
-  environmentTokenProvider,
-  localTokenProvider,
-} from './nodeTokenProviders';
+import { deviceCodeTokenProvider, environmentTokenProvider } from './nodeTokenProviders';
+import { createLocalTokenProvider } from '../../src/auth/localTokenProvider';
 
 export interface CommandIO {
   env: NodeJS.ProcessEnv;
@@ -77,7 +74,7 @@ function chooseTokenProvider(args: ProvisionArgs, io: CommandIO): TokenProvider 
     }
     return environmentTokenProvider(args.tokenEnv, io.env);
   }
-  if (args.isLocal) return localTokenProvider(args.user);
+  if (args.isLocal) return createLocalTokenProvider(args.user);
 
   const host = new URL(args.graphUrl).hostname;
   if (!MICROSOFT_GRAPH_HOSTS.has(host)) {

@@ -7,7 +7,7 @@ import type { Seed, SeedColumn, SeedList } from '../../../dev/local-graph/seedTy
 import { createGraphClient } from '../../../src/graph/client';
 import { contactRestrictionsList } from '../../../src/graph/schema/contactRestrictionsList';
 import { provisionList, ProvisionError } from '../../../src/graph/schema/provisioner';
-import { localTokenProvider } from '../../../tools/lib/nodeTokenProviders';
+import { createLocalTokenProvider } from '../../../src/auth/localTokenProvider';
 import { runProvision } from '../../../tools/lib/provisionCommand';
 
 const ADMIN = 'it.admin@oakfield.sch.uk';
@@ -105,7 +105,7 @@ async function start(lists: SeedList[]): Promise<{ client: Client; url: string }
   running = await startLocalGraph({ port: 0, seed: seedWith(lists) });
   const client = createGraphClient({
     baseUrl: running.url,
-    tokenProvider: localTokenProvider(ADMIN),
+    tokenProvider: createLocalTokenProvider(ADMIN),
   });
   return { client, url: running.url };
 }
