@@ -219,7 +219,8 @@ async function switchMailbox(id: string): Promise<void> {
   }
   renderList();
   // Another person signed in: the pane starts again, as Outlook does when you switch account.
-  if (previousUser && previousUser !== current.user.emailAddress) el.pane.contentWindow?.location.reload();
+  if (previousUser && previousUser !== current.user.emailAddress)
+    el.pane.contentWindow?.location.reload();
   else post({ type: 'cg:item', message: null });
   sendContextIfWaiting();
 }
