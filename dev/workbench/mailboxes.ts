@@ -22,6 +22,19 @@ interface SeedMailbox {
   members?: string[];
 }
 
+/** What the workbench page needs from the seed: its mailboxes and the site holding the lists. */
+export function workbenchEnvironment(seed: {
+  users?: SeedUser[];
+  mailboxes?: SeedMailbox[];
+  sites?: Array<{ hostname: string; path: string }>;
+}): { mailboxes: MailboxChoice[]; site?: { hostname: string; sitePath: string } } {
+  const site = seed.sites?.[0];
+  return {
+    mailboxes: mailboxChoices(seed),
+    site: site ? { hostname: site.hostname, sitePath: site.path } : undefined,
+  };
+}
+
 export function mailboxChoices(seed: {
   users?: SeedUser[];
   mailboxes?: SeedMailbox[];

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createLocalGraph } from '../local-graph';
-import { mailboxChoices } from './mailboxes';
+import { workbenchEnvironment } from './mailboxes';
 import { buildWorkbench } from './build';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -75,16 +75,16 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
   }
   const seed = JSON.parse(readFileSync(seedPath, 'utf8'));
   const graph = createLocalGraph({ seed, latencyMs: options.latencyMs ?? 0 });
-  const choicesJson = JSON.stringify(mailboxChoices(seed));
+  const environmentJson = JSON.stringify(workbenchEnvironment(seed));
 
   const server = createServer((req, res) => {
     void (async () => {
       try {
         if (await graph.handle(req, res)) return;
-        if (req.url === '/workbench/mailboxes.json') {
+        if (req.url === '/workbench/environment.json') {
           res
             .writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' })
-            .end(choicesJson);
+            .end(environmentJson);
           return;
         }
         await serveStatic(req, res);

@@ -1,7 +1,7 @@
 // Task pane entry: find the host (Outlook through Office.js, or the local workbench), compose the
 // services and render. Nothing here decides a verdict.
 import { createRoot } from 'react-dom/client';
-import { loadConfig } from '../config/appConfig';
+import { loadConfig, type AppConfig } from '../config/appConfig';
 import type { MailHost } from '../host/mailHost';
 import { officeReady } from '../host/office/officeMailHost';
 import { composeServices } from '../app/composition';
@@ -10,18 +10,26 @@ import { App } from './App';
 // Set by webpack: true only in the workbench build, so the production bundle has no workbench code.
 declare const __CG_WORKBENCH__: boolean;
 
-async function findHost(): Promise<MailHost | null> {
+async function findHost(config: AppConfig): Promise<{ host: MailHost; config: AppConfig } | null> {
   if (typeof __CG_WORKBENCH__ !== 'undefined' && __CG_WORKBENCH__) {
     const { WorkbenchMailHost, isInsideWorkbench } = await import(
       /* webpackMode: "eager" */ '../host/workbench/workbenchMailHost'
     );
-    if (isInsideWorkbench()) return WorkbenchMailHost.connect();
+    if (isInsideWorkbench()) {
+      const host = await WorkbenchMailHost.connect();
+      const site = host.getSite();
+      // The workbench may run another seed (npm start -- --seed FILE): use that school's site.
+      return {
+        host,
+        config: site ? { ...config, sharePoint: { ...config.sharePoint, ...site } } : config,
+      };
+    }
   }
   if (await officeReady()) {
     const { OfficeMailHost } = await import(
       /* webpackMode: "eager" */ '../host/office/officeMailHost'
     );
-    return new OfficeMailHost();
+    return { host: new OfficeMailHost(), config };
   }
   return null;
 }
@@ -29,19 +37,18 @@ async function findHost(): Promise<MailHost | null> {
 async function main(): Promise<void> {
   const rootElement = document.getElementById('root');
   if (!rootElement) return;
-  const config = loadConfig();
-  let host: MailHost | null = null;
+  let found: { host: MailHost; config: AppConfig } | null = null;
   try {
-    host = await findHost();
+    found = await findHost(loadConfig());
   } catch {
-    host = null;
+    found = null;
   }
-  if (!host) {
+  if (!found) {
     rootElement.textContent =
       'Contact Guard runs inside Outlook. Open an email in Outlook and choose Contact Guard on the ribbon.';
     return;
   }
-  const services = composeServices(config, host);
+  const services = composeServices(found.config, found.host);
   createRoot(rootElement).render(<App services={services} />);
 }
 

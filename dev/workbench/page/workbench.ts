@@ -2,7 +2,7 @@
 // the selected item and tells the pane when it changes (as ItemChanged does) — and reads the sample
 // mail from the local Graph service with the same routes the real service has.
 import type { OpenMessage, SignedInUser, ThemeKind } from '../../../src/host/mailHost';
-import type { HostToPane, PaneToHost } from '../../../src/host/workbench/protocol';
+import type { HostToPane, PaneToHost, WorkbenchSite } from '../../../src/host/workbench/protocol';
 
 interface MailboxChoice {
   id: string;
@@ -61,6 +61,7 @@ let current: MailboxChoice | undefined;
 let messages: GraphMessage[] = [];
 let selected: OpenMessage | null = null;
 let paneWaiting = false;
+let site: WorkbenchSite | undefined;
 
 function toAddress(r: GraphRecipient | undefined) {
   const address = r?.emailAddress?.address;
@@ -102,6 +103,7 @@ function sendContextIfWaiting(): void {
     user: current.user,
     theme: el.theme.value as ThemeKind,
     message: selected,
+    site,
   });
 }
 
@@ -226,8 +228,13 @@ async function switchMailbox(id: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const response = await fetch('/workbench/mailboxes.json');
-  choices = (await response.json()) as MailboxChoice[];
+  const response = await fetch('/workbench/environment.json');
+  const environment = (await response.json()) as {
+    mailboxes: MailboxChoice[];
+    site?: WorkbenchSite;
+  };
+  choices = environment.mailboxes;
+  site = environment.site;
   for (const c of choices) el.mailbox.append(new Option(c.label, c.id));
   el.mailbox.addEventListener('change', () => void switchMailbox(el.mailbox.value));
   el.theme.addEventListener('change', () =>

@@ -4,8 +4,20 @@ import type { OpenMessage, SignedInUser, ThemeKind } from '../mailHost';
 
 export type PaneToHost = { type: 'cg:hello' };
 
+/** The SharePoint site of the workbench's seed, so that `npm start -- --seed FILE` works for any school. */
+export interface WorkbenchSite {
+  hostname: string;
+  sitePath: string;
+}
+
 export type HostToPane =
-  | { type: 'cg:context'; user: SignedInUser; theme: ThemeKind; message: OpenMessage | null }
+  | {
+      type: 'cg:context';
+      user: SignedInUser;
+      theme: ThemeKind;
+      message: OpenMessage | null;
+      site?: WorkbenchSite;
+    }
   | { type: 'cg:item'; message: OpenMessage | null }
   | { type: 'cg:theme'; theme: ThemeKind };
 

@@ -2,12 +2,13 @@
 // page, which sends the selected item as Outlook's ItemChanged would. Only same-origin messages
 // from the parent window are believed.
 import type { MailHost, OpenMessage, SignedInUser, ThemeKind } from '../mailHost';
-import { isHostToPane, type HostToPane, type PaneToHost } from './protocol';
+import { isHostToPane, type HostToPane, type PaneToHost, type WorkbenchSite } from './protocol';
 
 interface Context {
   user: SignedInUser;
   theme: ThemeKind;
   message: OpenMessage | null;
+  site?: WorkbenchSite;
 }
 
 export class WorkbenchMailHost implements MailHost {
@@ -33,8 +34,8 @@ export class WorkbenchMailHost implements MailHost {
           return;
         clearTimeout(timer);
         window.removeEventListener('message', first);
-        const { user, theme, message } = event.data;
-        resolve(new WorkbenchMailHost({ user, theme, message }));
+        const { user, theme, message, site } = event.data;
+        resolve(new WorkbenchMailHost({ user, theme, message, site }));
       };
       window.addEventListener('message', first);
       const hello: PaneToHost = { type: 'cg:hello' };
@@ -75,6 +76,11 @@ export class WorkbenchMailHost implements MailHost {
 
   getUser(): SignedInUser {
     return this.context.user;
+  }
+
+  /** The site the workbench's seed holds (not part of the MailHost port: Outlook has no such thing). */
+  getSite(): WorkbenchSite | undefined {
+    return this.context.site;
   }
 }
 

@@ -30,7 +30,7 @@ export function RestrictionDetails({
 }: Props) {
   const styles = useStyles();
   return (
-    <dl className={styles.list}>
+    <div className={styles.list}>
       <Text className={styles.instruction} as="p">
         {handlingInstruction(r.handling, r.spocName || r.spocEmail)}
       </Text>
@@ -40,34 +40,36 @@ export function RestrictionDetails({
           , who is under a contact restriction.
         </Text>
       )}
-      <Item term="Person">{r.personName}</Item>
-      <Item term="Single point of contact">
-        {r.spocName ? `${r.spocName} (${r.spocEmail})` : r.spocEmail}
-      </Item>
-      {r.staffGuidance && <Item term="What to do">{r.staffGuidance}</Item>}
-      {r.allowedContact && <Item term="Contact allowed">{r.allowedContact}</Item>}
-      {r.emergencyNote && (
-        <div className={styles.emergency}>
-          <Item term="Emergencies and statutory contact">{r.emergencyNote}</Item>
-        </div>
-      )}
-      <Item term="Ends">{formatLocalDate(r.endDate)}</Item>
-      {r.reviewDate && (
-        <Item term="Review">
-          {formatLocalDate(r.reviewDate)}{' '}
-          {reviewOverdue && (
-            <Badge color="warning" appearance="filled" data-testid="review-overdue">
-              review overdue
-            </Badge>
-          )}
+      <dl className={styles.list}>
+        <Item term="Person">{r.personName}</Item>
+        <Item term="Single point of contact">
+          {r.spocName ? `${r.spocName} (${r.spocEmail})` : r.spocEmail}
         </Item>
-      )}
+        {r.staffGuidance && <Item term="What to do">{r.staffGuidance}</Item>}
+        {r.allowedContact && <Item term="Contact allowed">{r.allowedContact}</Item>}
+        {r.emergencyNote && (
+          <div className={styles.emergency}>
+            <Item term="Emergencies and statutory contact">{r.emergencyNote}</Item>
+          </div>
+        )}
+        <Item term="Ends">{formatLocalDate(r.endDate)}</Item>
+        {r.reviewDate && (
+          <Item term="Review">
+            {formatLocalDate(r.reviewDate)}{' '}
+            {reviewOverdue && (
+              <Badge color="warning" appearance="filled" data-testid="review-overdue">
+                review overdue
+              </Badge>
+            )}
+          </Item>
+        )}
+      </dl>
       {r.status === 'Provisional' && (
         <Text as="p" size={200}>
           This restriction is provisional until the chair of governors confirms it. It applies now.
         </Text>
       )}
-    </dl>
+    </div>
   );
 }
 
