@@ -117,3 +117,34 @@ describe('SenderCheckView', () => {
     await waitFor(() => expect(verdictOf()).toBe('restricted'));
   });
 });
+
+describe('SenderCheckView when the service is unreachable', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('tries again by itself after 20 seconds', async () => {
+    jest.useFakeTimers();
+    let fail = true;
+    let current: RestrictionsSnapshot | null = null;
+    const refresh = jest.fn(async () => {
+      if (fail) throw new GraphAccessError('offline');
+      current = snapshot;
+      return snapshot;
+    });
+    renderView(new FakeHost(mail('a', 'dana@example.org')), {
+      current: () => current,
+      load: async () => null,
+      refresh,
+    });
+    await waitFor(() => expect(verdictOf()).toBe('unavailable'));
+    fail = false;
+    await act(async () => {
+      jest.advanceTimersByTime(19_000);
+    });
+    expect(verdictOf()).toBe('unavailable');
+    await act(async () => {
+      jest.advanceTimersByTime(1_500);
+    });
+    await waitFor(() => expect(verdictOf()).toBe('restricted'));
+    expect(refresh).toHaveBeenCalledTimes(2);
+  });
+});

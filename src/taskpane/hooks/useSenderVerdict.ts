@@ -1,6 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { OpenMessage } from '../../host/mailHost';
 import type { SenderCheck, SenderCheckResult } from '../../app/senderCheck';
+import type { UnavailableReason } from '../../policy/types';
+
+const AUTO_RETRY_MS = 20_000;
+const AUTO_RETRY_REASONS = new Set<UnavailableReason>(['offline', 'throttled', 'serviceError']);
 
 export type VerdictState =
   { status: 'checking' } | { status: 'done'; result: SenderCheckResult; checkedAt: number };
@@ -55,6 +59,18 @@ export function useSenderVerdict(
     const timer = setInterval(() => check.refreshIfDue(), backgroundRefreshMs);
     return () => clearInterval(timer);
   }, [check, backgroundRefreshMs]);
+
+  // "Cannot check" because the service was unreachable or busy: try again by itself a little later,
+  // so a receptionist who leaves the pane open gets the verdict without pressing anything.
+  const retryable =
+    state.status === 'done' &&
+    state.result.verdict.kind === 'unavailable' &&
+    AUTO_RETRY_REASONS.has(state.result.verdict.reason);
+  useEffect(() => {
+    if (!retryable) return;
+    const timer = setTimeout(() => run(true), AUTO_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [retryable, run, state]);
 
   const recheck = (forceRefresh = true) => {
     setState({ status: 'checking' });
