@@ -33,6 +33,10 @@ function envOverrides(env) {
   set(['sharePoint', 'hostname'], env.CG_SP_HOSTNAME);
   set(['sharePoint', 'sitePath'], env.CG_SP_SITE_PATH);
   set(['sharePoint', 'lists', 'restrictions'], env.CG_LIST_RESTRICTIONS);
+  set(['groups', 'reviewers'], env.CG_GROUP_REVIEWERS);
+  set(['groups', 'admins'], env.CG_GROUP_ADMINS);
+  if (env.CG_ACCEPTED_DOMAINS)
+    set(['mail', 'acceptedDomains'], env.CG_ACCEPTED_DOMAINS.split(/[\s,]+/).filter(Boolean));
   if (env.CG_CACHE_TRUST_MINUTES) set(['cacheTrustMinutes'], Number(env.CG_CACHE_TRUST_MINUTES));
   return o;
 }

@@ -4,6 +4,16 @@
 
 export interface ListNames {
   restrictions: string;
+  /** Contact Events: the Record of Evidence (staff add, reviewers read). */
+  events: string;
+  /** Audit: append-only record of every action. */
+  audit: string;
+  /** Restriction Cases: reviewers only. */
+  cases: string;
+  /** Settings: protected mailboxes, defaults, term dates, thresholds. */
+  settings: string;
+  /** Routing Status: the mail-routing reconciler's run reports. */
+  routingStatus: string;
 }
 
 export interface AppConfig {
@@ -26,6 +36,21 @@ export interface AppConfig {
     sitePath: string;
     lists: ListNames;
   };
+  /** Entra group ids (object ids) that grant roles; checked through Graph (checkMemberGroups). */
+  groups: {
+    reviewers: string;
+    admins: string;
+  };
+  mail: {
+    /** Domains the school's mail system accepts: a SPOC outside them is refused. */
+    acceptedDomains: string[];
+    /** Folder restricted correspondence is filed in (a subfolder per person is made below it). */
+    restrictedFolderName: string;
+    /** Visible category put on an email logged as a contact event. */
+    loggedCategoryName: string;
+    /** Words that make a restricted email look urgent or safeguarding-related (the school may change them). */
+    urgentKeywords: string[];
+  };
   /** A cached copy of the restrictions older than this is refreshed before a verdict is given. */
   cacheTrustMinutes: number;
   /** A cached copy older than this is refreshed in the background after a verdict is given. */
@@ -41,7 +66,34 @@ export const defaultConfig: AppConfig = {
   sharePoint: {
     hostname: 'oakfield.sharepoint.com',
     sitePath: '/sites/ContactGuard',
-    lists: { restrictions: 'Contact Restrictions' },
+    lists: {
+      restrictions: 'Contact Restrictions',
+      events: 'Contact Events',
+      audit: 'Contact Guard Audit',
+      cases: 'Restriction Cases',
+      settings: 'Contact Guard Settings',
+      routingStatus: 'Routing Status',
+    },
+  },
+  groups: { reviewers: '', admins: '' },
+  mail: {
+    acceptedDomains: ['oakfield.sch.uk'],
+    restrictedFolderName: 'Restricted correspondence',
+    loggedCategoryName: 'Contact event logged',
+    urgentKeywords: [
+      'urgent',
+      'emergency',
+      'hospital',
+      'injured',
+      'injury',
+      'police',
+      'safeguarding',
+      'missing',
+      'ambulance',
+      'unwell',
+      'not well',
+      'accident',
+    ],
   },
   cacheTrustMinutes: 5,
   cacheBackgroundRefreshSeconds: 30,

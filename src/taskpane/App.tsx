@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import {
   FluentProvider,
+  Tab,
+  TabList,
   Text,
   makeStyles,
   teamsHighContrastTheme,
@@ -31,22 +33,59 @@ const useStyles = makeStyles({
   header: { margin: 0 },
 });
 
+/**
+ * The pane's views. The sender check is always first; other views (logging a contact, review,
+ * admin) add an entry here, and may hide themselves for users without the role they need.
+ */
+type ViewId = 'sender';
+
+interface ViewEntry {
+  id: ViewId;
+  label: string;
+  render: (services: Services) => ReactElement;
+}
+
+const views: ViewEntry[] = [
+  {
+    id: 'sender',
+    label: 'Sender',
+    render: (s) => (
+      <SenderCheckView
+        host={s.host}
+        check={s.senderCheck}
+        backgroundRefreshMs={s.config.cacheBackgroundRefreshSeconds * 1000}
+      />
+    ),
+  },
+];
+
 export function App({ services }: { services: Services }) {
-  const { host, senderCheck, config } = services;
+  const { host } = services;
   const [theme, setTheme] = useState<ThemeKind>(host.getTheme());
+  const [view, setView] = useState<ViewId>('sender');
   useEffect(() => host.onThemeChanged(setTheme), [host]);
   const styles = useStyles();
+  const current = views.find((v) => v.id === view) ?? views[0]!;
   return (
     <FluentProvider theme={themes[theme]} data-theme={theme}>
       <main className={styles.root}>
         <Text as="h1" size={400} weight="semibold" className={styles.header}>
           Contact Guard
         </Text>
-        <SenderCheckView
-          host={host}
-          check={senderCheck}
-          backgroundRefreshMs={config.cacheBackgroundRefreshSeconds * 1000}
-        />
+        {views.length > 1 && (
+          <TabList
+            size="small"
+            selectedValue={view}
+            onTabSelect={(_e, data) => setView(data.value as ViewId)}
+          >
+            {views.map((v) => (
+              <Tab key={v.id} value={v.id}>
+                {v.label}
+              </Tab>
+            ))}
+          </TabList>
+        )}
+        {current.render(services)}
       </main>
     </FluentProvider>
   );

@@ -1,7 +1,12 @@
 // Reads the Contact Restrictions list through `items/delta`: the first call enumerates every item
 // (following @odata.nextLink pages until @odata.deltaLink), later calls fetch only what changed.
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { AppConfig } from '../../config/appConfig';
+import type { AppConfig, ListNames } from '../../config/appConfig';
+
+/** Where the list lives: the repository needs only its own list's name. */
+export type RestrictionsListAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'sitePath'> & {
+  lists: Pick<ListNames, 'restrictions'>;
+};
 import { apiPathFromLink } from '../client';
 import { GraphAccessError, toGraphAccessError } from '../errors';
 import { listItemsDeltaPath } from '../sharePoint';
@@ -57,7 +62,7 @@ function toRawListItem(entry: Record<string, unknown>, id: string): RawListItem 
 export class RestrictionsRepository implements RestrictionsSource {
   constructor(
     private readonly client: Client,
-    private readonly sharePoint: AppConfig['sharePoint'],
+    private readonly sharePoint: RestrictionsListAddress,
   ) {}
 
   fullSync(): Promise<DeltaResult> {

@@ -7,9 +7,12 @@ import { IndexedDbStore, MemoryStore } from '../../../src/cache/keyValueStore';
 import { RestrictionsCache } from '../../../src/cache/restrictionsCache';
 import { createGraphClient } from '../../../src/graph/client';
 import { GraphAccessError } from '../../../src/graph/errors';
-import { RestrictionsRepository } from '../../../src/graph/repositories/restrictionsRepository';
+import {
+  RestrictionsRepository,
+  type RestrictionsListAddress,
+} from '../../../src/graph/repositories/restrictionsRepository';
+import { createLocalTokenProvider } from '../../../src/auth/localTokenProvider';
 import { listItemPath, listItemsPath } from '../../../src/graph/sharePoint';
-import type { AppConfig } from '../../../src/config/appConfig';
 
 type RunningGraph = Awaited<ReturnType<typeof startLocalGraph>>;
 
@@ -103,16 +106,13 @@ function buildSeed(): Seed {
   };
 }
 
-const sharePoint = (list = LIST): AppConfig['sharePoint'] => ({
+const sharePoint = (list = LIST): RestrictionsListAddress => ({
   hostname: HOSTNAME,
   sitePath: SITE_PATH,
   lists: { restrictions: list },
 });
 
-const tokenFor = (upn: string): TokenProvider => ({
-  method: 'local',
-  getAccessToken: async () => `local:${upn}`,
-});
+const tokenFor = (upn: string): TokenProvider => createLocalTokenProvider(upn);
 
 let graph: RunningGraph;
 
