@@ -85,6 +85,12 @@ module.exports = (env = {}, argv = {}) => {
     module: {
       rules: [
         {
+          // The Graph client's index re-exports upload tasks, the chaos handler and more that the
+          // add-in never uses; its modules have no import-time side effects, so let webpack drop them.
+          test: /[\\/]node_modules[\\/]@microsoft[\\/]microsoft-graph-client[\\/]/,
+          sideEffects: false,
+        },
+        {
           test: /\.[jt]sx?$/,
           exclude: /node_modules/,
           use: { loader: 'swc-loader', options: swcOptions },

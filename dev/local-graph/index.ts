@@ -14,6 +14,8 @@ import type { Seed } from './seedTypes';
 import { type DeltaState, handleSites } from './sharepointRoutes';
 import { SharePointStore } from './sharepointStore';
 import { handleUsers } from './userRoutes';
+import { isBatchRequest, serveBatch } from './batch';
+import { handleMessageRules, handleRulesDev, isMessageRulesPath } from './messageRules';
 
 export type { FaultOptions } from './faults';
 export type { Seed } from './seedTypes';
@@ -73,9 +75,11 @@ interface Data {
 
 function buildData(seed: Seed): Data {
   const now = new Date();
+  const directory = new Directory(seed);
   return {
-    directory: new Directory(seed),
-    sharePoint: new SharePointStore(seed.sites, now),
+    directory,
+    // Seed items' `createdBy` names a user: their author (item-level permissions).
+    sharePoint: new SharePointStore(seed.sites, now, (who) => directory.find(who)),
     mailboxes: seed.mailboxes.map((m) => mailboxFromSeed(m, now)),
   };
 }
@@ -105,9 +109,11 @@ function sendJson(
     res.end();
     return;
   }
-  const text = JSON.stringify(body);
+  // A route that sets its own Content-Type answers text (a message's MIME: $value).
+  const raw = typeof body === 'string' && res.hasHeader('Content-Type');
+  const text = raw ? body : JSON.stringify(body);
   res.statusCode = status;
-  res.setHeader('Content-Type', JSON_TYPE);
+  if (!raw) res.setHeader('Content-Type', JSON_TYPE);
   res.setHeader('Content-Length', Buffer.byteLength(text));
   res.end(text);
 }
@@ -257,7 +263,9 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
     }
     let result: GraphResponse;
     try {
-      result = await serveGraph(req, method, url, versioned[1] ?? '/', prefs);
+      result = isBatchRequest(method, versioned[1])
+        ? await serveBatch(req, (c) => serveGraph(c.req, c.method, c.url, c.rawPath, c.prefs))
+        : await serveGraph(req, method, url, versioned[1] ?? '/', prefs);
     } catch (e) {
       const err =
         e instanceof GraphError
@@ -331,6 +339,7 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
     };
     const root = (graphReq.segments[0] ?? '').toLowerCase();
     if (root === 'sites') return handleSites(graphReq, data.sharePoint, delta);
+    if (isMessageRulesPath(graphReq.segments)) return handleMessageRules(graphReq, data);
     if (root === 'me' || root === 'users')
       return handleUsers(graphReq, { directory: data.directory, mailboxes: data.mailboxes });
     throw resourceNotFound(graphReq.segments[0] ?? 'v1.0');
@@ -348,6 +357,17 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
       return;
     }
     try {
+      const rulesDev =
+        route.startsWith('POST /_dev/deliver') ||
+        route.startsWith('POST /_dev/messageRules/') ||
+        route.startsWith('POST /_dev/routing/')
+          ? await handleRulesDev(
+              route,
+              (parseJsonBody(await readBody(req)) ?? {}) as Record<string, unknown>,
+              data,
+            )
+          : undefined;
+      if (rulesDev) return sendJson(res, rulesDev.status, rulesDev.body);
       switch (route) {
         case 'GET /_dev/faults':
           return sendJson(res, 200, { ...faults, latencyMs });

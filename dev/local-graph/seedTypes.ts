@@ -1,4 +1,5 @@
 // The seed format (documented in SEED.md): Graph-shaped objects the store is built from.
+import type { ListPermissions } from './listPermissions';
 
 export interface SeedTenant {
   name: string;
@@ -26,6 +27,8 @@ export type SeedColumn = { name: string } & Record<string, unknown>;
 export interface SeedListItem {
   id: string;
   fields: Record<string, unknown>;
+  /** userPrincipalName (or mail, or id) of the item's author; default: the system account. */
+  createdBy?: string;
 }
 
 export interface SeedList {
@@ -34,6 +37,8 @@ export interface SeedList {
   description?: string;
   columns: SeedColumn[];
   items: SeedListItem[];
+  /** Who may do what in the list (SEED.md, "List permissions"); absent: open to all. */
+  permissions?: ListPermissions;
 }
 
 export interface SeedSite {

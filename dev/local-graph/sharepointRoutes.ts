@@ -10,6 +10,7 @@ import {
   queryWithout,
   readOpaqueToken,
 } from './graphRequest';
+import { accessDenied, listAccess, type ListAccess } from './listPermissions';
 import { parseColumnDate } from './londonDates';
 import {
   compareForOrder,
@@ -62,13 +63,17 @@ export function handleSites(
   delta: DeltaState,
 ): GraphResponse {
   const { site, rest, siteRawPath } = resolveSite(req, store);
-  const ctx = { req, store, site, delta, siteRawPath };
+  const ctx: Ctx = { req, store, site, delta, siteRawPath, access: listAccess(undefined, req.me) };
   const [first, listKey, third, fourth, fifth, ...extra] = rest;
   if (first === undefined) return only(req, 'GET', () => ok(siteResource(site)));
   if (first.toLowerCase() !== 'lists') throw resourceNotFound(first);
   if (listKey === undefined) return listsCollection(ctx);
   const list = store.findList(site, listKey);
   if (!list) throw itemNotFound('The specified list was not found');
+  // The list's permissions (listPermissions.ts): unreachable lists are 403 for everything.
+  const access = listAccess(list.permissions, req.me);
+  if (!access.reachable) throw accessDenied();
+  ctx.access = access;
   if (third === undefined)
     return only(req, 'GET', () => ok(listResource(ctx, list, wantsColumns(req))));
   const section = third.toLowerCase();
@@ -83,7 +88,8 @@ export function handleSites(
     return only(req, 'GET', () => deltaQuery(ctx, list, fourth));
   }
   const item = list.items.get(fourth);
-  if (!item) throw itemNotFound('The resource could not be found.');
+  // An item the user may not read does not exist for them (SharePoint's item-level read).
+  if (!item || !access.canRead(item.author)) throw itemNotFound('The resource could not be found.');
   if (fifth === undefined) return itemEntity(ctx, list, item);
   if (fifth.toLowerCase() !== 'fields' || extra.length) throw resourceNotFound(extra[0] ?? fifth);
   return itemFields(ctx, list, item);
@@ -96,6 +102,8 @@ interface Ctx {
   delta: DeltaState;
   /** The request's own way of naming the site (id or hostname:/path:), for links. */
   siteRawPath: string;
+  /** What the signed-in user may do in the list addressed (open when no list is). */
+  access: ListAccess;
 }
 
 function only(req: GraphRequest, method: string, run: () => GraphResponse): GraphResponse {
@@ -198,7 +206,11 @@ function listResource(ctx: Ctx, list: StoredList, withColumns: boolean): Record<
 function listsCollection(ctx: Ctx): GraphResponse {
   const { req, store, site } = ctx;
   if (req.method === 'GET')
-    return ok({ value: site.lists.map((l) => listResource(ctx, l, wantsColumns(req))) });
+    return ok({
+      value: site.lists
+        .filter((l) => listAccess(l.permissions, req.me).reachable)
+        .map((l) => listResource(ctx, l, wantsColumns(req))),
+    });
   if (req.method !== 'POST') throw methodNotAllowed();
   const body = req.body as {
     displayName?: string;
@@ -411,6 +423,7 @@ interface PageToken {
 function itemsCollection(ctx: Ctx, list: StoredList): GraphResponse {
   const { req, store } = ctx;
   if (req.method === 'POST') {
+    if (!ctx.access.canAdd) throw accessDenied();
     const body = req.body as { fields?: Record<string, unknown> };
     const item = store.createItem(list, body.fields ?? {}, actorOf(req));
     return {
@@ -437,7 +450,9 @@ function itemsCollection(ctx: Ctx, list: StoredList): GraphResponse {
   checkIndexed(req, [...filterCols.map(([, c]) => c), ...orderCols.map((o) => o.col)]);
 
   const colByPath = new Map(filterCols);
-  let items = [...list.items.values()].sort((a, b) => Number(a.id) - Number(b.id));
+  let items = [...list.items.values()]
+    .filter((i) => ctx.access.canRead(i.author))
+    .sort((a, b) => Number(a.id) - Number(b.id));
   if (filter) {
     items = items.filter((item) =>
       evaluateFilter(
@@ -510,12 +525,14 @@ function itemEntity(ctx: Ctx, list: StoredList, item: StoredItem): GraphResponse
     return ok(renderItem(ctx, list, item, parseItemView(req, false)), { ETag: etagOf(item) });
   }
   if (req.method === 'PATCH') {
+    if (!ctx.access.canEdit(item.author)) throw accessDenied();
     checkIfMatch(req, item);
     const body = req.body as { fields?: Record<string, unknown> };
     store.updateItem(list, item, body.fields ?? {}, actorOf(req));
     return ok(renderItem(ctx, list, item, { withFields: true }), { ETag: etagOf(item) });
   }
   if (req.method === 'DELETE') {
+    if (!ctx.access.canDelete(item.author)) throw accessDenied();
     checkIfMatch(req, item);
     store.deleteItem(list, item);
     return { status: 204 };
@@ -533,6 +550,7 @@ function itemFields(ctx: Ctx, list: StoredList, item: StoredItem): GraphResponse
     );
   }
   if (req.method !== 'PATCH') throw methodNotAllowed();
+  if (!ctx.access.canEdit(item.author)) throw accessDenied();
   checkIfMatch(req, item);
   store.updateItem(list, item, req.body as Record<string, unknown>, actorOf(req));
   return ok(renderFields(list, item), { ETag: etagOf(item) });
@@ -588,6 +606,7 @@ function deltaQuery(ctx: Ctx, list: StoredList, segment: string): GraphResponse 
   type Change = { seq: number; id: number; render: () => Record<string, unknown> };
   const changes: Change[] = [];
   for (const item of list.items.values()) {
+    if (!ctx.access.canRead(item.author)) continue; // absent, as in a collection
     if (item.seq <= state.upTo && (since === null || item.seq > since)) {
       changes.push({
         seq: item.seq,
@@ -598,6 +617,7 @@ function deltaQuery(ctx: Ctx, list: StoredList, segment: string): GraphResponse 
   }
   if (since !== null) {
     for (const d of list.deletions) {
+      if (!ctx.access.canRead({ id: d.authorId ?? '' })) continue;
       if (d.seq > since && d.seq <= state.upTo && !list.items.has(d.id)) {
         changes.push({
           seq: d.seq,

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { GraphError, invalidRequest } from './graphErrors';
 import { londonDateOf, londonMidnightUtc, parseColumnDate, toGraphInstant } from './londonDates';
+import { validatePermissions, type ListPermissions } from './listPermissions';
 import type { SeedColumn, SeedList, SeedSite } from './seedTypes';
 
 export type ColumnKind =
@@ -43,7 +44,10 @@ export interface StoredList {
   columns: StoredColumn[];
   items: Map<string, StoredItem>;
   nextItemId: number;
-  deletions: { id: string; seq: number }[];
+  /** Deleted items (delta), with their author so delta shows a deletion only to who could read it. */
+  deletions: { id: string; seq: number; authorId?: string }[];
+  /** Who may do what (listPermissions.ts); undefined: open to every signed-in user. */
+  permissions?: ListPermissions;
 }
 
 export interface StoredSite {
@@ -142,7 +146,12 @@ export class SharePointStore {
   readonly sites: StoredSite[];
   private changeSeq = 0;
 
-  constructor(seedSites: SeedSite[], now = new Date()) {
+  /** `resolveUser` turns a seed item's `createdBy` (userPrincipalName) into its author. */
+  constructor(
+    seedSites: SeedSite[],
+    now = new Date(),
+    private readonly resolveUser: (who: string) => Actor | undefined = () => undefined,
+  ) {
     this.sites = seedSites.map((s) => ({
       id: s.id,
       hostname: s.hostname,
@@ -164,10 +173,14 @@ export class SharePointStore {
 
   private listFromSeed(seed: SeedList, now: Date): StoredList {
     const list = this.newList(seed.id, seed.displayName, seed.description ?? '', now);
+    list.permissions = validatePermissions(seed.displayName, seed.permissions);
     for (const c of seed.columns) this.addColumn(list, c, true);
     for (const it of seed.items) {
       const stamp = toGraphInstant(now);
-      const system: Actor = { id: '', displayName: 'System Account' };
+      const system: Actor = (it.createdBy && this.resolveUser(it.createdBy)) || {
+        id: '',
+        displayName: it.createdBy ?? 'System Account',
+      };
       const item: StoredItem = {
         id: it.id,
         uniqueId: randomUUID(),
@@ -368,7 +381,7 @@ export class SharePointStore {
 
   deleteItem(list: StoredList, item: StoredItem): void {
     list.items.delete(item.id);
-    list.deletions.push({ id: item.id, seq: this.nextSeq() });
+    list.deletions.push({ id: item.id, seq: this.nextSeq(), authorId: item.author.id });
   }
 
   private normaliseWrite(

@@ -11,6 +11,9 @@ import {
   queryWithout,
 } from './graphRequest';
 import type { Message, StoredFolder, StoredMailbox } from './mailStore';
+import { handleMasterCategories } from './categoryRoutes';
+import { mailActionRoutes } from './mailActions';
+import { messageMime } from './messageMime';
 import {
   compareForOrder,
   evaluateFilter,
@@ -22,6 +25,8 @@ import {
 } from './odataFilter';
 
 const DEFAULT_MESSAGE_PAGE = 10;
+/** Graph answers a message's $value (its MIME) as text/plain. */
+const MIME_HEADERS = { 'Content-Type': 'text/plain' };
 const MAX_MESSAGE_PAGE = 1000;
 const DATE_PROPERTIES = new Set([
   'receiveddatetime',
@@ -108,10 +113,14 @@ export function handleUsers(req: GraphRequest, data: MailData): GraphResponse {
   if (name === 'mailboxsettings' && !tail.length) {
     return get(req, () => ok(mailboxSettings(requireMailbox())));
   }
-  if (name === 'mailfolders') return mailFolders(req, requireMailbox(), tail);
-  if (name === 'messages') return messages(req, allMessages(requireMailbox()), tail);
-  if (name === 'outlook' && tail.length === 1 && tail[0]?.toLowerCase() === 'mastercategories') {
-    return get(req, () => ok({ value: requireMailbox().masterCategories }));
+  if (name === 'mailfolders' || name === 'messages') {
+    const mb = requireMailbox();
+    return mailActionRoutes(req, data, mb, rest, () =>
+      name === 'messages' ? messages(req, allMessages(mb), tail) : mailFolders(req, mb, tail),
+    );
+  }
+  if (name === 'outlook' && tail[0]?.toLowerCase() === 'mastercategories') {
+    return handleMasterCategories(req, requireMailbox(), tail.slice(1));
   }
   throw resourceNotFound(section);
 }
@@ -251,12 +260,15 @@ function renderMessage(req: GraphRequest, m: Message): Record<string, unknown> {
   } = m;
   const out = selectProps(req, visible);
   const expand = req.query.get('$expand') ?? '';
-  const ext =
-    /singleValueExtendedProperties(?:\(\s*\$filter\s*=\s*id\s+eq\s+'([^']*)'\s*\))?/i.exec(expand);
+  const ext = /singleValueExtendedProperties(?:\(\s*\$filter\s*=\s*([^)]*)\))?/i.exec(expand);
   if (ext) {
     const all = (Array.isArray(svep) ? svep : []) as { id: string; value: string }[];
+    // `id eq 'A'` or `id eq 'A' or id eq 'B' ...`
+    const ids = [...(ext[1] ?? '').matchAll(/id\s+eq\s+'([^']*)'/gi)].map((m) =>
+      m[1]!.toLowerCase(),
+    );
     out.singleValueExtendedProperties = ext[1]
-      ? all.filter((p) => p.id.toLowerCase() === ext[1]?.toLowerCase())
+      ? all.filter((p) => ids.includes(p.id.toLowerCase()))
       : all;
   }
   return out;
@@ -272,6 +284,9 @@ function messages(req: GraphRequest, source: Message[], tail: string[]): GraphRe
       'ErrorItemNotFound',
       'The specified object was not found in the store.',
     );
+  // The MIME content (.eml), as text: messageMime.ts.
+  if (section === '$value' && tail.length === 2)
+    return get(req, () => ({ status: 200, body: messageMime(message), headers: MIME_HEADERS }));
   if (section !== undefined) throw resourceNotFound(section);
   if (req.method === 'GET') return ok(renderMessage(req, message));
   if (req.method !== 'PATCH') throw methodNotAllowed();

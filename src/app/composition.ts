@@ -8,11 +8,38 @@ import { RestrictionsRepository } from '../graph/repositories/restrictionsReposi
 import { RestrictionsCache } from '../cache/restrictionsCache';
 import { IndexedDbStore } from '../cache/keyValueStore';
 import { SenderCheck } from './senderCheck';
+import { GraphRoles, type Roles } from './roles';
+import type { AdminRouting } from './admin/adminRouting';
+import { createContactEvents, type ContactEvents } from './events/createContactEvents';
+import type { RestrictedActions } from './actions/restrictedActions';
+
+/** A service built when first asked for, so that its code is fetched only then. */
+export type LazyService<T> = () => Promise<T>;
+
+export function lazyService<T>(load: () => Promise<T>): LazyService<T> {
+  let pending: Promise<T> | undefined;
+  return () =>
+    (pending ??= load().catch((error: unknown) => {
+      pending = undefined; // a failed load (say, offline) is tried again next time
+      throw error;
+    }));
+}
 
 export interface Services {
   config: AppConfig;
   host: MailHost;
   senderCheck: SenderCheck;
+  /** Admin / reviewer roles from Entra groups (checkMemberGroups). */
+  roles: Roles;
+  /** The admin view's Settings, routing report and own-mailbox rules (issue #6), loaded when opened. */
+  admin: LazyService<AdminRouting>;
+  /** Logging contact events (issue #3): the form's rules, the outbox, the email's logged state. */
+  events: ContactEvents;
+  /**
+   * Acting on restricted correspondence (issue #4): forward to the SPOC, file, the SPOC's
+   * outcomes. Loaded after a verdict that needs it, so the verdict never waits for its code.
+   */
+  actions: LazyService<RestrictedActions>;
 }
 
 export function composeServices(config: AppConfig, host: MailHost): Services {
@@ -30,5 +57,17 @@ export function composeServices(config: AppConfig, host: MailHost): Services {
     trustMs: config.cacheTrustMinutes * 60_000,
     backgroundRefreshMs: config.cacheBackgroundRefreshSeconds * 1000,
   });
-  return { config, host, senderCheck };
+  const events = createContactEvents({ config, host, client, restrictions: cache });
+  const actions = lazyService(() =>
+    import(/* webpackChunkName: "email-actions" */ './actions/createRestrictedActions').then((m) =>
+      m.createRestrictedActions({ config, host, client }),
+    ),
+  );
+  const roles = new GraphRoles(client, config.groups);
+  const admin = lazyService(() =>
+    import(/* webpackChunkName: "admin" */ './admin/adminRouting').then(
+      (m) => new m.AdminRouting(client, config, cache, () => host.getUser().emailAddress),
+    ),
+  );
+  return { config, host, senderCheck, events, actions, roles, admin };
 }

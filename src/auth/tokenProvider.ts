@@ -12,8 +12,15 @@ export interface TokenProvider {
   getAccessToken(): Promise<string>;
   /**
    * Sign-in method in use, for status lines (never the token). The first four are the task pane's;
-   * 'environment' and 'deviceCode' are the command-line tools' (tools/lib/nodeTokenProviders.ts).
+   * 'environment' and 'deviceCode' are the command-line tools' (tools/lib/nodeTokenProviders.ts),
+   * 'clientCertificate' the routing job's app-only sign-in (tools/routing/appOnlyToken.ts).
    */
   readonly method:
-    'nestedAppAuth' | 'popup' | 'officeDialog' | 'local' | 'environment' | 'deviceCode';
+    | 'nestedAppAuth'
+    | 'popup'
+    | 'officeDialog'
+    | 'local'
+    | 'environment'
+    | 'deviceCode'
+    | 'clientCertificate';
 }

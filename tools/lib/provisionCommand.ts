@@ -60,6 +60,7 @@ export async function runProvision(
       printReport(schema, report, io.out);
     }
     printConfiguration(args, reports, io.out);
+    printManualSteps(lists, io.out);
     return 0;
   } catch (error) {
     io.err(`Provisioning failed: ${plainFailure(error)}`);
@@ -123,6 +124,18 @@ function printConfiguration(
   if (siteId) out(`  site id: ${siteId}`);
   for (const { schema, report } of reports) {
     out(`  list "${schema.displayName}" id: ${report.listId}`);
+  }
+}
+
+/** Steps Graph cannot do (item-level and list permissions): printed on every run, for each list. */
+function printManualSteps(lists: readonly ListSchema[], out: (line: string) => void) {
+  const withSteps = lists.filter((l) => l.postProvisionSteps?.length);
+  if (!withSteps.length) return;
+  out('');
+  out('Still to do by hand, once, as a site owner (Microsoft Graph cannot set these permissions):');
+  for (const schema of withSteps) {
+    out(`  List "${schema.displayName}":`);
+    schema.postProvisionSteps?.forEach((step, i) => out(`    ${i + 1}. ${step}`));
   }
 }
 

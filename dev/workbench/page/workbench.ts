@@ -247,8 +247,51 @@ async function main(): Promise<void> {
       body: JSON.stringify(serviceModes[el.service.value] ?? serviceModes.normal),
     });
   });
+  wireRouting();
   if (choices[0]) await switchMailbox(choices[0].id);
   document.body.dataset.ready = 'true';
+}
+
+/** Mail routing (issue #6): deliver a new email as Exchange would, and run the routing job. */
+function wireRouting(): void {
+  const status = document.getElementById('delivery-status') as HTMLElement;
+  const from = document.getElementById('deliver-from') as HTMLSelectElement;
+  const devPost = async (path: string, body: unknown) => {
+    const res = await fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return (await res.json()) as Record<string, unknown>;
+  };
+  document.getElementById('deliver')?.addEventListener('click', () => {
+    if (!current) return;
+    const subject = `New email ${new Date().toLocaleTimeString('en-GB')}`;
+    devPost('/_dev/deliver', { from: from.value, to: current.mailbox, subject }).then(
+      async (r) => {
+        const deliveries = (r.deliveries ?? []) as { address: string; folder?: string }[];
+        status.textContent = `Delivered: ${deliveries.map((d) => `${d.address} (${d.folder ?? '?'})`).join(', ')}`;
+        if (current) messages = await loadMessages(current);
+        renderList();
+      },
+      (e: unknown) => {
+        status.textContent = `Could not deliver: ${(e as Error).message}`;
+      },
+    );
+  });
+  document.getElementById('routing')?.addEventListener('click', () => {
+    status.textContent = 'Running the routing job…';
+    devPost('/_dev/routing/apply', { graphUrl: location.origin }).then(
+      (r) => {
+        const lines = (r.report ?? []) as string[];
+        status.textContent = `Routing job: ${lines.filter((l) => !l.startsWith(' ')).join(' ')}`;
+      },
+      (e: unknown) => {
+        status.textContent = `The routing job failed: ${(e as Error).message}`;
+      },
+    );
+  });
 }
 
 void main();

@@ -2,6 +2,16 @@
 // lists (Contact Events, Restriction Cases, Audit, Settings) here, each as a ListSchema.
 
 import { contactRestrictionsList } from './contactRestrictionsList';
+import { contactEventsList } from './contactEventsList';
+import { auditList } from './auditList';
+import { settingsList } from './settingsList';
+import { routingStatusList } from './routingStatusList';
 import type { ListSchema } from './types';
 
-export const PROVISIONED_LISTS: readonly ListSchema[] = [contactRestrictionsList];
+export const PROVISIONED_LISTS: readonly ListSchema[] = [
+  contactRestrictionsList,
+  contactEventsList,
+  auditList,
+  settingsList,
+  routingStatusList,
+];

@@ -66,6 +66,11 @@ export interface ListSchema {
   displayName: string;
   description: string;
   columns: ColumnSpec[];
+  /**
+   * What a site owner must still do by hand after provisioning, in order, plain words (e.g.
+   * item-level permissions, which Graph cannot set). `npm run provision` prints them.
+   */
+  postProvisionSteps?: string[];
 }
 
 /** The type facets of a Graph columnDefinition; exactly one is present on a column. */

@@ -287,7 +287,7 @@ describe('local Graph: SharePoint sites, lists, columns and items', () => {
 
   it('creates a list (201) and refuses a taken name (409 nameAlreadyExists)', async () => {
     const body = {
-      displayName: 'Contact Events',
+      displayName: 'Scratch List',
       columns: [{ name: 'Channel', choice: { choices: ['Email', 'Phone'] } }],
       list: { template: 'genericList' },
     };

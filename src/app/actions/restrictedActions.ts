@@ -1,0 +1,562 @@
+// Acting on restricted correspondence (issue #4): forward it to the single point of contact, file
+// it, or both, exactly once across retries, panes and people; the SPOC's two outcomes; undo of a
+// filing. Composes the Graph calls (src/graph/mail/mailActions.ts), the email's marks
+// (src/graph/mail/messageMarks.ts), the audit list and the pure rules (src/policy/mailActions).
+//
+// Exactly once (docs/mail-actions.md has the whole argument):
+//   1. read the email (marks, claim, ETag); a `forwarded` mark means it is done: say by whom;
+//   2. claim it: a PATCH with If-Match: <ETag> writing {key, who, when}; a 412 means someone
+//      else wrote first: read again (their live claim means "busy": we do nothing);
+//   3. a sent item carrying the key? Then the forward went: skip to 5;
+//   4. a draft carrying the key (a lost createForward answer), else createForward to a draft with
+//      the key; set the key on the draft; send it;
+//   5. audit entry (unique AuditKey: a repeat is a no-op), then the `forwarded` mark.
+// Every step can be repeated from 1 after any failure, and nothing is done twice: that is what the
+// attempt loop here relies on. The Graph client never repeats createForward or send by itself.
+import type { MessageMark, MessageMarks, MessageRef } from '../../graph/mail/messageMarks';
+import type { MailActionsGraph, MessageState } from '../../graph/mail/mailActions';
+import { GraphAccessError, toGraphAccessError } from '../../graph/errors';
+import type { AuditEntry } from '../../graph/repositories/auditRepository';
+import type { OpenMessage, SignedInUser } from '../../host/mailHost';
+import type { Restriction } from '../../policy/types';
+import {
+  ACTION_CATEGORIES,
+  ATTEMPT_LIMIT_MS,
+  checkSpocAddress,
+  claimValue,
+  coverNote,
+  decideClaim,
+  detectUrgency,
+  filingPath,
+  formatForwardHeader,
+  type UrgencyResult,
+} from '../../policy/mailActions';
+
+export interface ActionsConfig {
+  acceptedDomains: readonly string[];
+  restrictedFolderName: string;
+  urgentKeywords: readonly string[];
+}
+
+/** Where audit entries go (AuditRepository implements it). */
+export interface ActionAuditLog {
+  append(entry: AuditEntry): Promise<void>;
+}
+
+export interface RestrictedActionsDeps {
+  graph: MailActionsGraph;
+  marks: MessageMarks;
+  audit: ActionAuditLog;
+  /** The signed-in member of staff: the actor of every action (never typed). */
+  user: () => SignedInUser;
+  config: ActionsConfig;
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  newKey?: () => string;
+  /** Attempts of a whole action (each re-reads the email first). */
+  maxAttempts?: number;
+  /** Longest time one action keeps trying (well under the claim's honoured window). */
+  attemptLimitMs?: number;
+}
+
+export type ActionProblem =
+  | 'spocMissing'
+  | 'spocInvalid'
+  | 'spocOutsideSchool'
+  | 'alreadyMoved'
+  | 'forbidden'
+  | 'folderFailed'
+  | 'signedOut'
+  | 'offline'
+  | 'unavailable'
+  | 'failed';
+
+/** Plain sentences for the pane. Every failure leaves the email where it was. */
+export const problemText: Record<ActionProblem, string> = {
+  spocMissing:
+    'This restriction has no single point of contact address, so nothing was forwarded. Ask the office manager or the head teacher to complete the restriction.',
+  spocInvalid:
+    "The single point of contact's address in this restriction is not a valid email address, so nothing was forwarded. Ask the office manager to correct it.",
+  spocOutsideSchool:
+    "The single point of contact's address is not one of the school's own, so nothing was forwarded (mail is never forwarded outside the school). Ask the office manager to correct the restriction.",
+  alreadyMoved:
+    'This email has been moved or deleted since it was opened, so nothing was done. Find it in its new folder and open it again.',
+  forbidden:
+    "Your account doesn't have permission to do this in this mailbox, so nothing was done. Ask IT for access, or ask someone who has it.",
+  folderFailed:
+    "The folder for restricted correspondence couldn't be found or made, so the email was not filed and is still where it was.",
+  signedOut: 'You need to sign in again. Nothing was done.',
+  offline:
+    "Microsoft 365 couldn't be reached, so nothing more was done. Check the connection and try again: nothing will be done twice.",
+  unavailable:
+    'Microsoft 365 is busy or unavailable just now. Try again in a minute: nothing will be done twice.',
+  failed:
+    'Something went wrong, and the action did not finish. Try again: nothing will be done twice.',
+};
+
+export class ActionFailure extends Error {
+  constructor(
+    readonly problem: ActionProblem,
+    readonly graphError?: GraphAccessError,
+  ) {
+    super(problemText[problem]);
+    this.name = 'ActionFailure';
+  }
+}
+
+/** An email acted on because of a restriction. */
+export interface ActionTarget {
+  message: OpenMessage;
+  restriction: Restriction;
+  /** The sender's address that matched the restriction. */
+  matchedAddress: string;
+}
+
+export type ForwardOutcome =
+  | { status: 'done' | 'alreadyDone'; mark: MessageMark }
+  /** Someone else is forwarding this email right now: nothing was done here. */
+  | { status: 'busy'; byName: string; at: string };
+
+export interface UndoToken {
+  ref: MessageRef;
+  fromFolderId: string;
+  key: string;
+  /** The SPOC's "no new issue" is undone with the filing. */
+  outcome: boolean;
+  internetMessageId?: string;
+}
+
+export interface FileOutcome {
+  status: 'done' | 'alreadyDone';
+  mark: MessageMark;
+  /** Only for a filing done now, from this pane. */
+  undo?: UndoToken;
+}
+
+export type ForwardAndFileOutcome =
+  | { forward: ForwardOutcome; file?: undefined }
+  | { forward: ForwardOutcome & { status: 'done' | 'alreadyDone' }; file: FileOutcome };
+
+/** What the pane shows for an open email. */
+export interface EmailStatus {
+  ref: MessageRef;
+  state: MessageState;
+  urgency: UrgencyResult;
+  forwarded?: MessageMark;
+  /** A filing that was not undone. */
+  filed?: MessageMark;
+  /** The SPOC's outcome, unless undone. */
+  outcome?: MessageMark;
+}
+
+export interface FiledDetail {
+  path: string;
+  fromFolderId?: string;
+  undone?: boolean;
+}
+
+export function filedDetail(mark: MessageMark | undefined): FiledDetail | undefined {
+  if (!mark?.detail) return undefined;
+  try {
+    const d = JSON.parse(mark.detail) as Partial<FiledDetail>;
+    return {
+      path: typeof d.path === 'string' ? d.path : '',
+      fromFolderId: d.fromFolderId,
+      undone: d.undone === true,
+    };
+  } catch {
+    return { path: '' };
+  }
+}
+
+const TRANSIENT = new Set(['throttled', 'unavailable', 'offline']);
+
+/** Thrown inside an attempt to read the email again at once (someone wrote between our read and write). */
+class ReadAgain extends Error {}
+
+export function refOf(message: OpenMessage): MessageRef {
+  return { mailbox: message.sharedMailbox, messageId: message.itemId };
+}
+
+function activeMark(marks: MessageMark[], kind: MessageMark['kind']): MessageMark | undefined {
+  const mark = marks.find((m) => m.kind === kind);
+  if (!mark) return undefined;
+  if (kind === 'filed' && filedDetail(mark)?.undone) return undefined;
+  if (kind === 'spocOutcome' && mark.detail === 'undone') return undefined;
+  return mark;
+}
+
+export class RestrictedActions {
+  private readonly now: () => Date;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly newKey: () => string;
+  private readonly maxAttempts: number;
+  private readonly attemptLimitMs: number;
+
+  constructor(private readonly deps: RestrictedActionsDeps) {
+    this.now = deps.now ?? (() => new Date());
+    this.sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.newKey = deps.newKey ?? (() => globalThis.crypto.randomUUID());
+    this.maxAttempts = deps.maxAttempts ?? 6;
+    this.attemptLimitMs = deps.attemptLimitMs ?? ATTEMPT_LIMIT_MS - 15_000;
+  }
+
+  /** The email's state for the pane: marks, urgency, and (SPOC side) the forward header. */
+  async load(message: OpenMessage, opts: { headers?: boolean } = {}): Promise<EmailStatus> {
+    const ref = refOf(message);
+    const state = await this.attempt(() => this.deps.graph.readState(ref, opts));
+    return this.status(ref, state);
+  }
+
+  private status(ref: MessageRef, state: MessageState): EmailStatus {
+    return {
+      ref,
+      state,
+      urgency: detectUrgency(state.subject, state.bodyText, this.deps.config.urgentKeywords),
+      forwarded: activeMark(state.marks, 'forwarded'),
+      filed: activeMark(state.marks, 'filed'),
+      outcome: activeMark(state.marks, 'spocOutcome'),
+    };
+  }
+
+  /** Forwards the email to the restriction's SPOC, once. */
+  async forward(target: ActionTarget): Promise<ForwardOutcome> {
+    const spoc = checkSpocAddress(target.restriction.spocEmail, this.deps.config.acceptedDomains);
+    if (!spoc.ok) {
+      throw new ActionFailure(
+        spoc.problem === 'missing'
+          ? 'spocMissing'
+          : spoc.problem === 'invalid'
+            ? 'spocInvalid'
+            : 'spocOutsideSchool',
+      );
+    }
+    const ref = refOf(target.message);
+    const holder = { key: this.newKey(), token: this.newKey() };
+    try {
+      return await this.attempt(() => this.forwardStep(target, ref, spoc.address, holder));
+    } catch (e) {
+      await this.releaseClaim(ref, holder.token);
+      throw e;
+    }
+  }
+
+  /**
+   * After a failed attempt, gives its claim up (best effort) so that the next press, by anyone,
+   * goes ahead at once, keeping the key (so a forward that did go is found, not sent again).
+   */
+  private async releaseClaim(ref: MessageRef, token: string): Promise<void> {
+    try {
+      const state = await this.deps.graph.readState(ref);
+      if (state.claim?.token !== token || state.marks.some((m) => m.kind === 'forwarded')) return;
+      await this.deps.graph.claim(ref, state.etag, claimValue({ ...state.claim, released: true }));
+    } catch {
+      // Unreachable now: the claim lapses by itself after CLAIM_HONOURED_MS.
+    }
+  }
+
+  private async forwardStep(
+    target: ActionTarget,
+    ref: MessageRef,
+    spocAddress: string,
+    holder: { key: string; token: string },
+  ): Promise<ForwardOutcome> {
+    const { graph } = this.deps;
+    const user = this.deps.user();
+    const state = await graph.readState(ref);
+    const done = state.marks.find((m) => m.kind === 'forwarded');
+    if (done) return { status: 'alreadyDone', mark: done };
+    const decision = decideClaim(state.claim, holder, this.now());
+    if (decision.kind === 'busy')
+      return { status: 'busy', byName: decision.claim.byName, at: decision.claim.at };
+    holder.key = decision.key;
+    if (decision.kind !== 'ours') {
+      const claim = {
+        key: holder.key,
+        token: holder.token,
+        byName: user.displayName,
+        byAddress: user.emailAddress,
+        at: this.now().toISOString(),
+      };
+      if (!(await graph.claim(ref, state.etag, claimValue(claim)))) throw new ReadAgain();
+    }
+    const key = holder.key;
+    // Both look-ups at once: one round trip instead of two.
+    const [sentId, existingDraft] = await Promise.all([
+      graph.findByKey(ref.mailbox, 'sentitems', key),
+      graph.findByKey(ref.mailbox, 'drafts', key),
+    ]);
+    if (!sentId) {
+      const urgency = detectUrgency(state.subject, state.bodyText, this.deps.config.urgentKeywords);
+      const draftId =
+        existingDraft ??
+        (await graph.createForward(ref, {
+          to: { name: target.restriction.spocName, address: spocAddress },
+          key,
+          urgent: urgency.urgent,
+          header: formatForwardHeader({
+            key,
+            restrictionId: target.restriction.id,
+            personName: target.restriction.personName,
+            urgent: urgency.urgent,
+          }),
+          comment: coverNote({
+            personName: target.restriction.personName,
+            senderAddress: target.matchedAddress,
+            receivedAt: state.receivedAt ?? target.message.receivedAt,
+            mailbox: ref.mailbox ?? user.emailAddress,
+            forwardedBy: { name: user.displayName, address: user.emailAddress },
+            at: this.now(),
+            spocName: target.restriction.spocName,
+            urgentWords: urgency.matched,
+          }),
+        }));
+      await graph.setDraftKey(ref.mailbox, draftId, key);
+      await graph.send(ref.mailbox, draftId);
+    }
+    const mark: MessageMark = {
+      kind: 'forwarded',
+      byName: user.displayName,
+      byAddress: user.emailAddress,
+      at: this.now().toISOString(),
+      key,
+      detail: target.restriction.spocName,
+    };
+    await this.audit(
+      'Forwarded',
+      key,
+      `Forwarded restricted correspondence to the single point of contact (restriction ${target.restriction.id})`,
+      state.internetMessageId,
+    );
+    await this.deps.marks.add(ref, mark, ACTION_CATEGORIES.forwarded);
+    return { status: 'done', mark };
+  }
+
+  /** Files the email in the restricted-correspondence folder, in the person's subfolder. */
+  async file(target: ActionTarget): Promise<FileOutcome> {
+    return this.fileAs(refOf(target.message), target.restriction.personName, false);
+  }
+
+  /** Forward first; only a forward that went (now or before) is followed by filing. */
+  async forwardAndFile(target: ActionTarget): Promise<ForwardAndFileOutcome> {
+    const forward = await this.forward(target);
+    if (forward.status === 'busy') return { forward };
+    const file = await this.file(target);
+    return { forward, file };
+  }
+
+  /** The SPOC: "read — no new issue": file it (in the SPOC's mailbox) and record the outcome. */
+  async spocNoNewIssue(message: OpenMessage, personName: string): Promise<FileOutcome> {
+    return this.fileAs(refOf(message), personName, true);
+  }
+
+  /** The SPOC: "new issue raised": keep it in the inbox, record the outcome. */
+  async spocNewIssue(
+    message: OpenMessage,
+  ): Promise<{ status: 'done' | 'alreadyDone'; mark: MessageMark }> {
+    const ref = refOf(message);
+    const key = this.newKey();
+    return this.attempt(async () => {
+      const state = await this.deps.graph.readState(ref);
+      const existing = activeMark(state.marks, 'spocOutcome');
+      if (existing) return { status: 'alreadyDone' as const, mark: existing };
+      const user = this.deps.user();
+      const mark: MessageMark = {
+        kind: 'spocOutcome',
+        byName: user.displayName,
+        byAddress: user.emailAddress,
+        at: this.now().toISOString(),
+        key,
+        detail: 'newIssue',
+      };
+      await this.audit(
+        'SpocOutcome',
+        key,
+        'Single point of contact: new issue raised',
+        state.internetMessageId,
+      );
+      await this.deps.marks.add(ref, mark, ACTION_CATEGORIES.newIssue);
+      return { status: 'done' as const, mark };
+    });
+  }
+
+  private async fileAs(
+    ref: MessageRef,
+    personName: string,
+    outcome: boolean,
+  ): Promise<FileOutcome> {
+    const path = filingPath(this.deps.config.restrictedFolderName, personName);
+    const key = this.newKey();
+    let fromFolderId: string | undefined;
+    return this.attempt(async () => {
+      const { graph } = this.deps;
+      const state = await graph.readState(ref);
+      const existing = activeMark(state.marks, outcome ? 'spocOutcome' : 'filed');
+      if (existing) {
+        const filed = activeMark(state.marks, 'filed');
+        return { status: 'alreadyDone' as const, mark: filed ?? existing };
+      }
+      fromFolderId ??= state.parentFolderId;
+      let folderId: string;
+      try {
+        folderId = await graph.ensureFolderPath(ref.mailbox, path);
+      } catch (e) {
+        const error = toGraphAccessError(e);
+        if (TRANSIENT.has(error.kind) || error.kind === 'signedOut') throw error;
+        throw new ActionFailure('folderFailed', error);
+      }
+      let movedRef = ref;
+      if (state.parentFolderId !== folderId) {
+        const moved = await graph.move(ref, folderId);
+        movedRef = { mailbox: ref.mailbox, messageId: moved.id };
+      }
+      const user = this.deps.user();
+      const at = this.now().toISOString();
+      const detail: FiledDetail = { path: path.join(' / '), fromFolderId };
+      const mark: MessageMark = {
+        kind: 'filed',
+        byName: user.displayName,
+        byAddress: user.emailAddress,
+        at,
+        key,
+        detail: JSON.stringify(detail),
+      };
+      await this.audit(
+        'Filed',
+        key,
+        `Filed restricted correspondence in ${path[0]}`,
+        state.internetMessageId,
+      );
+      if (outcome) {
+        await this.audit(
+          'SpocOutcome',
+          `${key}:outcome`,
+          'Single point of contact: read, no new issue, filed without acknowledgement',
+          state.internetMessageId,
+        );
+        await this.deps.marks.add(movedRef, { ...mark, kind: 'spocOutcome', detail: 'noNewIssue' });
+      }
+      await this.deps.marks.add(movedRef, mark, ACTION_CATEGORIES.filed);
+      return {
+        status: 'done' as const,
+        mark,
+        undo: fromFolderId
+          ? {
+              ref: movedRef,
+              fromFolderId,
+              key,
+              outcome,
+              internetMessageId: state.internetMessageId,
+            }
+          : undefined,
+      };
+    });
+  }
+
+  /** Puts a filed email back where it was, and records that (mark, category, audit). */
+  async undoFile(token: UndoToken): Promise<void> {
+    const { graph } = this.deps;
+    await this.attempt(async () => {
+      const state = await graph.readState(token.ref);
+      let ref = token.ref;
+      if (state.parentFolderId !== token.fromFolderId) {
+        const moved = await graph.move(token.ref, token.fromFolderId);
+        ref = { mailbox: token.ref.mailbox, messageId: moved.id };
+      }
+      const user = this.deps.user();
+      const at = this.now().toISOString();
+      await this.audit(
+        'FilingUndone',
+        `${token.key}:undone`,
+        'Filing of restricted correspondence undone',
+        token.internetMessageId,
+      );
+      const categories = state.categories.filter(
+        (c) => c.toLowerCase() !== ACTION_CATEGORIES.filed.toLowerCase(),
+      );
+      if (categories.length !== state.categories.length) await graph.setCategories(ref, categories);
+      const base = {
+        byName: user.displayName,
+        byAddress: user.emailAddress,
+        at,
+        key: `${token.key}:undone`,
+      };
+      const undone: FiledDetail = { path: '', fromFolderId: token.fromFolderId, undone: true };
+      await this.deps.marks.add(ref, { ...base, kind: 'filed', detail: JSON.stringify(undone) });
+      if (token.outcome)
+        await this.deps.marks.add(ref, { ...base, kind: 'spocOutcome', detail: 'undone' });
+    });
+  }
+
+  private async audit(
+    action: AuditEntry['action'],
+    key: string,
+    what: string,
+    internetMessageId?: string,
+  ): Promise<void> {
+    const user = this.deps.user();
+    await this.deps.audit.append({
+      key: `${action}:${key}`,
+      action,
+      what,
+      actorName: user.displayName,
+      actorEmail: user.emailAddress,
+      at: this.now().toISOString(),
+      target: key,
+      internetMessageId,
+    });
+  }
+
+  /**
+   * Runs a re-entrant step until it succeeds, a failure that waiting cannot fix, the attempt limit
+   * or the time limit. Waits honour Retry-After; "someone wrote first" reads again at once.
+   */
+  private async attempt<T>(step: () => Promise<T>): Promise<T> {
+    const started = this.now().getTime();
+    let failures = 0;
+    let rereads = 0;
+    for (;;) {
+      try {
+        return await step();
+      } catch (e) {
+        if (e instanceof ReadAgain) {
+          rereads += 1;
+          if (rereads > 20) throw new ActionFailure('failed');
+          continue;
+        }
+        if (e instanceof ActionFailure) throw e;
+        const error = toGraphAccessError(e);
+        failures += 1;
+        const elapsed = this.now().getTime() - started;
+        if (
+          !TRANSIENT.has(error.kind) ||
+          failures >= this.maxAttempts ||
+          elapsed > this.attemptLimitMs
+        ) {
+          throw failureFor(error);
+        }
+        const backoff = Math.min(8_000, 500 * 2 ** (failures - 1));
+        await this.sleep(Math.max(backoff, (error.retryAfterSeconds ?? 0) * 1000));
+      }
+    }
+  }
+}
+
+export function failureFor(error: GraphAccessError): ActionFailure {
+  switch (error.kind) {
+    case 'notFound':
+    case 'gone':
+      return new ActionFailure('alreadyMoved', error);
+    case 'forbidden':
+      return new ActionFailure('forbidden', error);
+    case 'signedOut':
+      return new ActionFailure('signedOut', error);
+    case 'offline':
+      return new ActionFailure('offline', error);
+    case 'throttled':
+    case 'unavailable':
+      return new ActionFailure('unavailable', error);
+    default:
+      return new ActionFailure('failed', error);
+  }
+}

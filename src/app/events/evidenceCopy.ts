@@ -1,0 +1,48 @@
+// "Attach a copy": the email as .eml (its MIME text), kept with the contact event in the
+// EvidenceCopy column. Graph v1.0 has no list-item attachments, so the copy is text in a
+// multi-line column (SharePoint's limit for one is 63,999 characters; ours is 60,000). A larger
+// email is not copied: the event is still saved with its link and message id, and the user is told
+// in plain words. Read with GET /messages/{id}/$value, which works in every Outlook (Office.js's
+// getAsFileAsync needs Mailbox 1.14 and is not used).
+import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
+import { toGraphAccessError } from '../../graph/errors';
+import { messagePath, type MessageRef } from '../../graph/mail/messageMarks';
+
+/** Most characters of MIME text kept in EvidenceCopy (docs/contact-events.md). */
+export const EVIDENCE_COPY_LIMIT = 60_000;
+
+export type EvidenceCopy =
+  | { kind: 'copied'; mime: string }
+  /** Not kept; `note` says why, in plain words (no personal data). */
+  | { kind: 'notCopied'; note: string };
+
+export function tooLargeNote(length: number): string {
+  return (
+    `The email is too large to keep a copy with the event (${length.toLocaleString('en-GB')} ` +
+    `characters; the most is ${EVIDENCE_COPY_LIMIT.toLocaleString('en-GB')}). The event was saved ` +
+    'with a link to the email and its message id: keep the email itself in the mailbox.'
+  );
+}
+
+/** The copy to keep for this message, or why there is none. Other failures throw (the outbox retries). */
+export async function readEvidenceCopy(client: Client, ref: MessageRef): Promise<EvidenceCopy> {
+  let mime: unknown;
+  try {
+    mime = await client
+      .api(`${messagePath(ref)}/$value`)
+      .responseType(ResponseType.TEXT)
+      .get();
+  } catch (e) {
+    const error = toGraphAccessError(e);
+    if (error.kind === 'notFound')
+      return {
+        kind: 'notCopied',
+        note: 'The email could no longer be read, so no copy was kept; the link and message id were.',
+      };
+    throw error;
+  }
+  const text = typeof mime === 'string' ? mime : '';
+  if (text.length > EVIDENCE_COPY_LIMIT)
+    return { kind: 'notCopied', note: tooLargeNote(text.length) };
+  return { kind: 'copied', mime: text };
+}

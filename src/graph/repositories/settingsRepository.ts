@@ -1,0 +1,85 @@
+// The Settings list (one item per setting: Title = key, Value = text). Read whole (it is small);
+// written one setting at a time, creating the item when the key is new.
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { AppConfig, ListNames } from '../../config/appConfig';
+import { apiPathFromLink } from '../client';
+import { GraphAccessError, toGraphAccessError } from '../errors';
+import { listItemPath, listItemsPath } from '../sharePoint';
+
+export type SettingsListAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'sitePath'> & {
+  lists: Pick<ListNames, 'settings'>;
+};
+
+export interface SettingEntry {
+  itemId: string;
+  key: string;
+  value: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const MAX_PAGES = 20;
+
+export class SettingsRepository {
+  constructor(
+    private readonly client: Client,
+    private readonly sharePoint: SettingsListAddress,
+  ) {}
+
+  /** Every setting; a key given twice keeps its first item (SharePoint enforces unique Titles). */
+  async readAll(): Promise<SettingEntry[]> {
+    const entries: SettingEntry[] = [];
+    let path = `${listItemsPath(this.sharePoint, this.sharePoint.lists.settings)}?$expand=fields($select=Title,Value)&$top=999`;
+    for (let page = 0; page < MAX_PAGES; page += 1) {
+      let body: unknown;
+      try {
+        body = await this.client.api(path).get();
+      } catch (e) {
+        throw toGraphAccessError(e);
+      }
+      const value = isRecord(body) && Array.isArray(body.value) ? body.value : [];
+      for (const item of value) {
+        if (!isRecord(item) || typeof item.id !== 'string' || !isRecord(item.fields)) continue;
+        const key = typeof item.fields.Title === 'string' ? item.fields.Title.trim() : '';
+        if (key === '' || entries.some((e) => e.key.toLowerCase() === key.toLowerCase())) continue;
+        entries.push({
+          itemId: item.id,
+          key,
+          value: typeof item.fields.Value === 'string' ? item.fields.Value : '',
+        });
+      }
+      const next = isRecord(body) ? body['@odata.nextLink'] : undefined;
+      if (typeof next !== 'string') return entries;
+      path = apiPathFromLink(next);
+    }
+    throw new GraphAccessError('unknown', { code: 'settingsTooManyPages' });
+  }
+
+  /** Settings as a key → value map (keys as written). */
+  async readMap(): Promise<Map<string, string>> {
+    return new Map((await this.readAll()).map((e) => [e.key, e.value]));
+  }
+
+  /** Sets one setting, creating its item when there is none. */
+  async write(key: string, value: string, existing?: SettingEntry[]): Promise<void> {
+    const entries = existing ?? (await this.readAll());
+    const found = entries.find((e) => e.key.toLowerCase() === key.toLowerCase());
+    try {
+      if (found) {
+        await this.client
+          .api(
+            `${listItemPath(this.sharePoint, this.sharePoint.lists.settings, found.itemId)}/fields`,
+          )
+          .patch({ Value: value });
+      } else {
+        await this.client
+          .api(listItemsPath(this.sharePoint, this.sharePoint.lists.settings))
+          .post({ fields: { Title: key, Value: value } });
+      }
+    } catch (e) {
+      throw toGraphAccessError(e);
+    }
+  }
+}

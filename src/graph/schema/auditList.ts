@@ -1,0 +1,84 @@
+// The Audit list: append-only. Who forwarded, filed, logged, imposed or changed what, and when.
+// Staff add entries; nobody edits or deletes them; only reviewers read them (docs/contact-events.md).
+import type { ListSchema } from './types';
+
+export const AUDIT_ACTIONS = [
+  'EventLogged',
+  'Forwarded',
+  'Filed',
+  'FilingUndone',
+  'SpocOutcome',
+  'RestrictionChanged',
+  'RoutingApplied',
+] as const;
+
+/** Append-only by hand: Graph cannot set list permissions (docs/contact-events.md). */
+const AUDIT_STEPS = [
+  'Open the list "Contact Guard Audit", then Settings > List settings > Versioning settings: "Create a version each time you edit an item" Yes (so any change, even by a site owner, shows).',
+  'Advanced settings > Item-level permissions: Read access "Read items that were created by the user" (SharePoint cannot let staff add without viewing, so each sees at most their own entries).',
+  'Site settings > Site permissions > Permission Levels > Add a Permission Level "Contact Guard Add only": tick Add Items (View Items, View Pages and Open come with it); leave Edit Items and Delete Items unticked.',
+  'List settings > Permissions for this list > Stop Inheriting Permissions; then give the staff group (the site Members) "Contact Guard Add only" instead of Edit or Contribute, and the "Contact Guard Reviewers" group Read.',
+  'Check: as a member of staff, an audit entry cannot be edited or deleted; as a reviewer, every entry can be read.',
+];
+
+export const auditList: ListSchema = {
+  displayName: 'Contact Guard Audit',
+  postProvisionSteps: AUDIT_STEPS,
+  description: 'Contact Guard: append-only record of every action taken under the policy.',
+  columns: [
+    {
+      name: 'Title',
+      displayName: 'What',
+      description: 'A short, plain description of the action (no personal data beyond names).',
+      required: true,
+      text: { allowMultipleLines: false, maxLength: 255 },
+    },
+    {
+      name: 'AuditKey',
+      displayName: 'Audit key',
+      description: 'Unique per action, so a retried write never adds a second entry.',
+      required: true,
+      indexed: true,
+      enforceUniqueValues: true,
+      text: { allowMultipleLines: false, maxLength: 255 },
+    },
+    {
+      name: 'Action',
+      displayName: 'Action',
+      required: true,
+      indexed: true,
+      choice: { choices: [...AUDIT_ACTIONS], displayAs: 'dropDownMenu', allowTextEntry: false },
+    },
+    {
+      name: 'ActorName',
+      displayName: 'Who',
+      required: true,
+      text: { allowMultipleLines: false, maxLength: 255 },
+    },
+    {
+      name: 'ActorEmail',
+      displayName: 'Who (email)',
+      required: true,
+      indexed: true,
+      text: { allowMultipleLines: false, maxLength: 255 },
+    },
+    {
+      name: 'At',
+      displayName: 'When',
+      required: true,
+      indexed: true,
+      dateTime: { format: 'dateTime', displayAs: 'standard' },
+    },
+    {
+      name: 'Target',
+      displayName: 'Which item',
+      description: 'The key of what was acted on (e.g. the contact event key).',
+      text: { allowMultipleLines: false, maxLength: 255 },
+    },
+    {
+      name: 'InternetMessageId',
+      displayName: 'Which message',
+      text: { allowMultipleLines: true, textType: 'plain', linesForEditing: 2 },
+    },
+  ],
+};

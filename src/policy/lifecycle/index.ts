@@ -1,0 +1,6 @@
+// The life of a restriction: stages, transitions, terms, settings, and what falls due. Pure.
+export * from './types';
+export * from './terms';
+export * from './settings';
+export * from './machine';
+export * from './due';

@@ -1,0 +1,44 @@
+// What differs between schools' policies, as settings. Defaults follow the strictest reading that
+// is fair to the parent: the chair of governors confirms (003), an appeal window exists (000).
+import { POLICY_WINDOWS } from '../dates/deadlines';
+import type { DeliveryMethod } from '../dates/deadlines';
+import type { ReviewPlan } from '../dates/periods';
+
+export interface LifecycleSettings {
+  /**
+   * Policy 003: a restriction is provisional until the chair of governors confirms or overturns it,
+   * with representations invited first. Policies 000, 001, 002 and 004: the head teacher decides.
+   */
+  chairConfirms: boolean;
+  /** Counting days for representations to the chair (003: 10). */
+  representationsDays: number;
+  /** Counting days for the chair's answer after the representations (003: 10). */
+  chairAnswerDays: number;
+  /** Counting days to appeal to the clerk to governors (000 §7.1: 20); null where the policy has none. */
+  appealDays: number | null;
+  /** Counting days for the parent's own account after a warning (003 Appendix 5 Level 1: 10); null for none. */
+  versionOfEventsDays: number | null;
+  /** When a restriction is first reviewed (003: about six months). */
+  reviewPlan: ReviewPlan;
+  /** How an extended restriction is reviewed (001: "reviewed on a termly basis"). */
+  extendedReviewPlan: ReviewPlan;
+  /**
+   * When a written warning is looked at again (a school setting, not a policy rule: 004 lets the
+   * process resume "within a reasonable period of time"). In months.
+   */
+  warningReviewMonths: number;
+  /** How decision letters go out: a posted letter's windows start on its deemed receipt (000 §7.1 "of receiving"). */
+  letterDelivery?: DeliveryMethod;
+}
+
+export const DEFAULT_LIFECYCLE_SETTINGS: LifecycleSettings = {
+  chairConfirms: true,
+  representationsDays: POLICY_WINDOWS.representations,
+  chairAnswerDays: POLICY_WINDOWS.chairAnswer,
+  appealDays: POLICY_WINDOWS.appeal,
+  versionOfEventsDays: POLICY_WINDOWS.versionOfEvents,
+  reviewPlan: 'sixMonths',
+  extendedReviewPlan: 'termly',
+  warningReviewMonths: 6,
+  letterDelivery: 'email',
+};

@@ -1,0 +1,63 @@
+// The internet message header a Contact Guard forward carries, so that the SPOC's pane recognises
+// restricted correspondence when it arrives (marks on the sender's copy do not travel with mail).
+// `X-ContactGuard-Forward: v=1; key=<action key>; restriction=<list item id>; person=<name, %-encoded>; urgent=0|1`
+// Pure.
+
+export const FORWARD_HEADER = 'X-ContactGuard-Forward';
+
+export interface ForwardHeaderValue {
+  key: string;
+  restrictionId: string;
+  personName: string;
+  urgent: boolean;
+}
+
+export function formatForwardHeader(value: ForwardHeaderValue): string {
+  const enc = (s: string) => encodeURIComponent(s);
+  return `v=1; key=${enc(value.key)}; restriction=${enc(value.restrictionId)}; person=${enc(value.personName)}; urgent=${value.urgent ? 1 : 0}`;
+}
+
+/** Reads the header's value; undefined when it is not a Contact Guard forward header we understand. */
+export function parseForwardHeader(raw: string | undefined): ForwardHeaderValue | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const fields = new Map<string, string>();
+  for (const part of raw.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) continue;
+    let value = part.slice(eq + 1).trim();
+    try {
+      value = decodeURIComponent(value);
+    } catch {
+      return undefined;
+    }
+    fields.set(part.slice(0, eq).trim().toLowerCase(), value);
+  }
+  if (fields.get('v') !== '1') return undefined;
+  const key = fields.get('key') ?? '';
+  const personName = fields.get('person') ?? '';
+  if (key === '' || personName === '') return undefined;
+  return {
+    key,
+    restrictionId: fields.get('restriction') ?? '',
+    personName,
+    urgent: fields.get('urgent') === '1',
+  };
+}
+
+/** Finds our header among a message's internetMessageHeaders (names compare case-insensitively). */
+export function findForwardHeader(
+  headers: readonly { name?: unknown; value?: unknown }[] | undefined,
+): ForwardHeaderValue | undefined {
+  for (const h of headers ?? []) {
+    if (typeof h?.name === 'string' && h.name.toLowerCase() === FORWARD_HEADER.toLowerCase()) {
+      const parsed = parseForwardHeader(typeof h.value === 'string' ? h.value : undefined);
+      if (parsed) return parsed;
+    }
+  }
+  return undefined;
+}
+
+/** A subject Outlook gives a forward ("FW:", "Fwd:"); only these are checked for the header. */
+export function looksForwarded(subject: string | undefined): boolean {
+  return /^\s*(fw|fwd)\s*:/i.test(subject ?? '');
+}

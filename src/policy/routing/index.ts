@@ -1,0 +1,36 @@
+// Mail routing (issue #6): pure rules. No I/O below this folder.
+export * from './types';
+export {
+  canonicalRuleContent,
+  estimateRuleBytes,
+  hash53,
+  parseOwnedName,
+  ruleFingerprint,
+  ruleName,
+  RULE_NAME_PREFIX,
+} from './ruleContent';
+export {
+  MIGRATED_RULE_QUOTA_BYTES,
+  RULE_QUOTA_BYTES,
+  desiredRulesFor,
+  isAcceptedDomain,
+  isPlanEmpty,
+  planMailbox,
+  planRouting,
+  routesBySpoc,
+} from './planner';
+export {
+  ROUTING_SETTING_KEYS,
+  readRoutingSettings,
+  type RoutingSettingsDefaults,
+} from './settings';
+export {
+  TRANSPORT_HEADER_NAME,
+  TRANSPORT_RULE_MAX_BYTES,
+  TRANSPORT_RULE_PREFIX,
+  TRANSPORT_RULES_PER_TENANT,
+  londonMidnightUtc,
+  psQuote,
+  transportRuleScript,
+  type TransportRuleOutput,
+} from './transportRule';

@@ -1,0 +1,307 @@
+// The routing planner: from the restrictions in force, the routing settings and each protected
+// mailbox's current inbox rules, the changes that make the rules right. Pure: no I/O, `today`
+// is a parameter.
+//
+// Shape of the rules (decided by the platform's limits, docs/routing.md):
+// - one rule per protected mailbox and destination (the SPOC), listing the restricted addresses in
+//   `fromAddresses`, split into parts of `addressesPerRule` addresses (all of a mailbox's rules
+//   share one 256 KB quota, 64 KB on some migrated mailboxes);
+// - actions: `redirectTo` the SPOC (or `forwardAsAttachmentTo`, a per-school option), `moveToFolder`
+//   the routing folder, `stopProcessingRules`; enabled; placed before every other rule;
+// - on the SPOC's own mailbox (when it is protected) the rule only files: redirecting mail to the
+//   mailbox it is in would loop.
+// Contact Guard's rules are recognised by their name, which carries a key and a fingerprint of
+// their content; every other rule, and every read-only rule, is left alone.
+import { restrictionsInForce } from '../activeness';
+import { normalizeAddress } from '../addresses';
+import type { LocalDate, Restriction } from '../types';
+import {
+  estimateRuleBytes,
+  hash53,
+  parseOwnedName,
+  ruleFingerprint,
+  ruleName,
+} from './ruleContent';
+import type {
+  CurrentMailboxState,
+  DesiredRule,
+  DriftFinding,
+  MailboxPlan,
+  MessageRuleData,
+  Refusal,
+  RoutingPlan,
+  RoutingSettings,
+  RuleBody,
+  RuleChange,
+} from './types';
+
+/** Exchange Online's rule quota, and the smaller one of some mailboxes migrated from on-premises. */
+export const RULE_QUOTA_BYTES = 256 * 1024;
+export const MIGRATED_RULE_QUOTA_BYTES = 64 * 1024;
+
+function domainOf(address: string): string {
+  return address.slice(address.lastIndexOf('@') + 1);
+}
+
+export function isAcceptedDomain(address: string, acceptedDomains: readonly string[]): boolean {
+  const domain = domainOf(normalizeAddress(address));
+  return acceptedDomains.some((d) => normalizeAddress(d) === domain);
+}
+
+/** Restricted addresses per SPOC, after refusing what would loop or leave the tenant. */
+export function routesBySpoc(
+  restrictions: readonly Restriction[],
+  settings: RoutingSettings,
+  today: LocalDate,
+): { routes: Map<string, Set<string>>; refusals: Refusal[]; routed: number } {
+  const protectedSet = new Set(settings.protectedMailboxes.map(normalizeAddress));
+  const routes = new Map<string, Set<string>>();
+  const refusals: Refusal[] = [];
+  let routed = 0;
+  for (const r of restrictionsInForce(restrictions, today)) {
+    const spoc = normalizeAddress(r.spocEmail);
+    if (!isAcceptedDomain(spoc, settings.acceptedDomains)) {
+      refusals.push({
+        restrictionId: r.id,
+        reason: 'spocOutsideAcceptedDomains',
+        message: `Restriction ${r.id}: its single point of contact is outside the school's accepted domains (${domainOf(spoc) || 'no domain'}). Mail is not forwarded outside the school: the bounce would go to the parent.`,
+      });
+      continue;
+    }
+    let addresses = 0;
+    for (const raw of r.emails) {
+      const address = normalizeAddress(raw);
+      if (address === spoc) {
+        refusals.push({
+          restrictionId: r.id,
+          reason: 'addressIsSpoc',
+          message: `Restriction ${r.id}: one of its addresses is its own single point of contact; routing it would loop.`,
+        });
+      } else if (protectedSet.has(address)) {
+        refusals.push({
+          restrictionId: r.id,
+          reason: 'addressIsProtectedMailbox',
+          message: `Restriction ${r.id}: one of its addresses is a protected mailbox; routing it would loop.`,
+        });
+      } else {
+        let set = routes.get(spoc);
+        if (!set) routes.set(spoc, (set = new Set()));
+        set.add(address);
+        addresses += 1;
+      }
+    }
+    if (addresses > 0) routed += 1;
+  }
+  return { routes, refusals, routed };
+}
+
+function recipients(addresses: readonly string[]): RuleBody['conditions']['fromAddresses'] {
+  return addresses.map((address) => ({ emailAddress: { address } }));
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The rules one mailbox should have, in order, given the routes and its folder id. */
+export function desiredRulesFor(
+  mailbox: string,
+  routes: ReadonlyMap<string, ReadonlySet<string>>,
+  settings: RoutingSettings,
+  folderId: string | undefined,
+): DesiredRule[] {
+  const me = normalizeAddress(mailbox);
+  const size = Math.max(1, Math.floor(settings.addressesPerRule));
+  const desired: DesiredRule[] = [];
+  const spocs = [...routes.keys()].sort();
+  for (const spoc of spocs) {
+    const addresses = [...(routes.get(spoc) ?? [])].filter((a) => a !== me).sort();
+    if (addresses.length === 0) continue;
+    const filesOnly = spoc === me;
+    const destination = filesOnly ? `file|${me}` : `${settings.delivery}|${spoc}`;
+    const parts = chunk(addresses, size);
+    parts.forEach((part, index) => {
+      const actions: RuleBody['actions'] = { stopProcessingRules: true };
+      if (!filesOnly) {
+        if (settings.delivery === 'redirect') actions.redirectTo = recipients([spoc]);
+        else actions.forwardAsAttachmentTo = recipients([spoc]);
+      }
+      // Until the folder exists (plan mode) the rule is shown without it; apply creates it first.
+      if (folderId) actions.moveToFolder = folderId;
+      const conditions = { fromAddresses: recipients(part) };
+      const fingerprint = ruleFingerprint({ conditions, actions });
+      const key = `${hash53(destination).slice(-6)}-${index + 1}`;
+      const what = filesOnly
+        ? `file in ${settings.folderName}`
+        : `${settings.delivery === 'redirect' ? 'redirect to' : 'forward as attachment to'} ${spoc}`;
+      const description = parts.length > 1 ? `${what}, part ${index + 1} of ${parts.length}` : what;
+      const body: RuleBody = {
+        displayName: ruleName(description, key, fingerprint),
+        sequence: 0, // set below, once the order is known
+        isEnabled: true,
+        conditions,
+        actions,
+      };
+      desired.push({
+        key,
+        fingerprint,
+        ...(filesOnly ? {} : { spoc }),
+        part: index + 1,
+        parts: parts.length,
+        addressCount: part.length,
+        body,
+        estimatedBytes: estimateRuleBytes(body),
+      });
+    });
+  }
+  desired.forEach((rule, index) => {
+    rule.body.sequence = index + 1;
+  });
+  return desired;
+}
+
+function sequenceOf(rule: MessageRuleData): number {
+  return typeof rule.sequence === 'number' ? rule.sequence : Number.MAX_SAFE_INTEGER;
+}
+
+/** The plan for one mailbox: what to create, repair, change and delete. */
+export function planMailbox(
+  state: CurrentMailboxState,
+  routes: ReadonlyMap<string, ReadonlySet<string>>,
+  settings: RoutingSettings,
+): MailboxPlan {
+  const desired = desiredRulesFor(state.mailbox, routes, settings, state.folderId);
+  const changes: RuleChange[] = [];
+  const drift: DriftFinding[] = [];
+  let readOnlySkipped = 0;
+  let othersUntouched = 0;
+  const owned = new Map<string, { rule: MessageRuleData; fingerprint: string }[]>();
+  let firstOtherSequence = Number.MAX_SAFE_INTEGER;
+  for (const rule of [...state.rules].sort((a, b) => sequenceOf(a) - sequenceOf(b))) {
+    if (rule.isReadOnly) {
+      // Graph cannot describe it and cannot change it; it is never touched, whoever made it.
+      readOnlySkipped += 1;
+      firstOtherSequence = Math.min(firstOtherSequence, sequenceOf(rule));
+      continue;
+    }
+    const name = parseOwnedName(rule.displayName);
+    if (!name) {
+      othersUntouched += 1;
+      firstOtherSequence = Math.min(firstOtherSequence, sequenceOf(rule));
+      continue;
+    }
+    const list = owned.get(name.key) ?? [];
+    list.push({ rule, fingerprint: name.fingerprint });
+    owned.set(name.key, list);
+  }
+  const lastApplied = new Set(state.lastAppliedKeys ?? []);
+  let inStep = 0;
+  const desiredKeys = new Set(desired.map((d) => d.key));
+  for (const want of desired) {
+    const found = owned.get(want.key) ?? [];
+    const [keep, ...extra] = found;
+    for (const dup of extra) {
+      drift.push({ kind: 'duplicate', ruleName: want.body.displayName });
+      changes.push({
+        kind: 'delete',
+        ruleId: dup.rule.id,
+        ruleName: String(dup.rule.displayName ?? ''),
+        reason: 'duplicate',
+      });
+    }
+    if (!keep) {
+      const deleted = lastApplied.has(want.key);
+      if (deleted) drift.push({ kind: 'deleted', ruleName: want.body.displayName });
+      changes.push({ kind: 'create', rule: want, reason: deleted ? 'deleted' : 'new' });
+      continue;
+    }
+    const actual = ruleFingerprint(keep.rule);
+    const edited = actual !== keep.fingerprint;
+    const disabled = keep.rule.isEnabled !== true;
+    const changed =
+      keep.fingerprint !== want.fingerprint || keep.rule.displayName !== want.body.displayName;
+    // Before every rule that is not ours, so a user's "move to folder" cannot pre-empt it.
+    const moved = sequenceOf(keep.rule) > firstOtherSequence;
+    if (edited) drift.push({ kind: 'edited', ruleName: want.body.displayName });
+    if (disabled) drift.push({ kind: 'disabled', ruleName: want.body.displayName });
+    if (moved && !edited && !disabled)
+      drift.push({ kind: 'moved', ruleName: want.body.displayName });
+    if (edited || disabled || changed || moved) {
+      changes.push({
+        kind: 'update',
+        ruleId: keep.rule.id,
+        rule: want,
+        reason: edited ? 'edited' : disabled ? 'disabled' : changed ? 'changed' : 'moved',
+      });
+    } else {
+      inStep += 1;
+    }
+  }
+  for (const [key, found] of owned) {
+    if (desiredKeys.has(key)) continue;
+    for (const gone of found) {
+      changes.push({
+        kind: 'delete',
+        ruleId: gone.rule.id,
+        ruleName: String(gone.rule.displayName ?? ''),
+        reason: 'notNeeded',
+      });
+    }
+  }
+  const estimatedBytes = desired.reduce((sum, d) => sum + d.estimatedBytes, 0);
+  const warnings: string[] = [];
+  if (estimatedBytes > MIGRATED_RULE_QUOTA_BYTES / 2) {
+    warnings.push(
+      `Contact Guard's rules on ${state.mailbox} need about ${Math.ceil(estimatedBytes / 1024)} KB of the mailbox's rule space (64 KB on some migrated mailboxes, 256 KB otherwise).`,
+    );
+  }
+  return {
+    mailbox: state.mailbox,
+    folder: {
+      name: settings.folderName,
+      ...(state.folderId ? { id: state.folderId } : {}),
+      create: state.folderId === undefined && desired.length > 0,
+    },
+    changes: orderChanges(changes),
+    inStep,
+    readOnlySkipped,
+    othersUntouched,
+    drift,
+    estimatedBytes,
+    warnings,
+  };
+}
+
+/** Deletions first (they free quota), then creations and updates in rule order. */
+function orderChanges(changes: RuleChange[]): RuleChange[] {
+  const rank = (c: RuleChange) => (c.kind === 'delete' ? 0 : 1);
+  const seq = (c: RuleChange) => (c.kind === 'delete' ? 0 : c.rule.body.sequence);
+  return [...changes].sort((a, b) => rank(a) - rank(b) || seq(a) - seq(b));
+}
+
+/** The whole plan: every protected mailbox, from the restrictions and the mailboxes' current rules. */
+export function planRouting(input: {
+  restrictions: readonly Restriction[];
+  settings: RoutingSettings;
+  today: LocalDate;
+  mailboxes: readonly CurrentMailboxState[];
+}): RoutingPlan {
+  const { routes, refusals, routed } = routesBySpoc(
+    input.restrictions,
+    input.settings,
+    input.today,
+  );
+  return {
+    today: input.today,
+    restrictionsRouted: routed,
+    refusals,
+    mailboxes: input.mailboxes.map((state) => planMailbox(state, routes, input.settings)),
+  };
+}
+
+/** True when the plan changes nothing on any mailbox. */
+export function isPlanEmpty(plan: RoutingPlan): boolean {
+  return plan.mailboxes.every((m) => m.changes.length === 0 && !m.folder.create);
+}

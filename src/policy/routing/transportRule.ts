@@ -1,0 +1,146 @@
+// The org-wide alternative: Exchange Online mail-flow (transport) rules, one per restriction, as
+// PowerShell an admin runs (Graph cannot create them). Dates come from the restriction, so a rule
+// starts and stops by itself; the script also removes Contact Guard's rules for restrictions that
+// no longer apply. Limits: 8 KB per rule, 300 rules per tenant (docs/routing.md).
+import { compareLocalDates, addDays } from '../londonDate';
+import { normalizeAddress } from '../addresses';
+import type { LocalDate, Restriction } from '../types';
+import { isAcceptedDomain } from './planner';
+
+export const TRANSPORT_RULE_MAX_BYTES = 8 * 1024;
+export const TRANSPORT_RULES_PER_TENANT = 300;
+export const TRANSPORT_RULE_PREFIX = 'Contact Guard restriction';
+export const TRANSPORT_HEADER_NAME = 'X-Contact-Guard';
+
+export interface TransportRuleOutput {
+  script: string;
+  rules: number;
+  /** Plain words, without personal data. */
+  problems: string[];
+}
+
+/** A PowerShell single-quoted string: a quote inside is doubled. */
+export function psQuote(text: string): string {
+  return `'${text.replace(/'/g, "''").replace(/[\r\n]+/g, ' ')}'`;
+}
+
+/** The UTC instant of 00:00 in Europe/London on `date`. */
+export function londonMidnightUtc(date: LocalDate): string {
+  const utcMidnight = Date.parse(`${date}T00:00:00Z`);
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(utcMidnight)),
+  );
+  // London is UTC or UTC+1: at UTC midnight it is 00:00 (GMT) or 01:00 (BST).
+  return new Date(utcMidnight - hour * 3_600_000).toISOString().replace(/\.000Z$/, 'Z');
+}
+
+function ruleCommand(name: string, r: Restriction, from: string[], part: string): string {
+  const params = [
+    `-From @(${from.map(psQuote).join(',')})`,
+    `-RedirectMessageTo ${psQuote(normalizeAddress(r.spocEmail))}`,
+    `-SetHeaderName ${psQuote(TRANSPORT_HEADER_NAME)}`,
+    `-SetHeaderValue ${psQuote(`restriction-${r.id}`)}`,
+    `-ActivationDate ([datetime]::Parse(${psQuote(londonMidnightUtc(r.startDate))}).ToUniversalTime())`,
+    // EndDate is the last day, inclusive: the rule expires at the start of the next day.
+    `-ExpiryDate ([datetime]::Parse(${psQuote(londonMidnightUtc(addDays(r.endDate, 1)))}).ToUniversalTime())`,
+    `-Comments ${psQuote(`Made by Contact Guard for restriction ${r.id}${part}. Edit the restriction, not this rule: the next run overwrites it.`)}`,
+  ].join(' ');
+  return [
+    `if (Get-TransportRule -Identity ${psQuote(name)} -ErrorAction SilentlyContinue) {`,
+    `  Set-TransportRule -Identity ${psQuote(name)} ${params}`,
+    `} else {`,
+    `  New-TransportRule -Name ${psQuote(name)} ${params}`,
+    `}`,
+  ].join('\n');
+}
+
+/**
+ * PowerShell for every restriction that is in force or still to start (status Provisional, Active
+ * or Extended, EndDate today or later), with the same refusals as the inbox rules (SPOC outside
+ * the accepted domains; an address that is the SPOC or a protected mailbox).
+ */
+export function transportRuleScript(input: {
+  restrictions: readonly Restriction[];
+  acceptedDomains: readonly string[];
+  protectedMailboxes: readonly string[];
+  today: LocalDate;
+  generatedAt: string;
+}): TransportRuleOutput {
+  const problems: string[] = [];
+  const names: string[] = [];
+  const blocks: string[] = [];
+  const protectedSet = new Set(input.protectedMailboxes.map(normalizeAddress));
+  const live = input.restrictions
+    .filter((r) => ['Provisional', 'Active', 'Extended'].includes(r.status))
+    .filter((r) => r.endDate !== '' && compareLocalDates(r.endDate, input.today) >= 0)
+    .sort((a, b) => a.id.localeCompare(b.id, 'en', { numeric: true }));
+  for (const r of live) {
+    const spoc = normalizeAddress(r.spocEmail);
+    if (!isAcceptedDomain(spoc, input.acceptedDomains)) {
+      problems.push(
+        `Restriction ${r.id}: its single point of contact is outside the accepted domains; no rule.`,
+      );
+      continue;
+    }
+    const from = r.emails.map(normalizeAddress).filter((a) => a !== spoc && !protectedSet.has(a));
+    if (from.length < r.emails.length) {
+      problems.push(
+        `Restriction ${r.id}: an address that is the SPOC or a protected mailbox was left out (it would loop).`,
+      );
+    }
+    if (from.length === 0) continue;
+    // Split the addresses so that each rule stays under 8 KB.
+    let parts: string[][] = [from];
+    for (;;) {
+      const texts = parts.map((p, i) =>
+        ruleCommand(
+          parts.length > 1
+            ? `${TRANSPORT_RULE_PREFIX} ${r.id} part ${i + 1}`
+            : `${TRANSPORT_RULE_PREFIX} ${r.id}`,
+          r,
+          p,
+          parts.length > 1 ? ` (part ${i + 1} of ${parts.length})` : '',
+        ),
+      );
+      const tooBig = texts.some(
+        (t) => new TextEncoder().encode(t).length > TRANSPORT_RULE_MAX_BYTES,
+      );
+      if (!tooBig || parts.every((p) => p.length === 1)) {
+        texts.forEach((t, i) => {
+          blocks.push(t);
+          names.push(
+            parts.length > 1
+              ? `${TRANSPORT_RULE_PREFIX} ${r.id} part ${i + 1}`
+              : `${TRANSPORT_RULE_PREFIX} ${r.id}`,
+          );
+        });
+        break;
+      }
+      const size = Math.ceil(from.length / (parts.length + 1));
+      parts = [];
+      for (let i = 0; i < from.length; i += size) parts.push(from.slice(i, i + size));
+    }
+  }
+  if (names.length > TRANSPORT_RULES_PER_TENANT) {
+    problems.push(
+      `${names.length} mail-flow rules would be needed; a tenant allows ${TRANSPORT_RULES_PER_TENANT} (with the school's own). Use the inbox rules instead.`,
+    );
+  }
+  const keep = names.map(psQuote).join(',');
+  const script = [
+    `# Contact Guard: Exchange Online mail-flow rules, generated ${input.generatedAt} for ${input.today}.`,
+    '# Run in Exchange Online PowerShell (Connect-ExchangeOnline) as an Exchange administrator.',
+    '# It creates or updates one rule per restriction and removes Contact Guard rules no longer needed.',
+    "# Changes take up to about 30 minutes to apply. This file holds parents' addresses: keep it safe and delete it after use.",
+    "$ErrorActionPreference = 'Stop'",
+    ...blocks,
+    `$keep = @(${keep})`,
+    `Get-TransportRule | Where-Object { $_.Name -like ${psQuote(`${TRANSPORT_RULE_PREFIX} *`)} -and $keep -notcontains $_.Name } | ForEach-Object { Remove-TransportRule -Identity $_.Name -Confirm:$false }`,
+    '',
+  ].join('\n');
+  return { script, rules: names.length, problems };
+}

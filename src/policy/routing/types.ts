@@ -1,0 +1,135 @@
+// The vocabulary of mail routing (issue #6): the inbox rules Contact Guard keeps on each protected
+// mailbox so that a restricted person's email goes to the single point of contact by itself.
+// Pure data: the Graph shapes below are plain objects, no Graph or Office types.
+
+/** How the SPOC receives the email: redirect keeps the original sender visible; as an attachment keeps it intact as evidence. */
+export const ROUTING_DELIVERIES = ['redirect', 'forwardAsAttachment'] as const;
+export type RoutingDelivery = (typeof ROUTING_DELIVERIES)[number];
+
+/** The Settings list's routing part, read and checked (see settings.ts and docs/routing.md). */
+export interface RoutingSettings {
+  /** Mailboxes whose inbox rules Contact Guard keeps, normalised addresses. */
+  protectedMailboxes: string[];
+  /** Domains the school's mail system accepts: a SPOC outside them is refused. */
+  acceptedDomains: string[];
+  /** Folder (top level of each protected mailbox) the mailbox's own copy is moved to. */
+  folderName: string;
+  delivery: RoutingDelivery;
+  /** How many addresses one rule lists in `fromAddresses` (the rule-size limit; see docs). */
+  addressesPerRule: number;
+}
+
+export const ADDRESSES_PER_RULE_DEFAULT = 50;
+export const ADDRESSES_PER_RULE_MIN = 1;
+export const ADDRESSES_PER_RULE_MAX = 500;
+
+export interface RuleRecipient {
+  emailAddress: { address: string; name?: string };
+}
+
+/** A Graph messageRule as read (GET .../mailFolders/inbox/messageRules). Unknown parts kept. */
+export interface MessageRuleData {
+  id: string;
+  displayName?: string | null;
+  sequence?: number | null;
+  isEnabled?: boolean | null;
+  isReadOnly?: boolean | null;
+  hasError?: boolean | null;
+  conditions?: Record<string, unknown> | null;
+  actions?: Record<string, unknown> | null;
+  exceptions?: Record<string, unknown> | null;
+}
+
+/** The body Contact Guard sends for one of its rules (POST, or PATCH to repair/change). */
+export interface RuleBody {
+  displayName: string;
+  sequence: number;
+  isEnabled: true;
+  conditions: { fromAddresses: RuleRecipient[] };
+  actions: {
+    redirectTo?: RuleRecipient[];
+    forwardAsAttachmentTo?: RuleRecipient[];
+    moveToFolder?: string;
+    stopProcessingRules: true;
+  };
+}
+
+/** One rule that should exist on a mailbox. */
+export interface DesiredRule {
+  /** Stable identity of the rule (destination and part), carried in its name. */
+  key: string;
+  /** Hash of the rule's content (conditions, actions, exceptions), carried in its name. */
+  fingerprint: string;
+  /** The SPOC the mail goes to; undefined when the mailbox is the SPOC itself (file only). */
+  spoc?: string;
+  part: number;
+  parts: number;
+  addressCount: number;
+  body: RuleBody;
+  /** Estimated bytes of the rule in the mailbox's rule quota. */
+  estimatedBytes: number;
+}
+
+export type DriftKind = 'edited' | 'disabled' | 'deleted' | 'moved' | 'duplicate';
+
+export interface DriftFinding {
+  kind: DriftKind;
+  /** The rule's name as Contact Guard wrote it (no personal data: a staff address and a hash). */
+  ruleName: string;
+}
+
+export type RuleChange =
+  | { kind: 'create'; rule: DesiredRule; reason: 'new' | 'deleted' }
+  | {
+      kind: 'update';
+      ruleId: string;
+      rule: DesiredRule;
+      reason: 'changed' | 'edited' | 'disabled' | 'moved';
+    }
+  | { kind: 'delete'; ruleId: string; ruleName: string; reason: 'notNeeded' | 'duplicate' };
+
+export interface MailboxPlan {
+  mailbox: string;
+  /** The folder the mailbox's copy is filed in; `create` when it is missing. */
+  folder: { name: string; id?: string; create: boolean };
+  changes: RuleChange[];
+  /** Owned rules that are right as they are. */
+  inStep: number;
+  /** Rules Graph reports read-only (made in Outlook with conditions Graph cannot describe): never touched. */
+  readOnlySkipped: number;
+  /** Rules that are not Contact Guard's: never touched, counted. */
+  othersUntouched: number;
+  drift: DriftFinding[];
+  /** Estimated bytes of Contact Guard's rules on this mailbox (all rules share one quota). */
+  estimatedBytes: number;
+  /** Plain-language warnings (e.g. near the rule quota). */
+  warnings: string[];
+}
+
+export type RefusalReason =
+  'spocOutsideAcceptedDomains' | 'addressIsProtectedMailbox' | 'addressIsSpoc';
+
+/** A restriction, or one of its addresses, that routing will not act on, and why. Ids, never names. */
+export interface Refusal {
+  restrictionId: string;
+  reason: RefusalReason;
+  /** Plain words for the admin; no personal data (the SPOC's domain at most). */
+  message: string;
+}
+
+export interface RoutingPlan {
+  today: string;
+  /** Restrictions in force that routing acts on. */
+  restrictionsRouted: number;
+  refusals: Refusal[];
+  mailboxes: MailboxPlan[];
+}
+
+export interface CurrentMailboxState {
+  mailbox: string;
+  rules: MessageRuleData[];
+  /** Id of the routing folder when it exists. */
+  folderId?: string;
+  /** Rule keys Contact Guard had in step on this mailbox after its last run (for "deleted" drift). */
+  lastAppliedKeys?: string[];
+}

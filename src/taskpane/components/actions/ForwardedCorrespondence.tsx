@@ -1,0 +1,50 @@
+import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { RestrictedActions } from '../../../app/actions/restrictedActions';
+import type { OpenMessage } from '../../../host/mailHost';
+import { EmergencyBanner } from './EmergencyBanner';
+import { SpocOutcomes } from './SpocOutcomes';
+import { useEmailStatus } from './useEmailStatus';
+
+const useStyles = makeStyles({ box: { display: 'grid', rowGap: tokens.spacingVerticalS } });
+
+/**
+ * The SPOC's side: an email Contact Guard forwarded (recognised by its X-ContactGuard-Forward
+ * header). Shows nothing for any other email, or when the email cannot be read (the verdict above
+ * already says what it can).
+ */
+export function ForwardedCorrespondence({
+  actions,
+  message,
+}: {
+  actions: RestrictedActions;
+  message: OpenMessage;
+}) {
+  const styles = useStyles();
+  const { state, reload } = useEmailStatus(actions, message, { headers: true });
+  if (state.kind !== 'ready' || !state.status.state.forwardHeader) return null;
+  const { status } = state;
+  const header = status.state.forwardHeader!;
+  const urgentWords = status.urgency.matched.length
+    ? status.urgency.matched
+    : header.urgent
+      ? ['urgent']
+      : [];
+  return (
+    <div className={styles.box} data-testid="forwarded-correspondence">
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <Text weight="semibold">Restricted correspondence from {header.personName}</Text>,
+          forwarded to you under their contact restriction.
+        </MessageBarBody>
+      </MessageBar>
+      {urgentWords.length > 0 && <EmergencyBanner words={urgentWords} />}
+      <SpocOutcomes
+        actions={actions}
+        message={message}
+        personName={header.personName}
+        status={status}
+        onChanged={reload}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
+import type { ContactEvents } from '../../../app/events/contactEvents';
+import type { OpenMessage } from '../../../host/mailHost';
+import { timeText, useLoggedEvent } from '../../hooks/useContactEvent';
+import { EventForm } from './EventForm';
+
+/**
+ * Below the verdict: "Log this email as a contact event", or the form, or where its event is
+ * ("waiting to save", "logged by X at HH:MM"). Says "saved" only once Graph has confirmed it.
+ */
+export function LoggedStatus({ events, message }: { events: ContactEvents; message: OpenMessage }) {
+  const logged = useLoggedEvent(events, message);
+  const [open, setOpen] = useState(false);
+  if (open) {
+    return (
+      <EventForm
+        events={events}
+        fromEmail
+        initial={events.draftFor(message)}
+        onSaved={() => {
+          setOpen(false);
+          logged.reload();
+        }}
+        onCancel={() => setOpen(false)}
+      />
+    );
+  }
+  if (logged.status === 'loading')
+    return <Spinner size="tiny" label="Checking whether this email is logged…" />;
+  const invite = (
+    <Button data-testid="log-email" onClick={() => setOpen(true)}>
+      Log this email as a contact event
+    </Button>
+  );
+  if (logged.status === 'error') {
+    return (
+      <div data-testid="logged-state" data-state="unknown">
+        <Text as="p">We couldn't check whether this email has been logged already.</Text>
+        {invite}
+      </div>
+    );
+  }
+  const { state } = logged;
+  switch (state.kind) {
+    case 'notLogged':
+      return (
+        <div data-testid="logged-state" data-state="notLogged">
+          {invite}
+        </div>
+      );
+    case 'waiting':
+      return (
+        <MessageBar intent="warning" data-testid="logged-state" data-state="waiting">
+          <MessageBarBody>
+            Waiting to save: the contact event is kept on this device and will be saved when
+            Microsoft 365 can be reached.
+            {state.entry.lastError ? ` (${state.entry.lastError})` : ''}{' '}
+            <Button size="small" onClick={() => void events.outbox.retryNow()}>
+              Try now
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case 'failed':
+      return (
+        <MessageBar intent="error" data-testid="logged-state" data-state="failed">
+          <MessageBarBody>
+            The contact event could not be saved: {state.entry.lastError} It is kept on this device.{' '}
+            <Button size="small" onClick={() => void events.outbox.retryNow()}>
+              Try again
+            </Button>
+          </MessageBarBody>
+        </MessageBar>
+      );
+    case 'logged':
+      return (
+        <MessageBar intent="success" data-testid="logged-state" data-state="logged">
+          <MessageBarBody>
+            Contact event logged by {state.mine ? 'you' : state.byName} at {timeText(state.at)}.
+            {state.note && (
+              <Text as="p" data-testid="logged-note">
+                {state.note}
+              </Text>
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      );
+  }
+}

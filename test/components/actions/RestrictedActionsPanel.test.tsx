@@ -1,0 +1,235 @@
+// The restricted-email actions in the pane: one primary action per Handling behind a confirmation
+// that names the recipient, the "do not reply" reminder, the emergency banner, what was done (by
+// whom, when) instead of the action, plain errors, undo of a filing, the SPOC's outcomes.
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { RestrictedActionsPanel } from '../../../src/taskpane/components/actions/RestrictedActionsPanel';
+import { ForwardedCorrespondence } from '../../../src/taskpane/components/actions/ForwardedCorrespondence';
+import {
+  ActionFailure,
+  type EmailStatus,
+  type RestrictedActions,
+} from '../../../src/app/actions/restrictedActions';
+import type { MessageMark } from '../../../src/graph/mail/messageMarks';
+import type { OpenMessage } from '../../../src/host/mailHost';
+import type { Restriction } from '../../../src/policy/types';
+
+const restriction: Restriction = {
+  id: '1',
+  personName: 'Mark Denton',
+  emails: ['mark@example.org'],
+  status: 'Active',
+  startDate: '2020-01-01',
+  endDate: '2099-01-01',
+  handling: 'ForwardAndFile',
+  spocName: 'Priya Shah',
+  spocEmail: 'business.manager@oakfield.sch.uk',
+  allowedContact: '',
+  staffGuidance: '',
+  emergencyNote: '',
+};
+const message: OpenMessage = {
+  itemId: 'm1',
+  subject: 'Trip',
+  from: { address: 'mark@example.org' },
+};
+const staff = { displayName: 'Sarah Whitfield', emailAddress: 'reception@oakfield.sch.uk' };
+const spoc = { displayName: 'Priya Shah', emailAddress: 'business.manager@oakfield.sch.uk' };
+
+function status(over: Partial<EmailStatus> = {}): EmailStatus {
+  return {
+    ref: { messageId: 'm1' },
+    state: { id: 'm1', subject: 'Trip', bodyText: '', categories: [], marks: [] },
+    urgency: { urgent: false, matched: [] },
+    ...over,
+  };
+}
+const mark = (kind: MessageMark['kind'], detail?: string): MessageMark => ({
+  kind,
+  byName: 'Tom Ashworth',
+  byAddress: 't@oakfield.sch.uk',
+  at: new Date().toISOString(),
+  key: 'k',
+  detail,
+});
+
+type Fake = Record<
+  'load' | 'forward' | 'file' | 'forwardAndFile' | 'undoFile' | 'spocNoNewIssue' | 'spocNewIssue',
+  jest.Mock
+>;
+
+function fakeActions(overrides: Partial<Fake>): Fake & { real: RestrictedActions } {
+  const fake: Fake = {
+    load: jest.fn().mockResolvedValue(status()),
+    forward: jest.fn(),
+    file: jest.fn(),
+    forwardAndFile: jest.fn(),
+    undoFile: jest.fn().mockResolvedValue(undefined),
+    spocNoNewIssue: jest.fn(),
+    spocNewIssue: jest.fn(),
+    ...overrides,
+  };
+  return { ...fake, real: fake as unknown as RestrictedActions };
+}
+
+function show(actions: { real: RestrictedActions }, user = staff, r = restriction, m = message) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <RestrictedActionsPanel
+        actions={actions.real}
+        message={m}
+        restriction={r}
+        matchedAddress="mark@example.org"
+        user={user}
+      />
+    </FluentProvider>,
+  );
+}
+
+test('one primary action from the Handling, confirmed with the recipient named; then what was done', async () => {
+  const actions = fakeActions({});
+  actions.forwardAndFile.mockResolvedValue({
+    forward: { status: 'done', mark: mark('forwarded', 'Priya Shah') },
+    file: {
+      status: 'done',
+      mark: mark('filed'),
+      undo: { ref: { messageId: 'm1' }, fromFolderId: 'inbox', key: 'k', outcome: false },
+    },
+  });
+  show(actions);
+  expect((await screen.findByTestId('no-reply-reminder')).textContent).toMatch(
+    /Do not reply\. Only Priya Shah/,
+  );
+  fireEvent.click(screen.getByTestId('primary-action'));
+  expect(screen.getByTestId('confirm-action').textContent).toContain(
+    'business.manager@oakfield.sch.uk',
+  );
+  expect(screen.getByTestId('confirm-action').textContent).toContain(
+    'If the forward fails, nothing is filed',
+  );
+  expect(actions.forwardAndFile).not.toHaveBeenCalled();
+  actions.load.mockResolvedValue(
+    status({
+      forwarded: mark('forwarded', 'Priya Shah'),
+      filed: mark('filed', JSON.stringify({ path: 'Restricted correspondence / Mark Denton' })),
+    }),
+  );
+  fireEvent.click(screen.getByTestId('confirm-yes'));
+  expect((await screen.findByTestId('done-forwarded')).textContent).toMatch(
+    /Forwarded to Priya Shah by Tom Ashworth/,
+  );
+  expect(screen.getByTestId('done-filed').textContent).toMatch(
+    /Filed in Restricted correspondence \/ Mark Denton by Tom Ashworth/,
+  );
+  expect(screen.queryByTestId('primary-action')).toBeNull();
+  expect(actions.forwardAndFile).toHaveBeenCalledWith(
+    expect.objectContaining({ matchedAddress: 'mark@example.org' }),
+  );
+  // Undo, available until the user moves on.
+  fireEvent.click(screen.getByTestId('undo-file'));
+  await waitFor(() => expect(actions.undoFile).toHaveBeenCalled());
+});
+
+test('cancel does nothing; Forward and File handlings give their own labels', async () => {
+  const actions = fakeActions({});
+  show(actions, staff, { ...restriction, handling: 'Forward' });
+  expect((await screen.findByTestId('primary-action')).textContent).toBe('Forward to Priya Shah');
+  fireEvent.click(screen.getByTestId('primary-action'));
+  fireEvent.click(screen.getByText('Cancel'));
+  expect(actions.forward).not.toHaveBeenCalled();
+  expect(screen.getByTestId('primary-action')).toBeTruthy();
+});
+
+test('already forwarded (by anyone, earlier): not offered again; filing still offered for ForwardAndFile', async () => {
+  const actions = fakeActions({
+    load: jest.fn().mockResolvedValue(status({ forwarded: mark('forwarded', 'Priya Shah') })),
+  });
+  show(actions);
+  expect((await screen.findByTestId('done-forwarded')).textContent).toContain('Tom Ashworth');
+  expect(screen.getByTestId('primary-action').textContent).toBe('File it');
+});
+
+test('the emergency banner when the email looks urgent', async () => {
+  const actions = fakeActions({
+    load: jest
+      .fn()
+      .mockResolvedValue(status({ urgency: { urgent: true, matched: ['unwell', 'hospital'] } })),
+  });
+  show(actions);
+  const banner = await screen.findByTestId('emergency-banner');
+  expect(banner.textContent).toContain('"unwell", "hospital"');
+  expect(banner.textContent).toContain('normal emergency and safeguarding procedure');
+});
+
+test('a failure is said plainly; someone else forwarding is said with their name', async () => {
+  const actions = fakeActions({});
+  actions.forward.mockRejectedValueOnce(new ActionFailure('spocOutsideSchool'));
+  show(actions, staff, { ...restriction, handling: 'Forward' });
+  fireEvent.click(await screen.findByTestId('primary-action'));
+  fireEvent.click(screen.getByTestId('confirm-yes'));
+  expect((await screen.findByTestId('action-error')).textContent).toMatch(
+    /not one of the school's own/,
+  );
+  actions.forward.mockResolvedValueOnce({
+    status: 'busy',
+    byName: 'Tom Ashworth',
+    at: new Date().toISOString(),
+  });
+  fireEvent.click(await screen.findByTestId('primary-action'));
+  fireEvent.click(screen.getByTestId('confirm-yes'));
+  expect((await screen.findByTestId('action-notice')).textContent).toMatch(
+    /Tom Ashworth started forwarding this email/,
+  );
+});
+
+test('the SPOC sees the outcomes, not Forward', async () => {
+  const actions = fakeActions({});
+  actions.spocNoNewIssue.mockResolvedValue({ status: 'done', mark: mark('filed') });
+  show(actions, spoc);
+  fireEvent.click(await screen.findByTestId('spoc-no-new-issue'));
+  await waitFor(() => expect(actions.spocNoNewIssue).toHaveBeenCalledWith(message, 'Mark Denton'));
+  expect(screen.queryByTestId('primary-action')).toBeNull();
+  expect(screen.queryByTestId('no-reply-reminder')).toBeNull();
+});
+
+test('forwarded correspondence is recognised by its header; other emails show nothing', async () => {
+  const header = { key: 'k', restrictionId: '1', personName: 'Mark Denton', urgent: true };
+  const actions = fakeActions({
+    load: jest
+      .fn()
+      .mockResolvedValue(status({ state: { ...status().state, forwardHeader: header } })),
+  });
+  actions.spocNewIssue.mockResolvedValue({ status: 'done', mark: mark('spocOutcome', 'newIssue') });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <ForwardedCorrespondence
+        actions={actions.real}
+        message={{ ...message, subject: 'FW: Trip' }}
+      />
+    </FluentProvider>,
+  );
+  expect((await screen.findByTestId('forwarded-correspondence')).textContent).toContain(
+    'Restricted correspondence from Mark Denton',
+  );
+  expect(screen.getByTestId('emergency-banner')).toBeTruthy();
+  expect(actions.load).toHaveBeenCalledWith(expect.anything(), { headers: true });
+  actions.load.mockResolvedValue(
+    status({
+      state: { ...status().state, forwardHeader: header },
+      outcome: mark('spocOutcome', 'newIssue'),
+    }),
+  );
+  fireEvent.click(screen.getByTestId('spoc-new-issue'));
+  expect((await screen.findByTestId('spoc-outcome-done')).textContent).toMatch(
+    /Tom Ashworth recorded a new issue/,
+  );
+
+  const none = fakeActions({});
+  const { container } = render(
+    <FluentProvider theme={webLightTheme}>
+      <ForwardedCorrespondence actions={none.real} message={message} />
+    </FluentProvider>,
+  );
+  await waitFor(() => expect(none.load).toHaveBeenCalled());
+  expect(container.querySelector('[data-testid="forwarded-correspondence"]')).toBeNull();
+});

@@ -1,0 +1,141 @@
+// Acting on restricted correspondence in the real task pane, in Debian's chromium, against the
+// workbench: forward and see it arrive in the SPOC's mailbox, file and undo, the emergency banner,
+// and the SPOC filing an email as "no new issue".
+import type { Browser, Frame, Page } from 'playwright-core';
+import type { RunningWorkbench } from '../../dev/workbench/start';
+import {
+  launchChromium,
+  openWorkbench,
+  selectMessage,
+  startTestWorkbench,
+  verdictFor,
+  type OpenWorkbench,
+} from './support/browser';
+
+jest.setTimeout(120_000);
+
+const SPOC_MAILBOX = 'business.manager@oakfield.sch.uk';
+const DENTON_SECOND = 'Re: Meeting request - Mr Denton'; // ForwardAndFile, SPOC Priya Shah
+const PIKE = 'Lunchtime supervision concerns'; // File
+const URGENT = 'Urgent: Aoife not well — please call';
+const SEEDED_FORWARD = 'FW: Complaint about the Year 5 trip letter';
+
+let browser: Browser;
+let workbench: RunningWorkbench;
+let open: OpenWorkbench | undefined;
+
+beforeAll(async () => {
+  [browser, workbench] = await Promise.all([launchChromium(), startTestWorkbench()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await workbench?.close();
+});
+beforeEach(async () => {
+  await fetch(`${workbench.url}/_dev/reset`, { method: 'POST' });
+});
+afterEach(async () => {
+  await open?.close();
+  open = undefined;
+});
+
+async function switchMailbox(page: Page, address: string): Promise<void> {
+  await page.selectOption('#mailbox', address);
+}
+
+async function confirmPrimary(pane: Frame, expectedLabel: RegExp): Promise<void> {
+  const primary = pane.locator('[data-testid="primary-action"]');
+  await primary.waitFor();
+  expect(await primary.textContent()).toMatch(expectedLabel);
+  await primary.click();
+  await pane.locator('[data-testid="confirm-yes"]').click();
+}
+
+test('forward and file a restricted email; it arrives in the SPOC mailbox, where the SPOC files it as "no new issue"', async () => {
+  open = await openWorkbench(browser, workbench.url);
+  await selectMessage(open.page, DENTON_SECOND);
+  expect(await verdictFor(open.pane, DENTON_SECOND)).toBe('restricted');
+  expect(await open.pane.textContent('[data-testid="no-reply-reminder"]')).toContain(
+    'Do not reply',
+  );
+  await open.pane.locator('[data-testid="primary-action"]').click();
+  // The confirmation names the recipient.
+  expect(await open.pane.textContent('[data-testid="confirm-action"]')).toContain(SPOC_MAILBOX);
+  await open.pane.locator('[data-testid="confirm-yes"]').click();
+  await open.pane.waitForSelector('[data-testid="done-forwarded"]', { timeout: 20_000 });
+  await open.pane.waitForSelector('[data-testid="done-filed"]');
+  expect(await open.pane.textContent('[data-testid="done-forwarded"]')).toContain(
+    'Sarah Whitfield',
+  );
+  // Not offered again.
+  expect(await open.pane.locator('[data-testid="primary-action"]').count()).toBe(0);
+
+  await switchMailbox(open.page, SPOC_MAILBOX);
+  const arrived = open.page.locator('#messages button', { hasText: `FW: ${DENTON_SECOND}` });
+  await arrived.waitFor({ timeout: 15_000 });
+  await arrived.click();
+  const spocSide = open.pane.locator('[data-testid="forwarded-correspondence"]');
+  await spocSide.waitFor({ timeout: 15_000 });
+  expect(await spocSide.textContent()).toContain('Mark Denton');
+  await open.pane.locator('[data-testid="spoc-no-new-issue"]').click();
+  await open.pane.waitForSelector('[data-testid="spoc-outcome-done"]', { timeout: 15_000 });
+  expect(await open.pane.textContent('[data-testid="spoc-outcome-done"]')).toMatch(
+    /Priya Shah read it: no new issue, filed without acknowledgement/,
+  );
+});
+
+test('file a restricted email, then undo', async () => {
+  open = await openWorkbench(browser, workbench.url);
+  await selectMessage(open.page, PIKE);
+  expect(await verdictFor(open.pane, PIKE)).toBe('restricted');
+  await confirmPrimary(open.pane, /File it/);
+  await open.pane.waitForSelector('[data-testid="done-filed"]', { timeout: 15_000 });
+  expect(await open.pane.textContent('[data-testid="done-filed"]')).toContain(
+    'Restricted correspondence / Karen Pike',
+  );
+  await open.pane.locator('[data-testid="undo-file"]').click();
+  await open.pane.waitForSelector('[data-testid="action-notice"]', { timeout: 15_000 });
+  expect(await open.pane.textContent('[data-testid="action-notice"]')).toContain(
+    'back where it was',
+  );
+  // Offered again, and the email is back in the inbox.
+  await open.pane.locator('[data-testid="primary-action"]').waitFor();
+  const res = await fetch(
+    `${workbench.url}/v1.0/me/mailFolders/inbox/messages?$top=100&$select=subject`,
+    { headers: { Authorization: 'Bearer local:reception@oakfield.sch.uk' } },
+  );
+  const subjects = ((await res.json()) as { value: { subject: string }[] }).value.map(
+    (m) => m.subject,
+  );
+  expect(subjects).toContain(PIKE);
+});
+
+test('an urgent restricted email shows the emergency banner', async () => {
+  open = await openWorkbench(browser, workbench.url);
+  await selectMessage(open.page, URGENT);
+  expect(await verdictFor(open.pane, URGENT)).toBe('restricted');
+  const banner = open.pane.locator('[data-testid="emergency-banner"]');
+  await banner.waitFor({ timeout: 15_000 });
+  const text = (await banner.textContent()) ?? '';
+  expect(text).toContain('unwell');
+  expect(text).toContain("follow the school's normal emergency and safeguarding procedure");
+});
+
+test('the SPOC files a forwarded email as "no new issue"', async () => {
+  open = await openWorkbench(browser, workbench.url);
+  await switchMailbox(open.page, SPOC_MAILBOX);
+  const forwarded = open.page.locator('#messages button', { hasText: SEEDED_FORWARD });
+  await forwarded.waitFor({ timeout: 15_000 });
+  await forwarded.click();
+  await open.pane.locator('[data-testid="spoc-no-new-issue"]').click({ timeout: 15_000 });
+  await open.pane.waitForSelector('[data-testid="spoc-outcome-done"]', { timeout: 15_000 });
+  // Filed: no longer in the SPOC's inbox.
+  const res = await fetch(
+    `${workbench.url}/v1.0/me/mailFolders/inbox/messages?$top=100&$select=subject`,
+    { headers: { Authorization: `Bearer local:${SPOC_MAILBOX}` } },
+  );
+  const subjects = ((await res.json()) as { value: { subject: string }[] }).value.map(
+    (m) => m.subject,
+  );
+  expect(subjects).not.toContain(SEEDED_FORWARD);
+});

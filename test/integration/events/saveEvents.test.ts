@@ -1,0 +1,216 @@
+// Saving contact events through the outbox against the local Graph service over HTTP: throttling
+// and 503s, an outage and recovery (in order), a duplicate key from a retry, a pane reload with
+// events waiting. Every check reads back through the Graph API.
+import { startLocalGraph } from '../../../dev/local-graph';
+import { createLocalTokenProvider } from '../../../src/auth/localTokenProvider';
+import { MemoryStore } from '../../../src/cache/keyValueStore';
+import { createGraphClient } from '../../../src/graph/client';
+import { MessageMarks } from '../../../src/graph/mail/messageMarks';
+import { AuditRepository } from '../../../src/graph/repositories/auditRepository';
+import { EventsRepository } from '../../../src/graph/repositories/eventsRepository';
+import { EventSaver } from '../../../src/app/events/eventSaver';
+import { EventOutbox } from '../../../src/app/events/outbox';
+import { defaultConfig } from '../../../src/config/appConfig';
+import type { ContactEvent } from '../../../src/policy/events';
+
+type RunningGraph = Awaited<ReturnType<typeof startLocalGraph>>;
+const UPN = 'reception@oakfield.sch.uk';
+const HEAD = 'head@oakfield.sch.uk';
+const SP = defaultConfig.sharePoint;
+const EVENTS = `/sites/${SP.hostname}:${SP.sitePath}:/lists/Contact%20Events/items`;
+const AUDIT = `/sites/${SP.hostname}:${SP.sitePath}:/lists/Contact%20Guard%20Audit/items`;
+
+let graph: RunningGraph;
+beforeAll(async () => {
+  graph = await startLocalGraph({ port: 0, randomSeed: 7 });
+});
+afterAll(async () => {
+  await graph.close();
+});
+beforeEach(async () => {
+  await graph.reset();
+  graph.setFaults({});
+  graph.clearRequests();
+});
+
+function client(upn = UPN) {
+  return createGraphClient({
+    baseUrl: graph.url,
+    tokenProvider: createLocalTokenProvider(upn),
+    retry: { sleep: () => Promise.resolve(), baseDelayMs: 1, maxRetries: 3 },
+  });
+}
+
+function saver(upn = UPN) {
+  const c = client(upn);
+  return new EventSaver({
+    events: new EventsRepository(c, SP),
+    audit: new AuditRepository(c, SP),
+    marks: new MessageMarks(c),
+    client: c,
+    categoryName: 'Contact event logged',
+  });
+}
+
+/** An outbox whose timers run at once (backoff is still computed, just not waited for). */
+const boxes: EventOutbox[] = [];
+afterEach(() => {
+  for (const b of boxes.splice(0)) b.stop();
+});
+
+function outbox(store: MemoryStore, target = saver()) {
+  const box = new EventOutbox({
+    store,
+    storeKey: 'outbox|test',
+    target,
+    baseDelayMs: 5,
+    maxDelayMs: 50,
+    setTimer: (fn) => setTimeout(fn, 5),
+    clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  });
+  boxes.push(box);
+  return box;
+}
+
+async function inboxIds(n: number): Promise<string[]> {
+  const page = (await client().api('/me/mailFolders/inbox/messages').top(n).get()) as {
+    value: { id: string }[];
+  };
+  return page.value.map((m) => m.id);
+}
+
+function event(key: string, messageId?: string): ContactEvent {
+  return {
+    key,
+    occurredAt: '2025-03-03T09:00:00.000Z',
+    channel: messageId ? 'Email' : 'Phone',
+    summary: `Event ${key}`,
+    person: { name: 'Mark Denton', email: 'mark.denton1978@gmail.com' },
+    behaviours: ['Tone'],
+    feelings: [],
+    policyAspects: [],
+    recordedBy: { name: 'Sarah Whitfield', email: UPN },
+    recordedAt: '2025-03-03T09:05:00.000Z',
+    ...(messageId ? { evidence: { messageId, attachCopy: false } } : {}),
+  };
+}
+
+async function allItems(path: string): Promise<Record<string, unknown>[]> {
+  // Read back as a reviewer (who may read every item).
+  const page = (await client(HEAD).api(`${path}?$expand=fields&$top=5000`).get()) as {
+    value: { fields: Record<string, unknown> }[];
+  };
+  return page.value.map((v) => v.fields);
+}
+
+async function settle(box: EventOutbox, keys: string[], timeoutMs = 20_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const snap = box.snapshot();
+    if (keys.every((k) => snap.find((e) => e.event.key === k)?.status === 'saved')) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`not saved in time: ${JSON.stringify(box.snapshot().map((e) => e.status))}`);
+}
+
+test('one save: the item with its fields, the mark and category once, the audit entry', async () => {
+  const [messageId] = await inboxIds(1);
+  const box = outbox(new MemoryStore());
+  await box.enqueue(event('k-one', messageId));
+  await settle(box, ['k-one']);
+  const events = (await allItems(EVENTS)).filter((f) => f.EventKey === 'k-one');
+  expect(events).toHaveLength(1);
+  expect(events[0]).toMatchObject({ Title: 'Event k-one', Channel: 'Email', RecordedByEmail: UPN });
+  expect(String(events[0]!.MessageLink)).toMatch(/^https:\/\//);
+  expect(String(events[0]!.InternetMessageId)).toMatch(/^<.+>$/);
+  const marks = await new MessageMarks(client()).read({ messageId: messageId! });
+  expect(marks.categories).toEqual(['Contact event logged']);
+  expect(marks.marks).toEqual([expect.objectContaining({ kind: 'logged', key: 'k-one' })]);
+  const audit = (await allItems(AUDIT)).filter((f) => f.Target === 'k-one');
+  expect(audit).toEqual([expect.objectContaining({ Action: 'EventLogged', ActorEmail: UPN })]);
+});
+
+test('under 30% injected 429/503 every event is saved once, none twice', async () => {
+  const ids = await inboxIds(10);
+  graph.setFaults({ throttleRate: 0.15, unavailableRate: 0.15, retryAfterSeconds: 0 });
+  const box = outbox(new MemoryStore());
+  const keys = ids.map((_, i) => `k-fault-${i}`);
+  for (const [i, key] of keys.entries()) await box.enqueue(event(key, ids[i]));
+  await settle(box, keys, 60_000);
+  graph.setFaults({});
+  const saved = (await allItems(EVENTS))
+    .map((f) => f.EventKey)
+    .filter((k) => keys.includes(String(k)));
+  expect(saved.sort()).toEqual([...keys].sort());
+  const audit = (await allItems(AUDIT)).map((f) => f.Target);
+  for (const k of keys) expect(audit.filter((t) => t === k)).toHaveLength(1);
+  for (const id of ids) {
+    const { categories, marks } = await new MessageMarks(client()).read({ messageId: id });
+    expect(categories.filter((c) => c === 'Contact event logged')).toHaveLength(1);
+    expect(marks.filter((m) => m.kind === 'logged')).toHaveLength(1);
+  }
+  const faulted = graph.requests().filter((r) => r.status === 429 || r.status === 503);
+  expect(faulted.length).toBeGreaterThan(0);
+}, 60_000);
+
+test('service down for a while: events wait, then are saved in order when it returns', async () => {
+  graph.setFaults({ down: true });
+  const box = outbox(new MemoryStore());
+  const keys = ['k-a', 'k-b', 'k-c'];
+  for (const k of keys) await box.enqueue(event(k));
+  await new Promise((r) => setTimeout(r, 300));
+  expect(box.snapshot().map((e) => e.status)).toEqual(['waiting', 'waiting', 'waiting']);
+  expect(box.snapshot()[0]!.lastErrorKind).toBe('offline');
+  graph.setFaults({});
+  await box.retryNow();
+  await settle(box, keys);
+  const order = (await allItems(EVENTS))
+    .map((f) => String(f.EventKey))
+    .filter((k) => keys.includes(k));
+  expect(order).toEqual(keys); // item ids rise in save order
+});
+
+test('a retry that meets its own first attempt (duplicate key) is success: one item', async () => {
+  const repo = new EventsRepository(client(), SP);
+  const first = await repo.add(event('k-dup'));
+  const second = await repo.add(event('k-dup'));
+  expect(first.duplicate).toBe(false);
+  expect(second).toEqual({ duplicate: true });
+  expect((await allItems(EVENTS)).filter((f) => f.EventKey === 'k-dup')).toHaveLength(1);
+});
+
+test('a reload of the pane with events waiting: still waiting, then saved', async () => {
+  const store = new MemoryStore();
+  graph.setFaults({ down: true });
+  const before = outbox(store);
+  await before.enqueue(event('k-reload-1'));
+  await before.enqueue(event('k-reload-2'));
+  before.stop(); // the pane is closed
+  const after = outbox(store); // and opened again, on the same device
+  await after.start();
+  // Still waiting (the first may already be on its next try: "saving" is still not saved).
+  expect(
+    after.snapshot().map((e) => [e.event.key, e.status === 'saving' ? 'waiting' : e.status]),
+  ).toEqual([
+    ['k-reload-1', 'waiting'],
+    ['k-reload-2', 'waiting'],
+  ]);
+  graph.setFaults({});
+  await after.retryNow();
+  await settle(after, ['k-reload-1', 'k-reload-2']);
+  expect(
+    (await allItems(EVENTS)).filter((f) => String(f.EventKey).startsWith('k-reload')),
+  ).toHaveLength(2);
+});
+
+test('one save costs three writes (event, mark, audit) plus reads', async () => {
+  const [messageId] = await inboxIds(1);
+  graph.clearRequests();
+  const box = outbox(new MemoryStore());
+  await box.enqueue(event('k-count', messageId));
+  await settle(box, ['k-count']);
+  const reqs = graph.requests();
+  const writes = reqs.filter((r) => r.method !== 'GET');
+  // The first save in a mailbox also creates the category in its master list.
+  expect(writes.map((r) => r.method)).toEqual(['POST', 'POST', 'PATCH', 'POST']);
+});

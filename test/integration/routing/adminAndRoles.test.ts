@@ -1,0 +1,106 @@
+// The admin view's Graph side (own-mailbox plan/apply, Settings, last report) and the roles
+// check, against the local service over HTTP.
+import { startLocalGraph, type RunningLocalGraph } from '../../../dev/local-graph';
+import { createLocalTokenProvider } from '../../../src/auth/localTokenProvider';
+import { MemoryStore } from '../../../src/cache/keyValueStore';
+import { RestrictionsCache } from '../../../src/cache/restrictionsCache';
+import { GraphRoles } from '../../../src/app/roles';
+import { defaultConfig } from '../../../src/config/appConfig';
+import { createGraphClient } from '../../../src/graph/client';
+import { RestrictionsRepository } from '../../../src/graph/repositories/restrictionsRepository';
+import { AdminRouting } from '../../../src/app/admin/adminRouting';
+import { reconcile } from '../../../tools/routing/reconciler';
+import { routingServices } from '../../../tools/routing/services';
+
+const GROUPS = {
+  reviewers: '0c6f9a7e-2b1d-4c3e-8f5a-6d7e8f9a0b1c',
+  admins: '7e8f9a0b-1c2d-4e3f-9a5b-6c7d8e9f0a1b',
+};
+let graph: RunningLocalGraph;
+
+beforeAll(async () => {
+  graph = await startLocalGraph({ port: 0 });
+});
+afterAll(() => graph.close());
+beforeEach(() => graph.reset());
+
+const clientFor = (upn: string) =>
+  createGraphClient({ baseUrl: graph.url, tokenProvider: createLocalTokenProvider(upn) });
+
+function adminFor(upn: string): AdminRouting {
+  const client = clientFor(upn);
+  const cache = new RestrictionsCache({
+    repository: new RestrictionsRepository(client, defaultConfig.sharePoint),
+    store: new MemoryStore(),
+    cacheKey: 'test',
+  });
+  return new AdminRouting(client, defaultConfig, cache, () => upn);
+}
+
+describe('roles', () => {
+  it('reads admin and reviewer membership with one checkMemberGroups', async () => {
+    expect(await new GraphRoles(clientFor('it.admin@oakfield.sch.uk'), GROUPS).current()).toEqual({
+      admin: true,
+      reviewer: false,
+    });
+    expect(await new GraphRoles(clientFor('head@oakfield.sch.uk'), GROUPS).has('reviewer')).toBe(
+      true,
+    );
+    expect(await new GraphRoles(clientFor('reception@oakfield.sch.uk'), GROUPS).has('admin')).toBe(
+      false,
+    );
+    expect(
+      await new GraphRoles(clientFor('it.admin@oakfield.sch.uk'), {
+        admins: '',
+        reviewers: '',
+      }).has('admin'),
+    ).toBe(false);
+  });
+});
+
+describe('admin routing (delegated: own mailbox only)', () => {
+  it('plans for my mailbox, applies it, and then has nothing left to do', async () => {
+    const admin = adminFor('it.admin@oakfield.sch.uk');
+    const before = await admin.planMine();
+    expect(before.isProtected).toBe(false);
+    expect(before.plan.folder.create).toBe(true);
+    const applied = await admin.applyMine();
+    expect(applied.failed).toEqual([]);
+    expect(applied.done).toBeGreaterThan(1);
+    const after = await admin.planMine();
+    expect(after.plan.changes).toEqual([]);
+    expect(after.plan.folder.create).toBe(false);
+  });
+
+  it('edits the Settings list and reads the last run report', async () => {
+    const admin = adminFor('it.admin@oakfield.sch.uk');
+    const settings = await admin.readSettings();
+    expect(settings.routing.protectedMailboxes).toEqual([
+      'reception@oakfield.sch.uk',
+      'office@oakfield.sch.uk',
+    ]);
+    await admin.saveSetting('RoutingAddressesPerRule', '20', settings.entries);
+    await admin.saveSetting('NewKey', 'x', settings.entries);
+    const again = await admin.readSettings();
+    expect(again.routing.addressesPerRule).toBe(20);
+    expect(again.entries.some((e) => e.key === 'NewKey')).toBe(true);
+
+    expect((await admin.lastReport()).run).toBeUndefined();
+    await reconcile(
+      'apply',
+      routingServices({
+        graphUrl: graph.url,
+        tokenProvider: createLocalTokenProvider('it.admin@oakfield.sch.uk'),
+        sharePoint: defaultConfig.sharePoint,
+        mail: defaultConfig.mail,
+        store: new MemoryStore(),
+      }),
+    );
+    const report = await admin.lastReport();
+    expect(report.run).toMatchObject({ mode: 'apply', outcome: 'Changed', mailboxesChanged: 2 });
+    expect(report.mailboxes.map((m) => m.mailbox).sort()).toEqual([
+      'office@oakfield.sch.uk',
+      'reception@oakfield.sch.uk',
+    ]);
+  });
+});

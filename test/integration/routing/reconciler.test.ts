@@ -1,0 +1,291 @@
+// The mail-routing reconciler against the local Graph service over real HTTP: every request it
+// sends (inner $batch requests included) is checked against the official Graph subset there.
+import { startLocalGraph, type RunningLocalGraph } from '../../../dev/local-graph';
+import { createLocalTokenProvider } from '../../../src/auth/localTokenProvider';
+import { MemoryStore } from '../../../src/cache/keyValueStore';
+import { defaultConfig } from '../../../src/config/appConfig';
+import { parseOwnedName } from '../../../src/policy/routing';
+import { reconcile, type ReconcilerDeps } from '../../../tools/routing/reconciler';
+import { routingServices } from '../../../tools/routing/services';
+
+const ADMIN = 'it.admin@oakfield.sch.uk';
+const RECEPTION = 'reception@oakfield.sch.uk';
+const OFFICE = 'office@oakfield.sch.uk';
+const SPOC = 'business.manager@oakfield.sch.uk';
+const MARK = 'mark.denton1978@gmail.com';
+const SITE = '/sites/oakfield.sharepoint.com:/sites/ContactGuard:';
+
+interface Rule {
+  id: string;
+  displayName: string;
+  sequence: number;
+  isEnabled: boolean;
+  isReadOnly?: boolean;
+  actions: { stopProcessingRules?: boolean; moveToFolder?: string; redirectTo?: unknown[] };
+}
+interface Message {
+  subject: string;
+  from: { emailAddress: { address: string } };
+}
+interface Delivered {
+  deliveries: { address: string; folder?: string }[];
+}
+// Answers are read as the shapes above; a wrong shape fails the expectations.
+type Body = { value: Rule[] & Message[]; id: string } & Record<string, unknown>;
+
+let graph: RunningLocalGraph;
+
+beforeAll(async () => {
+  graph = await startLocalGraph({ port: 0, randomSeed: 7 });
+});
+afterAll(() => graph.close());
+beforeEach(() => {
+  graph.reset();
+  graph.clearRequests();
+});
+
+function deps(overrides: Partial<ReconcilerDeps> = {}, store = new MemoryStore()): ReconcilerDeps {
+  return {
+    ...routingServices({
+      graphUrl: graph.url,
+      tokenProvider: createLocalTokenProvider(ADMIN),
+      sharePoint: defaultConfig.sharePoint,
+      mail: defaultConfig.mail,
+      store,
+      retry: { maxDelayMs: 2_000, baseDelayMs: 10 },
+    }),
+    batch: { sleep: (ms) => new Promise((r) => setTimeout(r, Math.min(ms, 20))) },
+    ...overrides,
+  };
+}
+
+async function call(
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Body }> {
+  const res = await fetch(`${graph.url}/v1.0${path}`, {
+    method,
+    headers: {
+      Authorization: `Bearer local:${ADMIN}`,
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as Body };
+}
+
+async function dev(path: string, body: unknown): Promise<Delivered> {
+  const res = await fetch(`${graph.url}/_dev${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as Delivered;
+}
+
+async function rulesOf(mailbox: string): Promise<Rule[]> {
+  const res = await call('GET', `/users/${mailbox}/mailFolders/inbox/messageRules`);
+  expect(res.status).toBe(200);
+  return res.body.value;
+}
+
+function noBadRequests(): void {
+  // A 400 would mean a request outside the Graph contract.
+  expect(graph.requests().filter((r) => r.status === 400)).toEqual([]);
+}
+
+describe('mail-routing reconciler', () => {
+  it('apply makes the rules, then plan (and a second apply) change nothing', async () => {
+    const first = await reconcile('apply', deps());
+    expect(first.fatal).toBeUndefined();
+    expect(first.mailboxes.map((m) => [m.mailbox, m.outcome, m.failures])).toEqual([
+      [RECEPTION, 'Changed', []],
+      [OFFICE, 'Changed', []],
+    ]);
+    noBadRequests();
+    const reception = await rulesOf(RECEPTION);
+    const owned = reception.filter((r) => parseOwnedName(r.displayName));
+    // Mark Denton -> business manager; Siobhan, Karen, Darren -> their SPOCs; first in order.
+    expect(owned.length).toBeGreaterThan(0);
+    expect(owned.every((r) => r.isEnabled && r.actions.stopProcessingRules)).toBe(true);
+    expect(owned.map((r) => r.sequence).sort()).toEqual(owned.map((_, i) => i + 1));
+    // On the office mailbox, Siobhan's SPOC is the office itself: that rule only files.
+    const office = await rulesOf(OFFICE);
+    expect(office.some((r) => r.actions.moveToFolder && !r.actions.redirectTo)).toBe(true);
+
+    const plan = await reconcile('plan', deps());
+    expect(plan.mailboxes.map((m) => [m.outcome, m.planned.length])).toEqual([
+      ['InStep', 0],
+      ['InStep', 0],
+    ]);
+    const again = await reconcile('apply', deps());
+    expect(again.mailboxes.every((m) => m.outcome === 'InStep')).toBe(true);
+    expect(await rulesOf(RECEPTION)).toEqual(reception);
+  });
+
+  it("delivers a restricted parent's mail to the SPOC and the folder; after the restriction ends it stays in the inbox", async () => {
+    await reconcile('apply', deps());
+    const sent = await dev('/deliver', { from: MARK, to: RECEPTION, subject: 'About the trip' });
+    expect(sent.deliveries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ address: RECEPTION, folder: 'Restricted correspondence' }),
+        expect.objectContaining({ address: SPOC, folder: 'Inbox' }),
+      ]),
+    );
+    // The SPOC sees the original sender (redirect).
+    const spocInbox = await call('GET', `/users/${SPOC}/mailFolders/inbox/messages?$top=50`);
+    const redirected = spocInbox.body.value.find((m: Message) => m.subject === 'About the trip');
+    expect(redirected?.from.emailAddress.address).toBe(MARK);
+
+    // The restriction ends; the next run removes the rule; new mail stays in the inbox.
+    const ended = await call('PATCH', `${SITE}/lists/Contact%20Restrictions/items/1/fields`, {
+      Status: 'Ended',
+    });
+    expect(ended.status).toBe(200);
+    const run = await reconcile('apply', deps());
+    const reception = run.mailboxes.find((m) => m.mailbox === RECEPTION);
+    // Other restrictions share the SPOC: the rule loses Mark's addresses (or goes, if none is left).
+    expect((reception?.updated ?? 0) + (reception?.deleted ?? 0)).toBeGreaterThan(0);
+    const after = await dev('/deliver', {
+      from: MARK,
+      to: RECEPTION,
+      subject: 'About the trip, again',
+    });
+    expect(after.deliveries).toEqual([
+      expect.objectContaining({ address: RECEPTION, folder: 'Inbox' }),
+    ]);
+  });
+
+  it('a run interrupted half-way is completed by the next, with no duplicate rules', async () => {
+    let batches = 0;
+    const crashing = deps({
+      batch: {
+        maxPerBatch: 2,
+        maxConcurrentBatches: 1,
+        sleep: () => Promise.resolve(),
+        onBatch: () => {
+          batches += 1;
+          if (batches === 3) throw new Error('the job was stopped');
+        },
+      },
+    });
+    await expect(reconcile('apply', crashing)).rejects.toThrow('the job was stopped');
+    const half = await reconcile('plan', deps());
+    expect(half.mailboxes.some((m) => m.outcome === 'Planned')).toBe(true);
+
+    const finish = await reconcile('apply', deps());
+    expect(finish.mailboxes.every((m) => m.failures.length === 0)).toBe(true);
+    const plan = await reconcile('plan', deps());
+    expect(plan.mailboxes.every((m) => m.outcome === 'InStep')).toBe(true);
+    for (const mailbox of [RECEPTION, OFFICE]) {
+      const keys = (await rulesOf(mailbox))
+        .map((r) => parseOwnedName(r.displayName)?.key)
+        .filter(Boolean);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+  });
+
+  it('converges under 30% injected 429/503 with no duplicate rules', async () => {
+    graph.setFaults({ throttleRate: 0.15, unavailableRate: 0.15, retryAfterSeconds: 0 });
+    let runs = 0;
+    let throttled = 0;
+    let last;
+    do {
+      runs += 1;
+      last = await reconcile(
+        'apply',
+        deps({
+          batch: {
+            sleep: () => Promise.resolve(),
+            onBatch: (info) => {
+              throttled += info.throttled;
+            },
+          },
+        }),
+      ).catch(() => undefined);
+    } while (
+      (!last || last.fatal || last.mailboxes.some((m) => m.outcome === 'Failed')) &&
+      runs < 6
+    );
+    graph.setFaults({});
+    expect(throttled).toBeGreaterThan(0); // the faults really reached inner requests
+    const plan = await reconcile('plan', deps());
+    expect(plan.mailboxes.map((m) => m.outcome)).toEqual(['InStep', 'InStep']);
+    for (const mailbox of [RECEPTION, OFFICE]) {
+      const keys = (await rulesOf(mailbox))
+        .map((r) => parseOwnedName(r.displayName)?.key)
+        .filter(Boolean);
+      expect(keys.length).toBeGreaterThan(0);
+      expect(new Set(keys).size).toBe(keys.length);
+    }
+  });
+
+  it('a rule-quota error on one mailbox is reported in plain words and leaves the other right', async () => {
+    await dev('/messageRules/quota', { mailbox: RECEPTION, bytes: 600 });
+    const run = await reconcile('apply', deps());
+    const reception = run.mailboxes.find((m) => m.mailbox === RECEPTION);
+    expect(reception?.outcome).toBe('Failed');
+    expect(reception?.failures.join(' ')).toMatch(
+      /reception@oakfield\.sch\.uk: the mailbox's space for inbox rules is full/,
+    );
+    expect(reception?.failures.join(' ')).not.toMatch(/gmail|outlook\.com/);
+    expect(run.mailboxes.find((m) => m.mailbox === OFFICE)?.outcome).toBe('Changed');
+    const plan = await reconcile('plan', deps());
+    expect(plan.mailboxes.find((m) => m.mailbox === OFFICE)?.outcome).toBe('InStep');
+  });
+
+  it('detects and repairs drift: a rule a user disabled, edited or deleted', async () => {
+    await reconcile('apply', deps());
+    const owned = (await rulesOf(RECEPTION)).filter((r) => parseOwnedName(r.displayName));
+    expect(owned.length).toBeGreaterThanOrEqual(3);
+    const [disabled, deleted, edited] = owned as [Rule, Rule, Rule];
+    const path = `/users/${RECEPTION}/mailFolders/inbox/messageRules`;
+    await call('PATCH', `${path}/${disabled.id}`, { isEnabled: false });
+    await call('DELETE', `${path}/${deleted.id}`);
+    await call('PATCH', `${path}/${edited.id}`, {
+      actions: {
+        ...edited.actions,
+        redirectTo: [{ emailAddress: { address: 't.ashworth@oakfield.sch.uk' } }],
+      },
+    });
+    const run = await reconcile('apply', deps());
+    const drift =
+      run.mailboxes.find((m) => m.mailbox === RECEPTION)?.drift.map((d) => d.kind) ?? [];
+    expect(drift.sort()).toEqual(['deleted', 'disabled', 'edited']);
+    const plan = await reconcile('plan', deps());
+    expect(plan.mailboxes.every((m) => m.outcome === 'InStep')).toBe(true);
+    expect((await rulesOf(RECEPTION)).filter((r) => parseOwnedName(r.displayName))).toHaveLength(
+      owned.length,
+    );
+  });
+
+  it("leaves a user's own rules and read-only rules alone", async () => {
+    const own = await call('POST', `/users/${RECEPTION}/mailFolders/inbox/messageRules`, {
+      displayName: 'Newsletters',
+      sequence: 1,
+      isEnabled: true,
+      conditions: { fromAddresses: [{ emailAddress: { address: 'news@example.org' } }] },
+      actions: { markAsRead: true },
+    });
+    expect(own.status).toBe(201);
+    await dev('/messageRules/readOnly', { mailbox: RECEPTION, displayName: 'Made in Outlook' });
+    const run = await reconcile('apply', deps());
+    expect(run.mailboxes.every((m) => m.failures.length === 0)).toBe(true);
+    const rules = await rulesOf(RECEPTION);
+    expect(rules.find((r) => r.id === own.body.id)).toMatchObject({
+      displayName: 'Newsletters',
+      actions: { markAsRead: true },
+    });
+    expect(rules.find((r) => r.displayName === 'Made in Outlook')?.isReadOnly).toBe(true);
+    // Contact Guard's rules come before the others.
+    const firstOther = Math.min(
+      ...rules.filter((r) => !parseOwnedName(r.displayName)).map((r) => r.sequence),
+    );
+    expect(
+      rules.filter((r) => parseOwnedName(r.displayName)).every((r) => r.sequence < firstOther),
+    ).toBe(true);
+  });
+});

@@ -1,0 +1,168 @@
+import {
+  EVENT_LIMITS,
+  emptyDraft,
+  eventListFields,
+  involvesThreat,
+  looksLikeMarkup,
+  validateEventDraft,
+  type ContactEventDraft,
+} from '../../../src/policy/events';
+
+const now = new Date('2025-03-03T12:00:00Z');
+const ctx = {
+  now,
+  key: 'k-1',
+  recorder: { name: 'Sarah Whitfield', email: 'Reception@oakfield.sch.uk' },
+};
+
+function good(over: Partial<ContactEventDraft> = {}): ContactEventDraft {
+  return emptyDraft({
+    occurredAt: '2025-03-03T09:30:00Z',
+    channel: 'Email',
+    summary: 'Demanding email about the trip',
+    person: { name: 'Mark Denton', email: 'Mark.Denton1978@gmail.com' },
+    behaviours: ['UnreasonableDemands', 'Tone'],
+    evidence: {
+      messageId: 'AAMk1',
+      internetMessageId: '<a@b>',
+      webLink: 'https://x/y',
+      attachCopy: false,
+    },
+    ...over,
+  });
+}
+
+function problemsOf(d: ContactEventDraft) {
+  const r = validateEventDraft(d, ctx);
+  return r.ok ? [] : r.problems;
+}
+
+test('a complete draft becomes an event with the recorder from the signed-in user', () => {
+  const r = validateEventDraft(good(), ctx);
+  expect(r.ok).toBe(true);
+  if (!r.ok) return;
+  expect(r.event).toMatchObject({
+    key: 'k-1',
+    channel: 'Email',
+    occurredAt: '2025-03-03T09:30:00.000Z',
+    person: { name: 'Mark Denton', email: 'mark.denton1978@gmail.com' },
+    recordedBy: { name: 'Sarah Whitfield', email: 'reception@oakfield.sch.uk' },
+    recordedAt: now.toISOString(),
+    feelings: [],
+  });
+  expect(r.event.threat).toBeUndefined();
+});
+
+test('required fields are named in plain words', () => {
+  const problems = problemsOf(emptyDraft());
+  expect(problems.map((p) => p.field).sort()).toEqual(
+    ['behaviours', 'channel', 'occurredAt', 'person', 'summary'].sort(),
+  );
+  for (const p of problems) expect(p.message).toMatch(/^[A-Z][^{}<>]+[.)]$/);
+});
+
+test('a date in the future is refused; a minute of clock skew is not', () => {
+  expect(problemsOf(good({ occurredAt: '2025-03-04T09:00:00Z' }))).toEqual([
+    { field: 'occurredAt', message: 'When it happened cannot be in the future.' },
+  ]);
+  expect(problemsOf(good({ occurredAt: '2025-03-03T12:00:30Z' }))).toEqual([]);
+  expect(problemsOf(good({ occurredAt: 'yesterday' }))[0]?.field).toBe('occurredAt');
+});
+
+test('back-dating is allowed', () => {
+  expect(problemsOf(good({ occurredAt: '2024-11-20T16:00:00Z' }))).toEqual([]);
+});
+
+test('text at the column limit is kept; one character over is refused, never cut', () => {
+  const max = 'x'.repeat(EVENT_LIMITS.summary);
+  const r = validateEventDraft(good({ summary: max }), ctx);
+  expect(r.ok && r.event.summary).toBe(max);
+  const over = problemsOf(good({ summary: max + 'y' }));
+  expect(over).toHaveLength(1);
+  expect(over[0]).toMatchObject({ field: 'summary' });
+  expect(over[0]!.message).toContain('256 characters, the most is 255');
+  expect(problemsOf(good({ details: 'd'.repeat(EVENT_LIMITS.details + 1) }))[0]?.field).toBe(
+    'details',
+  );
+  expect(
+    problemsOf(good({ staffInvolved: 's'.repeat(EVENT_LIMITS.staffInvolved + 1) }))[0]?.field,
+  ).toBe('staffInvolved');
+});
+
+test('HTML or script is kept exactly, as text', () => {
+  const summary = '<script>alert("x")</script> <b>bold</b> &amp;';
+  const r = validateEventDraft(good({ summary, details: '<img src=x onerror=alert(1)>' }), ctx);
+  expect(r.ok).toBe(true);
+  if (!r.ok) return;
+  expect(r.event.summary).toBe(summary);
+  expect(eventListFields(r.event).Title).toBe(summary);
+  expect(looksLikeMarkup(summary)).toBe(true);
+  expect(looksLikeMarkup('Meeting at 3 < 4 pm')).toBe(false);
+});
+
+test('"Other" needs its text, for behaviour and for feeling', () => {
+  expect(problemsOf(good({ behaviours: ['Other'] })).map((p) => p.field)).toEqual([
+    'behaviourOther',
+  ]);
+  expect(problemsOf(good({ feelings: ['Other'] })).map((p) => p.field)).toEqual(['feelingOther']);
+  const r = validateEventDraft(good({ feelings: ['Other'], feelingOther: 'Anxious' }), ctx);
+  expect(r.ok && r.event.feelingOther).toBe('Anxious');
+});
+
+test('feelings and policy aspects are optional', () => {
+  const r = validateEventDraft(good({ feelings: [], policyAspects: [] }), ctx);
+  expect(r.ok).toBe(true);
+});
+
+test('a threat or physicality asks whether the head teacher and police were told, and records it', () => {
+  expect(involvesThreat({ behaviours: ['Threatening'], feelings: [] })).toBe(true);
+  expect(involvesThreat({ behaviours: ['Physicality'], feelings: [] })).toBe(true);
+  expect(involvesThreat({ behaviours: ['Tone'], feelings: ['Threatened'] })).toBe(true);
+  expect(involvesThreat({ behaviours: ['Tone'], feelings: ['Bullied'] })).toBe(false);
+  expect(problemsOf(good({ behaviours: ['Physicality'] })).map((p) => p.field)).toEqual([
+    'headTeacherTold',
+    'policeInformed',
+  ]);
+  const r = validateEventDraft(
+    good({ behaviours: ['Threatening'], headTeacherTold: 'Yes', policeInformed: 'No' }),
+    ctx,
+  );
+  expect(r.ok && r.event.threat).toEqual({ headTeacherTold: 'Yes', policeInformed: 'No' });
+  if (r.ok) {
+    expect(eventListFields(r.event)).toMatchObject({
+      ThreatOfViolence: true,
+      HeadTeacherTold: 'Yes',
+      PoliceInformed: 'No',
+    });
+  }
+});
+
+test('a contact not by email: a typed name is enough; a typed address must be an address', () => {
+  const phone = good({ channel: 'Phone', evidence: undefined, person: { name: 'Gate parent' } });
+  expect(problemsOf(phone)).toEqual([]);
+  expect(problemsOf(good({ person: { email: 'not an address' } })).map((p) => p.field)).toEqual([
+    'person',
+  ]);
+});
+
+test('no recorder (signed out) is refused', () => {
+  const r = validateEventDraft(good(), { ...ctx, recorder: { name: '', email: '' } });
+  expect(r.ok).toBe(false);
+});
+
+test('list fields carry the evidence link and id, never a body', () => {
+  const r = validateEventDraft(good(), ctx);
+  if (!r.ok) throw new Error('invalid');
+  const fields = eventListFields(r.event);
+  expect(fields).toMatchObject({
+    Title: 'Demanding email about the trip',
+    EventKey: 'k-1',
+    Channel: 'Email',
+    Behaviours: 'UnreasonableDemands\nTone',
+    InternetMessageId: '<a@b>',
+    MessageLink: 'https://x/y',
+    RecordedByEmail: 'reception@oakfield.sch.uk',
+    ThreatOfViolence: false,
+  });
+  expect(Object.keys(fields).some((k) => /body/i.test(k))).toBe(false);
+});

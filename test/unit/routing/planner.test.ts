@@ -1,0 +1,312 @@
+// The routing planner: from restrictions and the mailboxes' current rules to a plan.
+import {
+  isPlanEmpty,
+  parseOwnedName,
+  planMailbox,
+  planRouting,
+  routesBySpoc,
+  ruleFingerprint,
+  type CurrentMailboxState,
+  type MessageRuleData,
+  type RoutingSettings,
+  type RuleChange,
+} from '../../../src/policy/routing';
+import type { Restriction } from '../../../src/policy/types';
+import { TODAY, restriction } from '../policy/fixtures';
+
+const RECEPTION = 'reception@oakfield.sch.uk';
+const OFFICE = 'office@oakfield.sch.uk';
+const SPOC = 'business.manager@oakfield.sch.uk';
+const FOLDER = 'folder-1';
+
+function settings(overrides: Partial<RoutingSettings> = {}): RoutingSettings {
+  return {
+    protectedMailboxes: [RECEPTION, OFFICE],
+    acceptedDomains: ['oakfield.sch.uk'],
+    folderName: 'Restricted correspondence',
+    delivery: 'redirect',
+    addressesPerRule: 50,
+    ...overrides,
+  };
+}
+
+function r(id: string, emails: string[], overrides: Partial<Restriction> = {}): Restriction {
+  return restriction({ id, emails, spocEmail: SPOC, ...overrides });
+}
+
+let nextId = 1;
+/** What Graph would hold after Contact Guard applied the plan's creations and updates. */
+function applied(state: CurrentMailboxState, changes: RuleChange[]): MessageRuleData[] {
+  let rules = [...state.rules];
+  for (const c of changes) {
+    if (c.kind === 'delete') rules = rules.filter((x) => x.id !== c.ruleId);
+    else if (c.kind === 'create')
+      rules.push({ id: `r${nextId++}`, ...structuredClone(c.rule.body), isReadOnly: false });
+    else
+      rules = rules.map((x) =>
+        x.id === c.ruleId ? { ...x, ...structuredClone(c.rule.body), id: x.id } : x,
+      );
+  }
+  // Contact Guard's rules come first, as the sequence numbers it sends ask.
+  return rules;
+}
+
+function state(rules: MessageRuleData[] = [], mailbox = RECEPTION): CurrentMailboxState {
+  return { mailbox, rules, folderId: FOLDER };
+}
+
+function converge(restrictions: Restriction[], s: CurrentMailboxState, st = settings()) {
+  const { routes } = routesBySpoc(restrictions, st, TODAY);
+  const first = planMailbox(s, routes, st);
+  const after = state(applied(s, first.changes), s.mailbox);
+  return { first, after, second: planMailbox(after, routes, st), routes };
+}
+
+describe('routing planner', () => {
+  it('creates one redirect rule for a new restriction, first in order, enabled, filed and final', () => {
+    const { first, second } = converge([r('1', ['a@x.org', 'b@x.org'])], state());
+    expect(first.changes).toHaveLength(1);
+    const change = first.changes[0]!;
+    expect(change.kind).toBe('create');
+    if (change.kind !== 'create') throw new Error('create expected');
+    expect(change.reason).toBe('new');
+    expect(change.rule.body).toMatchObject({
+      sequence: 1,
+      isEnabled: true,
+      conditions: {
+        fromAddresses: [
+          { emailAddress: { address: 'a@x.org' } },
+          { emailAddress: { address: 'b@x.org' } },
+        ],
+      },
+      actions: {
+        redirectTo: [{ emailAddress: { address: SPOC } }],
+        moveToFolder: FOLDER,
+        stopProcessingRules: true,
+      },
+    });
+    expect(parseOwnedName(change.rule.body.displayName)).toEqual({
+      key: change.rule.key,
+      fingerprint: change.rule.fingerprint,
+    });
+    // Idempotent: once applied, the next plan changes nothing.
+    expect(second.changes).toEqual([]);
+    expect(second.inStep).toBe(1);
+  });
+
+  it('groups restrictions by SPOC: one rule per destination', () => {
+    const { first } = converge(
+      [r('1', ['a@x.org']), r('2', ['b@x.org']), r('3', ['c@x.org'], { spocEmail: OFFICE })],
+      state(),
+    );
+    expect(first.changes.filter((c) => c.kind === 'create')).toHaveLength(2);
+  });
+
+  it('deletes the rule when the restriction has ended, expired or was overturned', () => {
+    const { after } = converge([r('1', ['a@x.org'])], state());
+    for (const ended of [
+      r('1', ['a@x.org'], { status: 'Ended' }),
+      r('1', ['a@x.org'], { status: 'Overturned' }),
+      r('1', ['a@x.org'], { endDate: '2026-05-13' }),
+    ]) {
+      const { routes } = routesBySpoc([ended], settings(), TODAY);
+      const plan = planMailbox(after, routes, settings());
+      expect(plan.changes).toEqual([
+        expect.objectContaining({ kind: 'delete', reason: 'notNeeded' }),
+      ]);
+    }
+  });
+
+  it('updates the rule in place when an address is added', () => {
+    const { after } = converge([r('1', ['a@x.org'])], state());
+    const { routes } = routesBySpoc([r('1', ['a@x.org', 'new@x.org'])], settings(), TODAY);
+    const plan = planMailbox(after, routes, settings());
+    expect(plan.changes).toEqual([expect.objectContaining({ kind: 'update', reason: 'changed' })]);
+    expect(plan.drift).toEqual([]);
+  });
+
+  it('moves the addresses when the SPOC changes: the old destination goes, the new one comes', () => {
+    const { after } = converge([r('1', ['a@x.org'])], state());
+    const { routes } = routesBySpoc(
+      [r('1', ['a@x.org'], { spocEmail: 'head@oakfield.sch.uk' })],
+      settings(),
+      TODAY,
+    );
+    const plan = planMailbox(after, routes, settings());
+    expect(plan.changes.map((c) => c.kind).sort()).toEqual(['create', 'delete']);
+    const created = plan.changes.find((c) => c.kind === 'create');
+    expect(created?.kind === 'create' && created.rule.body.actions.redirectTo).toEqual([
+      { emailAddress: { address: 'head@oakfield.sch.uk' } },
+    ]);
+  });
+
+  it('detects a rule a user edited or disabled as drift and repairs it', () => {
+    const { after } = converge([r('1', ['a@x.org'])], state());
+    const edited = after.rules.map((rule) => ({
+      ...rule,
+      actions: {
+        ...rule.actions,
+        redirectTo: [{ emailAddress: { address: 'someone@oakfield.sch.uk' } }],
+      },
+    }));
+    const { routes } = routesBySpoc([r('1', ['a@x.org'])], settings(), TODAY);
+    const plan = planMailbox(state(edited), routes, settings());
+    expect(plan.drift).toEqual([expect.objectContaining({ kind: 'edited' })]);
+    expect(plan.changes).toEqual([expect.objectContaining({ kind: 'update', reason: 'edited' })]);
+
+    const disabled = after.rules.map((rule) => ({ ...rule, isEnabled: false }));
+    const plan2 = planMailbox(state(disabled), routes, settings());
+    expect(plan2.drift).toEqual([expect.objectContaining({ kind: 'disabled' })]);
+    expect(plan2.changes).toEqual([
+      expect.objectContaining({ kind: 'update', reason: 'disabled' }),
+    ]);
+  });
+
+  it('detects a deleted rule as drift when the last run had it in step', () => {
+    const { first } = converge([r('1', ['a@x.org'])], state());
+    const key = first.changes[0]?.kind === 'create' ? first.changes[0].rule.key : '';
+    const { routes } = routesBySpoc([r('1', ['a@x.org'])], settings(), TODAY);
+    const plan = planMailbox({ ...state(), lastAppliedKeys: [key] }, routes, settings());
+    expect(plan.drift).toEqual([expect.objectContaining({ kind: 'deleted' })]);
+    expect(plan.changes).toEqual([expect.objectContaining({ kind: 'create', reason: 'deleted' })]);
+  });
+
+  it("never touches a user's own rule or a read-only rule, and moves its own rules before them", () => {
+    const userRule: MessageRuleData = {
+      id: 'u1',
+      displayName: 'Newsletters to a folder',
+      sequence: 1,
+      isEnabled: true,
+      conditions: { fromAddresses: [{ emailAddress: { address: 'news@x.org' } }] },
+      actions: { moveToFolder: 'f2' },
+    };
+    const readOnly: MessageRuleData = {
+      id: 'ro',
+      displayName: 'Contact Guard: looks like ours [cg abcdef-1 12345678]',
+      sequence: 2,
+      isEnabled: true,
+      isReadOnly: true,
+    };
+    const { routes } = routesBySpoc([r('1', ['a@x.org'])], settings(), TODAY);
+    const plan = planMailbox(state([userRule, readOnly]), routes, settings());
+    expect(plan.othersUntouched).toBe(1);
+    expect(plan.readOnlySkipped).toBe(1);
+    expect(plan.changes.every((c) => c.kind === 'create')).toBe(true);
+
+    // Its own rule found after the user's rule is moved first.
+    const create = plan.changes[0];
+    if (create?.kind !== 'create') throw new Error('create expected');
+    const ours: MessageRuleData = { id: 'cg', ...create.rule.body, sequence: 3 };
+    const again = planMailbox(state([userRule, readOnly, ours]), routes, settings());
+    expect(again.changes).toEqual([expect.objectContaining({ kind: 'update', reason: 'moved' })]);
+    expect(again.drift).toEqual([expect.objectContaining({ kind: 'moved' })]);
+  });
+
+  it('deletes duplicates of its own rule (an interrupted or repeated create)', () => {
+    const { after } = converge([r('1', ['a@x.org'])], state());
+    const twice = [...after.rules, { ...after.rules[0]!, id: 'copy', sequence: 2 }];
+    const { routes } = routesBySpoc([r('1', ['a@x.org'])], settings(), TODAY);
+    const plan = planMailbox(state(twice), routes, settings());
+    expect(plan.changes).toEqual([
+      expect.objectContaining({ kind: 'delete', reason: 'duplicate' }),
+    ]);
+  });
+
+  it('splits fromAddresses into chunks of the configured size, exactly at the limit', () => {
+    const emails = (n: number) =>
+      Array.from({ length: n }, (_, i) => `p${String(i).padStart(3, '0')}@x.org`);
+    const st = settings({ addressesPerRule: 10 });
+    const exact = converge([r('1', emails(10))], state(), st).first;
+    expect(exact.changes).toHaveLength(1);
+    const over = converge([r('1', emails(11))], state(), st);
+    const creates = over.first.changes.filter((c) => c.kind === 'create');
+    expect(creates).toHaveLength(2);
+    expect(creates.map((c) => (c.kind === 'create' ? c.rule.addressCount : 0))).toEqual([10, 1]);
+    expect(creates.map((c) => (c.kind === 'create' ? c.rule.body.sequence : 0))).toEqual([1, 2]);
+    expect(over.second.changes).toEqual([]);
+  });
+
+  it('refuses a SPOC outside the accepted domains, and addresses that would loop', () => {
+    const restrictions = [
+      r('1', ['a@x.org'], { spocEmail: 'friend@gmail.com' }),
+      r('2', [RECEPTION, 'b@x.org']),
+      r('3', [SPOC]),
+    ];
+    const { routes, refusals } = routesBySpoc(restrictions, settings(), TODAY);
+    expect(refusals.map((x) => [x.restrictionId, x.reason])).toEqual([
+      ['1', 'spocOutsideAcceptedDomains'],
+      ['2', 'addressIsProtectedMailbox'],
+      ['3', 'addressIsSpoc'],
+    ]);
+    expect(
+      refusals.every((x) => !x.message.includes('a@x.org') && !x.message.includes('friend')),
+    ).toBe(true);
+    expect([...(routes.get(SPOC) ?? [])]).toEqual(['b@x.org']);
+    expect(routes.has('friend@gmail.com')).toBe(false);
+  });
+
+  it("on the SPOC's own protected mailbox the rule files only (no redirect to itself)", () => {
+    const { first } = converge([r('1', ['a@x.org'], { spocEmail: OFFICE })], state([], OFFICE));
+    const create = first.changes[0];
+    if (create?.kind !== 'create') throw new Error('create expected');
+    expect(create.rule.body.actions.redirectTo).toBeUndefined();
+    expect(create.rule.body.actions.moveToFolder).toBe(FOLDER);
+  });
+
+  it('forwards as an attachment when the school chooses it', () => {
+    const { first } = converge(
+      [r('1', ['a@x.org'])],
+      state(),
+      settings({ delivery: 'forwardAsAttachment' }),
+    );
+    const create = first.changes[0];
+    if (create?.kind !== 'create') throw new Error('create expected');
+    expect(create.rule.body.actions.forwardAsAttachmentTo).toEqual([
+      { emailAddress: { address: SPOC } },
+    ]);
+    expect(create.rule.body.actions.redirectTo).toBeUndefined();
+  });
+
+  it('plans the folder when it is missing, and nothing when there is nothing to route', () => {
+    const plan = planRouting({
+      restrictions: [r('1', ['a@x.org'])],
+      settings: settings(),
+      today: TODAY,
+      mailboxes: [{ mailbox: RECEPTION, rules: [] }],
+    });
+    expect(plan.mailboxes[0]?.folder.create).toBe(true);
+    expect(isPlanEmpty(plan)).toBe(false);
+    const none = planRouting({
+      restrictions: [r('1', ['a@x.org'], { status: 'Warning' })],
+      settings: settings(),
+      today: TODAY,
+      mailboxes: [{ mailbox: RECEPTION, rules: [] }],
+    });
+    expect(isPlanEmpty(none)).toBe(true);
+  });
+
+  it('fingerprints content the same however Graph orders or pads it', () => {
+    const a = ruleFingerprint({
+      conditions: {
+        fromAddresses: [
+          { emailAddress: { address: 'B@x.org' } },
+          { emailAddress: { address: 'a@x.org' } },
+        ],
+      },
+      actions: { stopProcessingRules: true, moveToFolder: 'f' },
+    });
+    const b = ruleFingerprint({
+      conditions: {
+        fromAddresses: [
+          { emailAddress: { address: 'a@x.org', name: 'A' } },
+          { emailAddress: { address: 'b@x.org' } },
+        ],
+        bodyContains: [],
+        isEncrypted: false,
+      },
+      actions: { moveToFolder: 'f', stopProcessingRules: true, forwardTo: [] },
+      exceptions: null,
+    });
+    expect(a).toBe(b);
+  });
+});

@@ -1,0 +1,122 @@
+// The org-wide alternative (mail-flow rule PowerShell) and the routing settings.
+import {
+  londonMidnightUtc,
+  psQuote,
+  readRoutingSettings,
+  transportRuleScript,
+  TRANSPORT_RULE_MAX_BYTES,
+} from '../../../src/policy/routing';
+import { TODAY, restriction } from '../policy/fixtures';
+
+const base = {
+  acceptedDomains: ['school.example.org'],
+  protectedMailboxes: ['reception@school.example.org'],
+  today: TODAY,
+  generatedAt: '2026-05-14T09:00:00Z',
+};
+
+describe('transport-rule PowerShell', () => {
+  it('writes one rule per restriction with From, redirect, header, dates and comments', () => {
+    const { script, rules, problems } = transportRuleScript({
+      ...base,
+      restrictions: [restriction()],
+    });
+    expect(rules).toBe(1);
+    expect(problems).toEqual([]);
+    expect(script).toContain("New-TransportRule -Name 'Contact Guard restriction 1'");
+    expect(script).toContain("Set-TransportRule -Identity 'Contact Guard restriction 1'");
+    expect(script).toContain("-From @('o''brien@school-parent.org')");
+    expect(script).toContain("-RedirectMessageTo 'head@school.example.org'");
+    expect(script).toContain("-SetHeaderName 'X-Contact-Guard' -SetHeaderValue 'restriction-1'");
+    // StartDate 2026-03-01 (GMT) and the day after EndDate 2026-08-31 (BST).
+    expect(script).toContain("'2026-03-01T00:00:00Z'");
+    expect(script).toContain("'2026-08-31T23:00:00Z'");
+    expect(script).toContain('-Comments');
+    expect(script).toContain('Remove-TransportRule');
+  });
+
+  it('leaves out ended restrictions, refuses external SPOCs and loops', () => {
+    const { rules, problems } = transportRuleScript({
+      ...base,
+      restrictions: [
+        restriction({ id: '2', status: 'Ended' }),
+        restriction({ id: '3', spocEmail: 'someone@gmail.com' }),
+        restriction({ id: '4', emails: ['reception@school.example.org'] }),
+      ],
+    });
+    expect(rules).toBe(0);
+    expect(problems).toHaveLength(2);
+  });
+
+  it('keeps every rule under 8 KB by splitting its addresses, and warns past 300 rules', () => {
+    const emails = Array.from(
+      { length: 400 },
+      (_, i) => `parent.number.${i}@example-parent-domain.org`,
+    );
+    const { script, rules } = transportRuleScript({
+      ...base,
+      restrictions: [restriction({ emails })],
+    });
+    expect(rules).toBeGreaterThan(1);
+    for (const block of script.split(/\n(?=if \()/).slice(1)) {
+      expect(new TextEncoder().encode(block.split('\n$keep')[0] ?? '').length).toBeLessThanOrEqual(
+        TRANSPORT_RULE_MAX_BYTES,
+      );
+    }
+    const many = Array.from({ length: 301 }, (_, i) =>
+      restriction({ id: String(i + 1), emails: [`p${i}@x.org`] }),
+    );
+    expect(transportRuleScript({ ...base, restrictions: many }).problems.join(' ')).toMatch(/300/);
+  });
+
+  it('quotes for PowerShell and converts London midnight to UTC', () => {
+    expect(psQuote("o'brien")).toBe("'o''brien'");
+    expect(londonMidnightUtc('2026-01-10')).toBe('2026-01-10T00:00:00Z');
+    expect(londonMidnightUtc('2026-07-10')).toBe('2026-07-09T23:00:00Z');
+  });
+});
+
+describe('routing settings', () => {
+  const defaults = {
+    acceptedDomains: ['oakfield.sch.uk'],
+    folderName: 'Restricted correspondence',
+  };
+
+  it('reads the keys, case-insensitively, with defaults', () => {
+    const { settings, problems, defaultSpoc } = readRoutingSettings(
+      new Map([
+        ['protectedmailboxes', 'Reception@oakfield.sch.uk\noffice@oakfield.sch.uk'],
+        ['RoutingDelivery', 'forwardasattachment'],
+        ['DefaultSpocEmail', 'Office@oakfield.sch.uk'],
+      ]),
+      defaults,
+    );
+    expect(problems).toEqual([]);
+    expect(settings).toEqual({
+      protectedMailboxes: ['reception@oakfield.sch.uk', 'office@oakfield.sch.uk'],
+      acceptedDomains: ['oakfield.sch.uk'],
+      folderName: 'Restricted correspondence',
+      delivery: 'forwardAsAttachment',
+      addressesPerRule: 50,
+    });
+    expect(defaultSpoc).toBe('office@oakfield.sch.uk');
+  });
+
+  it('reports bad values in plain words and falls back', () => {
+    const { settings, problems } = readRoutingSettings(
+      new Map([
+        ['ProtectedMailboxes', 'not an address\nsomeone@gmail.com\nreception@oakfield.sch.uk'],
+        ['RoutingAddressesPerRule', '0'],
+        ['RoutingDelivery', 'teleport'],
+        ['RoutingFolderName', 'a/b'],
+      ]),
+      defaults,
+    );
+    expect(settings.protectedMailboxes).toEqual(['reception@oakfield.sch.uk']);
+    expect(settings.addressesPerRule).toBe(50);
+    expect(settings.delivery).toBe('redirect');
+    expect(settings.folderName).toBe('Restricted correspondence');
+    expect(problems).toHaveLength(5);
+    expect(problems.join(' ')).not.toContain('gmail');
+  });
+});

@@ -1,0 +1,53 @@
+// Wires the reconciler's parts for one run: the Graph client, the repositories and the
+// restrictions cache (delta reads, kept in a key-value store between runs).
+import type { TokenProvider } from '../../src/auth/tokenProvider';
+import type { KeyValueStore } from '../../src/cache/keyValueStore';
+import { RestrictionsCache } from '../../src/cache/restrictionsCache';
+import { createGraphClient } from '../../src/graph/client';
+import type { ResponseObserver } from '../../src/graph/middleware/responseObserverMiddleware';
+import { RestrictionsRepository } from '../../src/graph/repositories/restrictionsRepository';
+import { RoutingStatusRepository } from '../../src/graph/repositories/routingStatusRepository';
+import { SettingsRepository } from '../../src/graph/repositories/settingsRepository';
+import type { AppConfig } from '../../src/config/appConfig';
+import { todayInLondon } from '../../src/policy/londonDate';
+import type { ReconcilerDeps } from './reconciler';
+
+export interface RoutingServicesOptions {
+  graphUrl: string;
+  tokenProvider: TokenProvider;
+  sharePoint: AppConfig['sharePoint'];
+  mail: Pick<AppConfig['mail'], 'acceptedDomains' | 'restrictedFolderName'>;
+  store: KeyValueStore;
+  now?: () => Date;
+  onResponse?: ResponseObserver;
+  /** Tests: shorter retry waits. */
+  retry?: { maxDelayMs?: number; baseDelayMs?: number };
+}
+
+export function routingServices(opts: RoutingServicesOptions): ReconcilerDeps {
+  const client = createGraphClient({
+    baseUrl: opts.graphUrl,
+    tokenProvider: opts.tokenProvider,
+    ...(opts.onResponse ? { onResponse: opts.onResponse } : {}),
+    ...(opts.retry ? { retry: opts.retry } : {}),
+  });
+  const now = opts.now ?? (() => new Date());
+  const { hostname, sitePath, lists } = opts.sharePoint;
+  return {
+    client,
+    settings: new SettingsRepository(client, opts.sharePoint),
+    status: new RoutingStatusRepository(client, opts.sharePoint),
+    restrictions: new RestrictionsCache({
+      repository: new RestrictionsRepository(client, opts.sharePoint),
+      store: opts.store,
+      cacheKey: `routing|${hostname}${sitePath}|${lists.restrictions}`,
+      now,
+    }),
+    defaults: {
+      acceptedDomains: opts.mail.acceptedDomains,
+      folderName: opts.mail.restrictedFolderName,
+    },
+    today: todayInLondon(now()),
+    now,
+  };
+}
