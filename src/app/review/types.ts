@@ -1,0 +1,85 @@
+// The review service's contract (issue #5): what the Review view (task pane and review.html) asks
+// of the data layer. The UI codes against this; src/app/review/reviewService.ts implements it over
+// Graph (Restriction Cases, Contact Restrictions, Contact Events, Audit, Settings lists).
+import type { LocalDate } from '../../policy/types';
+import type { RestrictionCase, Transition, TransitionKind, DueItem } from '../../policy/lifecycle';
+import type { SenderActivity } from '../../policy/hints';
+import type { LetterKind } from '../../policy/letters';
+
+/** One person in the flagged-senders list, ranked by what needs attention. */
+export interface FlaggedSender {
+  /** Lower-case address (or a name key for contact that did not come by email). */
+  personKey: string;
+  personName: string;
+  emails: string[];
+  activity: SenderActivity;
+  /** The person's case, when there is one (stage, deadlines). */
+  caseSummary?: { caseId: string; stageLabel: string; nextDue?: LocalDate; overdue: boolean };
+}
+
+export type ChronologyEntryKind =
+  | 'event'
+  | 'forwarded'
+  | 'filed'
+  | 'spocOutcome'
+  | 'decision'
+  | 'letter'
+  | 'review';
+
+/** One line of a person's chronology, in time order. */
+export interface ChronologyEntry {
+  at: string; // ISO instant
+  kind: ChronologyEntryKind;
+  title: string;
+  /** Plain detail lines (reviewers only: may hold behaviour, reasons). */
+  details: string[];
+  /** Policy 002 headings A–D / 004 checklist codes recorded on an event (for the filter). */
+  headings: string[];
+  /** Names of staff and witnesses in this entry (redacted on export when asked). */
+  staffNames: string[];
+  /** Link to open the original email, when there is one. */
+  messageLink?: string;
+  threat?: boolean;
+}
+
+export interface Chronology {
+  personKey: string;
+  personName: string;
+  entries: ChronologyEntry[];
+  /** Contacts per ISO week (Monday, London) for the chart. */
+  perWeek: { weekStart: LocalDate; count: number }[];
+}
+
+export type TransitionOutcome =
+  | { ok: true; case: RestrictionCase }
+  | { ok: false; kind: 'refused'; message: string }
+  /** Someone else saved first (ETag / If-Match): never silently overwritten. */
+  | { ok: false; kind: 'conflict'; message: string; changedBy?: string; changedAt?: string }
+  | { ok: false; kind: 'failed'; message: string };
+
+export interface LetterDraftResult {
+  /** Outlook draft in the reviewer's mailbox: never sent automatically. */
+  draftId: string;
+  webLink?: string;
+  subject: string;
+}
+
+export interface ReviewService {
+  /** Everyone with contact events, ranked (hints included). */
+  flaggedSenders(): Promise<FlaggedSender[]>;
+  chronology(personKey: string): Promise<Chronology>;
+  /** The person's case (undefined when none yet). */
+  caseFor(personKey: string): Promise<RestrictionCase | undefined>;
+  /** Transitions valid now for this case (the UI offers only these). */
+  availableTransitions(c: RestrictionCase | undefined): TransitionKind[];
+  /** Applies a decision: Restriction Cases + Contact Restrictions (+ Audit), with If-Match. */
+  apply(personKey: string, transition: Transition): Promise<TransitionOutcome>;
+  /** What falls due in the next 14 days and what is late, across all cases. */
+  dueAndOverdue(): Promise<DueItem[]>;
+  /** A letter as an Outlook draft addressed to the person, for the head teacher to edit and send. */
+  draftLetter(personKey: string, kind: LetterKind): Promise<LetterDraftResult>;
+  /** The same letter for printing. */
+  letterPreview(personKey: string, kind: LetterKind): Promise<{ subject: string; bodyHtml: string }>;
+  /** CSV of the chronology; redact = replace staff and witness names (policy 003 Appendix 5). */
+  exportCsv(personKey: string, options: { redact: boolean }): Promise<string>;
+}
