@@ -10,7 +10,7 @@
 import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { GraphError, errorBody, invalidRequest } from './graphErrors';
+import { GraphError, asGraphError, errorBody, invalidRequest } from './graphErrors';
 import type { GraphResponse } from './graphRequest';
 
 export const MAX_BATCH_REQUESTS = 20;
@@ -171,14 +171,7 @@ export async function serveBatch(
           prefs: preferencesOf(item.headers),
         });
       } catch (e) {
-        const err =
-          e instanceof GraphError
-            ? e
-            : new GraphError(
-                500,
-                'generalException',
-                'An unexpected error occurred in the local Graph service.',
-              );
+        const err = asGraphError(e);
         result = {
           status: err.status,
           body: errorBody(err, requestId, requestId),

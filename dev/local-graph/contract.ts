@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { splitPathSegments } from './graphRequest';
 
 type Json = Record<string, unknown>;
 interface OpenApi {
@@ -135,25 +136,6 @@ ajv.addSchema({
 });
 
 // ---------- path matching ----------
-function splitSegments(p: string): string[] {
-  // split on '/' except inside (...) or '...' (delta(token='a/b'))
-  const out: string[] = [];
-  let cur = '';
-  let depth = 0;
-  let quoted = false;
-  for (const ch of p) {
-    if (ch === "'") quoted = !quoted;
-    else if (!quoted && ch === '(') depth++;
-    else if (!quoted && ch === ')') depth = Math.max(0, depth - 1);
-    if (ch === '/' && !depth && !quoted) {
-      if (cur) out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur) out.push(cur);
-  return out;
-}
-
 function segmentScore(template: string, actual: string): number {
   if (/^\{[^}]+\}$/.test(template)) return 1;
   const unqualified = (x: string) => x.replace(/^microsoft\.graph\./i, '').replace(/\(.*\)$/, '');
@@ -170,7 +152,7 @@ function findOperation(method: string, graphPath: string): Operation | null {
     /^\/sites\/([^/:]+:\/[^:]*)(?::(?=\/|$)|$)/,
     (_m, key: string) => '/sites/' + encodeURIComponent(key),
   );
-  const segs = splitSegments(normalized);
+  const segs = splitPathSegments(normalized);
   let best: (Operation & { score: number }) | null = null;
   for (const [template, item] of Object.entries(spec.paths)) {
     const tsegs = template.split('/').filter(Boolean);

@@ -12,6 +12,17 @@ export class GraphError extends Error {
   }
 }
 
+/** A thrown value as Graph's error: unexpected ones become a 500 generalException (no details leak). */
+export function asGraphError(e: unknown): GraphError {
+  return e instanceof GraphError
+    ? e
+    : new GraphError(
+        500,
+        'generalException',
+        'An unexpected error occurred in the local Graph service.',
+      );
+}
+
 export const invalidRequest = (message: string) => new GraphError(400, 'invalidRequest', message);
 
 export const itemNotFound = (message = 'The resource could not be found.') =>

@@ -69,3 +69,22 @@ export function pageSize(req: GraphRequest, fallback: number, max: number): numb
   }
   return Math.min(n, max);
 }
+
+/** Splits a Graph path on '/' except inside (...) or '...' (delta(token='a/b'), getByPath(path='/x')). */
+export function splitPathSegments(rawPath: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let depth = 0;
+  let quoted = false;
+  for (const ch of rawPath) {
+    if (ch === "'") quoted = !quoted;
+    else if (!quoted && ch === '(') depth++;
+    else if (!quoted && ch === ')') depth = Math.max(0, depth - 1);
+    if (ch === '/' && !depth && !quoted) {
+      if (cur) out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur) out.push(cur);
+  return out;
+}

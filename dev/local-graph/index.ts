@@ -6,8 +6,14 @@ import http from 'node:http';
 import { validateRequestBody } from './contract';
 import { Directory } from './directory';
 import { type FaultOptions, rollFault, seededRandom, validateFaults } from './faults';
-import { GraphError, errorBody, invalidRequest, resourceNotFound } from './graphErrors';
-import type { GraphRequest, GraphResponse } from './graphRequest';
+import {
+  GraphError,
+  asGraphError,
+  errorBody,
+  invalidRequest,
+  resourceNotFound,
+} from './graphErrors';
+import { splitPathSegments, type GraphRequest, type GraphResponse } from './graphRequest';
 import { mailboxFromSeed, type StoredMailbox } from './mailStore';
 import { loadSeed } from './seedLoader';
 import type { Seed } from './seedTypes';
@@ -142,23 +148,9 @@ function parseJsonBody(text: string): unknown {
   }
 }
 
-/** Splits a path on '/' except inside (...) or '...', then decodes each segment. */
+/** The path's segments, each decoded. */
 function pathSegments(rawPath: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let depth = 0;
-  let quoted = false;
-  for (const ch of rawPath) {
-    if (ch === "'") quoted = !quoted;
-    else if (!quoted && ch === '(') depth++;
-    else if (!quoted && ch === ')') depth = Math.max(0, depth - 1);
-    if (ch === '/' && !depth && !quoted) {
-      if (cur) out.push(cur);
-      cur = '';
-    } else cur += ch;
-  }
-  if (cur) out.push(cur);
-  return out.map((s) => {
+  return splitPathSegments(rawPath).map((s) => {
     try {
       return decodeURIComponent(s);
     } catch {
@@ -267,14 +259,7 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
         ? await serveBatch(req, (c) => serveGraph(c.req, c.method, c.url, c.rawPath, c.prefs))
         : await serveGraph(req, method, url, versioned[1] ?? '/', prefs);
     } catch (e) {
-      const err =
-        e instanceof GraphError
-          ? e
-          : new GraphError(
-              500,
-              'generalException',
-              'An unexpected error occurred in the local Graph service.',
-            );
+      const err = asGraphError(e);
       if (!(e instanceof GraphError))
         console.error(
           '[local-graph] unexpected error:',
