@@ -1,15 +1,7 @@
 // Logging contact events in the real task pane, in Debian's chromium, against the workbench.
-import type { Browser, Frame } from 'playwright-core';
-import type { RunningWorkbench } from '../../dev/workbench/start';
-import {
-  launchChromium,
-  openWorkbench,
-  selectMessage,
-  setFaults,
-  startTestWorkbench,
-  verdictFor,
-  type OpenWorkbench,
-} from './support/browser';
+import type { Frame } from 'playwright-core';
+import { workbenchSession } from './support/session';
+import { selectMessage, setFaults, verdictFor, type OpenWorkbench } from './support/browser';
 
 jest.setTimeout(120_000);
 
@@ -17,25 +9,12 @@ const CLEAR = 'Absence - Oliver Clarke (dentist)';
 const RESTRICTED = 'Complaint about the Year 5 trip letter';
 const OTHER = 'School photos order';
 
-let browser: Browser;
-let workbench: RunningWorkbench;
 let open: OpenWorkbench | undefined;
 
-beforeAll(async () => {
-  [browser, workbench] = await Promise.all([launchChromium(), startTestWorkbench()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await workbench?.close();
-});
-afterEach(async () => {
-  await open?.close();
-  open = undefined;
-  await setFaults(workbench.url, { down: false });
-});
+const session = workbenchSession();
 
 async function graphGet(path: string): Promise<Record<string, unknown>> {
-  const res = await fetch(`${workbench.url}/v1.0${path}`, {
+  const res = await fetch(`${session.url}/v1.0${path}`, {
     headers: { Authorization: 'Bearer local:head@oakfield.sch.uk' },
   });
   return (await res.json()) as Record<string, unknown>;
@@ -66,7 +45,7 @@ async function fillAndSave(pane: Frame, behaviour: string): Promise<void> {
 }
 
 test('log an email: category on the email, and "logged" after switching away and back', async () => {
-  open = await openWorkbench(browser, workbench.url);
+  open = await session.open();
   await selectMessage(open.page, CLEAR);
   await verdictFor(open.pane, CLEAR);
   await loggedState(open.pane, 'notLogged');
@@ -90,7 +69,7 @@ test('log an email: category on the email, and "logged" after switching away and
 });
 
 test('a threat asks about the head teacher and police; missing answers are named', async () => {
-  open = await openWorkbench(browser, workbench.url);
+  open = await session.open();
   await selectMessage(open.page, RESTRICTED);
   await verdictFor(open.pane, RESTRICTED);
   await open.pane.click('[data-testid="log-email"]');
@@ -103,7 +82,7 @@ test('a threat asks about the head teacher and police; missing answers are named
 });
 
 test('log a phone call for a person with no email open', async () => {
-  open = await openWorkbench(browser, workbench.url);
+  open = await session.open();
   await open.pane.getByRole('tab', { name: 'Log contact' }).click();
   await open.pane.click('[data-testid="log-other-contact"]');
   await open.pane.selectOption('[data-testid="event-channel"]', 'Phone');
@@ -123,15 +102,15 @@ test('log a phone call for a person with no email open', async () => {
 });
 
 test('save while the local service is stopped, restart it, see the event saved', async () => {
-  open = await openWorkbench(browser, workbench.url);
+  open = await session.open();
   await selectMessage(open.page, OTHER);
   await verdictFor(open.pane, OTHER);
   await open.pane.click('[data-testid="log-email"]');
-  await setFaults(workbench.url, { down: true });
+  await setFaults(session.url, { down: true });
   await fillAndSave(open.pane, 'Words');
   await loggedState(open.pane, 'waiting');
   expect(await eventTitles().catch(() => [])).not.toContain(OTHER);
-  await setFaults(workbench.url, { down: false });
+  await setFaults(session.url, { down: false });
   await loggedState(open.pane, 'logged', 60_000);
   expect(await eventTitles()).toContain(OTHER);
 });

@@ -1,16 +1,9 @@
 // Acting on restricted correspondence in the real task pane, in Debian's chromium, against the
 // workbench: forward and see it arrive in the SPOC's mailbox, file and undo, the emergency banner,
 // and the SPOC filing an email as "no new issue".
-import type { Browser, Frame, Page } from 'playwright-core';
-import type { RunningWorkbench } from '../../dev/workbench/start';
-import {
-  launchChromium,
-  openWorkbench,
-  selectMessage,
-  startTestWorkbench,
-  verdictFor,
-  type OpenWorkbench,
-} from './support/browser';
+import type { Frame, Page } from 'playwright-core';
+import { workbenchSession } from './support/session';
+import { selectMessage, verdictFor, type OpenWorkbench } from './support/browser';
 
 jest.setTimeout(120_000);
 
@@ -20,23 +13,11 @@ const PIKE = 'Lunchtime supervision concerns'; // File
 const URGENT = 'Urgent: Aoife not well — please call';
 const SEEDED_FORWARD = 'FW: Complaint about the Year 5 trip letter';
 
-let browser: Browser;
-let workbench: RunningWorkbench;
 let open: OpenWorkbench | undefined;
 
-beforeAll(async () => {
-  [browser, workbench] = await Promise.all([launchChromium(), startTestWorkbench()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await workbench?.close();
-});
+const session = workbenchSession();
 beforeEach(async () => {
-  await fetch(`${workbench.url}/_dev/reset`, { method: 'POST' });
-});
-afterEach(async () => {
-  await open?.close();
-  open = undefined;
+  await fetch(`${session.url}/_dev/reset`, { method: 'POST' });
 });
 
 async function switchMailbox(page: Page, address: string): Promise<void> {
@@ -52,7 +33,7 @@ async function confirmPrimary(pane: Frame, expectedLabel: RegExp): Promise<void>
 }
 
 test('forward and file a restricted email; it arrives in the SPOC mailbox, where the SPOC files it as "no new issue"', async () => {
-  open = await openWorkbench(browser, workbench.url);
+  open = await session.open();
   await selectMessage(open.page, DENTON_SECOND);
   expect(await verdictFor(open.pane, DENTON_SECOND)).toBe('restricted');
   expect(await open.pane.textContent('[data-testid="no-reply-reminder"]')).toContain(
@@ -85,7 +66,7 @@ test('forward and file a restricted email; it arrives in the SPOC mailbox, where
 });
 
 test('file a restricted email, then undo', async () => {
-  open = await openWorkbench(browser, workbench.url);
+  open = await session.open();
   await selectMessage(open.page, PIKE);
   expect(await verdictFor(open.pane, PIKE)).toBe('restricted');
   await confirmPrimary(open.pane, /File it/);
@@ -101,7 +82,7 @@ test('file a restricted email, then undo', async () => {
   // Offered again, and the email is back in the inbox.
   await open.pane.locator('[data-testid="primary-action"]').waitFor();
   const res = await fetch(
-    `${workbench.url}/v1.0/me/mailFolders/inbox/messages?$top=100&$select=subject`,
+    `${session.url}/v1.0/me/mailFolders/inbox/messages?$top=100&$select=subject`,
     { headers: { Authorization: 'Bearer local:reception@oakfield.sch.uk' } },
   );
   const subjects = ((await res.json()) as { value: { subject: string }[] }).value.map(
@@ -111,7 +92,7 @@ test('file a restricted email, then undo', async () => {
 });
 
 test('an urgent restricted email shows the emergency banner', async () => {
-  open = await openWorkbench(browser, workbench.url);
+  open = await session.open();
   await selectMessage(open.page, URGENT);
   expect(await verdictFor(open.pane, URGENT)).toBe('restricted');
   const banner = open.pane.locator('[data-testid="emergency-banner"]');
@@ -122,7 +103,7 @@ test('an urgent restricted email shows the emergency banner', async () => {
 });
 
 test('the SPOC files a forwarded email as "no new issue"', async () => {
-  open = await openWorkbench(browser, workbench.url);
+  open = await session.open();
   await switchMailbox(open.page, SPOC_MAILBOX);
   const forwarded = open.page.locator('#messages button', { hasText: SEEDED_FORWARD });
   await forwarded.waitFor({ timeout: 15_000 });
@@ -131,7 +112,7 @@ test('the SPOC files a forwarded email as "no new issue"', async () => {
   await open.pane.waitForSelector('[data-testid="spoc-outcome-done"]', { timeout: 15_000 });
   // Filed: no longer in the SPOC's inbox.
   const res = await fetch(
-    `${workbench.url}/v1.0/me/mailFolders/inbox/messages?$top=100&$select=subject`,
+    `${session.url}/v1.0/me/mailFolders/inbox/messages?$top=100&$select=subject`,
     { headers: { Authorization: `Bearer local:${SPOC_MAILBOX}` } },
   );
   const subjects = ((await res.json()) as { value: { subject: string }[] }).value.map(

@@ -1,32 +1,17 @@
 // The mail-routing demo in the workbench, in Debian's chromium: the routing job makes the inbox
 // rules, and a restricted parent's new email then reaches the SPOC's mailbox by rule, without
 // anyone opening the add-in.
-import type { Browser } from 'playwright-core';
-import type { RunningWorkbench } from '../../dev/workbench/start';
-import {
-  launchChromium,
-  openWorkbench,
-  startTestWorkbench,
-  type OpenWorkbench,
-} from './support/browser';
+import { workbenchSession } from './support/session';
+import { type OpenWorkbench } from './support/browser';
 
 jest.setTimeout(90_000);
 
-let browser: Browser;
-let workbench: RunningWorkbench;
 let open: OpenWorkbench | undefined;
 
-beforeAll(async () => {
-  [browser, workbench] = await Promise.all([launchChromium(), startTestWorkbench()]);
-});
-afterAll(async () => {
-  await open?.close();
-  await browser?.close();
-  await workbench?.close();
-});
+const session = workbenchSession();
 
 it("delivers a restricted parent's new email to the SPOC by rule", async () => {
-  open = await openWorkbench(browser, workbench.url);
+  open = await session.open();
   const { page } = open;
   const status = page.locator('#delivery-status');
 

@@ -1,15 +1,6 @@
 // The sender check in the real task pane, in Debian's chromium, against `npm start`'s workbench.
-import type { Browser } from 'playwright-core';
-import type { RunningWorkbench } from '../../dev/workbench/start';
-import {
-  launchChromium,
-  openWorkbench,
-  selectMessage,
-  setFaults,
-  startTestWorkbench,
-  verdictFor,
-  type OpenWorkbench,
-} from './support/browser';
+import { workbenchSession } from './support/session';
+import { selectMessage, setFaults, verdictFor, type OpenWorkbench } from './support/browser';
 
 jest.setTimeout(90_000);
 
@@ -24,30 +15,12 @@ const EXPIRED = 'School photos order';
 const OVERTURNED = 'Football club Thursday';
 const APOSTROPHE = 'Homework club - Aoife'; // siobhan.o'brien@…
 
-let browser: Browser;
-let workbench: RunningWorkbench;
 let open: OpenWorkbench | undefined;
 
-beforeAll(async () => {
-  [browser, workbench] = await Promise.all([launchChromium(), startTestWorkbench()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await workbench?.close();
-});
-afterEach(async () => {
-  await open?.close();
-  open = undefined;
-  await setFaults(workbench.url, {
-    throttleRate: 0,
-    unavailableRate: 0,
-    down: false,
-    latencyMs: 0,
-  });
-});
+const session = workbenchSession();
 
 test('a restricted sender: restricted, with the single point of contact and what to do', async () => {
-  open = await openWorkbench(browser, workbench.url);
+  open = await session.open();
   await selectMessage(open.page, RESTRICTED);
   expect(await verdictFor(open.pane, RESTRICTED)).toBe('restricted');
   const text = (await open.pane.textContent('[role="status"]')) ?? '';
@@ -57,7 +30,7 @@ test('a restricted sender: restricted, with the single point of contact and what
 });
 
 test('a clear sender: clear, and when the restrictions were read', async () => {
-  open = await openWorkbench(browser, workbench.url);
+  open = await session.open();
   await selectMessage(open.page, CLEAR);
   expect(await verdictFor(open.pane, CLEAR)).toBe('clear');
   expect(await open.pane.textContent('[data-testid="refreshed-at"]')).toMatch(
@@ -66,7 +39,7 @@ test('a clear sender: clear, and when the restrictions were read', async () => {
 });
 
 test('switching between emails in the pinned pane updates the verdict without a reload', async () => {
-  open = await openWorkbench(browser, workbench.url);
+  open = await session.open();
   await open.pane.evaluate(() => ((window as unknown as { loadMarker: number }).loadMarker = 42));
   const expected: Array<[string, string]> = [
     [RESTRICTED, 'restricted'],
@@ -92,7 +65,7 @@ test('switching between emails in the pinned pane updates the verdict without a 
 });
 
 test('the Reply-To case names the matching address', async () => {
-  open = await openWorkbench(browser, workbench.url);
+  open = await session.open();
   await selectMessage(open.page, REPLY_TO);
   expect(await verdictFor(open.pane, REPLY_TO)).toBe('restricted');
   expect(await open.pane.textContent('[data-testid="matched-address"]')).toContain(
@@ -101,30 +74,30 @@ test('the Reply-To case names the matching address', async () => {
 });
 
 test('the local service down: cannot check (never clear), then the verdict once it is back', async () => {
-  open = await openWorkbench(browser, workbench.url);
-  await setFaults(workbench.url, { down: true });
+  open = await session.open();
+  await setFaults(session.url, { down: true });
   await selectMessage(open.page, CLEAR);
   expect(await verdictFor(open.pane, CLEAR)).toBe('unavailable');
   expect(await open.pane.textContent('[role="status"]')).toContain('cannot reach Microsoft 365');
-  await setFaults(workbench.url, { down: false });
+  await setFaults(session.url, { down: false });
   await open.pane.click('text=Try again');
   expect(await verdictFor(open.pane, CLEAR)).toBe('clear');
 });
 
 test('a throttled service: cannot check while it throttles beyond retries, then recovers', async () => {
-  open = await openWorkbench(browser, workbench.url);
-  await setFaults(workbench.url, { throttleRate: 1, retryAfterSeconds: 1 });
+  open = await session.open();
+  await setFaults(session.url, { throttleRate: 1, retryAfterSeconds: 1 });
   await selectMessage(open.page, RESTRICTED);
   expect(await verdictFor(open.pane, RESTRICTED, 30_000)).toBe('unavailable');
   expect(await open.pane.textContent('[role="status"]')).toContain('busy');
-  await setFaults(workbench.url, { throttleRate: 0 });
+  await setFaults(session.url, { throttleRate: 0 });
   await open.pane.click('text=Try again');
   expect(await verdictFor(open.pane, RESTRICTED)).toBe('restricted');
 });
 
 test('a throttled service within the retry budget: the verdict still arrives', async () => {
-  open = await openWorkbench(browser, workbench.url);
-  await setFaults(workbench.url, { throttleRate: 0.5, unavailableRate: 0.2, retryAfterSeconds: 1 });
+  open = await session.open();
+  await setFaults(session.url, { throttleRate: 0.5, unavailableRate: 0.2, retryAfterSeconds: 1 });
   await selectMessage(open.page, APOSTROPHE);
   const verdict = await verdictFor(open.pane, APOSTROPHE, 30_000);
   // Either it got through (restricted) or it said it could not check: never clear.

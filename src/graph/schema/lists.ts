@@ -6,6 +6,7 @@ import { contactEventsList } from './contactEventsList';
 import { auditList } from './auditList';
 import { settingsList } from './settingsList';
 import { routingStatusList } from './routingStatusList';
+import { restrictionCasesList } from './restrictionCasesList';
 import type { ListSchema } from './types';
 
 export const PROVISIONED_LISTS: readonly ListSchema[] = [
@@ -14,4 +15,5 @@ export const PROVISIONED_LISTS: readonly ListSchema[] = [
   auditList,
   settingsList,
   routingStatusList,
+  restrictionCasesList,
 ];

@@ -5,6 +5,7 @@ import type { Seed } from '../../../dev/local-graph/seedTypes';
 import { auditList } from '../../../src/graph/schema/auditList';
 import { contactEventsList } from '../../../src/graph/schema/contactEventsList';
 import { PROVISIONED_LISTS } from '../../../src/graph/schema/lists';
+import { restrictionCasesList } from '../../../src/graph/schema/restrictionCasesList';
 import { runProvision } from '../../../tools/lib/provisionCommand';
 
 const ADMIN = 'it.admin@oakfield.sch.uk';
@@ -51,11 +52,15 @@ async function provision(): Promise<string[]> {
   return out;
 }
 
-it('the schemas carry the manual steps for exactly the Contact Events and Audit lists', () => {
+it('the schemas carry the manual steps for exactly the Contact Events, Audit and Restriction Cases lists', () => {
   expect(PROVISIONED_LISTS.filter((l) => l.postProvisionSteps?.length)).toEqual([
     contactEventsList,
     auditList,
+    restrictionCasesList,
   ]);
+  expect(restrictionCasesList.postProvisionSteps!.join('\n')).toMatch(
+    /Stop Inheriting Permissions[\s\S]*Contact Guard Reviewers/,
+  );
   const events = contactEventsList.postProvisionSteps!.join('\n');
   expect(events).toContain('Read items that were created by the user');
   expect(events).toContain('Create items and edit items that were created by the user');

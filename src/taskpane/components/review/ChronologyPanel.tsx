@@ -1,0 +1,246 @@
+// One person's chronology: every event, forwarded or filed email, SPOC outcome, decision, letter
+// and review in time order, a chart of contacts per week, a filter by heading, a link to the
+// original email, an export as CSV and a printable page — both with the option to redact the
+// names of staff and witnesses (policy 003 Appendix 5).
+import { useMemo, useRef, useState } from 'react';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { Chronology, ChronologyEntry, ReviewService } from '../../../app/review/types';
+import { BEHAVIOUR_LABELS, type Behaviour } from '../../../policy/events/vocabulary';
+import { todayInLondon } from '../../../policy/londonDate';
+import { WeeklyChart } from './WeeklyChart';
+import { printElement } from './printing';
+import { ENTRY_KIND_LABELS, errorText, formatDay, formatWhen } from './reviewText';
+
+const useStyles = makeStyles({
+  root: { display: 'grid', rowGap: tokens.spacingVerticalS },
+  tools: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'end',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', rowGap: tokens.spacingVerticalS },
+  entry: {
+    borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
+    paddingLeft: tokens.spacingHorizontalS,
+    display: 'grid',
+    rowGap: '2px',
+  },
+  threat: { borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}` },
+  line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  details: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  muted: { color: tokens.colorNeutralForeground2 },
+  printOnly: { display: 'none', '@media print': { display: 'block' } },
+});
+
+export const REDACTED = '[name removed]';
+
+export function headingLabel(code: string): string {
+  return BEHAVIOUR_LABELS[code as Behaviour] ?? code;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Replaces every staff or witness name in `text` (whole words, any case). */
+export function redactNames(text: string, names: readonly string[]): string {
+  let out = text;
+  for (const name of [...names].sort((a, b) => b.length - a.length)) {
+    const trimmed = name.trim();
+    if (trimmed === '') continue;
+    out = out.replace(new RegExp(`(^|\\W)${escapeRegExp(trimmed)}(?=\\W|$)`, 'giu'), `$1${REDACTED}`);
+  }
+  return out;
+}
+
+export function sortedEntries(entries: readonly ChronologyEntry[]): ChronologyEntry[] {
+  return [...entries].sort((a, b) => a.at.localeCompare(b.at));
+}
+
+function download(text: string, fileName: string): void {
+  // A BOM so that Excel reads the UTF-8 names correctly.
+  const blob = new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export interface ChronologyPanelProps {
+  chronology: Chronology;
+  review: Pick<ReviewService, 'exportCsv'>;
+  now?: () => Date;
+  /** Saves the CSV (a browser download by default; tests pass their own). */
+  save?: (csv: string, fileName: string) => void;
+  print?: (element: HTMLElement) => void;
+}
+
+export function ChronologyPanel({
+  chronology,
+  review,
+  now = () => new Date(),
+  save = download,
+  print = (el) => printElement(el),
+}: ChronologyPanelProps) {
+  const styles = useStyles();
+  const [heading, setHeading] = useState('');
+  const [redact, setRedact] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const printable = useRef<HTMLElement>(null);
+
+  const entries = useMemo(() => sortedEntries(chronology.entries), [chronology.entries]);
+  const headings = useMemo(
+    () => [...new Set(entries.flatMap((e) => e.headings))].sort(),
+    [entries],
+  );
+  const shown = heading === '' ? entries : entries.filter((e) => e.headings.includes(heading));
+  const allNames = useMemo(() => [...new Set(entries.flatMap((e) => e.staffNames))], [entries]);
+  const text = (s: string) => (redact ? redactNames(s, allNames) : s);
+
+  const exportCsv = () => {
+    setExporting(true);
+    setError(null);
+    review.exportCsv(chronology.personKey, { redact }).then(
+      (csv) => {
+        setExporting(false);
+        save(csv, `chronology-${todayInLondon(now())}${redact ? '-redacted' : ''}.csv`);
+      },
+      (e: unknown) => {
+        setExporting(false);
+        setError(errorText(e));
+      },
+    );
+  };
+
+  return (
+    <section
+      ref={printable}
+      className={styles.root}
+      aria-labelledby="cg-chronology-heading"
+      data-testid="chronology"
+    >
+      <Text as="h2" size={400} weight="semibold" id="cg-chronology-heading">
+        Chronology: {chronology.personName}
+      </Text>
+      <Text as="p" size={200} className={styles.printOnly}>
+        Printed on {formatDay(todayInLondon(now()))}
+        {redact ? '. Names of staff and witnesses removed (policy 003 Appendix 5).' : '.'}
+        {heading !== '' ? ` Only entries under "${headingLabel(heading)}".` : ''}
+      </Text>
+      <WeeklyChart perWeek={chronology.perWeek} />
+      <div className={styles.tools} data-cg-no-print>
+        {headings.length > 0 && (
+          <Field label="Show heading">
+            <Select
+              value={heading}
+              onChange={(_, d) => setHeading(d.value)}
+              aria-label="Filter by heading"
+            >
+              <option value="">All entries</option>
+              {headings.map((h) => (
+                <option key={h} value={h}>
+                  {headingLabel(h)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        <Checkbox
+          checked={redact}
+          onChange={(_, d) => setRedact(d.checked === true)}
+          label="Redact staff and witness names"
+        />
+        <Button size="small" onClick={exportCsv} disabled={exporting}>
+          {exporting ? 'Exporting…' : 'Export CSV'}
+        </Button>
+        <Button
+          size="small"
+          onClick={() => printable.current && print(printable.current)}
+          disabled={shown.length === 0}
+        >
+          Print
+        </Button>
+      </div>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Text as="p" size={200} className={styles.muted}>
+        {shown.length} of {entries.length} entries, oldest first.
+      </Text>
+      <ol className={styles.list}>
+        {shown.map((e, i) => (
+          <li
+            key={`${e.at}|${i}`}
+            className={`${styles.entry} ${e.threat ? styles.threat : ''}`}
+            data-testid="chronology-entry"
+            data-kind={e.kind}
+          >
+            <div className={styles.line}>
+              <Text size={200} className={styles.muted}>
+                <time dateTime={e.at}>{formatWhen(e.at)}</time>
+              </Text>
+              <Badge appearance="outline" size="small">
+                {ENTRY_KIND_LABELS[e.kind] ?? e.kind}
+              </Badge>
+              {e.threat && (
+                <Badge appearance="filled" color="danger" size="small">
+                  Threat
+                </Badge>
+              )}
+            </div>
+            <Text weight="semibold">{text(e.title)}</Text>
+            {e.details.length > 0 && (
+              <ul className={styles.details}>
+                {e.details.map((d, j) => (
+                  <li key={j}>
+                    <Text size={200}>{text(d)}</Text>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {e.headings.length > 0 && (
+              <Text size={200} className={styles.muted}>
+                {e.headings.map(headingLabel).join(' · ')}
+              </Text>
+            )}
+            {e.staffNames.length > 0 && (
+              <Text size={200} className={styles.muted} data-testid="staff-names">
+                Staff and witnesses:{' '}
+                {redact ? e.staffNames.map(() => REDACTED).join(', ') : e.staffNames.join(', ')}
+              </Text>
+            )}
+            {e.messageLink && (
+              <span data-cg-no-print>
+                <Link href={e.messageLink} target="_blank" rel="noopener noreferrer">
+                  Open the original email
+                </Link>
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+// What falls due in the next 14 days and what is late, across every case. A restriction past its
+// review date is listed as late, never silently kept (DOMAIN.md: fair to the parent).
+import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { DueItem } from '../../../policy/lifecycle/due';
+import { daysText, formatDay } from './reviewText';
+
+const useStyles = makeStyles({
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', rowGap: tokens.spacingVerticalXS },
+  item: { display: 'grid', rowGap: '2px' },
+  line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+export function DuePanel({
+  items,
+  onOpen,
+}: {
+  items: readonly DueItem[];
+  /** Opens the person whose case this is, when the item can be matched to one. */
+  onOpen?: (item: DueItem) => void;
+}) {
+  const styles = useStyles();
+  const late = items.filter((i) => i.state === 'late').length;
+  return (
+    <section aria-labelledby="cg-due-heading" data-testid="due-panel">
+      <Text as="h2" size={400} weight="semibold" id="cg-due-heading">
+        Due and overdue
+      </Text>
+      <Text as="p" size={200} className={styles.muted}>
+        {items.length === 0
+          ? 'Nothing falls due in the next 14 days and nothing is late.'
+          : `${late} late, ${items.length - late} due in the next 14 days.`}
+      </Text>
+      {items.length > 0 && (
+        <ul className={styles.list}>
+          {items.map((item, i) => (
+            <li
+              key={`${item.caseId ?? item.personName}|${item.kind}|${i}`}
+              className={styles.item}
+              data-testid="due-item"
+              data-state={item.state}
+              data-kind={item.kind}
+            >
+              <div className={styles.line}>
+                <Badge
+                  appearance="filled"
+                  color={item.state === 'late' ? 'danger' : 'warning'}
+                  data-testid="due-state"
+                >
+                  {item.state === 'late' ? 'Overdue' : 'Due'}
+                </Badge>
+                {onOpen ? (
+                  <Button appearance="transparent" size="small" onClick={() => onOpen(item)}>
+                    {item.personName}
+                  </Button>
+                ) : (
+                  <Text weight="semibold">{item.personName}</Text>
+                )}
+              </div>
+              <Text size={200}>{item.label}</Text>
+              <Text size={200} className={styles.muted}>
+                {formatDay(item.due)} ({daysText(item.daysFromToday)}
+                {item.state === 'due' && item.countingDaysLeft > 0
+                  ? `, ${item.countingDaysLeft} working days left`
+                  : ''}
+                )
+              </Text>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

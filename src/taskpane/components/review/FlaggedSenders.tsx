@@ -1,0 +1,140 @@
+// Flagged senders, in the order the review service ranked them (threats first, then the police
+// not told, an overdue review, the number of hints, recent activity): counts over 7 / 30 / 90 days,
+// the behaviour headings recorded, threats, the stage, and the policies' hints with their
+// references. Hints only: the decision is the head teacher's (policy 002 §44).
+import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { FlaggedSender } from '../../../app/review/types';
+import { BEHAVIOUR_LABELS } from '../../../policy/events/vocabulary';
+import {
+  DEFAULT_HINT_THRESHOLDS,
+  summarizeSender,
+  type HintThresholds,
+} from '../../../policy/hints';
+import { STAGE_LABELS } from '../../../policy/lifecycle/types';
+import type { LocalDate } from '../../../policy/types';
+import { DISCLAIMER, formatDay } from './reviewText';
+
+const useStyles = makeStyles({
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', rowGap: tokens.spacingVerticalS },
+  item: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalS,
+    display: 'grid',
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  selected: { border: `2px solid ${tokens.colorBrandStroke1}` },
+  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  name: { fontWeight: tokens.fontWeightSemibold, textAlign: 'start' },
+  counts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
+  hints: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+export interface FlaggedSendersProps {
+  senders: readonly FlaggedSender[];
+  today: LocalDate;
+  thresholds?: HintThresholds;
+  selectedKey?: string;
+  onOpen: (sender: FlaggedSender) => void;
+}
+
+export function FlaggedSenders({
+  senders,
+  today,
+  thresholds = DEFAULT_HINT_THRESHOLDS,
+  selectedKey,
+  onOpen,
+}: FlaggedSendersProps) {
+  const styles = useStyles();
+  return (
+    <section aria-labelledby="cg-flagged-heading" data-testid="flagged-senders">
+      <Text as="h2" size={400} weight="semibold" id="cg-flagged-heading">
+        Flagged senders
+      </Text>
+      <Text as="p" size={200} className={styles.muted} data-testid="hint-disclaimer">
+        {DISCLAIMER}
+      </Text>
+      {senders.length === 0 ? (
+        <Text as="p">No contact events have been logged.</Text>
+      ) : (
+        <ol className={styles.list}>
+          {senders.map((s) => {
+            const summary = summarizeSender(s.activity, today, thresholds);
+            const stage = s.caseSummary?.stageLabel ?? STAGE_LABELS[s.activity.stage];
+            return (
+              <li
+                key={s.personKey}
+                data-testid="flagged-sender"
+                data-person={s.personKey}
+                className={`${styles.item} ${s.personKey === selectedKey ? styles.selected : ''}`}
+              >
+                <div className={styles.head}>
+                  <Button
+                    appearance="transparent"
+                    className={styles.name}
+                    onClick={() => onOpen(s)}
+                    aria-label={`Open ${s.personName}`}
+                  >
+                    {s.personName}
+                  </Button>
+                  <Badge appearance="tint" color="informative" data-testid="stage">
+                    {stage}
+                  </Badge>
+                  {summary.threats && (
+                    <Badge appearance="filled" color="danger" data-testid="threats">
+                      Threats recorded
+                    </Badge>
+                  )}
+                  {s.caseSummary?.overdue && (
+                    <Badge appearance="filled" color="danger">
+                      Overdue
+                    </Badge>
+                  )}
+                </div>
+                <div className={styles.counts} data-testid="counts">
+                  <Text size={200}>
+                    <strong>{summary.counts.last7}</strong> in 7 days
+                  </Text>
+                  <Text size={200}>
+                    <strong>{summary.counts.last30}</strong> in 30 days
+                  </Text>
+                  <Text size={200}>
+                    <strong>{summary.counts.last90}</strong> in 90 days
+                  </Text>
+                </div>
+                {summary.behaviours.length > 0 && (
+                  <Text size={200} className={styles.muted}>
+                    {summary.behaviours.map((b) => BEHAVIOUR_LABELS[b]).join(' · ')}
+                  </Text>
+                )}
+                {summary.threats && (
+                  <Text size={200} data-testid="police">
+                    {summary.policeNotTold
+                      ? 'A threat was recorded and the police were not told: the policies say report threats to the police.'
+                      : 'A threat was recorded; the police were told.'}
+                  </Text>
+                )}
+                {s.caseSummary?.nextDue && (
+                  <Text size={200}>
+                    {s.caseSummary.overdue ? 'Was due' : 'Next due'}:{' '}
+                    {formatDay(s.caseSummary.nextDue)}
+                  </Text>
+                )}
+                {summary.hints.length > 0 && (
+                  <ul className={styles.hints} data-testid="hints">
+                    {summary.hints.map((h) => (
+                      <li key={h.kind}>
+                        <Text size={200}>{h.message}</Text>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
