@@ -26,6 +26,7 @@ module.exports = (env = {}, argv = {}) => {
 
   const entry = {
     taskpane: './src/taskpane/index.tsx',
+    review: './src/review/index.tsx',
   };
   const pages = [
     new HtmlWebpackPlugin({
@@ -33,6 +34,12 @@ module.exports = (env = {}, argv = {}) => {
       template: './src/taskpane/taskpane.html',
       chunks: ['taskpane'],
       templateParameters: { officeJs: isProduction },
+    }),
+    // The head teacher's review as a full page (issue #5): same code, signed in the same way.
+    new HtmlWebpackPlugin({
+      filename: 'review.html',
+      template: './src/review/review.html',
+      chunks: ['review'],
     }),
   ];
   if (!isProduction) {

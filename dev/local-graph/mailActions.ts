@@ -11,6 +11,7 @@
 // everything else (the read side lives in userRoutes.ts).
 import { randomUUID } from 'node:crypto';
 import { deliver, type IncomingMessage, type Recipient } from './delivery';
+import { createDraftMessage } from './drafts';
 import { GraphError, invalidRequest } from './graphErrors';
 import { type GraphRequest, type GraphResponse, ok, pageSize } from './graphRequest';
 import { type Message, type StoredFolder, type StoredMailbox, stableGraphId } from './mailStore';
@@ -449,6 +450,8 @@ export function mailActionRoutes(
   } else return next();
 
   const [messageId, action, ...more] = messageSegs;
+  if (messageId === undefined && req.method === 'POST')
+    return createDraftMessage(req, mb, folderKey ? requireFolder(mb, folderKey) : undefined, now);
   if (messageId === undefined) {
     const filter = req.query.get('$filter');
     const match = filter ? EXTENDED_ANY.exec(filter) : null;

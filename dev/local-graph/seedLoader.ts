@@ -1,6 +1,7 @@
 // Loads a seed and resolves its relative dates, so the demo never goes stale:
 //   "$today", "$today+30", "$today-200"  → YYYY-MM-DD (days, in Europe/London)
 //   "$now", "$now-2h", "$now-15m", "$now+1d" → an ISO instant
+//   {"$json": {...}} → the object, its dates resolved, as a JSON string
 import fs from 'node:fs';
 import path from 'node:path';
 import { addDays, londonDateOf, toGraphInstant } from './londonDates';
@@ -30,6 +31,10 @@ export function resolveRelative(value: string, now: Date): string {
 function resolveDeep(value: unknown, now: Date): unknown {
   if (typeof value === 'string') return resolveRelative(value, now);
   if (Array.isArray(value)) return value.map((v) => resolveDeep(v, now));
+  // {"$json": value}: the value, dates resolved, as a JSON string (a multi-line text column that
+  // holds JSON, e.g. Restriction Cases' CaseJson).
+  if (value && typeof value === 'object' && Object.keys(value).length === 1 && '$json' in value)
+    return JSON.stringify(resolveDeep((value as { $json: unknown }).$json, now));
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveDeep(v, now)]));
   }

@@ -12,6 +12,7 @@ import { GraphRoles, type Roles } from './roles';
 import type { AdminRouting } from './admin/adminRouting';
 import { createContactEvents, type ContactEvents } from './events/createContactEvents';
 import type { RestrictedActions } from './actions/restrictedActions';
+import type { ReviewService } from './review/types';
 
 /** A service built when first asked for, so that its code is fetched only then. */
 export type LazyService<T> = () => Promise<T>;
@@ -40,6 +41,8 @@ export interface Services {
    * outcomes. Loaded after a verdict that needs it, so the verdict never waits for its code.
    */
   actions: LazyService<RestrictedActions>;
+  /** The head teacher's review (issue #5): reviewers only, loaded when the Review view opens. */
+  review: LazyService<ReviewService>;
 }
 
 export function composeServices(config: AppConfig, host: MailHost): Services {
@@ -69,5 +72,10 @@ export function composeServices(config: AppConfig, host: MailHost): Services {
       (m) => new m.AdminRouting(client, config, cache, () => host.getUser().emailAddress),
     ),
   );
-  return { config, host, senderCheck, events, actions, roles, admin };
+  const review = lazyService(() =>
+    import(/* webpackChunkName: "review-service" */ './review/reviewService').then((m) =>
+      m.createReviewService({ config, client, user: () => host.getUser() }),
+    ),
+  );
+  return { config, host, senderCheck, events, actions, roles, admin, review };
 }

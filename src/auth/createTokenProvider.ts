@@ -70,3 +70,36 @@ export function createTokenProvider(
     dialogFallback: createOfficeDialogTokenProvider({ dialogUrl: authPage, office }),
   });
 }
+
+/**
+ * The review page (review.html) in a browser tab, outside Outlook: no mail host and no Office, so
+ * MSAL with a popup (it returns to auth-dialog.html, the same redirect URI as the pane), or local
+ * tokens for the local service as `loginHint` (the workbench build only passes one).
+ */
+export function createBrowserTokenProvider(
+  config: AppConfig,
+  loginHint?: string,
+  environment: Pick<TokenProviderEnvironment, 'origin'> = {},
+): TokenProvider {
+  if (config.auth.mode === 'local') {
+    return loginHint
+      ? createLocalTokenProvider(loginHint)
+      : {
+          method: 'local',
+          getAccessToken: () =>
+            Promise.reject(new SignInRequiredError('Open the review page from the workbench.')),
+        };
+  }
+  if (!config.auth.clientId) return notConfigured();
+  const origin = environment.origin ?? globalThis.location?.origin ?? '';
+  return createMsalTokenProvider({
+    configuration: msalConfiguration({
+      clientId: config.auth.clientId,
+      tenantId: config.auth.tenantId,
+      redirectUri: authPageUrl(origin),
+    }),
+    scopes: config.auth.scopes,
+    loginHint: loginHint || undefined,
+    useNestedAppAuth: false,
+  });
+}

@@ -19,6 +19,11 @@ const LogEventView = lazy(() =>
     default: m.LogEventView,
   })),
 );
+const ReviewView = lazy(() =>
+  import(/* webpackChunkName: "review-pane" */ './views/ReviewView').then((m) => ({
+    default: m.ReviewView,
+  })),
+);
 const AdminView = lazy(() =>
   import(/* webpackChunkName: "admin" */ './views/AdminView').then((m) => ({
     default: m.AdminView,
@@ -42,7 +47,7 @@ const useStyles = makeStyles({
  * The pane's views. The sender check is always first; other views (logging a contact, review,
  * admin) add an entry here, and may hide themselves for users without the role they need.
  */
-type ViewId = 'sender' | 'log' | 'admin';
+type ViewId = 'sender' | 'log' | 'review' | 'admin';
 
 interface ViewEntry {
   id: ViewId;
@@ -70,6 +75,12 @@ const views: ViewEntry[] = [
     id: 'log',
     label: 'Log contact',
     render: (s) => <LogEventView host={s.host} events={s.events} />,
+  },
+  {
+    id: 'review',
+    label: 'Review',
+    render: (s) => <ReviewView load={s.review} host={s.host} />,
+    visible: (s) => s.roles.has('reviewer'),
   },
   {
     id: 'admin',

@@ -14,6 +14,7 @@ import { launchChromium } from '../../test/e2e/support/browser';
 import { buildProfile } from '../../dev/workbench/build';
 import { benchEventSave } from './eventsBench';
 import { benchRouting } from './routingBench';
+import { benchReview } from './reviewBench';
 
 const LATENCY_MS = 150;
 const COLD_RUNS = 5;
@@ -221,6 +222,12 @@ const sections: Record<string, () => Promise<Record<string, unknown>>> = {
   events: async () => {
     const r = await benchEventSave();
     console.log(`\nContact events — ${LATENCY_MS} ms injected latency per Graph request\n`);
+    for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(38)} ${v}`);
+    return r;
+  },
+  review: async () => {
+    console.log('\nReview — 100,000 contact events on the local service\n');
+    const r = await benchReview();
     for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(38)} ${v}`);
     return r;
   },

@@ -213,6 +213,10 @@ async function switchMailbox(id: string): Promise<void> {
   if (!current) return;
   selected = null;
   renderReading(undefined);
+  // The full review page (issue #5), signed in to the local service as this mailbox's user.
+  const reviewLink = document.getElementById('review-link') as HTMLAnchorElement | null;
+  if (reviewLink)
+    reviewLink.href = `review.html?as=${encodeURIComponent(current.user.emailAddress)}`;
   try {
     messages = await loadMessages(current);
   } catch (error) {

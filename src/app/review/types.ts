@@ -3,7 +3,7 @@
 // Graph (Restriction Cases, Contact Restrictions, Contact Events, Audit, Settings lists).
 import type { LocalDate } from '../../policy/types';
 import type { RestrictionCase, Transition, TransitionKind, DueItem } from '../../policy/lifecycle';
-import type { SenderActivity } from '../../policy/hints';
+import type { SenderActivity, SenderSummary } from '../../policy/hints';
 import type { LetterKind } from '../../policy/letters';
 
 /** One person in the flagged-senders list, ranked by what needs attention. */
@@ -13,18 +13,14 @@ export interface FlaggedSender {
   personName: string;
   emails: string[];
   activity: SenderActivity;
+  /** Counts, behaviours, threats and hints, computed with the school's thresholds (Settings). */
+  summary?: SenderSummary;
   /** The person's case, when there is one (stage, deadlines). */
   caseSummary?: { caseId: string; stageLabel: string; nextDue?: LocalDate; overdue: boolean };
 }
 
 export type ChronologyEntryKind =
-  | 'event'
-  | 'forwarded'
-  | 'filed'
-  | 'spocOutcome'
-  | 'decision'
-  | 'letter'
-  | 'review';
+  'event' | 'forwarded' | 'filed' | 'spocOutcome' | 'decision' | 'letter' | 'review';
 
 /** One line of a person's chronology, in time order. */
 export interface ChronologyEntry {
@@ -79,7 +75,10 @@ export interface ReviewService {
   /** A letter as an Outlook draft addressed to the person, for the head teacher to edit and send. */
   draftLetter(personKey: string, kind: LetterKind): Promise<LetterDraftResult>;
   /** The same letter for printing. */
-  letterPreview(personKey: string, kind: LetterKind): Promise<{ subject: string; bodyHtml: string }>;
+  letterPreview(
+    personKey: string,
+    kind: LetterKind,
+  ): Promise<{ subject: string; bodyHtml: string }>;
   /** CSV of the chronology; redact = replace staff and witness names (policy 003 Appendix 5). */
   exportCsv(personKey: string, options: { redact: boolean }): Promise<string>;
 }

@@ -134,10 +134,31 @@ export class EventsQueries {
     private readonly sharePoint: EventsQueryAddress,
   ) {}
 
-  /** Every event that occurred at or after `from` (an instant): the look-back window. */
-  since(from: Date): Promise<EventsPage> {
-    const filter = `fields/OccurredAt ge '${from.toISOString().replace(/\.\d{3}Z$/, 'Z')}'`;
-    return this.query(filter, SUMMARY_COLUMNS);
+  /**
+   * Every event that occurred at or after `from` (an instant): the look-back window. Read as
+   * `slices` date ranges in parallel (each a range query on the indexed column, paged on its
+   * own), so the round trips overlap instead of following one nextLink chain.
+   */
+  async since(from: Date, slices = 2, now = new Date()): Promise<EventsPage> {
+    const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const span = Math.max(0, now.getTime() - from.getTime());
+    const bounds = Array.from(
+      { length: slices - 1 },
+      (_, i) => new Date(from.getTime() + (span * (i + 1)) / slices),
+    );
+    const edges = [from, ...bounds];
+    const filters = edges.map((start, i) => {
+      const end = edges[i + 1];
+      return end
+        ? `fields/OccurredAt ge '${iso(start)}' and fields/OccurredAt lt '${iso(end)}'`
+        : `fields/OccurredAt ge '${iso(start)}'`;
+    });
+    const pages = await Promise.all(filters.map((f) => this.query(f, SUMMARY_COLUMNS)));
+    return {
+      events: pages.flatMap((p) => p.events),
+      unreadable: pages.reduce((n, p) => n + p.unreadable, 0),
+      requests: pages.reduce((n, p) => n + p.requests, 0),
+    };
   }
 
   /** Every event recorded against any of these addresses (compared lower case), at any date. */
@@ -158,7 +179,7 @@ export class EventsQueries {
   private async query(filter: string, columns: readonly string[]): Promise<EventsPage> {
     const base = listItemsPath(this.sharePoint, this.sharePoint.lists.events);
     let path =
-      `${base}?$expand=fields($select=${columns.join(',')})` +
+      `${base}?$select=id&$expand=fields($select=${columns.join(',')})` +
       `&$filter=${encodeURIComponent(filter)}&$top=${PAGE_SIZE}`;
     const out: EventsPage = { events: [], unreadable: 0, requests: 0 };
     for (let page = 0; page < MAX_PAGES; page += 1) {
@@ -181,5 +202,68 @@ export class EventsQueries {
       path = apiPathFromLink(next);
     }
     throw new GraphAccessError('unknown', { code: 'eventsTooManyPages' });
+  }
+}
+
+export type AuditQueryAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'sitePath'> & {
+  lists: { audit: string };
+};
+
+/** An Audit list entry about restricted correspondence (forwarded, filed, the SPOC's outcome). */
+export interface MailAuditEntry {
+  action: 'Forwarded' | 'Filed' | 'FilingUndone' | 'SpocOutcome';
+  what: string;
+  actorName: string;
+  at: string;
+  internetMessageId?: string;
+}
+
+const MAIL_ACTIONS = ['Forwarded', 'Filed', 'FilingUndone', 'SpocOutcome'] as const;
+
+/**
+ * Reviewer-side reads of the Audit list: the mail actions since an instant, by the indexed Action
+ * and At columns (the review links them to a person through the restriction id a forward names and
+ * the email's internetMessageId).
+ */
+export class AuditQueries {
+  constructor(
+    private readonly client: Client,
+    private readonly sharePoint: AuditQueryAddress,
+  ) {}
+
+  async mailActionsSince(from: Date): Promise<MailAuditEntry[]> {
+    const actions = MAIL_ACTIONS.map((a) => `fields/Action eq '${a}'`).join(' or ');
+    const filter = `fields/At ge '${from.toISOString().replace(/\.\d{3}Z$/, 'Z')}' and (${actions})`;
+    let path =
+      `${listItemsPath(this.sharePoint, this.sharePoint.lists.audit)}` +
+      `?$expand=fields($select=Title,Action,ActorName,At,InternetMessageId)` +
+      `&$filter=${encodeURIComponent(filter)}&$top=${PAGE_SIZE}`;
+    const out: MailAuditEntry[] = [];
+    for (let page = 0; page < MAX_PAGES; page += 1) {
+      let body: unknown;
+      try {
+        body = await this.client.api(path).get();
+      } catch (e) {
+        throw toGraphAccessError(e);
+      }
+      for (const item of isRecord(body) && Array.isArray(body.value) ? body.value : []) {
+        const f = isRecord(item) && isRecord(item.fields) ? item.fields : undefined;
+        if (!f) continue;
+        const action = MAIL_ACTIONS.find((a) => a === f.Action);
+        const at = text(f.At);
+        if (!action || !at) continue;
+        out.push({
+          action,
+          what: text(f.Title) ?? action,
+          actorName: text(f.ActorName) ?? '',
+          at,
+          ...(text(f.InternetMessageId) ? { internetMessageId: String(f.InternetMessageId) } : {}),
+        });
+      }
+      const next = isRecord(body) ? body['@odata.nextLink'] : undefined;
+      if (typeof next !== 'string') return out;
+      path = apiPathFromLink(next);
+    }
+    throw new GraphAccessError('unknown', { code: 'auditTooManyPages' });
   }
 }

@@ -25,6 +25,11 @@ const CASES = `${SITE_BY_PATH}:/lists/Restriction%20Cases`;
 /** The demo seed plus a reviewers-only list (the shape issue #5's Restriction Cases will have). */
 function seed(): Seed {
   const s = JSON.parse(fs.readFileSync(DEMO_SEED_PATH, 'utf8')) as Seed;
+  // This file's own shapes: the demo's first three events, and its own Restriction Cases list.
+  const site = s.sites[0]!;
+  site.lists = site.lists.filter((l) => l.displayName !== 'Restriction Cases');
+  const events = site.lists.find((l) => l.displayName === 'Contact Events')!;
+  events.items = (events.items ?? []).slice(0, 3);
   s.sites[0]!.lists.push({
     id: 'a1b2c3d4-0000-4000-8000-00000000cafe',
     displayName: 'Restriction Cases',

@@ -24,6 +24,8 @@ import { printElement } from './printing';
 import { ENTRY_KIND_LABELS, errorText, formatDay, formatWhen } from './reviewText';
 
 const useStyles = makeStyles({
+  heading: { margin: 0 },
+  note: { margin: 0 },
   root: { display: 'grid', rowGap: tokens.spacingVerticalS },
   tools: {
     display: 'flex',
@@ -32,7 +34,13 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXS,
   },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', rowGap: tokens.spacingVerticalS },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    rowGap: tokens.spacingVerticalS,
+  },
   entry: {
     borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
     paddingLeft: tokens.spacingHorizontalS,
@@ -40,7 +48,12 @@ const useStyles = makeStyles({
     rowGap: '2px',
   },
   threat: { borderLeft: `3px solid ${tokens.colorPaletteRedBorder2}` },
-  line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  line: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+  },
   details: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground2 },
   printOnly: { display: 'none', '@media print': { display: 'block' } },
@@ -62,7 +75,10 @@ export function redactNames(text: string, names: readonly string[]): string {
   for (const name of [...names].sort((a, b) => b.length - a.length)) {
     const trimmed = name.trim();
     if (trimmed === '') continue;
-    out = out.replace(new RegExp(`(^|\\W)${escapeRegExp(trimmed)}(?=\\W|$)`, 'giu'), `$1${REDACTED}`);
+    out = out.replace(
+      new RegExp(`(^|\\W)${escapeRegExp(trimmed)}(?=\\W|$)`, 'giu'),
+      `$1${REDACTED}`,
+    );
   }
   return out;
 }
@@ -139,10 +155,17 @@ export function ChronologyPanel({
       aria-labelledby="cg-chronology-heading"
       data-testid="chronology"
     >
-      <Text as="h2" size={400} weight="semibold" id="cg-chronology-heading">
+      <Text
+        as="h2"
+        block
+        size={400}
+        weight="semibold"
+        className={styles.heading}
+        id="cg-chronology-heading"
+      >
         Chronology: {chronology.personName}
       </Text>
-      <Text as="p" size={200} className={styles.printOnly}>
+      <Text as="p" block size={200} className={styles.printOnly}>
         Printed on {formatDay(todayInLondon(now()))}
         {redact ? '. Names of staff and witnesses removed (policy 003 Appendix 5).' : '.'}
         {heading !== '' ? ` Only entries under "${headingLabel(heading)}".` : ''}
@@ -186,7 +209,7 @@ export function ChronologyPanel({
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      <Text as="p" size={200} className={styles.muted}>
+      <Text as="p" block size={200} className={styles.muted}>
         {shown.length} of {entries.length} entries, oldest first.
       </Text>
       <ol className={styles.list}>

@@ -5,9 +5,22 @@ import type { DueItem } from '../../../policy/lifecycle/due';
 import { daysText, formatDay } from './reviewText';
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', rowGap: tokens.spacingVerticalXS },
+  heading: { margin: 0 },
+  section: { display: 'grid', rowGap: tokens.spacingVerticalXS, '& > p': { margin: 0 } },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    rowGap: tokens.spacingVerticalXS,
+  },
   item: { display: 'grid', rowGap: '2px' },
-  line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  line: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+  },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -22,11 +35,18 @@ export function DuePanel({
   const styles = useStyles();
   const late = items.filter((i) => i.state === 'late').length;
   return (
-    <section aria-labelledby="cg-due-heading" data-testid="due-panel">
-      <Text as="h2" size={400} weight="semibold" id="cg-due-heading">
+    <section className={styles.section} aria-labelledby="cg-due-heading" data-testid="due-panel">
+      <Text
+        as="h2"
+        block
+        size={400}
+        weight="semibold"
+        className={styles.heading}
+        id="cg-due-heading"
+      >
         Due and overdue
       </Text>
-      <Text as="p" size={200} className={styles.muted}>
+      <Text as="p" block size={200} className={styles.muted}>
         {items.length === 0
           ? 'Nothing falls due in the next 14 days and nothing is late.'
           : `${late} late, ${items.length - late} due in the next 14 days.`}

@@ -15,7 +15,15 @@ import type { LocalDate } from '../../../policy/types';
 import { DISCLAIMER, formatDay } from './reviewText';
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'grid', rowGap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  section: { display: 'grid', rowGap: tokens.spacingVerticalXS, '& > p': { margin: 0 } },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'grid',
+    rowGap: tokens.spacingVerticalS,
+  },
   item: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -24,7 +32,12 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
   },
   selected: { border: `2px solid ${tokens.colorBrandStroke1}` },
-  head: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS },
+  head: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+  },
   name: { fontWeight: tokens.fontWeightSemibold, textAlign: 'start' },
   counts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
   hints: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -48,11 +61,22 @@ export function FlaggedSenders({
 }: FlaggedSendersProps) {
   const styles = useStyles();
   return (
-    <section aria-labelledby="cg-flagged-heading" data-testid="flagged-senders">
-      <Text as="h2" size={400} weight="semibold" id="cg-flagged-heading">
+    <section
+      className={styles.section}
+      aria-labelledby="cg-flagged-heading"
+      data-testid="flagged-senders"
+    >
+      <Text
+        as="h2"
+        block
+        size={400}
+        weight="semibold"
+        className={styles.heading}
+        id="cg-flagged-heading"
+      >
         Flagged senders
       </Text>
-      <Text as="p" size={200} className={styles.muted} data-testid="hint-disclaimer">
+      <Text as="p" block size={200} className={styles.muted} data-testid="hint-disclaimer">
         {DISCLAIMER}
       </Text>
       {senders.length === 0 ? (
@@ -108,11 +132,10 @@ export function FlaggedSenders({
                     {summary.behaviours.map((b) => BEHAVIOUR_LABELS[b]).join(' · ')}
                   </Text>
                 )}
-                {summary.threats && (
+                {summary.threats && !summary.policeNotTold && (
+                  // When they were not told, the first hint says so (report threats to the police).
                   <Text size={200} data-testid="police">
-                    {summary.policeNotTold
-                      ? 'A threat was recorded and the police were not told: the policies say report threats to the police.'
-                      : 'A threat was recorded; the police were told.'}
+                    A threat was recorded; the police were told.
                   </Text>
                 )}
                 {s.caseSummary?.nextDue && (

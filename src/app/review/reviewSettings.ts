@@ -1,0 +1,159 @@
+// The review's settings, read from the Settings list (Title = key, Value = text; docs/review.md):
+// term dates, extra closure days, how windows are counted, hint thresholds, the lifecycle choices
+// the policies leave to the school, the names letters are signed with, and replacement letter
+// templates. Anything missing or unusable keeps its default and is reported in plain words.
+import {
+  DAY_COUNTINGS,
+  validateSchoolCalendar,
+  type DayCounting,
+  type DeliveryMethod,
+  type SchoolCalendar,
+} from '../../policy/dates';
+import { readHintThresholds, type HintThresholds } from '../../policy/hints';
+import { DEFAULT_LIFECYCLE_SETTINGS, type LifecycleSettings } from '../../policy/lifecycle';
+import {
+  checkTemplate,
+  LETTER_KINDS,
+  type LetterKind,
+  type LetterSchool,
+  type LetterTemplate,
+} from '../../policy/letters';
+import { isLocalDate } from '../../policy/londonDate';
+import type { LocalDate } from '../../policy/types';
+
+/** The Settings list keys the review reads (a contract: docs/review.md). */
+export const REVIEW_SETTING_KEYS = {
+  termDates: 'TermDates',
+  extraClosureDays: 'ExtraClosureDays',
+  deadlineCounting: 'DeadlineCounting',
+  hintSameMatterEvents: 'HintSameMatterEvents',
+  hintSameMatterDays: 'HintSameMatterDays',
+  hintVolumeEvents: 'HintVolumeEvents',
+  hintVolumeDays: 'HintVolumeDays',
+  hintLookbackDays: 'HintLookbackDays',
+  chairConfirms: 'ChairConfirms',
+  appealDays: 'AppealDays',
+  letterDelivery: 'LetterDelivery',
+  schoolName: 'SchoolName',
+  headTeacherName: 'HeadTeacherName',
+  chairName: 'ChairOfGovernorsName',
+  /** `LetterTemplate:<kind>`: the subject on the first line, a blank line, then the body. */
+  letterTemplatePrefix: 'LetterTemplate:',
+} as const;
+
+export interface ReviewSettings {
+  school?: SchoolCalendar;
+  extraClosures: LocalDate[];
+  counting: DayCounting;
+  thresholds: HintThresholds;
+  lifecycle: LifecycleSettings;
+  letterSchool: LetterSchool;
+  templates: Partial<Record<LetterKind, LetterTemplate>>;
+  /** Plain problems found (no personal data), for the admin. */
+  problems: string[];
+}
+
+function get(map: ReadonlyMap<string, string>, key: string): string | undefined {
+  for (const [k, v] of map) if (k.toLowerCase() === key.toLowerCase()) return v.trim();
+  return undefined;
+}
+
+function yesNo(value: string | undefined): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  const v = value.toLowerCase();
+  if (['yes', 'true', '1'].includes(v)) return true;
+  if (['no', 'false', '0'].includes(v)) return false;
+  return undefined;
+}
+
+export function readReviewSettings(map: ReadonlyMap<string, string>): ReviewSettings {
+  const problems: string[] = [];
+  const K = REVIEW_SETTING_KEYS;
+
+  let school: SchoolCalendar | undefined;
+  const termText = get(map, K.termDates);
+  if (termText) {
+    try {
+      const parsed = JSON.parse(termText) as SchoolCalendar;
+      const check = validateSchoolCalendar(parsed);
+      if (check.problems.length) {
+        problems.push(
+          `${K.termDates} has problems, so term dates are not used: ${check.problems.join(' ')}`,
+        );
+      } else school = parsed;
+    } catch {
+      problems.push(`${K.termDates} is not valid JSON, so term dates are not used.`);
+    }
+  }
+
+  const extraClosures: LocalDate[] = [];
+  for (const line of (get(map, K.extraClosureDays) ?? '').split(/[\n;,]/)) {
+    const d = line.trim();
+    if (d === '') continue;
+    if (isLocalDate(d)) extraClosures.push(d);
+    else problems.push(`${K.extraClosureDays}: an entry is not a YYYY-MM-DD date.`);
+  }
+
+  const countingText = get(map, K.deadlineCounting);
+  let counting: DayCounting = 'workingDays';
+  if (countingText) {
+    if ((DAY_COUNTINGS as readonly string[]).includes(countingText))
+      counting = countingText as DayCounting;
+    else problems.push(`${K.deadlineCounting} must be workingDays or schoolDays.`);
+  }
+
+  const hints = readHintThresholds({
+    sameMatterEvents: get(map, K.hintSameMatterEvents),
+    sameMatterDays: get(map, K.hintSameMatterDays),
+    volumeEvents: get(map, K.hintVolumeEvents),
+    volumeDays: get(map, K.hintVolumeDays),
+    lookbackDays: get(map, K.hintLookbackDays),
+  });
+  problems.push(...hints.problems);
+
+  const lifecycle: LifecycleSettings = { ...DEFAULT_LIFECYCLE_SETTINGS };
+  const chair = yesNo(get(map, K.chairConfirms));
+  if (chair !== undefined) lifecycle.chairConfirms = chair;
+  else if (get(map, K.chairConfirms)) problems.push(`${K.chairConfirms} must be yes or no.`);
+  const appeal = get(map, K.appealDays);
+  if (appeal) {
+    if (appeal.toLowerCase() === 'none') lifecycle.appealDays = null;
+    else if (/^\d+$/.test(appeal) && Number(appeal) >= 1 && Number(appeal) <= 60)
+      lifecycle.appealDays = Number(appeal);
+    else problems.push(`${K.appealDays} must be a number of days (1 to 60) or none.`);
+  }
+  const delivery = get(map, K.letterDelivery);
+  if (delivery) {
+    if (['email', 'post', 'hand'].includes(delivery.toLowerCase()))
+      lifecycle.letterDelivery = delivery.toLowerCase() as DeliveryMethod;
+    else problems.push(`${K.letterDelivery} must be email, post or hand.`);
+  }
+
+  const letterSchool: LetterSchool = {
+    name: get(map, K.schoolName) || 'the school',
+    headTeacherName: get(map, K.headTeacherName) || 'The head teacher',
+    chairName: get(map, K.chairName) || 'The chair of governors',
+  };
+
+  const templates: Partial<Record<LetterKind, LetterTemplate>> = {};
+  for (const kind of LETTER_KINDS) {
+    const raw = get(map, `${K.letterTemplatePrefix}${kind}`);
+    if (!raw) continue;
+    const [subject = '', ...rest] = raw.replace(/\r\n/g, '\n').split('\n');
+    const template = { subject: subject.trim(), body: rest.join('\n').trim() };
+    const found = checkTemplate(kind, template);
+    if (found.length) problems.push(`The ${kind} letter template is not used: ${found.join(' ')}`);
+    else templates[kind] = template;
+  }
+
+  return {
+    ...(school ? { school } : {}),
+    extraClosures,
+    counting,
+    thresholds: hints.thresholds,
+    lifecycle,
+    letterSchool,
+    templates,
+    problems,
+  };
+}

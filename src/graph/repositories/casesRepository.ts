@@ -1,0 +1,411 @@
+// The Restriction Cases list (reviewers only) and the writes to the staff-facing Contact
+// Restrictions item that a decision makes. Every write to an existing item carries `If-Match` with
+// the ETag read before the decision, so a second reviewer's save is refused (412) instead of
+// silently overwriting the first; the refusal names who changed it and when (lastModifiedBy,
+// lastModifiedDateTime). Dates go to SharePoint date-only columns as the UTC instant of midnight in
+// London (what SharePoint itself stores), and are read back with readSharePointDate.
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { AppConfig, ListNames } from '../../config/appConfig';
+import {
+  STAGES,
+  type LifecycleAuditEntry,
+  type ListChange,
+  type RestrictionCase,
+  type RestrictionFields,
+} from '../../policy/lifecycle';
+import { compareLocalDates, isLocalDate } from '../../policy/londonDate';
+import { londonMidnightUtc } from '../../policy/routing/transportRule';
+import type { LocalDate } from '../../policy/types';
+import { odataString } from '../../policy/mailActions/folders';
+import { apiPathFromLink } from '../client';
+import { GraphAccessError, toGraphAccessError } from '../errors';
+import { listItemPath, listItemsPath } from '../sharePoint';
+
+export type CasesListAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'sitePath'> & {
+  lists: Pick<ListNames, 'cases' | 'restrictions'>;
+};
+
+/**
+ * A decision recorded in the case but not yet carried through to Contact Restrictions and the
+ * Audit list. Written with the case (the commit point) and cleared when both are done, so a
+ * failure half-way is completed on the next load or retry (docs/review.md "Write order").
+ */
+export interface PendingSync {
+  listChange: ListChange | null;
+  audit: LifecycleAuditEntry;
+  /** Set once the Contact Restrictions write is done. */
+  listDone?: boolean;
+}
+
+/** A letter drafted from the case (kept in the case record, for the chronology). */
+export interface LetterRecord {
+  kind: string;
+  subject: string;
+  draftedAt: string;
+  draftedBy: string;
+}
+
+/** What the case record holds besides the case. */
+export interface CaseEnvelope {
+  pending?: PendingSync;
+  letters?: LetterRecord[];
+}
+
+export interface StoredCase extends CaseEnvelope {
+  itemId: string;
+  eTag: string;
+  personKey: string;
+  case: RestrictionCase;
+  lastModifiedBy?: string;
+  lastModifiedAt?: string;
+}
+
+/** Someone else saved first: the write was refused by `If-Match` (HTTP 412). */
+export class ChangedByOtherError extends Error {
+  constructor(
+    readonly changedBy: string | undefined,
+    readonly changedAt: string | undefined,
+  ) {
+    super('Changed by someone else after it was loaded.');
+    this.name = 'ChangedByOtherError';
+  }
+}
+
+/** A case item whose JSON could not be read: never guessed at, reported. */
+export class UnreadableCaseError extends Error {
+  constructor(readonly itemId: string) {
+    super('A Restriction Cases item could not be read (its case record is damaged).');
+    this.name = 'UnreadableCaseError';
+  }
+}
+
+const CASE_FORMAT = 1;
+const MAX_PAGES = 200;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The person key of a case: the first address, lower case, or `name:<name>` with none. */
+export function personKeyOf(person: { name: string; emails: readonly string[] }): string {
+  const email = person.emails.map((e) => e.trim().toLowerCase()).find((e) => e !== '');
+  return email ?? `name:${person.name.trim().toLowerCase()}`;
+}
+
+/** The earliest open deadline (or review date) of a case: the indexed NextDue column. */
+export function nextDueOf(c: RestrictionCase): LocalDate | undefined {
+  const days = c.deadlines.map((d) => d.due).filter((d) => isLocalDate(d));
+  if (
+    c.restriction &&
+    (c.stage === 'provisional' || c.stage === 'active' || c.stage === 'extended')
+  )
+    days.push(c.restriction.reviewDate);
+  if (c.stage === 'overturned' || c.stage === 'ended' || c.stage === 'none') return undefined;
+  return days.sort(compareLocalDates)[0];
+}
+
+/** A `YYYY-MM-DD` London day as SharePoint stores a date-only value (null stays null). */
+export function sharePointDateValue(value: string | null): string | null {
+  return value === null ? null : londonMidnightUtc(value);
+}
+
+const DATE_COLUMNS = new Set(['StartDate', 'EndDate', 'ReviewDate']);
+
+/** ListChange fields as the PATCH/POST body: dates as SharePoint date-only instants. */
+export function restrictionBody(fields: RestrictionFields): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    out[name] = DATE_COLUMNS.has(name) && value !== null ? sharePointDateValue(value) : value;
+  }
+  return out;
+}
+
+function parseCaseJson(itemId: string, raw: unknown): CaseEnvelope & { case: RestrictionCase } {
+  let parsed: unknown;
+  try {
+    parsed = typeof raw === 'string' ? JSON.parse(raw) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  const c = isRecord(parsed) ? parsed.case : undefined;
+  if (
+    !isRecord(c) ||
+    !(STAGES as readonly unknown[]).includes(c.stage) ||
+    !isRecord(c.person) ||
+    typeof c.person.name !== 'string' ||
+    !Array.isArray(c.person.emails) ||
+    !Array.isArray(c.deadlines) ||
+    !Array.isArray(c.history)
+  ) {
+    throw new UnreadableCaseError(itemId);
+  }
+  const pending = isRecord(parsed) && isRecord(parsed.pending) ? parsed.pending : undefined;
+  const letters = isRecord(parsed) && Array.isArray(parsed.letters) ? parsed.letters : undefined;
+  return {
+    case: { ...(c as unknown as RestrictionCase), id: itemId },
+    ...(pending ? { pending: pending as unknown as PendingSync } : {}),
+    ...(letters ? { letters: letters as LetterRecord[] } : {}),
+  };
+}
+
+function caseFields(personKey: string, c: RestrictionCase, envelope: CaseEnvelope) {
+  const { id: _id, ...rest } = c;
+  const nextDue = nextDueOf(c);
+  return {
+    Title: c.person.name.trim().slice(0, 255) || personKey,
+    PersonKey: personKey,
+    Stage: c.stage,
+    NextDue: nextDue ? sharePointDateValue(nextDue) : null,
+    Emails: c.person.emails.join('\n'),
+    CaseJson: JSON.stringify({
+      format: CASE_FORMAT,
+      case: rest,
+      ...(envelope.pending ? { pending: envelope.pending } : {}),
+      ...(envelope.letters?.length ? { letters: envelope.letters } : {}),
+    }),
+  };
+}
+
+function eTagOf(entry: Record<string, unknown>, fields?: Record<string, unknown>): string {
+  const tag = entry.eTag ?? entry['@odata.etag'] ?? fields?.['@odata.etag'];
+  return typeof tag === 'string' ? tag : '';
+}
+
+function userName(by: unknown): string | undefined {
+  const user = isRecord(by) && isRecord(by.user) ? by.user : undefined;
+  return user && typeof user.displayName === 'string' ? user.displayName : undefined;
+}
+
+export class CasesRepository {
+  constructor(
+    private readonly client: Client,
+    private readonly sharePoint: CasesListAddress,
+  ) {}
+
+  private get items(): string {
+    return listItemsPath(this.sharePoint, this.sharePoint.lists.cases);
+  }
+
+  private toStored(entry: Record<string, unknown>): StoredCase {
+    const id = String(entry.id);
+    const fields = isRecord(entry.fields) ? entry.fields : {};
+    const { case: c, pending, letters } = parseCaseJson(id, fields.CaseJson);
+    const changedBy = userName(entry.lastModifiedBy);
+    const at = entry.lastModifiedDateTime;
+    return {
+      itemId: id,
+      eTag: eTagOf(entry, fields),
+      personKey: typeof fields.PersonKey === 'string' ? fields.PersonKey : personKeyOf(c.person),
+      case: c,
+      ...(pending ? { pending } : {}),
+      ...(letters ? { letters } : {}),
+      ...(changedBy ? { lastModifiedBy: changedBy } : {}),
+      ...(typeof at === 'string' ? { lastModifiedAt: at } : {}),
+    };
+  }
+
+  /** Every case (the list is small: one item per person the school has acted on), paged. */
+  async all(): Promise<{ cases: StoredCase[]; unreadable: number }> {
+    const cases: StoredCase[] = [];
+    let unreadable = 0;
+    let path = `${this.items}?$expand=fields&$top=999`;
+    for (let page = 0; page < MAX_PAGES; page += 1) {
+      const body = await this.get(path);
+      for (const entry of Array.isArray(body.value) ? body.value : []) {
+        if (!isRecord(entry) || typeof entry.id !== 'string') continue;
+        try {
+          cases.push(this.toStored(entry));
+        } catch (e) {
+          if (!(e instanceof UnreadableCaseError)) throw e;
+          unreadable += 1;
+        }
+      }
+      const next = body['@odata.nextLink'];
+      if (typeof next !== 'string') return { cases, unreadable };
+      path = apiPathFromLink(next);
+    }
+    throw new GraphAccessError('unknown', { code: 'casesTooManyPages' });
+  }
+
+  /** One person's case by the indexed PersonKey column; undefined when there is none. */
+  async byPersonKey(personKey: string): Promise<StoredCase | undefined> {
+    const filter = encodeURIComponent(`fields/PersonKey eq '${odataString(personKey)}'`);
+    const body = await this.get(`${this.items}?$expand=fields&$filter=${filter}&$top=2`);
+    const entry = (Array.isArray(body.value) ? body.value : []).find(isRecord);
+    return entry ? this.toStored(entry) : undefined;
+  }
+
+  /** Creates the person's case; a second create for the same PersonKey is refused (unique column). */
+  async create(personKey: string, c: RestrictionCase, envelope: CaseEnvelope): Promise<StoredCase> {
+    let created: unknown;
+    try {
+      // Not marked safe to retry: a lost response is settled by the unique PersonKey (409).
+      created = await this.client
+        .api(this.items)
+        .post({ fields: caseFields(personKey, c, envelope) });
+    } catch (e) {
+      const error = toGraphAccessError(e);
+      if (error.kind === 'conflict') {
+        const existing = await this.byPersonKey(personKey).catch(() => undefined);
+        throw new ChangedByOtherError(existing?.lastModifiedBy, existing?.lastModifiedAt);
+      }
+      throw error;
+    }
+    if (!isRecord(created) || typeof created.id !== 'string')
+      throw new GraphAccessError('unknown', { code: 'caseCreateUnreadable' });
+    return this.toStored(created);
+  }
+
+  /** Replaces the case with If-Match: a 412 becomes ChangedByOtherError (who and when). */
+  async update(
+    stored: Pick<StoredCase, 'itemId' | 'eTag' | 'personKey'>,
+    c: RestrictionCase,
+    envelope: CaseEnvelope,
+  ): Promise<StoredCase> {
+    const path = `${listItemPath(this.sharePoint, this.sharePoint.lists.cases, stored.itemId)}/fields`;
+    let fields: unknown;
+    try {
+      fields = await this.client
+        .api(path)
+        .header('If-Match', stored.eTag || '*')
+        .patch(caseFields(stored.personKey, c, envelope));
+    } catch (e) {
+      const error = toGraphAccessError(e);
+      if (error.kind === 'preconditionFailed') throw await this.changedBy('cases', stored.itemId);
+      throw error;
+    }
+    const eTag = isRecord(fields) ? eTagOf(fields) : '';
+    return {
+      itemId: stored.itemId,
+      eTag,
+      personKey: stored.personKey,
+      case: { ...c, id: stored.itemId },
+      ...envelope,
+    };
+  }
+
+  /** Who last changed an item and when, for the "changed by" refusal. */
+  async changedBy(list: 'cases' | 'restrictions', itemId: string): Promise<ChangedByOtherError> {
+    try {
+      const name =
+        list === 'cases' ? this.sharePoint.lists.cases : this.sharePoint.lists.restrictions;
+      const body = await this.get(
+        `${listItemPath(this.sharePoint, name, itemId)}?$select=id,lastModifiedBy,lastModifiedDateTime`,
+      );
+      const at = body.lastModifiedDateTime;
+      return new ChangedByOtherError(
+        userName(body.lastModifiedBy),
+        typeof at === 'string' ? at : undefined,
+      );
+    } catch {
+      return new ChangedByOtherError(undefined, undefined);
+    }
+  }
+
+  private async get(path: string): Promise<Record<string, unknown>> {
+    let body: unknown;
+    try {
+      body = await this.client.api(path).get();
+    } catch (e) {
+      throw toGraphAccessError(e);
+    }
+    if (!isRecord(body)) throw new GraphAccessError('unknown', { code: 'casesPageUnreadable' });
+    return body;
+  }
+}
+
+export interface RestrictionItemState {
+  itemId: string;
+  eTag: string;
+  fields: Record<string, unknown>;
+}
+
+/** The staff-facing Contact Restrictions item a case drives (create, or PATCH with If-Match). */
+export class RestrictionItems {
+  constructor(
+    private readonly client: Client,
+    private readonly sharePoint: CasesListAddress,
+    private readonly cases: CasesRepository,
+  ) {}
+
+  private itemPath(itemId: string): string {
+    return listItemPath(this.sharePoint, this.sharePoint.lists.restrictions, itemId);
+  }
+
+  /** The item and its ETag; undefined when it was deleted. */
+  async read(itemId: string): Promise<RestrictionItemState | undefined> {
+    try {
+      const body = (await this.client
+        .api(`${this.itemPath(itemId)}?$expand=fields`)
+        .get()) as unknown;
+      if (!isRecord(body)) return undefined;
+      const fields = isRecord(body.fields) ? body.fields : {};
+      return { itemId, eTag: eTagOf(body, fields), fields };
+    } catch (e) {
+      const error = toGraphAccessError(e);
+      if (error.kind === 'notFound') return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * An item already holding exactly these fields for this person, found through the indexed Status
+   * column: a create whose response was lost is adopted on the retry, never made twice.
+   */
+  async findCreated(fields: RestrictionFields, personKey: string): Promise<string | undefined> {
+    if (typeof fields.Status !== 'string') return undefined;
+    const filter = encodeURIComponent(`fields/Status eq '${odataString(fields.Status)}'`);
+    let path = `${listItemsPath(this.sharePoint, this.sharePoint.lists.restrictions)}?$expand=fields&$filter=${filter}&$top=999`;
+    for (let page = 0; page < MAX_PAGES; page += 1) {
+      let body: unknown;
+      try {
+        body = await this.client.api(path).get();
+      } catch (e) {
+        throw toGraphAccessError(e);
+      }
+      if (!isRecord(body)) return undefined;
+      for (const entry of Array.isArray(body.value) ? body.value : []) {
+        if (!isRecord(entry) || !isRecord(entry.fields) || typeof entry.id !== 'string') continue;
+        const emails = String(entry.fields.Emails ?? '')
+          .toLowerCase()
+          .split(/[\n;,]/)
+          .map((s) => s.trim());
+        if (emails.includes(personKey) && entry.fields.Title === fields.Title) return entry.id;
+      }
+      const next = body['@odata.nextLink'];
+      if (typeof next !== 'string') return undefined;
+      path = apiPathFromLink(next);
+    }
+    return undefined;
+  }
+
+  async create(fields: RestrictionFields): Promise<string> {
+    let created: unknown;
+    try {
+      created = await this.client
+        .api(listItemsPath(this.sharePoint, this.sharePoint.lists.restrictions))
+        .post({ fields: restrictionBody(fields) });
+    } catch (e) {
+      throw toGraphAccessError(e);
+    }
+    if (!isRecord(created) || typeof created.id !== 'string')
+      throw new GraphAccessError('unknown', { code: 'restrictionCreateUnreadable' });
+    return created.id;
+  }
+
+  /** PATCH with If-Match: a 412 becomes ChangedByOtherError. */
+  async update(itemId: string, eTag: string, fields: RestrictionFields): Promise<void> {
+    try {
+      await this.client
+        .api(`${this.itemPath(itemId)}/fields`)
+        .header('If-Match', eTag || '*')
+        .patch(restrictionBody(fields));
+    } catch (e) {
+      const error = toGraphAccessError(e);
+      if (error.kind === 'preconditionFailed')
+        throw await this.cases.changedBy('restrictions', itemId);
+      throw error;
+    }
+  }
+}

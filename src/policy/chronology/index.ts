@@ -1,0 +1,312 @@
+// One person's chronology (issue #5): contact events, forwarded and filed emails and the single
+// point of contact's outcomes (from the Audit list), decisions and reviews (from the case), and
+// letters drafted, merged into time order; contacts per week for the chart (Monday weeks, London);
+// and a CSV export that can redact the names of staff and witnesses (policy 003 Appendix 5:
+// "statements made by adults may be redacted if requested via a SARS request"). Pure: no I/O.
+import { DECIDER_ROLE_LABELS, STAGE_LABELS, type DecisionRecord } from '../lifecycle/types';
+import {
+  BEHAVIOUR_LABELS,
+  CHANNEL_LABELS,
+  type Behaviour,
+  type Channel,
+} from '../events/vocabulary';
+import { addDays, compareLocalDates, londonDateOf } from '../londonDate';
+import { isoWeekday } from '../dates/calendar';
+import { formatLongDate } from '../dates/format';
+import type { LocalDate } from '../types';
+
+export type ChronologyKind =
+  'event' | 'forwarded' | 'filed' | 'spocOutcome' | 'decision' | 'letter' | 'review';
+
+/** One line of a chronology (the shape of ChronologyEntry in src/app/review/types.ts). */
+export interface ChronologyLine {
+  at: string;
+  kind: ChronologyKind;
+  title: string;
+  details: string[];
+  headings: string[];
+  staffNames: string[];
+  messageLink?: string;
+  threat?: boolean;
+}
+
+export interface ChronologyEventInput {
+  occurredAt: string;
+  summary: string;
+  channel: string;
+  behaviours: readonly string[];
+  threat: boolean;
+  details?: string;
+  staffInvolved?: string;
+  recordedByName?: string;
+  messageLink?: string;
+  policeInformed?: string;
+}
+
+export interface ChronologyAuditInput {
+  at: string;
+  action: string;
+  what: string;
+  actorName: string;
+}
+
+export interface ChronologyLetterInput {
+  at: string;
+  subject: string;
+  kindLabel: string;
+  draftedBy: string;
+}
+
+export interface ChronologyInput {
+  events: readonly ChronologyEventInput[];
+  audit?: readonly ChronologyAuditInput[];
+  decisions?: readonly DecisionRecord[];
+  letters?: readonly ChronologyLetterInput[];
+}
+
+const KIND_ORDER: Record<ChronologyKind, number> = {
+  event: 0,
+  forwarded: 1,
+  filed: 2,
+  spocOutcome: 3,
+  decision: 4,
+  review: 5,
+  letter: 6,
+};
+
+/** Names in a free-text "staff involved" field: split on commas, semicolons, "and", new lines. */
+export function splitNames(text: string | undefined): string[] {
+  if (!text) return [];
+  return text
+    .split(/[\n;,]|\s+and\s+|\s*&\s*/i)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 1);
+}
+
+function behaviourLabel(code: string): string {
+  return BEHAVIOUR_LABELS[code as Behaviour] ?? code;
+}
+
+function channelLabel(code: string): string {
+  return CHANNEL_LABELS[code as Channel] ?? code;
+}
+
+function unique(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const n of names) {
+    const key = n.trim().toLowerCase();
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push(n.trim());
+  }
+  return out;
+}
+
+function eventLine(e: ChronologyEventInput): ChronologyLine {
+  const details: string[] = [`Channel: ${channelLabel(e.channel)}`];
+  if (e.behaviours.length)
+    details.push(`Behaviour: ${e.behaviours.map(behaviourLabel).join('; ')}`);
+  if (e.details) details.push(e.details);
+  if (e.staffInvolved) details.push(`Staff involved: ${e.staffInvolved}`);
+  if (e.recordedByName) details.push(`Recorded by ${e.recordedByName}`);
+  if (e.threat) details.push(`Police informed: ${e.policeInformed ?? 'not recorded'}`);
+  return {
+    at: e.occurredAt,
+    kind: 'event',
+    title: e.summary || 'Contact logged',
+    details,
+    headings: [...e.behaviours],
+    staffNames: unique([
+      ...splitNames(e.staffInvolved),
+      ...(e.recordedByName ? [e.recordedByName] : []),
+    ]),
+    ...(e.messageLink ? { messageLink: e.messageLink } : {}),
+    ...(e.threat ? { threat: true } : {}),
+  };
+}
+
+function auditLine(a: ChronologyAuditInput): ChronologyLine | undefined {
+  const kind: ChronologyKind | undefined =
+    a.action === 'Forwarded'
+      ? 'forwarded'
+      : a.action === 'Filed' || a.action === 'FilingUndone'
+        ? 'filed'
+        : a.action === 'SpocOutcome'
+          ? 'spocOutcome'
+          : undefined;
+  if (!kind) return undefined;
+  return {
+    at: a.at,
+    kind,
+    title: a.what,
+    details: [`By ${a.actorName}`],
+    headings: [],
+    staffNames: unique([a.actorName]),
+  };
+}
+
+function decisionLine(d: DecisionRecord): ChronologyLine {
+  const title =
+    d.transition === 'review'
+      ? 'Restriction reviewed'
+      : d.fromStage === d.toStage
+        ? (d.details[0] ?? STAGE_LABELS[d.toStage])
+        : `${STAGE_LABELS[d.fromStage]} → ${STAGE_LABELS[d.toStage]}`;
+  return {
+    at: d.recordedAt,
+    kind: d.transition === 'review' ? 'review' : 'decision',
+    title,
+    details: [
+      `Decided by ${d.decidedBy.name} (${DECIDER_ROLE_LABELS[d.decidedBy.role]}) on ${formatLongDate(d.decidedOn)}`,
+      `Why: ${d.reasons}`,
+      ...d.details,
+      `Recorded by ${d.recordedBy.name}`,
+    ],
+    headings: [],
+    staffNames: unique([d.decidedBy.name, d.recordedBy.name]),
+  };
+}
+
+function letterLine(l: ChronologyLetterInput): ChronologyLine {
+  return {
+    at: l.at,
+    kind: 'letter',
+    title: `Letter drafted: ${l.subject}`,
+    details: [l.kindLabel, `Drafted by ${l.draftedBy}`],
+    headings: [],
+    staffNames: unique([l.draftedBy]),
+  };
+}
+
+/** Everything in time order (oldest first); the same instant keeps event, audit, decision order. */
+export function mergeChronology(input: ChronologyInput): ChronologyLine[] {
+  const lines: ChronologyLine[] = [
+    ...input.events.map(eventLine),
+    ...(input.audit ?? []).map(auditLine).filter((l): l is ChronologyLine => l !== undefined),
+    ...(input.decisions ?? []).map(decisionLine),
+    ...(input.letters ?? []).map(letterLine),
+  ].filter((l) => !Number.isNaN(Date.parse(l.at)));
+  return lines
+    .map((line, index) => ({ line, index, t: Date.parse(line.at) }))
+    .sort(
+      (a, b) => a.t - b.t || KIND_ORDER[a.line.kind] - KIND_ORDER[b.line.kind] || a.index - b.index,
+    )
+    .map((x) => x.line);
+}
+
+/** Only the lines with one of these headings (behaviour codes); all lines when none is given. */
+export function filterByHeading(
+  lines: readonly ChronologyLine[],
+  headings: readonly string[],
+): ChronologyLine[] {
+  if (headings.length === 0) return [...lines];
+  return lines.filter((l) => l.headings.some((h) => headings.includes(h)));
+}
+
+/** The Monday of the London week an instant falls in. */
+export function weekStartOf(instant: string): LocalDate {
+  const day = londonDateOf(new Date(instant));
+  return addDays(day, 1 - isoWeekday(day));
+}
+
+/**
+ * Contacts per week (Monday to Sunday, London days) from the first contact's week to `until`'s
+ * week, with empty weeks as 0 so the chart's gaps are real. Only `event` lines count as contacts.
+ */
+export function weeklyCounts(
+  lines: readonly Pick<ChronologyLine, 'at' | 'kind'>[],
+  until: Date,
+  maxWeeks = 104,
+): { weekStart: LocalDate; count: number }[] {
+  const counts = new Map<LocalDate, number>();
+  for (const l of lines) {
+    if (l.kind !== 'event' || Number.isNaN(Date.parse(l.at))) continue;
+    const week = weekStartOf(l.at);
+    counts.set(week, (counts.get(week) ?? 0) + 1);
+  }
+  if (counts.size === 0) return [];
+  const last = weekStartOf(until.toISOString());
+  let first = [...counts.keys()].sort(compareLocalDates)[0]!;
+  const earliest = addDays(last, -7 * (maxWeeks - 1));
+  if (compareLocalDates(first, earliest) < 0) first = earliest;
+  const out: { weekStart: LocalDate; count: number }[] = [];
+  for (let w = first; compareLocalDates(w, last) <= 0; w = addDays(w, 7)) {
+    out.push({ weekStart: w, count: counts.get(w) ?? 0 });
+  }
+  return out;
+}
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break; formulas defused. */
+export function csvField(value: string): string {
+  // A cell starting with = + - @ is run as a formula by spreadsheets (CSV injection): prefix '.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+export const REDACTED = '[name withheld]';
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Replaces every name (whole words, any case) with REDACTED; longest names first. */
+export function redactNames(text: string, names: readonly string[]): string {
+  const sorted = unique(names).sort((a, b) => b.length - a.length);
+  let out = text;
+  for (const name of sorted) {
+    out = out.replace(
+      new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'giu'),
+      REDACTED,
+    );
+  }
+  return out;
+}
+
+const KIND_LABELS: Record<ChronologyKind, string> = {
+  event: 'Contact',
+  forwarded: 'Forwarded',
+  filed: 'Filed',
+  spocOutcome: 'Single point of contact',
+  decision: 'Decision',
+  letter: 'Letter',
+  review: 'Review',
+};
+
+/**
+ * The chronology as CSV: a header row, then one row per line, CRLF line ends. Dates and times are
+ * London's. With `redact`, every staff or witness name found in any line is withheld everywhere
+ * (the person's own name is kept).
+ */
+export function chronologyCsv(
+  lines: readonly ChronologyLine[],
+  options: { redact: boolean; personName?: string },
+): string {
+  const names = options.redact
+    ? unique(lines.flatMap((l) => l.staffNames)).filter(
+        (n) => n.toLowerCase() !== (options.personName ?? '').trim().toLowerCase(),
+      )
+    : [];
+  const clean = (t: string) => (options.redact ? redactNames(t, names) : t);
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const rows = [['Date', 'Time', 'Kind', 'What', 'Behaviour', 'Details', 'Threat', 'Link']];
+  for (const l of lines) {
+    const at = new Date(l.at);
+    rows.push([
+      londonDateOf(at),
+      time.format(at),
+      KIND_LABELS[l.kind],
+      clean(l.title),
+      l.headings.map(behaviourLabel).join('; '),
+      clean(l.details.join('\n')),
+      l.threat ? 'yes' : '',
+      l.messageLink ?? '',
+    ]);
+  }
+  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,123 @@
+// review.html: the full-width review for a reviewer at a desk. Signs in as the pane does (MSAL, or
+// the local service's tokens in the workbench), checks the reviewer role, and only then loads the
+// review service and shows the review. Everyone else is told plainly that it is not for them.
+import { useCallback, useEffect, useState } from 'react';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { ReviewService } from '../app/review/types';
+import { SignInRequiredError } from '../auth/tokenProvider';
+import type { SignedInUser } from '../host/mailHost';
+import { ReviewScreen } from '../taskpane/components/review/ReviewScreen';
+import type { ReviewSession } from './session';
+
+const useStyles = makeStyles({
+  root: {
+    boxSizing: 'border-box',
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}`,
+    display: 'grid',
+    rowGap: tokens.spacingVerticalL,
+    maxWidth: '1600px',
+    margin: '0 auto',
+  },
+  header: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    columnGap: tokens.spacingHorizontalL,
+    '@media print': { display: 'none' },
+  },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+type State =
+  | { kind: 'starting' }
+  | { kind: 'signIn'; message: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'notReviewer'; user: SignedInUser }
+  | { kind: 'ready'; user: SignedInUser; review: ReviewService };
+
+export function ReviewPage({
+  start,
+  now,
+}: {
+  /** Signs in and checks the role; called again by "Sign in" and "Try again". */
+  start: () => Promise<ReviewSession>;
+  now?: () => Date;
+}) {
+  const styles = useStyles();
+  const [state, setState] = useState<State>({ kind: 'starting' });
+
+  // Sets state only when signing in ends (so it may run from an effect).
+  const begin = useCallback(() => {
+    start()
+      .then(async (session) => {
+        if (!session.isReviewer) return setState({ kind: 'notReviewer', user: session.user });
+        const review = await session.loadService();
+        setState({ kind: 'ready', user: session.user, review });
+      })
+      .catch((e: unknown) => {
+        const message = e instanceof Error ? e.message : 'Something went wrong.';
+        const signIn =
+          e instanceof SignInRequiredError ||
+          (e as { kind?: unknown } | null)?.kind === 'signedOut';
+        setState(signIn ? { kind: 'signIn', message } : { kind: 'error', message });
+      });
+  }, [start]);
+
+  /** "Sign in" and "Try again": a click, so a sign-in popup may open. */
+  const run = () => {
+    setState({ kind: 'starting' });
+    begin();
+  };
+
+  useEffect(() => begin(), [begin]);
+
+  return (
+    <main className={styles.root}>
+      <header className={styles.header}>
+        <Text as="h1" size={700} weight="semibold">
+          Contact Guard — review
+        </Text>
+        {(state.kind === 'ready' || state.kind === 'notReviewer') && (
+          <Text className={styles.muted} data-testid="signed-in-as">
+            Signed in as {state.user.displayName || state.user.emailAddress}
+          </Text>
+        )}
+      </header>
+      {state.kind === 'starting' && <Spinner label="Signing in…" />}
+      {state.kind === 'signIn' && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{state.message}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={run}>Sign in</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {state.kind === 'error' && (
+        <MessageBar intent="error">
+          <MessageBarBody>{state.message}</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={run}>Try again</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {state.kind === 'notReviewer' && (
+        <Text as="p" data-testid="not-reviewer">
+          The review is for the head teacher and the senior leaders the school has named. Your
+          account is not one of them, so nothing is shown here.
+        </Text>
+      )}
+      {state.kind === 'ready' && (
+        <ReviewScreen review={state.review} layout="page" user={state.user} now={now} />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,54 @@
+// review.html entry: the review at a desk, outside Outlook. Production signs in with MSAL (a popup
+// that returns to auth-dialog.html); the workbench build signs in to the local service as the user
+// named in ?as= (accepted only in that build), on the workbench's own school site.
+import { createRoot } from 'react-dom/client';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { loadConfig, type AppConfig } from '../config/appConfig';
+import { ReviewPage } from './ReviewPage';
+import { startReviewSession, type ServiceLoader } from './session';
+
+// Set by webpack: true only in the workbench build.
+declare const __CG_WORKBENCH__: boolean;
+const WORKBENCH = typeof __CG_WORKBENCH__ !== 'undefined' && __CG_WORKBENCH__;
+
+async function pageConfig(): Promise<{ config: AppConfig; loginHint?: string }> {
+  const config = loadConfig();
+  if (!WORKBENCH) return { config };
+  const loginHint = new URLSearchParams(window.location.search).get('as') ?? undefined;
+  try {
+    // The workbench may run another seed (npm start -- --seed FILE): use that school's site.
+    const response = await fetch('/workbench/environment.json');
+    const environment = (await response.json()) as {
+      site?: { hostname: string; sitePath: string };
+    };
+    if (environment.site) {
+      return {
+        config: { ...config, sharePoint: { ...config.sharePoint, ...environment.site } },
+        loginHint,
+      };
+    }
+  } catch {
+    // The configured site is used.
+  }
+  return { config, loginHint };
+}
+
+const loadService: ServiceLoader = ({ config, client, user }) =>
+  import(/* webpackChunkName: "review-service" */ '../app/review/reviewService').then((m) =>
+    m.createReviewService({ config, client, user }),
+  );
+
+function main(): void {
+  const rootElement = document.getElementById('root');
+  if (!rootElement) return;
+  const settings = pageConfig();
+  const start = () =>
+    settings.then(({ config, loginHint }) => startReviewSession(config, loginHint, loadService));
+  createRoot(rootElement).render(
+    <FluentProvider theme={webLightTheme}>
+      <ReviewPage start={start} />
+    </FluentProvider>,
+  );
+}
+
+main();

@@ -1,0 +1,189 @@
+// Letters: the policies' model letters filled from the case, previewed for printing, and created
+// as an Outlook draft addressed to the person for the head teacher to edit and send. Nothing is
+// ever sent automatically.
+import { useEffect, useRef, useState } from 'react';
+import {
+  Button,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { LetterDraftResult, ReviewService } from '../../../app/review/types';
+import { isBan } from '../../../policy/lifecycle/terms';
+import type { RestrictionCase } from '../../../policy/lifecycle/types';
+import { LETTER_KINDS, LETTER_LABELS, type LetterKind } from '../../../policy/letters/templates';
+import { printElement } from './printing';
+import { errorText } from './reviewText';
+
+const useStyles = makeStyles({
+  heading: { margin: 0 },
+  root: { display: 'grid', rowGap: tokens.spacingVerticalS },
+  buttons: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
+  letter: {
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: '#ffffff',
+    color: '#000000',
+    padding: tokens.spacingHorizontalL,
+    fontFamily: 'Georgia, "Times New Roman", serif',
+    fontSize: '14px',
+    lineHeight: 1.45,
+    overflowWrap: 'anywhere',
+    '& p': { margin: '0 0 0.8em 0' },
+  },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+/** The letter that usually goes with the case's stage. */
+export function suggestedLetter(c: RestrictionCase | undefined): LetterKind {
+  switch (c?.stage) {
+    case 'provisional':
+      return c.restriction && isBan(c.restriction.terms)
+        ? 'banPendingReview'
+        : 'conditionsPendingReview';
+    case 'active':
+      return c.history.some((h) => h.transition === 'confirm')
+        ? 'confirmation'
+        : 'restrictionNotice';
+    case 'extended':
+      return 'restrictionNotice';
+    case 'overturned':
+      return 'overturn';
+    default:
+      return 'warning';
+  }
+}
+
+export interface LettersPanelProps {
+  review: Pick<ReviewService, 'letterPreview' | 'draftLetter'>;
+  personKey: string;
+  current: RestrictionCase | undefined;
+  print?: (element: HTMLElement) => void;
+  /** After a draft is created (the case records it: the chronology shows it). */
+  onDrafted?: () => void;
+}
+
+export function LettersPanel({
+  review,
+  personKey,
+  current,
+  print = (el) => printElement(el),
+  onDrafted,
+}: LettersPanelProps) {
+  const styles = useStyles();
+  const [kind, setKind] = useState<LetterKind>(() => suggestedLetter(current));
+  const [drafting, setDrafting] = useState(false);
+  const printable = useRef<HTMLDivElement>(null);
+  // What the preview and the draft belong to: a decision just saved changes what a letter says.
+  const key = `${personKey}|${kind}|${current?.stage ?? ''}`;
+  const [shown, setShown] = useState<{
+    key: string;
+    letter?: { subject: string; bodyHtml: string };
+    error?: string;
+  } | null>(null);
+  const [drafted, setDrafted] = useState<{
+    key: string;
+    draft?: LetterDraftResult;
+    error?: string;
+  } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    review.letterPreview(personKey, kind).then(
+      (letter) => live && setShown({ key, letter }),
+      (e: unknown) => live && setShown({ key, error: errorText(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [review, personKey, kind, key]);
+
+  const preview = shown?.key === key ? shown : undefined;
+  const letter = preview?.letter;
+  const draft = drafted?.key === key ? drafted.draft : undefined;
+  const error = preview?.error ?? (drafted?.key === key ? drafted.error : undefined);
+  const busy = drafting ? 'draft' : preview === undefined ? 'preview' : null;
+
+  const createDraft = () => {
+    setDrafting(true);
+    setDrafted(null);
+    review.draftLetter(personKey, kind).then(
+      (d) => {
+        setDrafting(false);
+        setDrafted({ key, draft: d });
+        onDrafted?.();
+      },
+      (e: unknown) => {
+        setDrafting(false);
+        setDrafted({ key, error: errorText(e) });
+      },
+    );
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby="cg-letters-heading" data-testid="letters">
+      <Text
+        as="h2"
+        block
+        size={400}
+        weight="semibold"
+        className={styles.heading}
+        id="cg-letters-heading"
+      >
+        Letters
+      </Text>
+      <Field label="Letter">
+        <Select value={kind} onChange={(_, d) => setKind(d.value as LetterKind)}>
+          {LETTER_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {LETTER_LABELS[k]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {busy === 'preview' && <Text size={200}>Preparing the letter…</Text>}
+      {letter && (
+        <>
+          <div className={styles.buttons}>
+            <Button appearance="primary" onClick={createDraft} disabled={busy !== null}>
+              {busy === 'draft' ? 'Creating the draft…' : 'Create Outlook draft'}
+            </Button>
+            <Button onClick={() => printable.current && print(printable.current)}>Print</Button>
+          </div>
+          <Text size={200} className={styles.muted}>
+            The draft is addressed to the person and saved in your Drafts folder. It is never sent
+            automatically: read it, edit it and send it yourself.
+          </Text>
+          {draft && (
+            <MessageBar intent="success" data-testid="draft-created">
+              <MessageBarBody>
+                Draft created in your Drafts folder: “{draft.subject}”.{' '}
+                {draft.webLink && (
+                  <Link href={draft.webLink} target="_blank" rel="noopener noreferrer">
+                    Open it in Outlook
+                  </Link>
+                )}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          <div ref={printable} className={styles.letter} data-testid="letter-preview">
+            <Text as="p" block weight="semibold" data-cg-no-print>
+              Subject: {letter.subject}
+            </Text>
+            {/* bodyHtml comes from renderLetter, which escapes every value and the template's own words. */}
+            <div dangerouslySetInnerHTML={{ __html: letter.bodyHtml }} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,324 @@
+// The head teacher's review (issue #5), in two layouts from the same parts: `pane` for the 350 px
+// task pane (flagged list → person → chronology, decisions or letters, one at a time) and `page`
+// for review.html at a desk (lists on the left, the person across the rest of the width).
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { Chronology, FlaggedSender, ReviewService } from '../../../app/review/types';
+import type { DueItem } from '../../../policy/lifecycle/due';
+import type { RestrictionCase } from '../../../policy/lifecycle/types';
+import type { HintThresholds } from '../../../policy/hints';
+import { todayInLondon } from '../../../policy/londonDate';
+import { ActionsPanel } from './ActionsPanel';
+import { ChronologyPanel } from './ChronologyPanel';
+import { DuePanel } from './DuePanel';
+import { FlaggedSenders } from './FlaggedSenders';
+import { LettersPanel } from './LettersPanel';
+import {
+  createLocalPreviewer,
+  previewerFor,
+  schoolSettingsOf,
+  type Previewer,
+} from './deadlinePreview';
+import { errorText } from './reviewText';
+
+const useStyles = makeStyles({
+  heading: { margin: 0 },
+  pane: { display: 'grid', rowGap: tokens.spacingVerticalL },
+  page: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(280px, 380px) minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalXXL,
+    alignItems: 'start',
+    '@media (max-width: 760px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  side: { display: 'grid', rowGap: tokens.spacingVerticalL },
+  person: { display: 'grid', rowGap: tokens.spacingVerticalL },
+  personPage: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))',
+    columnGap: tokens.spacingHorizontalXXL,
+    rowGap: tokens.spacingVerticalL,
+    alignItems: 'start',
+  },
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+type PersonTab = 'chronology' | 'decisions' | 'letters';
+
+export interface ReviewScreenProps {
+  review: ReviewService;
+  layout: 'pane' | 'page';
+  /** The signed-in reviewer (pre-fills "who decided"). */
+  user?: { displayName: string };
+  now?: () => Date;
+  thresholds?: HintThresholds;
+  /** The deadline preview; defaults to the service's own, else the local rules. */
+  preview?: Previewer;
+}
+
+interface Lists {
+  senders: FlaggedSender[];
+  due: DueItem[];
+}
+
+interface Person {
+  sender: Pick<FlaggedSender, 'personKey' | 'personName' | 'emails'>;
+  chronology?: Chronology;
+  current?: RestrictionCase;
+  loaded: boolean;
+  error?: string;
+}
+
+export function ReviewScreen({
+  review,
+  layout,
+  user,
+  now = () => new Date(),
+  thresholds,
+  preview,
+}: ReviewScreenProps) {
+  const styles = useStyles();
+  const [lists, setLists] = useState<Lists | null>(null);
+  const [listError, setListError] = useState<string | null>(null);
+  const [person, setPerson] = useState<Person | null>(null);
+  const [tab, setTab] = useState<PersonTab>('chronology');
+  const today = todayInLondon(now());
+  const previewer = useMemo(
+    () => preview ?? previewerFor(review, createLocalPreviewer({ now }), now),
+    // `now` is a fresh function each render in most callers: the previewer keeps the first.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [review, preview],
+  );
+
+  const [schoolThresholds, setSchoolThresholds] = useState<HintThresholds | undefined>();
+  // Sets state only when the reads end (so it may run from an effect).
+  const loadLists = useCallback(() => {
+    // The school's hint thresholds, when the service can give them (the Settings list).
+    const school = schoolSettingsOf(review);
+    school?.().then(
+      (s) => setSchoolThresholds(s.thresholds),
+      () => undefined,
+    );
+    return Promise.all([review.flaggedSenders(), review.dueAndOverdue()]).then(
+      ([senders, due]) => {
+        setListError(null);
+        setLists({ senders, due });
+      },
+      (e: unknown) => setListError(errorText(e)),
+    );
+  }, [review]);
+
+  useEffect(() => {
+    void loadLists();
+  }, [loadLists]);
+
+  const loadPerson = useCallback(
+    (sender: Person['sender']) => {
+      setPerson((p) =>
+        p && p.sender.personKey === sender.personKey
+          ? { ...p, loaded: false, error: undefined }
+          : { sender, loaded: false },
+      );
+      Promise.all([review.chronology(sender.personKey), review.caseFor(sender.personKey)]).then(
+        ([chronology, current]) =>
+          setPerson((p) =>
+            p?.sender.personKey === sender.personKey
+              ? { sender, chronology, current, loaded: true }
+              : p,
+          ),
+        (e: unknown) =>
+          setPerson((p) =>
+            p?.sender.personKey === sender.personKey
+              ? { ...p, loaded: true, error: errorText(e) }
+              : p,
+          ),
+      );
+    },
+    [review],
+  );
+
+  const open = (sender: Person['sender']) => {
+    setTab('chronology');
+    loadPerson(sender);
+  };
+
+  const openDue = (item: DueItem) => {
+    const match =
+      lists?.senders.find((s) => item.caseId && s.caseSummary?.caseId === item.caseId) ??
+      lists?.senders.find((s) => s.personName === item.personName);
+    if (match) open(match);
+  };
+
+  const refreshChronology = () => {
+    if (!person) return;
+    const key = person.sender.personKey;
+    review.chronology(key).then(
+      (chronology) => setPerson((p) => (p?.sender.personKey === key ? { ...p, chronology } : p)),
+      () => undefined,
+    );
+  };
+
+  const onSaved = (c: RestrictionCase) => {
+    setPerson((p) => (p ? { ...p, current: c } : p));
+    // The decision is now part of the chronology, the ranking and the deadlines.
+    refreshChronology();
+    void loadLists();
+  };
+
+  const listsView = (
+    <>
+      {listError && (
+        <MessageBar intent="error">
+          <MessageBarBody>The review could not be read: {listError}</MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              onClick={() => {
+                setListError(null);
+                void loadLists();
+              }}
+            >
+              Try again
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {!lists && !listError && <Spinner size="small" label="Reading the review…" />}
+      {lists && (
+        <>
+          <DuePanel items={lists.due} onOpen={openDue} />
+          <FlaggedSenders
+            senders={lists.senders}
+            today={today}
+            thresholds={thresholds ?? schoolThresholds}
+            selectedKey={person?.sender.personKey}
+            onOpen={open}
+          />
+        </>
+      )}
+    </>
+  );
+
+  const personParts = person && (
+    <>
+      {!person.loaded && <Spinner size="small" label={`Reading ${person.sender.personName}…`} />}
+      {person.error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{person.error}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => loadPerson(person.sender)}>
+              Try again
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+    </>
+  );
+
+  const chronology = person?.chronology && (
+    <ChronologyPanel chronology={person.chronology} review={review} now={now} />
+  );
+  const decisions = person?.loaded && !person.error && (
+    <ActionsPanel
+      review={review}
+      personKey={person.sender.personKey}
+      person={{ name: person.sender.personName, emails: person.sender.emails }}
+      current={person.current}
+      today={today}
+      deciderName={user?.displayName}
+      preview={previewer}
+      onSaved={onSaved}
+      onReload={() => loadPerson(person.sender)}
+    />
+  );
+  const letters = person?.loaded && !person.error && (
+    <LettersPanel
+      review={review}
+      personKey={person.sender.personKey}
+      current={person.current}
+      onDrafted={refreshChronology}
+    />
+  );
+
+  if (layout === 'page') {
+    return (
+      <div className={styles.page} data-testid="review" data-layout="page">
+        <div className={styles.side}>{listsView}</div>
+        <div className={styles.person} data-testid="person">
+          {person ? (
+            <>
+              <Text as="h2" block size={600} weight="semibold" className={styles.heading}>
+                {person.sender.personName}
+              </Text>
+              {personParts}
+              <div className={styles.personPage}>
+                <div>{chronology}</div>
+                <div className={styles.person}>
+                  {decisions}
+                  {letters}
+                </div>
+              </div>
+            </>
+          ) : (
+            <Text className={styles.muted}>
+              Choose a person on the left to see their chronology, decisions and letters.
+            </Text>
+          )}
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className={styles.pane} data-testid="review" data-layout="pane">
+      {person ? (
+        <div className={styles.person} data-testid="person">
+          <div className={styles.bar}>
+            <Button size="small" appearance="subtle" onClick={() => setPerson(null)}>
+              ‹ All flagged senders
+            </Button>
+          </div>
+          <Text as="h2" block size={500} weight="semibold" className={styles.heading}>
+            {person.sender.personName}
+          </Text>
+          {personParts}
+          <div className={styles.bar} role="tablist" aria-label="About this person">
+            {(['chronology', 'decisions', 'letters'] as const).map((t) => (
+              <Button
+                key={t}
+                size="small"
+                role="tab"
+                aria-selected={tab === t}
+                appearance={tab === t ? 'primary' : 'subtle'}
+                onClick={() => setTab(t)}
+              >
+                {t === 'chronology' ? 'Chronology' : t === 'decisions' ? 'Decisions' : 'Letters'}
+              </Button>
+            ))}
+          </div>
+          {tab === 'chronology' && chronology}
+          {tab === 'decisions' && decisions}
+          {tab === 'letters' && letters}
+        </div>
+      ) : (
+        listsView
+      )}
+    </div>
+  );
+}

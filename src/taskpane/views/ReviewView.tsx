@@ -1,0 +1,41 @@
+// The Review view (reviewers only, issue #5): the compact review in the 350 px pane, and a link to
+// the full page (review.html) for reading a chronology at a desk. Loaded lazily, with its service:
+// a member of staff who is not a reviewer never loads this code or its data.
+import { Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { LazyService } from '../../app/composition';
+import type { ReviewService } from '../../app/review/types';
+import type { MailHost } from '../../host/mailHost';
+import { useLazyService } from '../hooks/useLazyService';
+import { ReviewScreen } from '../components/review/ReviewScreen';
+
+const useStyles = makeStyles({
+  root: { display: 'grid', rowGap: tokens.spacingVerticalM },
+});
+
+/** review.html beside the pane; in the workbench, signed in as the pane's user. */
+export function reviewPageHref(host: Pick<MailHost, 'kind' | 'getUser'>, base?: string): string {
+  const url = new URL('review.html', base ?? globalThis.location?.href ?? 'http://localhost/');
+  if (host.kind === 'workbench') url.searchParams.set('as', host.getUser().emailAddress);
+  return url.toString();
+}
+
+export function ReviewView({ load, host }: { load: LazyService<ReviewService>; host: MailHost }) {
+  const styles = useStyles();
+  const review = useLazyService(load, true);
+  const user = host.getUser();
+  return (
+    <div className={styles.root}>
+      <Text size={200}>
+        <Link href={reviewPageHref(host)} target="_blank" rel="noopener">
+          Open the full review page
+        </Link>{' '}
+        (a chronology reads better at a desk).
+      </Text>
+      {review ? (
+        <ReviewScreen review={review} layout="pane" user={user} />
+      ) : (
+        <Spinner size="tiny" label="Loading the review…" />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,425 @@
+// The review's screens in jsdom against a fake ReviewService (the real lifecycle rules inside):
+// flagged senders, the chronology, decisions with their dates shown before saving, the "changed
+// by" refusal, the due and overdue panel, letters, the pane layout, and the review page's role gate.
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { ReviewScreen } from '../../../src/taskpane/components/review/ReviewScreen';
+import { ReviewPage } from '../../../src/review/ReviewPage';
+import { outcomeOf, type Previewer } from '../../../src/taskpane/components/review/deadlinePreview';
+import {
+  applyTransition,
+  newCase,
+  DEFAULT_LIFECYCLE_SETTINGS,
+} from '../../../src/policy/lifecycle';
+import type { ReviewSession } from '../../../src/review/session';
+import { BANK_HOLIDAYS, FakeReviewService, JO, MARK, NOW, TODAY } from './fakeReviewService';
+
+class NoResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoResizeObserver;
+
+const now = () => NOW;
+const preview: Previewer = async (_key, current, person, t) =>
+  outcomeOf(
+    applyTransition(current ?? newCase(person), t, {
+      today: TODAY,
+      now: NOW,
+      recordedBy: { name: 'p', email: 'p@invalid' },
+      dates: { bankHolidays: BANK_HOLIDAYS, counting: 'workingDays' },
+      settings: DEFAULT_LIFECYCLE_SETTINGS,
+      operationKey: 'p',
+    }),
+  );
+
+function renderScreen(review: FakeReviewService, layout: 'pane' | 'page' = 'page') {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <ReviewScreen
+        review={review}
+        layout={layout}
+        now={now}
+        preview={preview}
+        user={{ displayName: 'Helen Marsh' }}
+      />
+    </FluentProvider>,
+  );
+}
+
+async function openMark() {
+  fireEvent.click(await screen.findByRole('button', { name: 'Open Mark Denton' }));
+  await screen.findByTestId('chronology');
+}
+
+describe('Flagged senders', () => {
+  it('ranks as the service does and shows counts, headings, threats, stage, hints and the disclaimer', async () => {
+    renderScreen(new FakeReviewService());
+    const items = await screen.findAllByTestId('flagged-sender');
+    expect(items.map((i) => i.getAttribute('data-person'))).toEqual([MARK.personKey, JO.personKey]);
+    const mark = within(items[0]!);
+    expect(mark.getByTestId('counts').textContent).toBe('2 in 7 days4 in 30 days5 in 90 days');
+    expect(mark.getByTestId('stage').textContent).toBe('Written warning');
+    expect(mark.getByTestId('threats').textContent).toBe('Threats recorded');
+    // The police were not told: the first hint says so.
+    expect(mark.queryByTestId('police')).toBeNull();
+    expect(mark.getByTestId('hints').firstElementChild!.textContent).toMatch(/police/i);
+    expect(items[0]!.textContent).toContain('A. Aggressive or abusive behaviour');
+    expect(items[0]!.textContent).toContain('Threats, or threatening behaviour');
+    // The same-matter hint names the next step for a warned person and its policy.
+    expect(mark.getByTestId('hints').textContent).toContain(
+      '4 events about the same matter in 30 days with no new information: consider restricting contact, policy 002 §50',
+    );
+    expect(screen.getByTestId('hint-disclaimer').textContent).toContain(
+      "the decision is the head teacher's (policy 002 §44)",
+    );
+    const jo = within(items[1]!);
+    expect(jo.getByTestId('counts').textContent).toBe('0 in 7 days0 in 30 days1 in 90 days');
+    expect(jo.getByTestId('stage').textContent).toBe('No action');
+    expect(jo.queryByTestId('threats')).toBeNull();
+  });
+
+  it('says so plainly when the review cannot be read, and tries again', async () => {
+    const review = new FakeReviewService();
+    const real = review.flaggedSenders.bind(review);
+    let fail = true;
+    review.flaggedSenders = () =>
+      fail ? Promise.reject(new Error('Microsoft 365 is busy.')) : real();
+    renderScreen(review);
+    expect(
+      await screen.findByText(/The review could not be read: Microsoft 365 is busy./),
+    ).toBeTruthy();
+    fail = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findAllByTestId('flagged-sender')).toHaveLength(2);
+  });
+});
+
+describe('Chronology', () => {
+  it('lists every entry oldest first, with the weekly chart and a link to the original email', async () => {
+    renderScreen(new FakeReviewService());
+    await openMark();
+    const entries = screen.getAllByTestId('chronology-entry');
+    expect(entries).toHaveLength(3);
+    expect(entries[0]!.textContent).toContain('Email forwarded to the SPOC');
+    expect(entries[1]!.textContent).toContain('Emails every hour');
+    expect(entries[2]!.textContent).toContain('Phone call: threatened Mrs Okafor');
+    const link = within(entries[2]!).getByRole('link', { name: 'Open the original email' });
+    expect(link.getAttribute('href')).toBe('https://outlook.example/item/1');
+    expect(link.getAttribute('target')).toBe('_blank');
+    const chart = screen.getByTestId('weekly-chart');
+    expect(chart.tagName.toLowerCase()).toBe('svg');
+    const bars = chart.querySelectorAll('rect[data-week]');
+    expect([...bars].map((b) => b.getAttribute('data-count'))).toEqual(['1', '1', '1', '2']);
+    // The busiest week has the tallest bar.
+    const heights = [...bars].map((b) => Number(b.getAttribute('height')));
+    expect(Math.max(...heights)).toBe(heights[3]);
+    expect(chart.getAttribute('aria-label')).toContain('at most 2 in the week of 9 March 2026');
+  });
+
+  it('filters by heading', async () => {
+    renderScreen(new FakeReviewService());
+    await openMark();
+    fireEvent.change(screen.getByLabelText('Filter by heading'), {
+      target: { value: 'Threatening' },
+    });
+    const entries = screen.getAllByTestId('chronology-entry');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.textContent).toContain('threatened');
+    expect(screen.getByText('1 of 3 entries, oldest first.')).toBeTruthy();
+  });
+
+  it('redacts staff and witness names on screen, in print and in the CSV export', async () => {
+    const review = new FakeReviewService();
+    const saved: [string, string][] = [];
+    const printed: HTMLElement[] = [];
+    const { ChronologyPanel } =
+      await import('../../../src/taskpane/components/review/ChronologyPanel');
+    const chronology = await review.chronology(MARK.personKey);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ChronologyPanel
+          chronology={chronology}
+          review={review}
+          now={now}
+          save={(csv, name) => saved.push([csv, name])}
+          print={(el) => printed.push(el)}
+        />
+      </FluentProvider>,
+    );
+    fireEvent.click(screen.getByLabelText('Redact staff and witness names'));
+    const panel = screen.getByTestId('chronology');
+    expect(panel.textContent).not.toContain('Okafor');
+    expect(panel.textContent).not.toContain('Mr Bell');
+    expect(panel.textContent).not.toContain('Sarah Whitfield');
+    expect(panel.textContent).toContain('[name removed]');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    });
+    expect(review.exports).toEqual([{ personKey: MARK.personKey, redact: true }]);
+    expect(saved).toEqual([['at,kind,title\n', 'chronology-2026-03-16-redacted.csv']]);
+    fireEvent.click(screen.getByRole('button', { name: 'Print' }));
+    expect(printed).toEqual([panel]);
+    expect(panel.textContent).toContain('Names of staff and witnesses removed');
+  });
+});
+
+describe('Decisions', () => {
+  it('offers only the transitions valid now', async () => {
+    renderScreen(new FakeReviewService());
+    await openMark();
+    const group = await screen.findByRole('group', { name: 'Decisions you can take now' });
+    const offered = within(group)
+      .getAllByRole('button')
+      .map((b) => b.getAttribute('data-transition'));
+    // A written warning: a concern, another warning, a restriction or ending it — never confirm.
+    expect(offered).toEqual(['issueWarning', 'impose', 'end']);
+    expect(screen.queryByRole('button', { name: 'Confirm the restriction' })).toBeNull();
+  });
+
+  it('shows the computed dates before saving, saves the decision, and then offers the next steps', async () => {
+    const review = new FakeReviewService();
+    renderScreen(review);
+    await openMark();
+    fireEvent.click(screen.getByRole('button', { name: 'Impose a restriction' }));
+    const form = screen.getByTestId('transition-form');
+    const f = within(form);
+    fireEvent.click(f.getByLabelText(/A single point of contact/));
+    fireEvent.click(f.getByLabelText(/read to check for new issues/));
+    fireEvent.click(f.getByLabelText(/Phone calls only on set days/));
+    fireEvent.change(f.getByLabelText(/Days and times/), {
+      target: { value: 'Tuesdays 2pm to 3pm' },
+    });
+    fireEvent.change(f.getByLabelText(/Other terms/), {
+      target: { value: 'No recording of staff' },
+    });
+    fireEvent.change(f.getByLabelText(/Single point of contact: name/), {
+      target: { value: 'Priya Shah' },
+    });
+    fireEvent.change(f.getByLabelText(/Single point of contact: email address/), {
+      target: { value: 'business.manager@oakfield.sch.uk' },
+    });
+    fireEvent.change(f.getByLabelText(/How long/), { target: { value: 'm6' } });
+    expect((f.getByLabelText(/Who decided/) as HTMLInputElement).value).toBe('Helen Marsh');
+    fireEvent.change(f.getByLabelText(/^Why/), {
+      target: { value: 'Repeated threats after a warning' },
+    });
+    // Worked out, not typed: 6 months from 16 March 2026 ends on 15 September; representations
+    // within 10 working days of the letter (no bank holiday in between) by 30 March.
+    const previewBox = await screen.findByTestId('deadline-preview', undefined, { timeout: 2000 });
+    await waitFor(() => expect(previewBox.textContent).toContain('Ends on 15 September 2026'));
+    expect(previewBox.textContent).toContain('waiting for the chair of governors');
+    expect(previewBox.textContent).toContain(
+      'Representations to the chair of governors due (003): 30 March 2026',
+    );
+    expect(form.querySelector('input[type="date"]')).toBeNull();
+    await act(async () => {
+      fireEvent.click(f.getByRole('button', { name: 'Save the decision' }));
+    });
+    expect(review.applied).toHaveLength(1);
+    const t = review.applied[0]!;
+    expect(t).toMatchObject({
+      kind: 'impose',
+      decidedBy: { name: 'Helen Marsh', role: 'headTeacher' },
+      reasons: 'Repeated threats after a warning',
+      duration: { kind: 'months', months: 6 },
+    });
+    expect(t.kind === 'impose' && t.terms.terms).toEqual([
+      { kind: 'singlePointOfContact' },
+      { kind: 'readAndFiledWithoutAcknowledgement' },
+      { kind: 'phoneAtSetTimes', detail: 'Tuesdays 2pm to 3pm' },
+      { kind: 'other', detail: 'No recording of staff' },
+    ]);
+    expect((await screen.findByTestId('saved')).textContent).toContain(
+      'Restriction imposed, waiting for the chair of governors',
+    );
+    expect(screen.getByTestId('case-stage').getAttribute('data-stage')).toBe('provisional');
+    const group = screen.getByRole('group', { name: 'Decisions you can take now' });
+    expect(within(group).getByRole('button', { name: 'Confirm the restriction' })).toBeTruthy();
+    // The new representations deadline is now in the due panel.
+    await waitFor(() =>
+      expect(
+        screen
+          .getAllByTestId('due-item')
+          .some((i) => i.getAttribute('data-kind') === 'representations'),
+      ).toBe(true),
+    );
+  });
+
+  it("shows the rules' refusal before saving, and the plain message when the save is refused", async () => {
+    const review = new FakeReviewService();
+    renderScreen(review);
+    await openMark();
+    fireEvent.click(screen.getByRole('button', { name: 'End it' }));
+    fireEvent.change(screen.getByLabelText(/As/), { target: { value: 'seniorLeader' } });
+    fireEvent.change(screen.getByLabelText(/^Why/), { target: { value: 'Resolved' } });
+    const problems = await screen.findByTestId('preview-problems', undefined, { timeout: 2000 });
+    expect(problems.textContent).toContain(
+      'Only the head teacher, the chair of governors or the governing board can end it.',
+    );
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save the decision' }));
+    });
+    const failure = await screen.findByTestId('save-failure');
+    expect(failure.getAttribute('data-kind')).toBe('refused');
+    expect(failure.textContent).toContain('Only the head teacher');
+    expect(screen.getByTestId('transition-form')).toBeTruthy(); // the form stays, as typed
+  });
+
+  it('refuses a concurrent edit with "changed by … at …" and reloads the case', async () => {
+    const review = new FakeReviewService();
+    review.conflictNext = { changedBy: 'Priya Shah', changedAt: '2026-03-16T09:58:00Z' };
+    renderScreen(review);
+    await openMark();
+    fireEvent.click(screen.getByRole('button', { name: 'End it' }));
+    fireEvent.change(screen.getByLabelText(/^Why/), { target: { value: 'Resolved' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Save the decision' }));
+    });
+    const failure = await screen.findByTestId('save-failure');
+    expect(failure.getAttribute('data-kind')).toBe('conflict');
+    expect(failure.textContent).toContain(
+      'This case was changed by Priya Shah at 16 Mar 2026, 09:58, after you opened it. Your decision was not saved.',
+    );
+    const before = review.calls.filter((c) => c.startsWith('caseFor')).length;
+    await act(async () => {
+      fireEvent.click(within(failure).getByRole('button', { name: 'Reload' }));
+    });
+    await waitFor(() =>
+      expect(review.calls.filter((c) => c.startsWith('caseFor')).length).toBe(before + 1),
+    );
+    expect(screen.queryByTestId('save-failure')).toBeNull();
+    expect(screen.getByTestId('case-stage').getAttribute('data-stage')).toBe('warning');
+  });
+});
+
+describe('Due and overdue', () => {
+  it('lists a restriction past its review date as overdue, and what falls due', async () => {
+    const review = new FakeReviewService();
+    review.extraDue = [
+      {
+        personName: "Siobhan O'Brien",
+        kind: 'review',
+        due: '2026-03-02',
+        state: 'late',
+        daysFromToday: -14,
+        countingDaysLeft: 0,
+        label: 'Review due',
+      },
+      {
+        personName: 'Mark Denton',
+        caseId: '7',
+        kind: 'chairAnswer',
+        due: '2026-03-20',
+        state: 'due',
+        daysFromToday: 4,
+        countingDaysLeft: 4,
+        label: "The chair of governors' answer due (003)",
+      },
+    ];
+    renderScreen(review);
+    const items = await screen.findAllByTestId('due-item');
+    expect(items[0]!.getAttribute('data-state')).toBe('late');
+    expect(items[0]!.textContent).toContain('Overdue');
+    expect(items[0]!.textContent).toContain('Review due');
+    expect(items[0]!.textContent).toContain('2 March 2026 (14 days late)');
+    expect(items[1]!.textContent).toContain('20 March 2026 (in 4 days, 4 working days left)');
+    expect(screen.getByTestId('due-panel').textContent).toContain(
+      '1 late, 1 due in the next 14 days.',
+    );
+    // Opening an item opens the person's case.
+    fireEvent.click(within(items[1]!).getByRole('button', { name: 'Mark Denton' }));
+    expect(await screen.findByTestId('chronology')).toBeTruthy();
+  });
+});
+
+describe('Letters', () => {
+  it('previews the suggested letter for printing and creates an Outlook draft, never sending it', async () => {
+    const review = new FakeReviewService();
+    renderScreen(review);
+    await openMark();
+    const letters = await screen.findByTestId('letters');
+    const select = within(letters).getByLabelText('Letter') as HTMLSelectElement;
+    expect(select.value).toBe('warning');
+    const preview = await within(letters).findByTestId('letter-preview');
+    expect(preview.textContent).toContain('Dear Mr Denton,');
+    expect(preview.innerHTML).toContain('&lt;b&gt;'); // escaped text stays text
+    fireEvent.change(select, { target: { value: 'restrictionNotice' } });
+    await waitFor(() =>
+      expect(within(letters).getByTestId('letter-preview').textContent).toContain(
+        'restrictionNotice',
+      ),
+    );
+    expect(letters.textContent).toContain('never sent automatically');
+    await act(async () => {
+      fireEvent.click(within(letters).getByRole('button', { name: 'Create Outlook draft' }));
+    });
+    expect(review.drafts).toEqual([{ personKey: MARK.personKey, kind: 'restrictionNotice' }]);
+    expect((await screen.findByTestId('draft-created')).textContent).toContain(
+      'Draft created in your Drafts folder',
+    );
+  });
+});
+
+describe('Task pane layout', () => {
+  it('goes flagged list → person → decisions in the narrow pane, and back', async () => {
+    renderScreen(new FakeReviewService(), 'pane');
+    expect((await screen.findByTestId('review')).getAttribute('data-layout')).toBe('pane');
+    await openMark();
+    expect(screen.queryByTestId('flagged-senders')).toBeNull();
+    expect(screen.queryByTestId('actions')).toBeNull();
+    fireEvent.click(screen.getByRole('tab', { name: 'Decisions' }));
+    expect(await screen.findByTestId('actions')).toBeTruthy();
+    expect(screen.queryByTestId('chronology')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '‹ All flagged senders' }));
+    expect(await screen.findByTestId('flagged-senders')).toBeTruthy();
+  });
+});
+
+describe('The review page', () => {
+  const renderPage = (session: ReviewSession | Error) =>
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ReviewPage
+          start={() =>
+            session instanceof Error ? Promise.reject(session) : Promise.resolve(session)
+          }
+          now={now}
+        />
+      </FluentProvider>,
+    );
+
+  it('tells a member of staff who is not a reviewer, and never loads the review data', async () => {
+    const loadService = jest.fn();
+    renderPage({
+      user: { displayName: 'Sarah Whitfield', emailAddress: 'reception@oakfield.sch.uk' },
+      isReviewer: false,
+      loadService,
+    });
+    expect((await screen.findByTestId('not-reviewer')).textContent).toContain(
+      'The review is for the head teacher',
+    );
+    expect(loadService).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('flagged-senders')).toBeNull();
+  });
+
+  it('shows the full-width review to a reviewer', async () => {
+    const review = new FakeReviewService();
+    renderPage({
+      user: { displayName: 'Helen Marsh', emailAddress: 'head@oakfield.sch.uk' },
+      isReviewer: true,
+      loadService: () => Promise.resolve(review),
+    });
+    expect((await screen.findByTestId('review')).getAttribute('data-layout')).toBe('page');
+    expect(screen.getByTestId('signed-in-as').textContent).toBe('Signed in as Helen Marsh');
+    expect(await screen.findAllByTestId('flagged-sender')).toHaveLength(2);
+  });
+
+  it('offers to sign in when sign-in is needed', async () => {
+    const { SignInRequiredError } = await import('../../../src/auth/tokenProvider');
+    renderPage(new SignInRequiredError('The sign-in window was blocked.'));
+    expect(await screen.findByText('The sign-in window was blocked.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
+  });
+});

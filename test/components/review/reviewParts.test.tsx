@@ -1,0 +1,167 @@
+// Smaller parts of the review: the deadline preview run on the device (the real bank-holiday
+// library), the redaction of names, the decision form's transition, the suggested letter and
+// the link from the pane to the full page.
+import {
+  createLocalPreviewer,
+  LOCAL_BASIS,
+} from '../../../src/taskpane/components/review/deadlinePreview';
+import { redactNames } from '../../../src/taskpane/components/review/ChronologyPanel';
+import {
+  buildTransition,
+  initialFormState,
+} from '../../../src/taskpane/components/review/transitionForm';
+import { suggestedLetter } from '../../../src/taskpane/components/review/LettersPanel';
+import { reviewPageHref } from '../../../src/taskpane/views/ReviewView';
+import { conflictText } from '../../../src/taskpane/components/review/ActionsPanel';
+import { MARK, warnedCase } from './fakeReviewService';
+
+describe('the deadline preview on the device', () => {
+  it('counts windows over the real bank holidays of England and Wales (Easter 2026)', async () => {
+    // Thursday 26 March 2026: Good Friday (3 April) and Easter Monday (6 April) do not count.
+    const preview = createLocalPreviewer({ now: () => new Date('2026-03-26T12:00:00Z') });
+    const state = {
+      ...initialFormState(warnedCase(), '2026-03-26', 'Helen Marsh'),
+      terms: { singlePointOfContact: '' },
+      spocName: 'Priya Shah',
+      spocEmail: 'business.manager@oakfield.sch.uk',
+      duration: 'm3' as const,
+      reasons: 'Threats',
+    };
+    const outcome = await preview(
+      MARK.personKey,
+      warnedCase(),
+      { name: MARK.personName, emails: MARK.emails },
+      buildTransition('impose', state),
+    );
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.endDate).toBe('2026-06-25');
+    // 27, 30, 31 Mar, 1, 2, 7, 8, 9, 10, 13 April.
+    expect(outcome.deadlines.find((d) => d.kind === 'representations')?.due).toBe('2026-04-13');
+    expect(outcome.basis).toBe(LOCAL_BASIS);
+  }, 20_000);
+
+  it("gives the rules' plain refusal for an invalid decision", async () => {
+    const preview = createLocalPreviewer({ now: () => new Date('2026-03-26T12:00:00Z') });
+    const outcome = await preview(
+      MARK.personKey,
+      warnedCase(),
+      { name: MARK.personName, emails: MARK.emails },
+      buildTransition('confirm', initialFormState(warnedCase(), '2026-03-26', 'A Chair')),
+    );
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.message).toContain('nothing to confirm');
+  }, 20_000);
+});
+
+describe('redactNames', () => {
+  it('replaces whole names in any case, longest first, and leaves other words alone', () => {
+    expect(
+      redactNames('Mrs Okafor and mr bell heard it; Okaforson did not.', [
+        'Mr Bell',
+        'Mrs Okafor',
+        'Okafor',
+      ]),
+    ).toBe('[name removed] and [name removed] heard it; Okaforson did not.');
+    expect(redactNames('Nothing (here).', ['', ' '])).toBe('Nothing (here).');
+  });
+});
+
+describe('the decision form', () => {
+  it('builds an end-of-term extension with the review plan chosen', () => {
+    const state = {
+      ...initialFormState(undefined, '2026-03-16', 'Helen Marsh'),
+      duration: 'summer' as const,
+      reviewPlan: 'termly' as const,
+      reasons: ' Still needed ',
+    };
+    expect(buildTransition('extend', state)).toEqual({
+      kind: 'extend',
+      decidedBy: { name: 'Helen Marsh', role: 'headTeacher' },
+      reasons: 'Still needed',
+      duration: { kind: 'endOfTerm', term: 'summer' },
+      reviewPlan: 'termly',
+    });
+  });
+
+  it('starts a variation from the terms in force', () => {
+    const c = warnedCase();
+    c.restriction = {
+      terms: {
+        terms: [{ kind: 'emailOnly' }, { kind: 'other', detail: 'No filming' }],
+        spoc: { name: 'Priya Shah', email: 'pm@oakfield.sch.uk' },
+      },
+      duration: { kind: 'months', months: 6 },
+      reviewPlan: 'sixMonths',
+      startDate: '2026-03-01',
+      endDate: '2026-08-31',
+      reviewDate: '2026-08-31',
+      imposedOn: '2026-03-01',
+    };
+    const t = buildTransition('vary', initialFormState(c, '2026-03-16'));
+    expect(t.kind === 'vary' && t.terms).toEqual({
+      terms: [{ kind: 'emailOnly' }, { kind: 'other', detail: 'No filming' }],
+      spoc: { name: 'Priya Shah', email: 'pm@oakfield.sch.uk' },
+    });
+  });
+});
+
+describe('letters and links', () => {
+  it('suggests the letter that goes with the stage', () => {
+    expect(suggestedLetter(undefined)).toBe('warning');
+    const c = warnedCase();
+    c.stage = 'provisional';
+    c.restriction = {
+      terms: { terms: [{ kind: 'premisesBan' }], spoc: { name: 'A', email: 'a@b.uk' } },
+      duration: { kind: 'months', months: 3 },
+      reviewPlan: 'atEnd',
+      startDate: '2026-03-16',
+      endDate: '2026-06-15',
+      reviewDate: '2026-06-15',
+      imposedOn: '2026-03-16',
+    };
+    expect(suggestedLetter(c)).toBe('banPendingReview');
+    c.stage = 'overturned';
+    expect(suggestedLetter(c)).toBe('overturn');
+  });
+
+  it("opens review.html as the pane's user in the workbench only", () => {
+    const user = () => ({ displayName: 'Helen Marsh', emailAddress: 'head@oakfield.sch.uk' });
+    expect(
+      reviewPageHref(
+        { kind: 'workbench', getUser: user },
+        'http://127.0.0.1:3000/taskpane.html?host=workbench',
+      ),
+    ).toBe('http://127.0.0.1:3000/review.html?as=head%40oakfield.sch.uk');
+    expect(
+      reviewPageHref({ kind: 'office', getUser: user }, 'https://cg.school.uk/taskpane.html'),
+    ).toBe('https://cg.school.uk/review.html');
+  });
+
+  it('says who changed the case and when, or that someone else did', () => {
+    expect(conflictText({})).toContain('changed by someone else');
+  });
+});
+
+describe('signing in on review.html', () => {
+  it('uses the local service as the named user in the workbench, and says so when no user is named', async () => {
+    const { createBrowserTokenProvider } = await import('../../../src/auth/createTokenProvider');
+    const { loadConfig } = await import('../../../src/config/appConfig');
+    const { SignInRequiredError } = await import('../../../src/auth/tokenProvider');
+    const local = { ...loadConfig(), auth: { ...loadConfig().auth, mode: 'local' as const } };
+    await expect(
+      createBrowserTokenProvider(local, 'head@oakfield.sch.uk').getAccessToken(),
+    ).resolves.toBe('local:head@oakfield.sch.uk');
+    await expect(createBrowserTokenProvider(local).getAccessToken()).rejects.toBeInstanceOf(
+      SignInRequiredError,
+    );
+    const unconfigured = {
+      ...local,
+      auth: { ...local.auth, mode: 'msal' as const, clientId: '' },
+    };
+    await expect(
+      createBrowserTokenProvider(unconfigured, 'head@oakfield.sch.uk').getAccessToken(),
+    ).rejects.toThrow('Sign-in is not configured');
+  });
+});

@@ -1,0 +1,377 @@
+// The review service against the local Graph service over HTTP (issue #5): a decision updates
+// Restriction Cases and Contact Restrictions and writes one audit entry; a second reviewer's save
+// on a stale copy is refused with "Changed by ... at ..."; a member of staff's token never reads the
+// reviewers' list (403); a letter becomes a draft in the reviewer's Drafts with its dates filled; a
+// decision interrupted half-way is completed by the next load; and the staff pane's cache sees the
+// restriction come into force and end through its delta refresh.
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { startLocalGraph } from '../../../dev/local-graph';
+import { createLocalTokenProvider } from '../../../src/auth/localTokenProvider';
+import { MemoryStore } from '../../../src/cache/keyValueStore';
+import { RestrictionsCache } from '../../../src/cache/restrictionsCache';
+import { createGraphClient } from '../../../src/graph/client';
+import { GraphAccessError } from '../../../src/graph/errors';
+import { RestrictionsRepository } from '../../../src/graph/repositories/restrictionsRepository';
+import {
+  createReviewService,
+  type GraphReviewService,
+} from '../../../src/app/review/reviewService';
+import { defaultConfig } from '../../../src/config/appConfig';
+import { fixedBankHolidayCalendar, formatLongDate } from '../../../src/policy/dates';
+import { isInForce } from '../../../src/policy/activeness';
+import { readSharePointDate, todayInLondon } from '../../../src/policy/londonDate';
+import type { Transition } from '../../../src/policy/lifecycle';
+
+type RunningGraph = Awaited<ReturnType<typeof startLocalGraph>>;
+const HEAD = 'head@oakfield.sch.uk';
+const STAFF = 'reception@oakfield.sch.uk';
+const SP = defaultConfig.sharePoint;
+const SITE = `/sites/${SP.hostname}:${SP.sitePath}:`;
+const list = (name: string) => `${SITE}/lists/${encodeURIComponent(name)}/items`;
+const JANET = 'janet.moss@icloud.com';
+
+let graph: RunningGraph;
+beforeAll(async () => {
+  graph = await startLocalGraph({ port: 0 });
+});
+afterAll(async () => {
+  await graph.close();
+});
+beforeEach(() => {
+  graph.reset();
+});
+
+function client(upn = HEAD): Client {
+  return createGraphClient({
+    baseUrl: graph.url,
+    tokenProvider: createLocalTokenProvider(upn),
+    retry: { sleep: () => Promise.resolve(), baseDelayMs: 1, maxRetries: 2 },
+  });
+}
+
+let keys = 0;
+function service(c: Client = client(), upn = HEAD): GraphReviewService {
+  return createReviewService({
+    client: c,
+    config: { sharePoint: SP },
+    user: { displayName: upn === HEAD ? 'Helen Marsh' : 'Sarah Whitfield', emailAddress: upn },
+    newKey: () => `test-op-${(keys += 1)}`,
+    // The real library is tested in test/unit/dates; a fixed list keeps this test about Graph.
+    loadBankHolidays: () => Promise.resolve(fixedBankHolidayCalendar([])),
+  });
+}
+
+const head = { name: 'Helen Marsh', role: 'headTeacher' as const };
+const impose: Transition = {
+  kind: 'impose',
+  decidedBy: head,
+  reasons: 'The rude emails continued after the written warning.',
+  duration: { kind: 'months', months: 3 },
+  terms: {
+    terms: [{ kind: 'singlePointOfContact' }, { kind: 'emailOnly' }],
+    spoc: { name: 'Priya Shah', email: 'business.manager@oakfield.sch.uk' },
+  },
+};
+const end: Transition = { kind: 'end', decidedBy: head, reasons: 'Resolved at a meeting.' };
+
+async function items(name: string, upn = HEAD) {
+  const body = (await client(upn)
+    .api(`${list(name)}?$expand=fields&$top=999`)
+    .get()) as {
+    value: { id: string; eTag: string; fields: Record<string, unknown> }[];
+  };
+  return body.value;
+}
+
+function staffCache(): RestrictionsCache {
+  return new RestrictionsCache({
+    repository: new RestrictionsRepository(client(STAFF), SP),
+    store: new MemoryStore(),
+    cacheKey: 'review-test',
+  });
+}
+
+function inForceFor(snapshot: Awaited<ReturnType<RestrictionsCache['refresh']>>, email: string) {
+  const today = todayInLondon(new Date());
+  return snapshot.restrictions.some(
+    (r) => r.emails.some((e) => e.toLowerCase() === email) && isInForce(r, today),
+  );
+}
+
+describe('a decision', () => {
+  it('updates Restriction Cases and Contact Restrictions, writes one audit entry, and reaches the staff pane', async () => {
+    const cache = staffCache();
+    expect(inForceFor(await cache.refresh(), JANET)).toBe(false);
+
+    const review = service();
+    const before = await review.caseFor(JANET);
+    expect(before?.stage).toBe('warning');
+    const outcome = await review.apply(JANET, impose);
+    expect(outcome).toMatchObject({ ok: true, case: { stage: 'provisional' } });
+    if (!outcome.ok) return;
+    const r = outcome.case.restriction!;
+
+    // Contact Restrictions item 7 (Janet Moss) now holds the restriction, dates as intended days.
+    const item = (await items('Contact Restrictions')).find((i) => i.id === '7')!;
+    expect(item.fields.Status).toBe('Provisional');
+    expect(readSharePointDate(item.fields.StartDate)).toBe(r.startDate);
+    expect(readSharePointDate(item.fields.EndDate)).toBe(r.endDate);
+    expect(readSharePointDate(item.fields.ReviewDate)).toBe(r.reviewDate);
+    expect(item.fields.SpocEmail).toBe('business.manager@oakfield.sch.uk');
+    expect(JSON.stringify(item.fields)).not.toContain('rude emails continued'); // reasons stay private
+
+    // The case: summary columns and the JSON, nothing pending.
+    const caseItem = (await items('Restriction Cases')).find((i) => i.fields.PersonKey === JANET)!;
+    expect(caseItem.fields.Stage).toBe('provisional');
+    expect(readSharePointDate(caseItem.fields.NextDue)).toBe(
+      outcome.case.deadlines.map((d) => d.due).sort()[0],
+    );
+    const json = JSON.parse(String(caseItem.fields.CaseJson)) as Record<string, unknown>;
+    expect(json.pending).toBeUndefined();
+    expect(JSON.stringify(json)).toContain('rude emails continued');
+
+    // Exactly one audit entry, keyed by the operation.
+    const audit = (await items('Contact Guard Audit')).filter(
+      (i) => i.fields.Action === 'RestrictionChanged',
+    );
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.fields.AuditKey).toBe(`RestrictionChanged:test-op-${keys}`);
+    expect(audit[0]!.fields.Target).toBe(caseItem.id);
+
+    // The staff pane's delta refresh sees it in force; after "end", no longer.
+    expect(inForceFor(await cache.refresh(), JANET)).toBe(true);
+    const ended = await review.apply(JANET, end);
+    expect(ended).toMatchObject({ ok: true, case: { stage: 'ended' } });
+    expect(inForceFor(await cache.refresh(), JANET)).toBe(false);
+    expect(
+      (await items('Contact Guard Audit')).filter((i) => i.fields.Action === 'RestrictionChanged'),
+    ).toHaveLength(2);
+  });
+
+  it('creates the staff item for a person who has none (a written warning), once', async () => {
+    const review = service();
+    await review.flaggedSenders();
+    const outcome = await review.apply('paul.reeves@gmail.com', {
+      kind: 'issueWarning',
+      decidedBy: head,
+      reasons: 'Four emails about the same refund.',
+      behaviour: 'Many emails about the same refund.',
+      whyUnacceptable: 'It takes staff away from teaching.',
+      stepsTaken: 'The business manager answered the refund question in full.',
+    });
+    expect(outcome).toMatchObject({ ok: true, case: { stage: 'warning' } });
+    const created = (await items('Contact Restrictions')).filter((i) =>
+      String(i.fields.Emails).includes('paul.reeves@gmail.com'),
+    );
+    expect(created).toHaveLength(1);
+    expect(created[0]!.fields.Status).toBe('Warning');
+    const stored = await service().caseFor('paul.reeves@gmail.com');
+    expect(stored?.restrictionItemId).toBe(created[0]!.id);
+  });
+
+  it('refuses an invalid transition with a plain message and writes nothing', async () => {
+    const review = service();
+    graph.clearRequests();
+    const outcome = await review.apply('wayne.fletcher@gmail.com', {
+      kind: 'confirm',
+      decidedBy: { name: 'David Okafor', role: 'chairOfGovernors' },
+      reasons: 'x',
+    });
+    expect(outcome).toMatchObject({ ok: false, kind: 'refused' });
+    if (!outcome.ok) expect(outcome.message).toMatch(/nothing to confirm/i);
+    expect(graph.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+});
+
+describe('two reviewers at once', () => {
+  it('refuses the second save with who changed it and when, and overwrites nothing', async () => {
+    const first = service();
+    const second = service();
+    await first.caseFor(JANET);
+    await second.caseFor(JANET);
+    expect((await first.apply(JANET, impose)).ok).toBe(true);
+    const outcome = await second.apply(JANET, {
+      kind: 'end',
+      decidedBy: head,
+      reasons: 'Closing the warning.',
+    });
+    expect(outcome).toMatchObject({ ok: false, kind: 'conflict', changedBy: 'Helen Marsh' });
+    if (outcome.ok || outcome.kind !== 'conflict') return;
+    expect(outcome.message).toMatch(
+      /^Changed by Helen Marsh at \d\d:\d\d on \d{1,2} \w+ \d{4} — reload and try again$/,
+    );
+    const caseItem = (await items('Restriction Cases')).find((i) => i.fields.PersonKey === JANET)!;
+    expect(caseItem.fields.Stage).toBe('provisional');
+    // After a reload the second reviewer may act.
+    await second.caseFor(JANET);
+    expect((await second.apply(JANET, end)).ok).toBe(true);
+  });
+
+  it('refuses a save when the staff item was changed in SharePoint after it was read', async () => {
+    const review = service();
+    await review.caseFor(JANET);
+    await client(HEAD)
+      .api(`${list('Contact Restrictions')}/7/fields`)
+      .patch({ StaffGuidance: 'Edited by hand in SharePoint.' });
+    const outcome = await review.apply(JANET, impose);
+    expect(outcome).toMatchObject({ ok: false, kind: 'conflict' });
+    const caseItem = (await items('Restriction Cases')).find((i) => i.fields.PersonKey === JANET)!;
+    expect(caseItem.fields.Stage).toBe('warning');
+  });
+});
+
+describe('a member of staff', () => {
+  it('never reads the reviewers-only list: 403 for the list, its items and its writes', async () => {
+    const staff = client(STAFF);
+    for (const call of [
+      () => staff.api(list('Restriction Cases')).get(),
+      () => staff.api(`${SITE}/lists/Restriction%20Cases`).get(),
+      () => staff.api(list('Restriction Cases')).post({ fields: { Title: 'x' } }),
+    ]) {
+      await expect(call()).rejects.toMatchObject({ statusCode: 403 });
+    }
+    const lists = (await staff.api(`${SITE}/lists`).get()) as { value: { displayName: string }[] };
+    expect(lists.value.map((l) => l.displayName)).not.toContain('Restriction Cases');
+    // The service run with a staff token fails as forbidden and shows nothing.
+    const review = service(staff, STAFF);
+    await expect(review.flaggedSenders()).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(review.caseFor(JANET)).rejects.toBeInstanceOf(GraphAccessError);
+  });
+});
+
+describe('letters', () => {
+  it("creates a draft in the reviewer's Drafts, addressed to the person, dates filled, never sent", async () => {
+    const review = service();
+    const c = (await review.caseFor("siobhan.o'brien@outlook.com"))!;
+    const result = await review.draftLetter("siobhan.o'brien@outlook.com", 'restrictionNotice');
+    expect(result.draftId).toBeTruthy();
+    const drafts = (await client(HEAD).api('/me/mailFolders/drafts/messages?$top=50').get()) as {
+      value: {
+        id: string;
+        subject: string;
+        isDraft: boolean;
+        toRecipients: { emailAddress: { address: string } }[];
+        body: { contentType: string; content: string };
+      }[];
+    };
+    const draft = drafts.value.find((m) => m.id === result.draftId)!;
+    expect(draft.isDraft).toBe(true);
+    expect(draft.subject).toBe(result.subject);
+    expect(draft.toRecipients.map((r) => r.emailAddress.address)).toEqual([
+      "siobhan.o'brien@outlook.com",
+    ]);
+    expect(draft.body.contentType.toLowerCase()).toBe('html');
+    for (const date of [c.restriction!.endDate, c.restriction!.reviewDate])
+      expect(draft.body.content).toContain(formatLongDate(date));
+    expect(draft.body.content).not.toMatch(/\{\{|\}\}/);
+    const sent = (await client(HEAD).api('/me/mailFolders/sentitems/messages').get()) as {
+      value: unknown[];
+    };
+    expect(sent.value).toHaveLength(0);
+    // The chronology records the letter.
+    const chronology = await review.chronology("siobhan.o'brien@outlook.com");
+    expect(chronology.entries.some((e) => e.kind === 'letter')).toBe(true);
+  });
+});
+
+describe('a decision interrupted half-way', () => {
+  it('is completed by the next load: staff item written, one audit entry', async () => {
+    let failNext = true;
+    const real = client();
+    const wrap = <T extends object>(target: T, path: string): T =>
+      new Proxy(target, {
+        get(t, prop) {
+          const value = Reflect.get(t, prop) as unknown;
+          if (typeof value !== 'function') return value;
+          if (
+            (prop === 'patch' || prop === 'post') &&
+            path.includes('Contact%20Restrictions') &&
+            failNext
+          ) {
+            return () => {
+              failNext = false;
+              return Promise.reject(new GraphAccessError('unavailable', { status: 503 }));
+            };
+          }
+          return (...args: unknown[]) => {
+            const out = (value as (...a: unknown[]) => unknown).apply(t, args);
+            return out === t ? wrap(t, path) : out;
+          };
+        },
+      });
+    const flaky = new Proxy(real, {
+      get(t, prop) {
+        if (prop === 'api') return (path: string) => wrap(t.api(path), path);
+        return Reflect.get(t, prop) as unknown;
+      },
+    });
+    const outcome = await service(flaky).apply(JANET, impose);
+    expect(outcome).toMatchObject({ ok: false, kind: 'failed' });
+    // The decision is recorded (the commit point), the staff item not yet.
+    let caseItem = (await items('Restriction Cases')).find((i) => i.fields.PersonKey === JANET)!;
+    expect(caseItem.fields.Stage).toBe('provisional');
+    expect(JSON.parse(String(caseItem.fields.CaseJson)).pending).toBeDefined();
+    expect((await items('Contact Restrictions')).find((i) => i.id === '7')!.fields.Status).toBe(
+      'Warning',
+    );
+    // The next load finishes it.
+    const c = await service().caseFor(JANET);
+    expect(c?.stage).toBe('provisional');
+    expect((await items('Contact Restrictions')).find((i) => i.id === '7')!.fields.Status).toBe(
+      'Provisional',
+    );
+    caseItem = (await items('Restriction Cases')).find((i) => i.fields.PersonKey === JANET)!;
+    expect(JSON.parse(String(caseItem.fields.CaseJson)).pending).toBeUndefined();
+    expect(
+      (await items('Contact Guard Audit')).filter((i) => i.fields.Action === 'RestrictionChanged'),
+    ).toHaveLength(1);
+  });
+});
+
+describe('reading', () => {
+  it('ranks flagged senders with hints and case summaries, using indexed queries only', async () => {
+    graph.clearRequests();
+    const senders = await service().flaggedSenders();
+    const names = senders.map((s) => s.personName);
+    expect(names[0]).toBe('Karen Pike'); // a threat the police were not told of
+    const paul = senders.find((s) => s.personKey === 'paul.reeves@gmail.com')!;
+    expect(paul.summary?.hints.map((h) => h.kind)).toContain('sameMatter');
+    const darren = senders.find((s) => s.personKey === 'd.holt@hotmail.co.uk')!;
+    expect(darren.caseSummary).toMatchObject({ overdue: true });
+    expect(darren.summary?.hints.map((h) => h.kind)).toContain('reviewOverdue');
+    const eventQueries = graph
+      .requests()
+      .filter((r) => r.path.includes('Contact%20Events') && r.method === 'GET');
+    // The look-back window as two parallel range queries on the indexed OccurredAt column.
+    expect(eventQueries).toHaveLength(2);
+    for (const q of eventQueries) {
+      const filter = new URL(q.path, 'http://x').searchParams.get('$filter') ?? '';
+      expect(filter).toMatch(
+        /^fields\/OccurredAt ge '[^']+'( and fields\/OccurredAt lt '[^']+')?$/,
+      );
+    }
+  });
+
+  it("gives one person's chronology in time order with decisions and weekly counts", async () => {
+    const review = service();
+    await review.flaggedSenders();
+    const c = await review.chronology('mark.denton1978@gmail.com');
+    const times = c.entries.map((e) => Date.parse(e.at));
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    expect(c.entries.filter((e) => e.kind === 'event')).toHaveLength(3);
+    expect(c.entries.filter((e) => e.kind === 'decision').length).toBeGreaterThanOrEqual(3);
+    expect(c.perWeek.reduce((n, w) => n + w.count, 0)).toBe(3);
+    const csv = await review.exportCsv('mark.denton1978@gmail.com', { redact: true });
+    expect(csv).not.toContain('Sarah Whitfield');
+    expect(csv).toContain('[name withheld]');
+  });
+
+  it('lists what falls due in the next 14 days and what is late', async () => {
+    const due = await service().dueAndOverdue();
+    const late = due.filter((d) => d.state === 'late').map((d) => d.personName);
+    expect(late).toEqual(expect.arrayContaining(['Darren Holt', 'Lisa Grant']));
+    const soon = due.filter((d) => d.state === 'due');
+    expect(soon.length).toBeGreaterThanOrEqual(3);
+    expect(soon.every((d) => d.daysFromToday >= 0 && d.daysFromToday <= 14)).toBe(true);
+  });
+});

@@ -1,0 +1,60 @@
+// The review's settings from the Settings list: defaults, plain problems, conflict wording.
+import { readReviewSettings } from '../../../src/app/review/reviewSettings';
+import { conflictMessage } from '../../../src/app/review/reviewService';
+import { DEFAULT_HINT_THRESHOLDS } from '../../../src/policy/hints';
+import { DEFAULT_LIFECYCLE_SETTINGS } from '../../../src/policy/lifecycle';
+
+it('keeps every default when nothing is set', () => {
+  const s = readReviewSettings(new Map());
+  expect(s.thresholds).toEqual(DEFAULT_HINT_THRESHOLDS);
+  expect(s.lifecycle).toEqual(DEFAULT_LIFECYCLE_SETTINGS);
+  expect(s.counting).toBe('workingDays');
+  expect(s.school).toBeUndefined();
+  expect(s.problems).toEqual([]);
+});
+
+it('reads thresholds, counting, closures, lifecycle choices and names', () => {
+  const s = readReviewSettings(
+    new Map([
+      ['HintVolumeEvents', '6'],
+      ['deadlinecounting', 'schoolDays'],
+      ['ExtraClosureDays', '2027-06-04\nnot a date'],
+      ['ChairConfirms', 'no'],
+      ['AppealDays', 'none'],
+      ['LetterDelivery', 'post'],
+      ['SchoolName', 'Oakfield Primary School'],
+    ]),
+  );
+  expect(s.thresholds.volumeEvents).toBe(6);
+  expect(s.counting).toBe('schoolDays');
+  expect(s.extraClosures).toEqual(['2027-06-04']);
+  expect(s.lifecycle).toMatchObject({
+    chairConfirms: false,
+    appealDays: null,
+    letterDelivery: 'post',
+  });
+  expect(s.letterSchool.name).toBe('Oakfield Primary School');
+  expect(s.problems).toEqual(['ExtraClosureDays: an entry is not a YYYY-MM-DD date.']);
+});
+
+it('refuses unusable term dates and templates with plain problems', () => {
+  const s = readReviewSettings(
+    new Map([
+      ['TermDates', '{not json'],
+      ['LetterTemplate:warning', 'Subject {{nope}}\n\nBody'],
+    ]),
+  );
+  expect(s.school).toBeUndefined();
+  expect(s.templates.warning).toBeUndefined();
+  expect(s.problems.join(' ')).toMatch(/TermDates is not valid JSON/);
+  expect(s.problems.join(' ')).toMatch(/warning letter template is not used/);
+});
+
+it('words a conflict with who and when, in London time', () => {
+  expect(conflictMessage('Helen Marsh', '2026-07-01T13:05:00Z')).toBe(
+    'Changed by Helen Marsh at 14:05 on 1 July 2026 — reload and try again',
+  );
+  expect(conflictMessage(undefined, undefined)).toBe(
+    'Changed by someone else — reload and try again',
+  );
+});
