@@ -158,9 +158,16 @@ test('service down for a while: events wait, then are saved in order when it ret
   const box = outbox(new MemoryStore());
   const keys = ['k-a', 'k-b', 'k-c'];
   for (const k of keys) await box.enqueue(event(k));
-  await new Promise((r) => setTimeout(r, 300));
-  expect(box.snapshot().map((e) => e.status)).toEqual(['waiting', 'waiting', 'waiting']);
+  // Wait for the first failed attempt; a retry may be under way ("saving"), but nothing is saved.
+  for (let i = 0; i < 100 && box.snapshot()[0]?.lastErrorKind !== 'offline'; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
   expect(box.snapshot()[0]!.lastErrorKind).toBe('offline');
+  expect(box.snapshot().map((e) => (e.status === 'saving' ? 'waiting' : e.status))).toEqual([
+    'waiting',
+    'waiting',
+    'waiting',
+  ]);
   graph.setFaults({});
   await box.retryNow();
   await settle(box, keys);
