@@ -100,6 +100,13 @@ test('an urgent restricted email shows the emergency banner', async () => {
   const text = (await banner.textContent()) ?? '';
   expect(text).toContain('unwell');
   expect(text).toContain("follow the school's normal emergency and safeguarding procedure");
+  // Prominent: above the verdict, the first thing in the pane after the email's line.
+  const bannerFirst = await open.pane.evaluate(() => {
+    const b = document.querySelector('[data-testid="emergency-banner"]');
+    const v = document.querySelector('[role="status"][data-verdict]');
+    return !!b && !!v && (b.compareDocumentPosition(v) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  });
+  expect(bannerFirst).toBe(true);
 });
 
 test('the SPOC files a forwarded email as "no new issue"', async () => {

@@ -1,4 +1,4 @@
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { MailHost } from '../../host/mailHost';
 import type { SenderCheck } from '../../app/senderCheck';
@@ -94,6 +94,8 @@ function MessageVerdict({
   const { state, recheck } = useSenderVerdict(check, message, backgroundRefreshMs);
   const result = state.status === 'done' ? state.result : null;
   const forwarded = looksForwarded(message.subject);
+  // The emergency banner (from the actions panel, which reads the body) is shown here, first.
+  const [bannerSlot, setBannerSlot] = useState<HTMLDivElement | null>(null);
   const actionsService = useLazyService(
     actions,
     !!result && (result.verdict.kind === 'restricted' || forwarded),
@@ -103,6 +105,7 @@ function MessageVerdict({
       <Text size={200} className={styles.subject} data-testid="checked-subject">
         {message.from?.address ?? 'No sender'} · {message.subject || '(no subject)'}
       </Text>
+      <div ref={setBannerSlot} data-testid="banner-slot" />
       <VerdictPanel verdict={result?.verdict ?? null} onRetry={() => recheck(true)} />
       <Suspense fallback={null}>
         {events && result && <LoggedStatus events={events} message={message} />}
@@ -113,6 +116,7 @@ function MessageVerdict({
             restriction={result.verdict.restriction}
             matchedAddress={result.verdict.matchedAddress}
             user={host.getUser()}
+            bannerSlot={bannerSlot}
           />
         )}
         {actionsService && result && result.verdict.kind !== 'restricted' && forwarded && (

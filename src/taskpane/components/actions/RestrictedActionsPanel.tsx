@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import {
   Button,
   MessageBar,
@@ -36,6 +37,11 @@ interface Props {
   restriction: Restriction;
   matchedAddress: string;
   user: SignedInUser;
+  /**
+   * Where the emergency banner goes: the top of the pane, above the verdict, so that it is seen
+   * first (DOMAIN.md: never block the emergency line). Without one it stays in the panel.
+   */
+  bannerSlot?: HTMLElement | null;
 }
 
 type Step = 'forward' | 'file' | 'forwardAndFile';
@@ -51,6 +57,7 @@ export function RestrictedActionsPanel({
   restriction,
   matchedAddress,
   user,
+  bannerSlot,
 }: Props) {
   const styles = useStyles();
   const { state, reload } = useEmailStatus(actions, message);
@@ -75,7 +82,10 @@ export function RestrictedActionsPanel({
     );
   }
   const { status } = state;
-  const banner = status.urgency.urgent ? <EmergencyBanner words={status.urgency.matched} /> : null;
+  const urgentBanner = status.urgency.urgent ? (
+    <EmergencyBanner words={status.urgency.matched} />
+  ) : null;
+  const banner = urgentBanner && bannerSlot ? createPortal(urgentBanner, bannerSlot) : urgentBanner;
   if (isSpoc(restriction.spocEmail, user.emailAddress, message.sharedMailbox)) {
     return (
       <div className={styles.box}>
