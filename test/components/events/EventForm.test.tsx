@@ -224,6 +224,7 @@ describe('LoggedStatus', () => {
 
   async function logIt() {
     fireEvent.click(await screen.findByTestId('log-email'));
+    await screen.findByLabelText('Tone'); // the form's code is loaded on demand
     tick('Tone');
     await save();
   }

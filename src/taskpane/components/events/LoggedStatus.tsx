@@ -1,9 +1,13 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
 import type { ContactEvents } from '../../../app/events/contactEvents';
 import type { OpenMessage } from '../../../host/mailHost';
 import { timeText, useLoggedEvent } from '../../hooks/useContactEvent';
-import { EventForm } from './EventForm';
+
+// The form is fetched when someone chooses to log the email, not with every verdict.
+const EventForm = lazy(() =>
+  import(/* webpackChunkName: "log-event" */ './EventForm').then((m) => ({ default: m.EventForm })),
+);
 
 /**
  * Below the verdict: "Log this email as a contact event", or the form, or where its event is
@@ -14,16 +18,18 @@ export function LoggedStatus({ events, message }: { events: ContactEvents; messa
   const [open, setOpen] = useState(false);
   if (open) {
     return (
-      <EventForm
-        events={events}
-        fromEmail
-        initial={events.draftFor(message)}
-        onSaved={() => {
-          setOpen(false);
-          logged.reload();
-        }}
-        onCancel={() => setOpen(false)}
-      />
+      <Suspense fallback={<Spinner size="tiny" label="Opening the form…" />}>
+        <EventForm
+          events={events}
+          fromEmail
+          initial={events.draftFor(message)}
+          onSaved={() => {
+            setOpen(false);
+            logged.reload();
+          }}
+          onCancel={() => setOpen(false)}
+        />
+      </Suspense>
     );
   }
   if (logged.status === 'loading')
