@@ -450,9 +450,7 @@ function itemsCollection(ctx: Ctx, list: StoredList): GraphResponse {
   checkIndexed(req, [...filterCols.map(([, c]) => c), ...orderCols.map((o) => o.col)]);
 
   const colByPath = new Map(filterCols);
-  let items = [...list.items.values()]
-    .filter((i) => ctx.access.canRead(i.author))
-    .sort((a, b) => Number(a.id) - Number(b.id));
+  let items = [...list.items.values()].filter((i) => ctx.access.canRead(i.author));
   if (filter) {
     items = items.filter((item) =>
       evaluateFilter(
@@ -465,6 +463,8 @@ function itemsCollection(ctx: Ctx, list: StoredList): GraphResponse {
       ),
     );
   }
+  // Sorted after filtering: on a large list a filtered page sorts a few items, not all of them.
+  items.sort((a, b) => Number(a.id) - Number(b.id));
   if (orderCols.length) {
     items.sort((a, b) => {
       for (const { term, col } of orderCols) {
