@@ -13,6 +13,7 @@ import {
   Textarea,
   makeStyles,
   tokens,
+  type FieldProps,
 } from '@fluentui/react-components';
 import type { ContactEvents, PersonChoice } from '../../../app/events/contactEvents';
 import { EVIDENCE_COPY_LIMIT } from '../../../app/events/evidenceCopy';
@@ -236,38 +237,22 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
         <MessageBar intent="warning" data-testid="threat-notice">
           <MessageBarBody>
             {THREAT_NOTICE}
-            <Field
+            <YesNoField
               label="Has the head teacher been told?"
-              required
-              validationMessage={problem('headTeacherTold')}
-              validationState={state('headTeacherTold')}
-            >
-              <RadioGroup
-                layout="horizontal"
-                data-testid="head-told"
-                value={draft.headTeacherTold}
-                onChange={(_e, d) => set({ headTeacherTold: d.value as 'Yes' | 'No' })}
-              >
-                <Radio value="Yes" label="Yes" />
-                <Radio value="No" label="Not yet" />
-              </RadioGroup>
-            </Field>
-            <Field
+              testId="head-told"
+              value={draft.headTeacherTold}
+              problem={problem('headTeacherTold')}
+              state={state('headTeacherTold')}
+              onChange={(v) => set({ headTeacherTold: v })}
+            />
+            <YesNoField
               label="Have the police been informed?"
-              required
-              validationMessage={problem('policeInformed')}
-              validationState={state('policeInformed')}
-            >
-              <RadioGroup
-                layout="horizontal"
-                data-testid="police-informed"
-                value={draft.policeInformed}
-                onChange={(_e, d) => set({ policeInformed: d.value as 'Yes' | 'No' })}
-              >
-                <Radio value="Yes" label="Yes" />
-                <Radio value="No" label="Not yet" />
-              </RadioGroup>
-            </Field>
+              testId="police-informed"
+              value={draft.policeInformed}
+              problem={problem('policeInformed')}
+              state={state('policeInformed')}
+              onChange={(v) => set({ policeInformed: v })}
+            />
           </MessageBarBody>
         </MessageBar>
       )}
@@ -366,5 +351,34 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
         )}
       </div>
     </form>
+  );
+}
+
+/** A required yes / not-yet question (what the policies ask after a threat). */
+function YesNoField(props: {
+  label: string;
+  testId: string;
+  value: string | undefined;
+  problem: string | undefined;
+  state: FieldProps['validationState'];
+  onChange: (value: 'Yes' | 'No') => void;
+}) {
+  return (
+    <Field
+      label={props.label}
+      required
+      validationMessage={props.problem}
+      validationState={props.state}
+    >
+      <RadioGroup
+        layout="horizontal"
+        data-testid={props.testId}
+        value={props.value}
+        onChange={(_e, d) => props.onChange(d.value as 'Yes' | 'No')}
+      >
+        <Radio value="Yes" label="Yes" />
+        <Radio value="No" label="Not yet" />
+      </RadioGroup>
+    </Field>
   );
 }
