@@ -3,7 +3,7 @@
 // use it; inbox rules (redirect, forward, move) hook in here so that the whole path can be seen.
 import { randomUUID } from 'node:crypto';
 import type { Message, StoredFolder, StoredMailbox } from './mailStore';
-import { stableGraphId } from './mailStore';
+import { stableGraphId, textPreview } from './mailStore';
 
 export interface Recipient {
   emailAddress: { name?: string; address: string };
@@ -60,14 +60,6 @@ export function wellKnownFolder(mailbox: StoredMailbox, name: string): StoredFol
   return folder;
 }
 
-function preview(body: IncomingMessage['body']): string {
-  return body.content
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 255);
-}
-
 /**
  * Delivers a message to every recipient the local tenant hosts (others are dropped: the local
  * service has no internet). Mail loops are cut after a few hops, as Exchange does.
@@ -112,7 +104,7 @@ function deliverTo(
     hasAttachments: incoming.hasAttachments ?? (incoming.attachments?.length ?? 0) > 0,
     internetMessageId: incoming.internetMessageId ?? `<${randomUUID()}@${domain}>`,
     subject: incoming.subject,
-    bodyPreview: preview(incoming.body),
+    bodyPreview: textPreview(incoming.body),
     importance: 'normal',
     parentFolderId: inbox.id,
     conversationId: stableGraphId('AAQkAGI2', mailbox.address.toLowerCase(), incoming.subject),

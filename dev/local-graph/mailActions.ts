@@ -14,7 +14,17 @@ import { deliver, type IncomingMessage, type Recipient } from './delivery';
 import { createDraftMessage } from './drafts';
 import { GraphError, invalidRequest } from './graphErrors';
 import { type GraphRequest, type GraphResponse, ok, pageSize } from './graphRequest';
-import { type Message, type StoredFolder, type StoredMailbox, stableGraphId } from './mailStore';
+import { toGraphInstant } from './londonDates';
+import {
+  type Message,
+  type StoredFolder,
+  type StoredMailbox,
+  mailboxRecipient,
+  newChangeKey,
+  newDraft,
+  newMessageId,
+  stableGraphId,
+} from './mailStore';
 
 /** What the routes need from the tenant: every mailbox (delivery crosses mailboxes). */
 export interface MailActionData {
@@ -29,13 +39,7 @@ const DISPLAY_NAME_EQ = /^\s*displayName\s+eq\s+'((?:[^']|'')*)'\s*$/i;
 const notFound = () =>
   new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
 
-function instant(d = new Date()): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-function newChangeKey(): string {
-  return randomUUID().replace(/-/g, '').slice(0, 24);
-}
+const instant = (d = new Date()): string => toGraphInstant(d);
 
 /** Gives a message a new change key and ETag, as every change in Exchange does. */
 export function touch(message: Message, now = new Date()): void {
@@ -133,10 +137,6 @@ function recipientsFrom(value: unknown): Recipient[] | undefined {
   );
 }
 
-function mailboxAddress(mb: StoredMailbox): Recipient {
-  return { emailAddress: { name: mb.displayName, address: mb.address } };
-}
-
 function recipientLine(list: unknown): string {
   return (recipientsFrom(list) ?? [])
     .map((r) =>
@@ -181,18 +181,6 @@ function forwardBody(original: Message, comment: string): Message['body'] {
   };
 }
 
-function preview(body: unknown): string {
-  return String((body as { content?: string } | undefined)?.content ?? '')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 255);
-}
-
-function newMessageId(mb: StoredMailbox): string {
-  return stableGraphId('AAMkAGI2', mb.address.toLowerCase(), randomUUID());
-}
-
 /**
  * Reads forward/createForward parameters as Graph does: `comment` or `message.body`, never both;
  * `toRecipients` or `message.toRecipients`, exactly one of them.
@@ -223,40 +211,16 @@ function forwardParameters(body: unknown): {
 function makeForwardDraft(mb: StoredMailbox, original: Message, body: unknown, now: Date): Message {
   const { comment, toRecipients, message } = forwardParameters(body);
   const drafts = requireFolder(mb, 'drafts');
-  const id = newMessageId(mb);
-  const changeKey = newChangeKey();
   const draftBody =
     (param(message, 'body') as Message['body'] | undefined) ?? forwardBody(original, comment);
-  const draft: Message = {
-    '@odata.etag': `W/"${changeKey}"`,
-    id,
-    createdDateTime: instant(now),
-    lastModifiedDateTime: instant(now),
-    changeKey,
-    categories: [],
-    receivedDateTime: instant(now),
-    sentDateTime: instant(now),
-    hasAttachments: Boolean(original.hasAttachments),
-    internetMessageId: `<${randomUUID()}@${mb.address.split('@')[1] ?? 'local'}>`,
-    subject: `FW: ${String(original.subject ?? '')}`,
-    bodyPreview: preview(draftBody),
-    importance: 'normal',
-    parentFolderId: drafts.id,
-    conversationId: original.conversationId,
-    isRead: true,
-    isDraft: true,
-    webLink: `https://outlook.office365.com/owa/?ItemID=${encodeURIComponent(id)}&exvsurl=1&viewmodel=ReadMessageItem`,
-    inferenceClassification: 'focused',
+  const draft = newDraft(mb, drafts.id, now, {
     body: draftBody,
-    sender: mailboxAddress(mb),
-    from: mailboxAddress(mb),
+    hasAttachments: Boolean(original.hasAttachments),
+    subject: `FW: ${String(original.subject ?? '')}`,
+    conversationId: original.conversationId,
     toRecipients,
-    ccRecipients: [],
-    bccRecipients: [],
-    replyTo: [],
-    flag: { flagStatus: 'notFlagged' },
     ...(original.attachments ? { attachments: original.attachments } : {}),
-  };
+  });
   // Any other writable property of the message parameter (importance, extended properties,
   // x- internet message headers, a new subject...).
   for (const [k, v] of Object.entries(message)) {
@@ -302,7 +266,7 @@ function sendDraft(
   const incoming: IncomingMessage = {
     subject: String(sent.subject ?? ''),
     body: sent.body as IncomingMessage['body'],
-    from: (sent.from as Recipient) ?? mailboxAddress(mb),
+    from: (sent.from as Recipient) ?? mailboxRecipient(mb),
     sender: (sent.sender as Recipient) ?? undefined,
     toRecipients,
     ccRecipients: recipientsFrom(sent.ccRecipients),

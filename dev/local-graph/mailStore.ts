@@ -42,7 +42,8 @@ export function stableGraphId(prefix: string, ...parts: string[]): string {
   return `${prefix}${digest}=`;
 }
 
-function textPreview(body: unknown): string {
+/** Graph's bodyPreview: the body as plain text, at most 255 characters. */
+export function textPreview(body: unknown): string {
   const content = (body as { content?: string } | undefined)?.content ?? '';
   return content
     .replace(/<[^>]*>/g, ' ')
@@ -127,5 +128,64 @@ export function mailboxFromSeed(seed: SeedMailbox, now: Date): StoredMailbox {
     rootFolderId,
     folders,
     masterCategories: (seed.masterCategories ?? []).map((c) => ({ id: randomUUID(), ...c })),
+  };
+}
+
+/** A new change key, as Exchange gives every change of an item. */
+export function newChangeKey(): string {
+  return randomUUID().replace(/-/g, '').slice(0, 24);
+}
+
+/** A new message id in a mailbox. */
+export function newMessageId(mb: StoredMailbox): string {
+  return stableGraphId('AAMkAGI2', mb.address.toLowerCase(), randomUUID());
+}
+
+/** The mailbox as a recipient (its display name and address). */
+export function mailboxRecipient(mb: StoredMailbox) {
+  return { emailAddress: { name: mb.displayName, address: mb.address } };
+}
+
+/**
+ * A new draft in one of the mailbox's folders: the properties Exchange sets on a draft, then the
+ * caller's (subject, recipients, conversation...). Not stored: the caller files it.
+ */
+export function newDraft(
+  mb: StoredMailbox,
+  folderId: string,
+  now: Date,
+  parts: Partial<Message> & { body: unknown },
+): Message {
+  const id = newMessageId(mb);
+  const changeKey = newChangeKey();
+  const at = toGraphInstant(now);
+  return {
+    '@odata.etag': `W/"${changeKey}"`,
+    id,
+    createdDateTime: at,
+    lastModifiedDateTime: at,
+    changeKey,
+    categories: [],
+    receivedDateTime: at,
+    sentDateTime: at,
+    hasAttachments: false,
+    internetMessageId: `<${randomUUID()}@${mb.address.split('@')[1] ?? 'local'}>`,
+    subject: '',
+    bodyPreview: textPreview(parts.body),
+    importance: 'normal',
+    parentFolderId: folderId,
+    conversationId: stableGraphId('AAQkAGI2', mb.address.toLowerCase(), id),
+    isRead: true,
+    isDraft: true,
+    webLink: `https://outlook.office365.com/owa/?ItemID=${encodeURIComponent(id)}&exvsurl=1&viewmodel=ReadMessageItem`,
+    inferenceClassification: 'focused',
+    sender: mailboxRecipient(mb),
+    from: mailboxRecipient(mb),
+    toRecipients: [],
+    ccRecipients: [],
+    bccRecipients: [],
+    replyTo: [],
+    flag: { flagStatus: 'notFlagged' },
+    ...parts,
   };
 }
