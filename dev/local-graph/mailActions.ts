@@ -19,6 +19,7 @@ import {
   type Message,
   type StoredFolder,
   type StoredMailbox,
+  folderResource,
   mailboxRecipient,
   newChangeKey,
   newDraft,
@@ -85,18 +86,6 @@ function locate(mb: StoredMailbox, id: string): { folder: StoredFolder; message:
     if (message) return { folder, message };
   }
   throw notFound();
-}
-
-function folderResource(mb: StoredMailbox, f: StoredFolder): Record<string, unknown> {
-  return {
-    id: f.id,
-    displayName: f.displayName,
-    parentFolderId: f.parentFolderId,
-    childFolderCount: mb.folders.filter((c) => c.parentFolderId === f.id).length,
-    unreadItemCount: f.messages.filter((m) => !m.isRead).length,
-    totalItemCount: f.messages.length,
-    isHidden: false,
-  };
 }
 
 function selectProps(

@@ -189,3 +189,16 @@ export function newDraft(
     ...parts,
   };
 }
+
+/** A folder as Graph returns it (mailFolder), with its counts. */
+export function folderResource(mb: StoredMailbox, f: StoredFolder): Record<string, unknown> {
+  return {
+    id: f.id,
+    displayName: f.displayName,
+    parentFolderId: f.parentFolderId,
+    childFolderCount: mb.folders.filter((c) => c.parentFolderId === f.id).length,
+    unreadItemCount: f.messages.filter((m) => !m.isRead).length,
+    totalItemCount: f.messages.length,
+    isHidden: false,
+  };
+}

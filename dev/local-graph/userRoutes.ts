@@ -10,7 +10,7 @@ import {
   pageSize,
   queryWithout,
 } from './graphRequest';
-import type { Message, StoredFolder, StoredMailbox } from './mailStore';
+import { type Message, type StoredFolder, type StoredMailbox, folderResource } from './mailStore';
 import { handleMasterCategories } from './categoryRoutes';
 import { mailActionRoutes } from './mailActions';
 import { messageMime } from './messageMime';
@@ -178,18 +178,6 @@ function findFolder(mb: StoredMailbox, key: string): StoredFolder {
       'The specified object was not found in the store.',
     );
   return folder;
-}
-
-function folderResource(mb: StoredMailbox, f: StoredFolder): Record<string, unknown> {
-  return {
-    id: f.id,
-    displayName: f.displayName,
-    parentFolderId: f.parentFolderId,
-    childFolderCount: mb.folders.filter((c) => c.parentFolderId === f.id).length,
-    unreadItemCount: f.messages.filter((m) => !m.isRead).length,
-    totalItemCount: f.messages.length,
-    isHidden: false,
-  };
 }
 
 function mailFolders(req: GraphRequest, mb: StoredMailbox, tail: string[]): GraphResponse {

@@ -20,6 +20,7 @@ import { odataString } from '../../policy/mailActions/folders';
 import { apiPathFromLink } from '../client';
 import { GraphAccessError, toGraphAccessError } from '../errors';
 import { listItemPath, listItemsPath } from '../sharePoint';
+import { graphGet } from '../read';
 
 export type CasesListAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'sitePath'> & {
   lists: Pick<ListNames, 'cases' | 'restrictions'>;
@@ -304,12 +305,7 @@ export class CasesRepository {
   }
 
   private async get(path: string): Promise<Record<string, unknown>> {
-    let body: unknown;
-    try {
-      body = await this.client.api(path).get();
-    } catch (e) {
-      throw toGraphAccessError(e);
-    }
+    const body = await graphGet(this.client, path);
     if (!isRecord(body)) throw new GraphAccessError('unknown', { code: 'casesPageUnreadable' });
     return body;
   }
@@ -358,12 +354,7 @@ export class RestrictionItems {
     const filter = encodeURIComponent(`fields/Status eq '${odataString(fields.Status)}'`);
     let path = `${listItemsPath(this.sharePoint, this.sharePoint.lists.restrictions)}?$expand=fields&$filter=${filter}&$top=999`;
     for (let page = 0; page < MAX_PAGES; page += 1) {
-      let body: unknown;
-      try {
-        body = await this.client.api(path).get();
-      } catch (e) {
-        throw toGraphAccessError(e);
-      }
+      const body = await graphGet(this.client, path);
       if (!isRecord(body)) return undefined;
       for (const entry of Array.isArray(body.value) ? body.value : []) {
         if (!isRecord(entry) || !isRecord(entry.fields) || typeof entry.id !== 'string') continue;

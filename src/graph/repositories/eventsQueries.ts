@@ -12,8 +12,9 @@ import { BEHAVIOURS, FEELINGS, INFORMED_ANSWERS } from '../../policy/events/voca
 import type { Behaviour, Feeling, InformedAnswer } from '../../policy/events';
 import { odataString } from '../../policy/mailActions/folders';
 import { apiPathFromLink } from '../client';
-import { GraphAccessError, toGraphAccessError } from '../errors';
+import { GraphAccessError } from '../errors';
 import { listItemsPath } from '../sharePoint';
+import { graphGet } from '../read';
 
 export type EventsQueryAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'sitePath'> & {
   lists: { events: string };
@@ -183,12 +184,7 @@ export class EventsQueries {
       `&$filter=${encodeURIComponent(filter)}&$top=${PAGE_SIZE}`;
     const out: EventsPage = { events: [], unreadable: 0, requests: 0 };
     for (let page = 0; page < MAX_PAGES; page += 1) {
-      let body: unknown;
-      try {
-        body = await this.client.api(path).get();
-      } catch (e) {
-        throw toGraphAccessError(e);
-      }
+      const body = await graphGet(this.client, path);
       out.requests += 1;
       const value = isRecord(body) && Array.isArray(body.value) ? body.value : [];
       for (const item of value) {
@@ -240,12 +236,7 @@ export class AuditQueries {
       `&$filter=${encodeURIComponent(filter)}&$top=${PAGE_SIZE}`;
     const out: MailAuditEntry[] = [];
     for (let page = 0; page < MAX_PAGES; page += 1) {
-      let body: unknown;
-      try {
-        body = await this.client.api(path).get();
-      } catch (e) {
-        throw toGraphAccessError(e);
-      }
+      const body = await graphGet(this.client, path);
       for (const item of isRecord(body) && Array.isArray(body.value) ? body.value : []) {
         const f = isRecord(item) && isRecord(item.fields) ? item.fields : undefined;
         if (!f) continue;

@@ -8,8 +8,9 @@ export type RestrictionsListAddress = Pick<AppConfig['sharePoint'], 'hostname' |
   lists: Pick<ListNames, 'restrictions'>;
 };
 import { apiPathFromLink } from '../client';
-import { GraphAccessError, toGraphAccessError } from '../errors';
+import { GraphAccessError } from '../errors';
 import { listItemsDeltaPath } from '../sharePoint';
+import { graphGet } from '../read';
 
 export interface RawListItem {
   id: string;
@@ -109,12 +110,7 @@ export class RestrictionsRepository implements RestrictionsSource {
   }
 
   private async getPage(path: string): Promise<DeltaPage> {
-    let body: unknown;
-    try {
-      body = await this.client.api(path).get();
-    } catch (e) {
-      throw toGraphAccessError(e);
-    }
+    const body = await graphGet(this.client, path);
     if (!isRecord(body)) {
       throw new GraphAccessError('unknown', { code: 'deltaPageUnreadable' });
     }

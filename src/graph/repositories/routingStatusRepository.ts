@@ -8,6 +8,7 @@ import type { BatchStep } from '../batch';
 import { apiPathFromLink } from '../client';
 import { GraphAccessError, toGraphAccessError } from '../errors';
 import { listItemPath, listItemsPath } from '../sharePoint';
+import { graphGet } from '../read';
 
 export type RoutingStatusListAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'sitePath'> & {
   lists: Pick<ListNames, 'routingStatus'>;
@@ -177,12 +178,7 @@ export class RoutingStatusRepository {
   }
 
   private async get(path: string): Promise<Record<string, unknown>> {
-    let body: unknown;
-    try {
-      body = await this.client.api(path).get();
-    } catch (e) {
-      throw toGraphAccessError(e);
-    }
+    const body = await graphGet(this.client, path);
     if (!isRecord(body)) throw new GraphAccessError('unknown', { code: 'statusPageUnreadable' });
     return body;
   }

@@ -5,6 +5,7 @@ import type { AppConfig, ListNames } from '../../config/appConfig';
 import { apiPathFromLink } from '../client';
 import { GraphAccessError, toGraphAccessError } from '../errors';
 import { listItemPath, listItemsPath } from '../sharePoint';
+import { graphGet } from '../read';
 
 export type SettingsListAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'sitePath'> & {
   lists: Pick<ListNames, 'settings'>;
@@ -33,12 +34,7 @@ export class SettingsRepository {
     const entries: SettingEntry[] = [];
     let path = `${listItemsPath(this.sharePoint, this.sharePoint.lists.settings)}?$expand=fields($select=Title,Value)&$top=999`;
     for (let page = 0; page < MAX_PAGES; page += 1) {
-      let body: unknown;
-      try {
-        body = await this.client.api(path).get();
-      } catch (e) {
-        throw toGraphAccessError(e);
-      }
+      const body = await graphGet(this.client, path);
       const value = isRecord(body) && Array.isArray(body.value) ? body.value : [];
       for (const item of value) {
         if (!isRecord(item) || typeof item.id !== 'string' || !isRecord(item.fields)) continue;
