@@ -4,6 +4,7 @@
 // Extra arguments go to jest (e.g. `npm test -- --selectProjects unit`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { VARIANTS } from './variants.mjs';
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -30,28 +31,52 @@ function ensureChromium() {
 
 ensureChromium();
 mkdirSync('test-results', { recursive: true });
-const jest = spawnSync(
-  process.execPath,
-  [
-    'node_modules/jest/bin/jest.js',
-    '--maxWorkers=2',
-    '--json',
-    '--outputFile=test-results/jest.json',
-    ...process.argv.slice(2),
-  ],
-  { stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium } },
-);
 
-let summary = '';
-try {
-  const r = JSON.parse(readFileSync('test-results/jest.json', 'utf8'));
-  const skipped = r.numPendingTests + r.numTodoTests;
-  summary =
-    `${r.numPassedTests} passed, ${r.numFailedTests} failed` +
-    (skipped ? `, ${skipped} skipped` : '');
-  if (r.numTotalTests === 0) summary = '0 passed, 0 failed';
-} catch {
-  summary = '';
+/** Runs jest with `args` (and `env`), then reads its counts from the JSON it wrote. */
+function runJest(name, args, env = {}) {
+  const outputFile = `test-results/jest-${name}.json`;
+  const run = spawnSync(
+    process.execPath,
+    [
+      'node_modules/jest/bin/jest.js',
+      '--maxWorkers=2',
+      '--json',
+      `--outputFile=${outputFile}`,
+      ...args,
+    ],
+    { stdio: 'inherit', env: { ...process.env, CHROMIUM_PATH: chromium, ...env } },
+  );
+  let counts = { passed: 0, failed: 0, skipped: 0, total: 0 };
+  try {
+    const r = JSON.parse(readFileSync(outputFile, 'utf8'));
+    counts = {
+      passed: r.numPassedTests,
+      failed: r.numFailedTests,
+      skipped: r.numPendingTests + r.numTodoTests,
+      total: r.numTotalTests,
+    };
+  } catch {
+    counts.failed = 1; // jest wrote no results: count the run itself as a failure
+  }
+  return { ok: run.status === 0, counts };
 }
-if (summary) console.log(`\ntests: ${summary}`);
-process.exit(jest.status ?? 1);
+
+const extraArgs = process.argv.slice(2);
+const runs = [runJest('main', extraArgs)];
+// The matrix runs only for a whole-suite run (no arguments), as CI's `npm test` is.
+if (extraArgs.length === 0) {
+  for (const v of VARIANTS) {
+    console.log(
+      `\n== variant ${v.name}: ${Object.entries(v.env)
+        .map(([k, x]) => `${k}=${x}`)
+        .join(' ')}`,
+    );
+    runs.push(runJest(v.name, ['--testPathPatterns', ...v.tests], v.env));
+  }
+}
+const sum = (key) => runs.reduce((n, r) => n + r.counts[key], 0);
+const skipped = sum('skipped');
+console.log(
+  `\ntests: ${sum('passed')} passed, ${sum('failed')} failed${skipped ? `, ${skipped} skipped` : ''}`,
+);
+process.exit(runs.every((r) => r.ok) ? 0 : 1);

@@ -1,5 +1,6 @@
 // What a route handler sees of a request, and what it returns.
 import type http from 'node:http';
+import type { Behaviours } from './behaviours';
 import type { DirectoryUser } from './directory';
 import { invalidRequest } from './graphErrors';
 
@@ -16,6 +17,8 @@ export interface GraphRequest {
   me: DirectoryUser;
   /** Absolute service root built from the request's Host, e.g. http://127.0.0.1:4000/v1.0 */
   serviceRoot: string;
+  /** Which of Microsoft 365's reported answers this service gives (behaviours.ts). */
+  behaviours: Behaviours;
   /** True when a `Prefer` header carries this preference (case-insensitive). */
   prefers(preference: string): boolean;
 }

@@ -21,10 +21,12 @@ import { type DeltaState, handleSites } from './sharepointRoutes';
 import { SharePointStore } from './sharepointStore';
 import { handleUsers } from './userRoutes';
 import { isBatchRequest, serveBatch } from './batch';
+import { type Behaviours, resolveBehaviours } from './behaviours';
 import { handleMessageRules, handleRulesDev, isMessageRulesPath } from './messageRules';
 
 export type { FaultOptions } from './faults';
 export type { Seed } from './seedTypes';
+export type { Behaviours } from './behaviours';
 
 export interface LocalGraphOptions {
   /** Path to a seed JSON file or the object; default: the demo seed. */
@@ -34,6 +36,11 @@ export interface LocalGraphOptions {
   faults?: FaultOptions;
   /** Makes fault injection deterministic. */
   randomSeed?: number;
+  /**
+   * Choices among the answers Microsoft 365 is reported to give (behaviours.ts); each defaults to
+   * the least forgiving one, and LOCAL_GRAPH_* variables override the defaults.
+   */
+  behaviours?: Partial<Behaviours>;
   /** Called after every Graph request (the CLI's --log). */
   onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -176,6 +183,7 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
   let faults: FaultOptions = { ...initialFaults };
   let latencyMs = initialLatency;
   let data = buildData(loadSeed(opts.seed));
+  const behaviours = resolveBehaviours(opts.behaviours);
   const random = opts.randomSeed === undefined ? Math.random : seededRandom(opts.randomSeed);
   const instance = randomUUID().slice(0, 8);
   let generationCounter = 1;
@@ -320,6 +328,7 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
       body: body ?? {},
       me,
       serviceRoot: `${String(proto)}://${String(host)}/v1.0`,
+      behaviours,
       prefers: (p) => prefs.some((x) => x.toLowerCase() === p.toLowerCase()),
     };
     const root = (graphReq.segments[0] ?? '').toLowerCase();
