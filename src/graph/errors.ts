@@ -3,7 +3,7 @@
 // response bodies, which can hold personal data (addresses, names).
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { SignInRequiredError } from '../auth/tokenProvider';
-import { isNetworkFailure } from './middleware/retryMiddleware';
+import { isNetworkFailure, parseRetryAfterMs } from './middleware/retryMiddleware';
 
 export type GraphAccessErrorKind =
   | 'offline'
@@ -94,15 +94,10 @@ function retryAfterSecondsFrom(headers: unknown): number | undefined {
   if (!(headers instanceof Headers)) {
     return undefined;
   }
-  const value = headers.get('Retry-After')?.trim();
-  if (!value) {
-    return undefined;
-  }
-  if (/^\d+$/.test(value)) {
-    return Number(value);
-  }
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+  // One reading of Retry-After for the whole layer: whole or decimal seconds ("0.249", as Graph
+  // sends inside batches) or an HTTP date.
+  const ms = parseRetryAfterMs(headers.get('Retry-After'), Date.now());
+  return ms === undefined ? undefined : Math.ceil(ms / 1000);
 }
 
 interface GraphErrorLike {

@@ -42,6 +42,16 @@ describe('toGraphAccessError', () => {
     ).toBe(12);
   });
 
+  it('reads a decimal Retry-After (as Graph sends inside batches) as seconds, rounded up', () => {
+    // "1.5" must not be taken for a date (Date.parse reads it as 5 January 2001).
+    expect(
+      toGraphAccessError(graphError(429, null, { 'Retry-After': '1.5' })).retryAfterSeconds,
+    ).toBe(2);
+    expect(
+      toGraphAccessError(graphError(429, null, { 'Retry-After': '0.249' })).retryAfterSeconds,
+    ).toBe(1);
+  });
+
   it('never puts the response message or body in its own message', () => {
     const mapped = toGraphAccessError(graphError(404, 'itemNotFound'));
     expect(mapped.message).not.toMatch(/jane|example\.org/);
