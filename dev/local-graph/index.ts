@@ -22,6 +22,7 @@ import { SharePointStore } from './sharepointStore';
 import { handleUsers } from './userRoutes';
 import { isBatchRequest, serveBatch } from './batch';
 import { type Behaviours, resolveBehaviours } from './behaviours';
+import { MailboxSlots, mailboxConcurrencyError, mailboxOfRequest } from './mailboxConcurrency';
 import { handleMessageRules, handleRulesDev, isMessageRulesPath } from './messageRules';
 
 export type { FaultOptions } from './faults';
@@ -189,6 +190,7 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
   let generationCounter = 1;
   const delta: DeltaState = { generation: `${instance}.${generationCounter}` };
   const log: RequestLogEntry[] = [];
+  const mailboxSlots = new MailboxSlots();
 
   const graph: LocalGraph = {
     handle,
@@ -249,7 +251,45 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
       record(method, logPath, 0, started);
       return true;
     }
-    if (latencyMs > 0) await sleep(latencyMs);
+    // A request to a mailbox holds one of its 4 slots while the service works on it (latency
+    // included); past the fourth, Exchange answers 429 (mailboxConcurrency.ts).
+    const mailbox = outlookMailboxOf(req, versioned[1] ?? '/');
+    const gotSlot = mailbox === undefined || mailboxSlots.tryTake(mailbox);
+    try {
+      if (latencyMs > 0) await sleep(latencyMs);
+      await respond(req, res, url, method, versioned[1], gotSlot ? undefined : mailbox);
+    } finally {
+      if (mailbox !== undefined && gotSlot) mailboxSlots.release(mailbox);
+    }
+    record(method, logPath, res.statusCode, started);
+    return true;
+  }
+
+  /** The mailbox a request reaches through the Outlook service, by its address (lower case). */
+  function outlookMailboxOf(req: http.IncomingMessage, rawPath: string): string | undefined {
+    let meAddress = '';
+    const segments = pathSegments(rawPath);
+    if ((segments[0] ?? '').toLowerCase() === 'me') {
+      try {
+        meAddress = data.directory.authenticate(req.headers.authorization).mail;
+      } catch {
+        return undefined; // answered 401 by serveGraph
+      }
+    }
+    const mailbox = mailboxOfRequest(segments, meAddress);
+    return mailbox === undefined
+      ? undefined
+      : (data.directory.find(mailbox)?.mail ?? mailbox).toLowerCase();
+  }
+
+  async function respond(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    method: string,
+    versionedPath: string | undefined,
+    overLimitMailbox: string | undefined,
+  ): Promise<void> {
     const requestId = randomUUID();
     const clientRequestId = String(req.headers['client-request-id'] ?? requestId);
     const baseHeaders: Record<string, string> = {
@@ -263,9 +303,11 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
     }
     let result: GraphResponse;
     try {
-      result = isBatchRequest(method, versioned[1])
+      if (overLimitMailbox !== undefined)
+        throw mailboxConcurrencyError(faults.retryAfterSeconds ?? 1);
+      result = isBatchRequest(method, versionedPath)
         ? await serveBatch(req, (c) => serveGraph(c.req, c.method, c.url, c.rawPath, c.prefs))
-        : await serveGraph(req, method, url, versioned[1] ?? '/', prefs);
+        : await serveGraph(req, method, url, versionedPath ?? '/', prefs);
     } catch (e) {
       const err = asGraphError(e);
       if (!(e instanceof GraphError))
@@ -280,8 +322,6 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
       };
     }
     sendJson(res, result.status, result.body, { ...baseHeaders, ...(result.headers ?? {}) });
-    record(method, logPath, result.status, started);
-    return true;
   }
 
   async function serveGraph(
