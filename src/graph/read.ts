@@ -1,12 +1,9 @@
 // One read of a Graph resource, with failures as GraphAccessError: what every repository's GET does.
+// Kept for the repositories that still take a Client; the call itself is GraphCalls'.
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { toGraphAccessError } from './errors';
+import { GraphCalls } from './graphCalls';
 
 /** GETs `path` (relative to the client's Graph root); a failure throws GraphAccessError. */
-export async function graphGet(client: Client, path: string): Promise<unknown> {
-  try {
-    return (await client.api(path).get()) as unknown;
-  } catch (e) {
-    throw toGraphAccessError(e);
-  }
+export function graphGet(client: Client, path: string): Promise<unknown> {
+  return new GraphCalls(client).get(path);
 }

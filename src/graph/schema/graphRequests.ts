@@ -1,31 +1,14 @@
 // Small Graph helpers the provisioner needs: paging, path segments and plain error descriptions.
 
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { apiPathFromLink } from '../client';
-
-interface Page<T> {
-  value?: T[];
-  '@odata.nextLink'?: string;
-}
-
-/** Safety stop: a site or list with more pages than this points at a paging bug, not at data. */
-const MAX_PAGES = 200;
+import { GraphCalls } from '../graphCalls';
 
 /**
- * Every item of a collection, following `@odata.nextLink` (made relative: the Graph client only
- * understands https:// links, and a relative link keeps the token on the client's own origin).
+ * Every item of a collection, following `@odata.nextLink` (GraphCalls.all: opaque links made
+ * relative, a safety stop on the page count, failures as GraphAccessError).
  */
-export async function getAllPages<T>(client: Client, path: string): Promise<T[]> {
-  const items: T[] = [];
-  let next: string | undefined = path;
-  for (let pageCount = 0; next !== undefined; pageCount++) {
-    if (pageCount >= MAX_PAGES) throw new Error(`More than ${MAX_PAGES} pages at ${path}`);
-    const page = (await client.api(next).get()) as Page<T>;
-    items.push(...(page.value ?? []));
-    const link = page['@odata.nextLink'];
-    next = link ? apiPathFromLink(link) : undefined;
-  }
-  return items;
+export function getAllPages<T>(client: Client, path: string): Promise<T[]> {
+  return new GraphCalls(client).all<T>(path);
 }
 
 /** One path segment. Commas stay readable: site ids are `host,guid,guid` and Graph takes them as is. */
