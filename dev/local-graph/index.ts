@@ -332,22 +332,7 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
     prefs: string[],
   ): Promise<GraphResponse> {
     const outcome = rollFault(faults, random);
-    if (outcome !== 'none') {
-      const retryAfter = { 'Retry-After': String(faults.retryAfterSeconds ?? 1) };
-      throw outcome === 'throttle'
-        ? new GraphError(
-            429,
-            'TooManyRequests',
-            'Too many requests have been made. Retry after the time given in the Retry-After header.',
-            retryAfter,
-          )
-        : new GraphError(
-            503,
-            'serviceNotAvailable',
-            'The service is temporarily unavailable. Retry after the time given in the Retry-After header.',
-            retryAfter,
-          );
-    }
+    if (outcome !== 'none') throw injectedFault(outcome, rawPath, faults.retryAfterSeconds ?? 1);
     const me = data.directory.authenticate(req.headers.authorization);
     const text = WRITE_METHODS.has(method) ? await readBody(req) : '';
     const body = parseJsonBody(text);
@@ -437,6 +422,48 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
   }
 
   return graph;
+}
+
+/**
+ * An injected 429 or 503 as the workload behind the path answers it: SharePoint's throttling says
+ * `activityLimitReached` (learn.microsoft.com/sharepoint/dev/general-development/how-to-avoid-getting-throttled-or-blocked-in-sharepoint-online;
+ * body as reported at learn.microsoft.com/answers/questions/648796), Outlook's `ApplicationThrottled`
+ * (learn.microsoft.com/graph/throttling-limits), others Graph's generic `TooManyRequests`.
+ */
+function injectedFault(
+  outcome: 'throttle' | 'unavailable',
+  rawPath: string,
+  retryAfterSeconds: number,
+) {
+  const retryAfter = { 'Retry-After': String(retryAfterSeconds) };
+  if (outcome === 'unavailable')
+    return new GraphError(
+      503,
+      'serviceNotAvailable',
+      'The service is temporarily unavailable. Retry after the time given in the Retry-After header.',
+      retryAfter,
+    );
+  const root = (splitPathSegments(rawPath)[0] ?? '').toLowerCase();
+  if (root === 'sites')
+    return new GraphError(
+      429,
+      'activityLimitReached',
+      'The request has been throttled',
+      retryAfter,
+    );
+  if (mailboxOfRequest(pathSegments(rawPath), '') !== undefined)
+    return new GraphError(
+      429,
+      'ApplicationThrottled',
+      'Application is over its MailboxConcurrency limit.',
+      retryAfter,
+    );
+  return new GraphError(
+    429,
+    'TooManyRequests',
+    'Too many requests have been made. Retry after the time given in the Retry-After header.',
+    retryAfter,
+  );
 }
 
 export async function startLocalGraph(

@@ -87,6 +87,20 @@ describe('local Graph: authentication, CORS, errors and faults', () => {
     expect(dev.status).toBe(200);
   });
 
+  it("throttles in each workload's own words: SharePoint, Outlook, the rest of Graph", async () => {
+    client.graph.setFaults({ throttleRate: 1 });
+    const code = async (path: string) =>
+      (await client.get<{ error: { code: string } }>(path)).body.error.code;
+    expect(await code('/sites/oakfield.sharepoint.com:/sites/ContactGuard')).toBe(
+      'activityLimitReached',
+    );
+    expect(await code('/me/messages')).toBe('ApplicationThrottled');
+    expect(await code('/users/office@oakfield.sch.uk/mailFolders/inbox')).toBe(
+      'ApplicationThrottled',
+    );
+    expect(await code('/me/memberOf')).toBe('TooManyRequests');
+  });
+
   it('answers 503 serviceNotAvailable with Retry-After at unavailableRate 1', async () => {
     client.graph.setFaults({ unavailableRate: 1 });
     const r = await client.get<{ error: { code: string } }>('/me');
