@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { deliver, type IncomingMessage, type Recipient } from './delivery';
 import { createDraftMessage } from './drafts';
 import { GraphError, invalidRequest } from './graphErrors';
+import { authoriseSend } from './mailboxAccess';
 import { type GraphRequest, type GraphResponse, ok, pageSize } from './graphRequest';
 import { toGraphInstant } from './londonDates';
 import {
@@ -457,10 +458,13 @@ export function mailActionRoutes(
     }
     case 'forward': {
       const draft = makeForwardDraft(mb, message, req.body, now);
+      // Refused without Send As / Send on Behalf: the draft stays in Drafts, as Exchange leaves it.
+      authoriseSend(req, data.mailboxes, mb, draft);
       sendDraft(data, mb, requireFolder(mb, 'drafts'), draft, now);
       return { status: 202 };
     }
     case 'send':
+      authoriseSend(req, data.mailboxes, mb, message);
       sendDraft(data, mb, folder, message, now);
       return { status: 202 };
     case 'move':
