@@ -419,6 +419,14 @@ export function mailActionRoutes(
     return next();
   }
   if (action === undefined) {
+    if (req.method === 'DELETE') {
+      // DELETE /messages/{id}: 204, and the message is gone from every folder (Exchange keeps it
+      // in Recoverable Items, which Graph does not list).
+      const { folder, message } = locate(mb, messageId);
+      if (folderKey !== undefined && folder !== requireFolder(mb, folderKey)) throw notFound();
+      folder.messages.splice(folder.messages.indexOf(message), 1);
+      return { status: 204 };
+    }
     if (req.method !== 'PATCH') return next();
     const { message } = locate(mb, messageId);
     if (folderKey !== undefined && message.parentFolderId !== requireFolder(mb, folderKey).id)

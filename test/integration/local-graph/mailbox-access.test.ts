@@ -228,6 +228,13 @@ describe('local Graph: shared mailboxes and delegation', () => {
       .call('POST', `${OFFICE}/messages/${encodeURIComponent(draft.body.id)}/send`);
     expect(byReception.status).toBe(202);
     expect(await spocInbox(`FW: ${subject}`)).toHaveLength(1);
+    // The other draft left behind can be deleted with Full Access (204), not without it (403).
+    const [left] = (await drafts()).body.value;
+    const path = `${OFFICE}/messages/${encodeURIComponent(left!.id)}`;
+    expect((await client.as(TEACHER).call('DELETE', path)).status).toBe(403);
+    expect((await assistant.call('DELETE', path)).status).toBe(204);
+    expect((await drafts()).body.value).toEqual([]);
+    expect((await assistant.call('DELETE', path)).status).toBe(404);
   });
 
   it('a draft in your own mailbox with another `from` needs Send As on that address', async () => {
