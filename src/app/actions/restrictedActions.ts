@@ -83,7 +83,7 @@ export const problemText: Record<ActionProblem, string> = {
   alreadyMoved:
     'This email has been moved or deleted since it was opened, so nothing was done. Find it in its new folder and open it again.',
   forbidden:
-    "Your account doesn't have permission to do this in this mailbox, so nothing was done. Ask IT for access, or ask someone who has it.",
+    "Your account doesn't have permission to do this in this mailbox, so nothing was done. In a shared mailbox, an Exchange administrator must give your account 'Full Access' to it; or ask someone who has it.",
   sendAsDenied:
     "Your account can open this shared mailbox but may not send from it, so nothing was forwarded or filed. The mailbox's owner (an Exchange administrator) must give your account the 'Send As' permission on this mailbox (Exchange admin centre: Recipients > Mailboxes > the shared mailbox > Delegation > Send as). Then press the button again: it will be sent once.",
   folderFailed:

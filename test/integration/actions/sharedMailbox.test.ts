@@ -63,6 +63,23 @@ test('reception forwards and files in the shared mailbox once, without its maste
   expect(await forwardsIn(SPOC.emailAddress, OFFICE_SUBJECT)).toHaveLength(1);
 });
 
+test('without Full Access: "forbidden", naming Full Access, and nothing done', async () => {
+  const message = await openMessage(graph.url, OFFICE, OFFICE_SUBJECT, true);
+  // The head teacher has no grant on the office mailbox in the demo seed.
+  const head = actionsFor(graph.url, {
+    displayName: 'Helen Marsh',
+    emailAddress: 'head@oakfield.sch.uk',
+  });
+  const failure = await head.actions.forwardAndFile(target(message)).catch((e: unknown) => e);
+  expect(failure).toBeInstanceOf(ActionFailure);
+  expect((failure as ActionFailure).problem).toBe('forbidden');
+  expect((failure as ActionFailure).message).toMatch(/'Full Access'/);
+  expect(await forwardsIn(SPOC.emailAddress, OFFICE_SUBJECT)).toEqual([]);
+  expect((await folderMessages(graph.url, OFFICE, 'inbox')).map((m) => m.subject)).toContain(
+    OFFICE_SUBJECT,
+  );
+});
+
 test('without Send As: the plain message, and nothing half done', async () => {
   const message = await openMessage(graph.url, OFFICE, OFFICE_SUBJECT, true);
   const jo = actionsFor(graph.url, ASSISTANT).actions;
