@@ -420,8 +420,8 @@ export function mailActionRoutes(
   }
   if (action === undefined) {
     if (req.method === 'DELETE') {
-      // DELETE /messages/{id}: 204, and the message is gone from every folder (Exchange keeps it
-      // in Recoverable Items, which Graph does not list).
+      // DELETE /messages/{id}: 204 No Content, and the message is gone from the folders the
+      // service lists (https://learn.microsoft.com/graph/api/message-delete).
       const { folder, message } = locate(mb, messageId);
       if (folderKey !== undefined && folder !== requireFolder(mb, folderKey)) throw notFound();
       folder.messages.splice(folder.messages.indexOf(message), 1);
