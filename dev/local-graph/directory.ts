@@ -11,6 +11,11 @@ export interface DirectoryUser {
   groupIds: string[];
   /** Shared mailboxes are directory users too (disabled for sign-in). */
   canSignIn: boolean;
+  /**
+   * An application signed in with its own credentials (client credentials, no user): the routing
+   * job. Application permissions reach every mailbox (mailboxAccess.ts); `/me` means nothing.
+   */
+  appOnly?: true;
 }
 
 export interface DirectoryGroup {
@@ -58,11 +63,16 @@ export class Directory {
     );
   }
 
-  /** The user a `local:<userPrincipalName>` token stands for. */
+  /**
+   * The user a `local:<userPrincipalName>` token stands for, or the application a
+   * `local-app:<name>` token stands for (an app-only token, as client credentials give).
+   */
   authenticate(authorization: string | undefined): DirectoryUser {
     const bearer = /^Bearer\s+(.*)$/i.exec(authorization ?? '');
     const token = bearer?.[1]?.trim() ?? '';
     if (!token) throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+    const app = /^local-app:(.+)$/i.exec(token)?.[1]?.trim();
+    if (app) return appPrincipal(app);
     const upn = /^local:(.+)$/i.exec(token)?.[1];
     const user = upn
       ? this.users.find(
@@ -82,6 +92,19 @@ export class Directory {
   groupsOf(user: DirectoryUser): DirectoryGroup[] {
     return this.groups.filter((g) => user.groupIds.includes(g.id));
   }
+}
+
+function appPrincipal(name: string): DirectoryUser {
+  return {
+    id: sharedMailboxId(`app:${name}`),
+    displayName: name,
+    mail: '',
+    userPrincipalName: '',
+    jobTitle: null,
+    groupIds: [],
+    canSignIn: true,
+    appOnly: true,
+  };
 }
 
 function sharedMailboxId(address: string): string {

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { deliver, type IncomingMessage, type Recipient } from './delivery';
 import { createDraftMessage } from './drafts';
 import { GraphError, invalidRequest } from './graphErrors';
+import { authoriseSend } from './mailboxAccess';
 import { type GraphRequest, type GraphResponse, ok, pageSize } from './graphRequest';
 import { toGraphInstant } from './londonDates';
 import {
@@ -418,6 +419,14 @@ export function mailActionRoutes(
     return next();
   }
   if (action === undefined) {
+    if (req.method === 'DELETE') {
+      // DELETE /messages/{id}: 204 No Content, and the message is gone from the folders the
+      // service lists (https://learn.microsoft.com/graph/api/message-delete).
+      const { folder, message } = locate(mb, messageId);
+      if (folderKey !== undefined && folder !== requireFolder(mb, folderKey)) throw notFound();
+      folder.messages.splice(folder.messages.indexOf(message), 1);
+      return { status: 204 };
+    }
     if (req.method !== 'PATCH') return next();
     const { message } = locate(mb, messageId);
     if (folderKey !== undefined && message.parentFolderId !== requireFolder(mb, folderKey).id)
@@ -457,10 +466,13 @@ export function mailActionRoutes(
     }
     case 'forward': {
       const draft = makeForwardDraft(mb, message, req.body, now);
+      // Refused without Send As / Send on Behalf: the draft stays in Drafts, as Exchange leaves it.
+      authoriseSend(req, data.mailboxes, mb, draft);
       sendDraft(data, mb, requireFolder(mb, 'drafts'), draft, now);
       return { status: 202 };
     }
     case 'send':
+      authoriseSend(req, data.mailboxes, mb, message);
       sendDraft(data, mb, folder, message, now);
       return { status: 202 };
     case 'move':

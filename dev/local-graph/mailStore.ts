@@ -1,7 +1,7 @@
 // In-memory mailboxes: folders (with well-known names) and messages, built from the seed.
 import { createHash, randomUUID } from 'node:crypto';
 import { toGraphInstant } from './londonDates';
-import type { SeedMailbox, SeedMessage } from './seedTypes';
+import type { SeedMailbox, SeedMailboxDelegate, SeedMessage } from './seedTypes';
 
 export type Message = Record<string, unknown> & {
   id: string;
@@ -25,6 +25,8 @@ export interface StoredMailbox {
   rootFolderId: string;
   folders: StoredFolder[];
   masterCategories: { id: string; displayName: string; color: string }[];
+  /** Grants to other users (mailboxAccess.ts enforces them). */
+  delegates: SeedMailboxDelegate[];
 }
 
 const DEFAULT_FOLDERS: { wellKnownName: string; displayName: string }[] = [
@@ -128,6 +130,7 @@ export function mailboxFromSeed(seed: SeedMailbox, now: Date): StoredMailbox {
     rootFolderId,
     folders,
     masterCategories: (seed.masterCategories ?? []).map((c) => ({ id: randomUUID(), ...c })),
+    delegates: (seed.delegates ?? []).map((d) => ({ ...d })),
   };
 }
 

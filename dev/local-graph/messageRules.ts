@@ -30,6 +30,7 @@ import {
 } from './delivery';
 import { GraphError, invalidRequest } from './graphErrors';
 import { type GraphRequest, type GraphResponse, ok } from './graphRequest';
+import { assertMailboxAccess } from './mailboxAccess';
 import type { Message, StoredMailbox } from './mailStore';
 
 export const DEFAULT_RULE_QUOTA_BYTES = 256 * 1024;
@@ -102,6 +103,7 @@ function targetMailbox(req: GraphRequest, data: RulesData): StoredMailbox {
       'The mailbox is either inactive, soft-deleted, or is hosted on-premise.',
     );
   }
+  assertMailboxAccess(req, mb, 'rules');
   return mb;
 }
 
@@ -472,7 +474,7 @@ export async function handleRulesDev(
   switch (route) {
     case 'POST /_dev/routing/apply': {
       // The workbench's "run the routing job": what `npm run routing -- apply --graph-url <this
-      // service>` does, as the seed's IT admin (tools/routing, loaded only when asked for).
+      // service>` does, with the app-only token (tools/routing, loaded only when asked for).
       if (
         typeof input.graphUrl !== 'string' ||
         !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(input.graphUrl)

@@ -69,10 +69,25 @@ export interface SeedFolder {
   messages?: SeedMessage[];
 }
 
+/**
+ * What a user may do in a mailbox other than their own, as an Exchange admin grants it
+ * (Add-MailboxPermission -AccessRights FullAccess, Add-RecipientPermission -AccessRights SendAs,
+ * Set-Mailbox -GrantSendOnBehalfTo). Absent flags are false.
+ */
+export interface SeedMailboxDelegate {
+  /** userPrincipalName, mail or id of a seed user. */
+  user: string;
+  fullAccess?: boolean;
+  sendAs?: boolean;
+  sendOnBehalf?: boolean;
+}
+
 export interface SeedMailbox {
   address: string;
   displayName: string;
   kind: 'user' | 'shared';
+  /** Who else may open it and send from it (SEED.md, "Mailbox delegation"); absent: nobody. */
+  delegates?: SeedMailboxDelegate[];
   /** Windows time zone name for mailboxSettings; default "GMT Standard Time". */
   timeZone?: string;
   folders: SeedFolder[];

@@ -12,6 +12,7 @@ import {
 } from './graphRequest';
 import { type Message, type StoredFolder, type StoredMailbox, folderResource } from './mailStore';
 import { handleMasterCategories } from './categoryRoutes';
+import { assertMailboxAccess, type MailboxUse } from './mailboxAccess';
 import { mailActionRoutes } from './mailActions';
 import { messageMime } from './messageMime';
 import {
@@ -55,6 +56,12 @@ export function handleUsers(req: GraphRequest, data: MailData): GraphResponse {
   let target: DirectoryUser;
   let rest: string[];
   if ((head ?? '').toLowerCase() === 'me') {
+    if (req.me.appOnly)
+      throw new GraphError(
+        400,
+        'BadRequest',
+        '/me request is only valid with delegated authentication flow.',
+      );
     target = req.me;
     rest = req.segments.slice(1);
   } else {
@@ -101,26 +108,28 @@ export function handleUsers(req: GraphRequest, data: MailData): GraphResponse {
     return ok({ value: ids.filter((id) => mine.has(id.toLowerCase())) });
   }
   const mailbox = data.mailboxes.find((m) => m.address.toLowerCase() === target.mail.toLowerCase());
-  const requireMailbox = (): StoredMailbox => {
+  // The one place a /me or /users/{id} request resolves its mailbox: who may use it is checked here.
+  const requireMailbox = (use: MailboxUse): StoredMailbox => {
     if (!mailbox)
       throw new GraphError(
         404,
         'MailboxNotEnabledForRESTAPI',
         'The mailbox is either inactive, soft-deleted, or is hosted on-premise.',
       );
+    assertMailboxAccess(req, mailbox, use);
     return mailbox;
   };
   if (name === 'mailboxsettings' && !tail.length) {
-    return get(req, () => ok(mailboxSettings(requireMailbox())));
+    return get(req, () => ok(mailboxSettings(requireMailbox('settings'))));
   }
   if (name === 'mailfolders' || name === 'messages') {
-    const mb = requireMailbox();
+    const mb = requireMailbox('items');
     return mailActionRoutes(req, data, mb, rest, () =>
       name === 'messages' ? messages(req, allMessages(mb), tail) : mailFolders(req, mb, tail),
     );
   }
   if (name === 'outlook' && tail[0]?.toLowerCase() === 'mastercategories') {
-    return handleMasterCategories(req, requireMailbox(), tail.slice(1));
+    return handleMasterCategories(req, requireMailbox('masterCategories'), tail.slice(1));
   }
   throw resourceNotFound(section);
 }

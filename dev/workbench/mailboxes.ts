@@ -1,5 +1,8 @@
 // The mailboxes the workbench offers, read from the seed: each person's own mailbox, and each shared
-// mailbox opened by its first member (or the first person in the seed).
+// mailbox once per person the seed grants Full Access to it (`delegates`, as the local service
+// enforces them). The first of them keeps the mailbox's address as its id; the others are
+// `<address> as <user>`. A shared mailbox without grants is opened by the first person in the seed
+// (who then meets the service's 403s, as they would in Outlook).
 import type { SignedInUser } from '../../src/host/mailHost';
 
 export interface MailboxChoice {
@@ -19,7 +22,7 @@ interface SeedMailbox {
   address: string;
   displayName?: string;
   kind?: 'user' | 'shared';
-  members?: string[];
+  delegates?: Array<{ user: string; fullAccess?: boolean }>;
 }
 
 /** What the workbench page needs from the seed: its mailboxes and the site holding the lists. */
@@ -57,15 +60,23 @@ export function mailboxChoices(seed: {
         shared: false,
       });
     } else {
-      const member =
-        (box.members ?? []).map((m) => byAddress.get(m.toLowerCase())).find(Boolean) ?? users[0];
-      if (!member) continue;
-      choices.push({
-        id: box.address,
-        label: `${box.displayName ?? box.address} — shared, as ${member.displayName}`,
-        user: asSignedIn(member),
-        mailbox: box.address,
-        shared: true,
+      const find = (key: string): SeedUser | undefined =>
+        byAddress.get(key.toLowerCase()) ??
+        users.find((u) => u.userPrincipalName.toLowerCase() === key.toLowerCase());
+      const granted = (box.delegates ?? [])
+        .filter((d) => d.fullAccess === true)
+        .map((d) => find(d.user))
+        .filter((u): u is SeedUser => u !== undefined);
+      const members = granted.length ? granted : users.slice(0, 1);
+      members.forEach((member, index) => {
+        const user = asSignedIn(member);
+        choices.push({
+          id: index === 0 ? box.address : `${box.address} as ${user.emailAddress}`,
+          label: `${box.displayName ?? box.address} — shared, as ${member.displayName}`,
+          user,
+          mailbox: box.address,
+          shared: true,
+        });
       });
     }
   }

@@ -8,3 +8,16 @@ export function createLocalTokenProvider(userPrincipalName: string): TokenProvid
     getAccessToken: () => Promise.resolve(token),
   };
 }
+
+/**
+ * An app-only token for the local service (`local-app:<name>`): what the routing job's
+ * client-credentials sign-in stands for. Application permissions reach every mailbox; `/me` does
+ * not exist for it.
+ */
+export function createLocalAppOnlyTokenProvider(appName = 'contact-guard-routing'): TokenProvider {
+  const token = `local-app:${appName}`;
+  return {
+    method: 'local',
+    getAccessToken: () => Promise.resolve(token),
+  };
+}

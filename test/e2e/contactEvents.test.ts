@@ -13,17 +13,22 @@ let open: OpenWorkbench | undefined;
 
 const session = workbenchSession();
 
-async function graphGet(path: string): Promise<Record<string, unknown>> {
+async function graphGet(
+  path: string,
+  as = 'head@oakfield.sch.uk',
+): Promise<Record<string, unknown>> {
   const res = await fetch(`${session.url}/v1.0${path}`, {
-    headers: { Authorization: 'Bearer local:head@oakfield.sch.uk' },
+    headers: { Authorization: `Bearer local:${as}` },
   });
   return (await res.json()) as Record<string, unknown>;
 }
 
 async function categoriesOf(subject: string): Promise<string[]> {
   const filter = encodeURIComponent(`subject eq '${subject.replace(/'/g, "''")}'`);
+  // Read as reception: the service refuses anyone else her mailbox (no Full Access granted).
   const page = await graphGet(
     `/users/reception@oakfield.sch.uk/messages?$filter=${filter}&$select=categories`,
+    'reception@oakfield.sch.uk',
   );
   return ((page.value as { categories: string[] }[])[0]?.categories ?? []) as string[];
 }

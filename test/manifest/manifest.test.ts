@@ -71,6 +71,23 @@ describe('manifest.xml against Microsoft XSDs', () => {
     const errors = await validateAgainstSchemas(broken);
     expect(errors.join('\n')).toMatch(/Pinnable/);
   });
+
+  it('checks SupportsSharedFolders (added to the vendored V1_1 XSD): a boolean, before the extension points', async () => {
+    const root = parseXml(manifestXml);
+    expect(byLocalName(root, 'SupportsSharedFolders').map((e) => e.text.trim())).toEqual(['true']);
+    const notBoolean = mutate(
+      manifestXml,
+      '<SupportsSharedFolders>true</SupportsSharedFolders>',
+      '<SupportsSharedFolders>yes</SupportsSharedFolders>',
+    );
+    expect((await validateAgainstSchemas(notBoolean)).join('\n')).toMatch(/SupportsSharedFolders/);
+    const misplaced = mutate(
+      mutate(manifestXml, '<SupportsSharedFolders>true</SupportsSharedFolders>', ''),
+      '</DesktopFormFactor>',
+      '<SupportsSharedFolders>true</SupportsSharedFolders></DesktopFormFactor>',
+    );
+    expect((await validateAgainstSchemas(misplaced)).join('\n')).toMatch(/SupportsSharedFolders/);
+  });
 });
 
 describe('manifest.xml: checks the XSDs miss', () => {

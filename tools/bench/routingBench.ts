@@ -8,7 +8,7 @@
 // - wall time, and memory (heap of this process, which also hosts the local service).
 // Run alone: npx tsx tools/bench/routingBench.ts
 import { startLocalGraph, type Seed } from '../../dev/local-graph';
-import { createLocalTokenProvider } from '../../src/auth/localTokenProvider';
+import { createLocalAppOnlyTokenProvider } from '../../src/auth/localTokenProvider';
 import { MemoryStore } from '../../src/cache/keyValueStore';
 import { defaultConfig } from '../../src/config/appConfig';
 import { contactRestrictionsList } from '../../src/graph/schema/contactRestrictionsList';
@@ -124,7 +124,7 @@ export async function benchRouting(
     const deps = () =>
       routingServices({
         graphUrl: graph.url,
-        tokenProvider: createLocalTokenProvider(`admin@${DOMAIN}`),
+        tokenProvider: createLocalAppOnlyTokenProvider(),
         sharePoint: defaultConfig.sharePoint,
         mail: { acceptedDomains: [DOMAIN], restrictedFolderName: 'Restricted correspondence' },
         store,

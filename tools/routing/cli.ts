@@ -5,7 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createLocalTokenProvider } from '../../src/auth/localTokenProvider';
+import {
+  createLocalAppOnlyTokenProvider,
+  createLocalTokenProvider,
+} from '../../src/auth/localTokenProvider';
 import type { TokenProvider } from '../../src/auth/tokenProvider';
 import { MemoryStore } from '../../src/cache/keyValueStore';
 import { defaultConfig, type AppConfig } from '../../src/config/appConfig';
@@ -24,7 +27,7 @@ export const ROUTING_USAGE = [
   'Options:',
   '  --site HOST:/sites/PATH  the SharePoint site (default CG_SP_HOSTNAME and CG_SP_SITE_PATH)',
   '  --graph-url URL          Graph origin (default https://graph.microsoft.com; http://127.0.0.1:PORT = local service)',
-  '  --user UPN               local service only: who to act as (default it.admin@oakfield.sch.uk)',
+  '  --user UPN               local service only: act as this signed-in user (delegated) instead of the app-only token',
   '  --state FILE             where the copy of the restrictions is kept between runs (default .contact-guard-routing.json; - = none)',
   '  --out FILE               transport-rule: the PowerShell file (default contact-guard-transport-rules.ps1)',
   '  --no-status              do not write the Routing Status list',
@@ -46,7 +49,8 @@ interface Args {
   graphUrl: string;
   isLocal: boolean;
   site: { hostname: string; sitePath: string };
-  user: string;
+  /** Local service only: a delegated user to act as; absent = the app-only token, as in a tenant. */
+  user?: string;
   state: string;
   out: string;
   writeStatus: boolean;
@@ -116,7 +120,7 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Args | 'help' {
     graphUrl: url.origin,
     isLocal,
     site,
-    user: values.user ?? 'it.admin@oakfield.sch.uk',
+    user: values.user,
     state: values.state ?? '.contact-guard-routing.json',
     out: values.out ?? 'contact-guard-transport-rules.ps1',
     writeStatus: !values['no-status'],
@@ -125,7 +129,9 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): Args | 'help' {
 }
 
 function tokenProvider(args: Args, env: NodeJS.ProcessEnv): TokenProvider {
-  if (args.isLocal) return createLocalTokenProvider(args.user); // no certificate for the local service
+  // No certificate for the local service: its app-only token stands for the client credentials.
+  if (args.isLocal)
+    return args.user ? createLocalTokenProvider(args.user) : createLocalAppOnlyTokenProvider();
   const clientId = env.CG_CLIENT_ID?.trim();
   const tenantId = env.CG_TENANT_ID?.trim();
   const thumbprint = env.CG_CERT_THUMBPRINT_SHA256?.trim();

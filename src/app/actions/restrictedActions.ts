@@ -65,6 +65,7 @@ export type ActionProblem =
   | 'spocOutsideSchool'
   | 'alreadyMoved'
   | 'forbidden'
+  | 'sendAsDenied'
   | 'folderFailed'
   | 'signedOut'
   | 'offline'
@@ -82,7 +83,9 @@ export const problemText: Record<ActionProblem, string> = {
   alreadyMoved:
     'This email has been moved or deleted since it was opened, so nothing was done. Find it in its new folder and open it again.',
   forbidden:
-    "Your account doesn't have permission to do this in this mailbox, so nothing was done. Ask IT for access, or ask someone who has it.",
+    "Your account doesn't have permission to do this in this mailbox, so nothing was done. In a shared mailbox, an Exchange administrator must give your account 'Full Access' to it; or ask someone who has it.",
+  sendAsDenied:
+    "Your account can open this shared mailbox but may not send from it, so nothing was forwarded or filed. The mailbox's owner (an Exchange administrator) must give your account the 'Send As' permission on this mailbox (Exchange admin centre: Recipients > Mailboxes > the shared mailbox > Delegation > Send as). Then press the button again: it will be sent once.",
   folderFailed:
     "The folder for restricted correspondence couldn't be found or made, so the email was not filed and is still where it was.",
   signedOut: 'You need to sign in again. Nothing was done.',
@@ -170,6 +173,8 @@ export function filedDetail(mark: MessageMark | undefined): FiledDetail | undefi
 }
 
 const TRANSIENT = new Set(['throttled', 'unavailable', 'offline']);
+/** Graph's code for a send from a mailbox the user has no Send As (or Send on Behalf) on. */
+const SEND_AS_DENIED = 'ErrorSendAsDenied';
 
 /** Thrown inside an attempt to read the email again at once (someone wrote between our read and write). */
 class ReadAgain extends Error {}
@@ -312,7 +317,7 @@ export class RestrictedActions {
           }),
         }));
       await graph.setDraftKey(ref.mailbox, draftId, key);
-      await graph.send(ref.mailbox, draftId);
+      await this.sendOrWithdraw(ref.mailbox, draftId);
     }
     const mark: MessageMark = {
       kind: 'forwarded',
@@ -330,6 +335,23 @@ export class RestrictedActions {
     );
     await this.deps.marks.add(ref, mark, ACTION_CATEGORIES.forwarded);
     return { status: 'done', mark };
+  }
+
+  /**
+   * Sends the forward's draft. Refused for want of Send As (403 ErrorSendAsDenied: Exchange sent
+   * nothing), the draft is deleted, best effort, so that it is never sent later with this user's
+   * cover note by someone else's retry (one left behind is found by its key and reused: still
+   * sent at most once), and the action stops with a message naming the missing permission.
+   */
+  private async sendOrWithdraw(mailbox: string | undefined, draftId: string): Promise<void> {
+    try {
+      await this.deps.graph.send(mailbox, draftId);
+    } catch (e) {
+      const error = toGraphAccessError(e);
+      if (error.code !== SEND_AS_DENIED) throw error;
+      await this.deps.graph.deleteDraft(mailbox, draftId).catch(() => undefined);
+      throw new ActionFailure('sendAsDenied', error);
+    }
   }
 
   /** Files the email in the restricted-correspondence folder, in the person's subfolder. */
@@ -548,7 +570,7 @@ export function failureFor(error: GraphAccessError): ActionFailure {
     case 'gone':
       return new ActionFailure('alreadyMoved', error);
     case 'forbidden':
-      return new ActionFailure('forbidden', error);
+      return new ActionFailure(error.code === SEND_AS_DENIED ? 'sendAsDenied' : 'forbidden', error);
     case 'signedOut':
       return new ActionFailure('signedOut', error);
     case 'offline':

@@ -211,6 +211,16 @@ export class MailActionsGraph {
     );
   }
 
+  /** Deletes a draft that will not be sent (DELETE is idempotent: a repeat meets 404). */
+  async deleteDraft(mailbox: string | undefined, draftId: string): Promise<void> {
+    await call(() =>
+      this.client
+        .api(messagePath({ mailbox, messageId: draftId }))
+        .middlewareOptions([new RetrySafety({ idempotent: true })])
+        .delete(),
+    );
+  }
+
   /**
    * The id of the folder at `path` below the Inbox, each level made if missing. A level made by
    * someone else at the same moment (409) is read again, not made twice.

@@ -125,9 +125,9 @@ export class MessageMarks {
   }
 
   /**
-   * Sets the mark's extended property and adds the visible category (created in the mailbox's
-   * master category list if missing) in one PATCH. Reads the message first: a mark of the same
-   * kind and key already there means the work is done (a retry), and the category list is
+   * Sets the mark's extended property and adds the visible category (created in the user's own
+   * master category list if missing; never in another mailbox's) in one PATCH. Reads the message
+   * first: a mark of the same kind and key already there means the work is done (a retry), and the category list is
    * extended, never replaced. A mark of the same kind with another key is overwritten only by a
    * caller that has decided to (check `read()` first).
    */
@@ -137,7 +137,11 @@ export class MessageMarks {
     const hasCategory =
       !category || current.categories.some((c) => c.toLowerCase() === category.toLowerCase());
     if (same && hasCategory) return;
-    if (category && !hasCategory) await this.ensureMasterCategory(ref.mailbox, category);
+    // Only in the user's own mailbox: Graph refuses another mailbox's master category list (403
+    // ErrorAccessDenied, whatever Exchange grants), and a category on a message needs no master
+    // category (Outlook shows it uncoloured until someone adds one).
+    if (category && !hasCategory && !ref.mailbox)
+      await this.ensureMasterCategory(undefined, category);
     const body: Record<string, unknown> = {
       singleValueExtendedProperties: [{ id: markPropertyId(mark.kind), value: markValue(mark) }],
     };

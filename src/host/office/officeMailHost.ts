@@ -182,6 +182,13 @@ export class OfficeMailHost implements MailHost {
     return typeof headers === 'string' ? parseReplyTo(headers) : undefined;
   }
 
+  /**
+   * The mailbox Graph must address (`/users/{it}`) when the item is in a delegate's folder (Mailbox
+   * 1.8) or a shared mailbox (1.13): both come from getSharedPropertiesAsync, which Outlook offers
+   * only there (and which fails when the folder or mailbox is not shared). `targetMailbox` is the
+   * address to use; `owner` when a client leaves it empty. Undefined = the user's own mailbox (also
+   * when the call names the user), so Graph is called at `/me`.
+   */
   private async readSharedMailbox(item: Office.MessageRead): Promise<string | undefined> {
     if (!this.supports('Mailbox', '1.8') || typeof item.getSharedPropertiesAsync !== 'function') {
       return undefined;
@@ -192,8 +199,12 @@ export class OfficeMailHost implements MailHost {
         'Reading the shared mailbox',
       ),
     );
-    const target = shared?.targetMailbox;
-    return typeof target === 'string' && target.trim() !== '' ? target.trim() : undefined;
+    const address = [shared?.targetMailbox, shared?.owner]
+      .map((value) => (typeof value === 'string' ? value.trim() : ''))
+      .find((value) => value.includes('@'));
+    if (!address) return undefined;
+    const mine = this.getUser().emailAddress.trim().toLowerCase();
+    return address.toLowerCase() === mine ? undefined : address;
   }
 }
 

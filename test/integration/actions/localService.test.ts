@@ -114,7 +114,7 @@ test('createForward makes a draft; send moves it to Sent Items (new id) and deli
   expect(sentItems.body.value[0].id).not.toBe(draft.body.id);
   const spoc = await fetch(
     `${graph.url}/v1.0/users/business.manager@oakfield.sch.uk/mailFolders/inbox/messages?$select=subject,internetMessageHeaders`,
-    { headers: { Authorization: ME } },
+    { headers: { Authorization: 'Bearer local:business.manager@oakfield.sch.uk' } },
   );
   const arrived = (
     (await spoc.json()) as { value: { subject: string; internetMessageHeaders?: unknown[] }[] }

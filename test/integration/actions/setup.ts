@@ -50,6 +50,12 @@ export function demoSeed(): Seed {
       f.messages = (f.messages ?? []).filter((m) => !/^FW:/.test(m.subject));
   }
   const office = seed.mailboxes.find((m) => m.address === OFFICE)!;
+  // A second member of office staff with the receptionist's grants (Full Access and Send As), so
+  // that two people can act in the shared mailbox at once.
+  office.delegates = [
+    ...(office.delegates ?? []),
+    { user: TEACHER.emailAddress, fullAccess: true, sendAs: true },
+  ];
   office.folders[0]!.messages!.push({
     subject: OFFICE_SUBJECT,
     from: { emailAddress: { name: 'Mark Denton', address: 'mark.denton1978@gmail.com' } },

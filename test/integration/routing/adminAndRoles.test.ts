@@ -1,7 +1,10 @@
 // The admin view's Graph side (own-mailbox plan/apply, Settings, last report) and the roles
 // check, against the local service over HTTP.
 import { startLocalGraph, type RunningLocalGraph } from '../../../dev/local-graph';
-import { createLocalTokenProvider } from '../../../src/auth/localTokenProvider';
+import {
+  createLocalAppOnlyTokenProvider,
+  createLocalTokenProvider,
+} from '../../../src/auth/localTokenProvider';
 import { MemoryStore } from '../../../src/cache/keyValueStore';
 import { RestrictionsCache } from '../../../src/cache/restrictionsCache';
 import { GraphRoles } from '../../../src/app/roles';
@@ -90,7 +93,7 @@ describe('admin routing (delegated: own mailbox only)', () => {
       'apply',
       routingServices({
         graphUrl: graph.url,
-        tokenProvider: createLocalTokenProvider('it.admin@oakfield.sch.uk'),
+        tokenProvider: createLocalAppOnlyTokenProvider(),
         sharePoint: defaultConfig.sharePoint,
         mail: defaultConfig.mail,
         store: new MemoryStore(),

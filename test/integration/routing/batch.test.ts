@@ -5,7 +5,8 @@ import { GraphBatcher } from '../../../src/graph/batch';
 import { createGraphClient } from '../../../src/graph/client';
 
 const TOKEN = 'local:it.admin@oakfield.sch.uk';
-const RULES = '/users/reception@oakfield.sch.uk/mailFolders/inbox/messageRules';
+// The signed-in admin's own rules: a delegated token reaches no other mailbox's (mailboxAccess.ts).
+const RULES = '/users/it.admin@oakfield.sch.uk/mailFolders/inbox/messageRules';
 let graph: RunningLocalGraph;
 
 beforeAll(async () => {

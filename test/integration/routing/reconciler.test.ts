@@ -1,14 +1,13 @@
 // The mail-routing reconciler against the local Graph service over real HTTP: every request it
 // sends (inner $batch requests included) is checked against the official Graph subset there.
 import { startLocalGraph, type RunningLocalGraph } from '../../../dev/local-graph';
-import { createLocalTokenProvider } from '../../../src/auth/localTokenProvider';
+import { createLocalAppOnlyTokenProvider } from '../../../src/auth/localTokenProvider';
 import { MemoryStore } from '../../../src/cache/keyValueStore';
 import { defaultConfig } from '../../../src/config/appConfig';
 import { parseOwnedName } from '../../../src/policy/routing';
 import { reconcile, type ReconcilerDeps } from '../../../tools/routing/reconciler';
 import { routingServices } from '../../../tools/routing/services';
 
-const ADMIN = 'it.admin@oakfield.sch.uk';
 const RECEPTION = 'reception@oakfield.sch.uk';
 const OFFICE = 'office@oakfield.sch.uk';
 const SPOC = 'business.manager@oakfield.sch.uk';
@@ -48,7 +47,8 @@ function deps(overrides: Partial<ReconcilerDeps> = {}, store = new MemoryStore()
   return {
     ...routingServices({
       graphUrl: graph.url,
-      tokenProvider: createLocalTokenProvider(ADMIN),
+      // The job signs in app-only (application permissions reach every mailbox's rules).
+      tokenProvider: createLocalAppOnlyTokenProvider(),
       sharePoint: defaultConfig.sharePoint,
       mail: defaultConfig.mail,
       store,
@@ -67,7 +67,7 @@ async function call(
   const res = await fetch(`${graph.url}/v1.0${path}`, {
     method,
     headers: {
-      Authorization: `Bearer local:${ADMIN}`,
+      Authorization: 'Bearer local-app:contact-guard-routing',
       ...(body ? { 'Content-Type': 'application/json' } : {}),
     },
     body: body ? JSON.stringify(body) : undefined,

@@ -1,4 +1,7 @@
-import { createLocalTokenProvider } from '../../../src/auth/localTokenProvider';
+import {
+  createLocalAppOnlyTokenProvider,
+  createLocalTokenProvider,
+} from '../../../src/auth/localTokenProvider';
 import { createTokenProvider } from '../../../src/auth/createTokenProvider';
 import { defaultConfig } from '../../../src/config/appConfig';
 import type { MailHost } from '../../../src/host/mailHost';
@@ -24,6 +27,15 @@ describe('createLocalTokenProvider', () => {
     const provider = createLocalTokenProvider("o'brien@oakfield.sch.uk");
     expect(provider.method).toBe('local');
     await expect(provider.getAccessToken()).resolves.toBe("local:o'brien@oakfield.sch.uk");
+  });
+
+  it('gives local-app:<name> tokens for app-only sign-in (the routing job)', async () => {
+    await expect(createLocalAppOnlyTokenProvider().getAccessToken()).resolves.toBe(
+      'local-app:contact-guard-routing',
+    );
+    await expect(createLocalAppOnlyTokenProvider('x').getAccessToken()).resolves.toBe(
+      'local-app:x',
+    );
   });
 
   it('is what createTokenProvider gives in local mode, and MSAL is never loaded', async () => {

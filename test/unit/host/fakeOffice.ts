@@ -20,6 +20,10 @@ export interface FakeItemInit {
   headersDelayMs?: number;
   /** Present only on items in a shared or delegated mailbox. */
   sharedTargetMailbox?: string;
+  /** The shared properties' owner (default 'owner'). */
+  sharedOwner?: string;
+  /** getSharedPropertiesAsync exists but fails with this Office error code. */
+  sharedFailsWithCode?: number;
 }
 
 export interface FakeOfficeOptions {
@@ -108,10 +112,17 @@ function makeItem(init: FakeItemInit): object {
       else queueMicrotask(answer);
     },
   };
-  if (init.sharedTargetMailbox !== undefined) {
+  if (init.sharedTargetMailbox !== undefined || init.sharedFailsWithCode !== undefined) {
     item.getSharedPropertiesAsync = (callback: Callback<Partial<Office.SharedProperties>>) => {
       queueMicrotask(() =>
-        callback(succeeded({ targetMailbox: init.sharedTargetMailbox, owner: 'owner' })),
+        callback(
+          init.sharedFailsWithCode !== undefined
+            ? failed(init.sharedFailsWithCode)
+            : succeeded({
+                targetMailbox: init.sharedTargetMailbox,
+                owner: init.sharedOwner ?? 'owner',
+              }),
+        ),
       );
     };
   }

@@ -74,6 +74,46 @@ describe('OfficeMailHost.getCurrentMessage', () => {
     expect(message?.sharedMailbox).toBe('office@oakfield.sch.uk');
   });
 
+  it('reports a shared mailbox under Mailbox 1.13 the same way', async () => {
+    fake = installFakeOffice({
+      item: { ...parentMessage, sharedTargetMailbox: 'office@oakfield.sch.uk' },
+      supportedSets: { Mailbox: '1.13' },
+    });
+    expect((await new OfficeMailHost().getCurrentMessage())?.sharedMailbox).toBe(
+      'office@oakfield.sch.uk',
+    );
+  });
+
+  it('uses the owner when a client gives no target mailbox', async () => {
+    fake = installFakeOffice({
+      item: { ...parentMessage, sharedTargetMailbox: '', sharedOwner: 'head@oakfield.sch.uk' },
+    });
+    expect((await new OfficeMailHost().getCurrentMessage())?.sharedMailbox).toBe(
+      'head@oakfield.sch.uk',
+    );
+  });
+
+  it('does not ask for shared properties before Mailbox 1.8 (delegate folders need it)', async () => {
+    fake = installFakeOffice({
+      item: { ...parentMessage, sharedTargetMailbox: 'office@oakfield.sch.uk' },
+      supportedSets: { Mailbox: '1.7' },
+    });
+    expect((await new OfficeMailHost().getCurrentMessage())?.sharedMailbox).toBeUndefined();
+  });
+
+  it("is the user's own mailbox when the call fails (not shared) or names the user", async () => {
+    fake = installFakeOffice({ item: { ...parentMessage, sharedFailsWithCode: 9041 } });
+    const failed = await new OfficeMailHost().getCurrentMessage();
+    expect(failed?.sharedMailbox).toBeUndefined();
+    expect(failed?.subject).toBe('Homework');
+    fake.uninstall();
+    fake = installFakeOffice({
+      item: { ...parentMessage, sharedTargetMailbox: 'Reception@Oakfield.sch.uk' },
+      userProfile: { displayName: 'Sarah Whitfield', emailAddress: 'reception@oakfield.sch.uk' },
+    });
+    expect((await new OfficeMailHost().getCurrentMessage())?.sharedMailbox).toBeUndefined();
+  });
+
   it("leaves sharedMailbox undefined for the user's own mailbox", async () => {
     fake = installFakeOffice({ item: parentMessage });
     expect((await new OfficeMailHost().getCurrentMessage())?.sharedMailbox).toBeUndefined();
