@@ -13,6 +13,7 @@ import {
 import { type Message, type StoredFolder, type StoredMailbox, folderResource } from './mailStore';
 import { handleMasterCategories } from './categoryRoutes';
 import { mailActionRoutes } from './mailActions';
+import { namesMessage, outwardMessage, translateExchangeIds } from './messageIds';
 import { messageMime } from './messageMime';
 import {
   compareForOrder,
@@ -119,6 +120,8 @@ export function handleUsers(req: GraphRequest, data: MailData): GraphResponse {
       name === 'messages' ? messages(req, allMessages(mb), tail) : mailFolders(req, mb, tail),
     );
   }
+  if (name === 'translateexchangeids' && !tail.length)
+    return translateExchangeIds(req, requireMailbox());
   if (name === 'outlook' && tail[0]?.toLowerCase() === 'mastercategories') {
     return handleMasterCategories(req, requireMailbox(), tail.slice(1));
   }
@@ -245,7 +248,7 @@ function renderMessage(req: GraphRequest, m: Message): Record<string, unknown> {
     singleValueExtendedProperties: svep,
     multiValueExtendedProperties: _mvep,
     ...visible
-  } = m;
+  } = outwardMessage(req, m);
   const out = selectProps(req, visible);
   const expand = req.query.get('$expand') ?? '';
   const ext = /singleValueExtendedProperties(?:\(\s*\$filter\s*=\s*([^)]*)\))?/i.exec(expand);
@@ -265,7 +268,7 @@ function renderMessage(req: GraphRequest, m: Message): Record<string, unknown> {
 function messages(req: GraphRequest, source: Message[], tail: string[]): GraphResponse {
   const [messageId, section] = tail;
   if (messageId === undefined) return get(req, () => messageList(req, source));
-  const message = source.find((m) => m.id === messageId);
+  const message = source.find((m) => namesMessage(m, messageId));
   if (!message)
     throw new GraphError(
       404,
