@@ -2,4 +2,23 @@
 // under each other answer the local service can give (dev/local-graph/behaviours.ts). The main run
 // uses the defaults (the least forgiving answers); each entry here is one more run of the tests
 // whose paths match `tests`, with `env` set.
-export const VARIANTS = [];
+export const VARIANTS = [
+  // Issue 9, behaviour 5: createForward keeps the custom headers of its `message` (undocumented).
+  {
+    name: 'forward-headers-kept',
+    env: { LOCAL_GRAPH_FORWARD_HEADERS: 'keep' },
+    tests: ['test/integration/actions/'],
+  },
+  // Issue 9, behaviour 5: the send completes at once (the retry meets the Sent Items copy, never
+  // the Outbox) and, the other way, at the realistic default delay.
+  {
+    name: 'send-immediate',
+    env: { LOCAL_GRAPH_SEND_DELAY_MS: '0' },
+    tests: ['test/integration/actions/restrictedActions'],
+  },
+  {
+    name: 'send-default-delay',
+    env: { LOCAL_GRAPH_SEND_DELAY_MS: '5000' },
+    tests: ['test/integration/actions/restrictedActions'],
+  },
+];

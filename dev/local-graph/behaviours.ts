@@ -16,10 +16,22 @@ export interface Behaviours {
    * stored as the UTC instant of local midnight in this zone.
    */
   siteTimeZone?: string;
+  /**
+   * How long a sent message waits in the Outbox before its Sent Items copy appears and it is
+   * delivered (Graph's `send` is asynchronous; Microsoft gives no figure: "can take some time").
+   */
+  sendDelayMs: number;
+  /**
+   * Whether `createForward` keeps the custom `internetMessageHeaders` given in its `message`
+   * parameter (undocumented: 'drop', the default, or 'keep').
+   */
+  forwardHeaders: 'drop' | 'keep';
 }
 
 export const DEFAULT_BEHAVIOURS: Behaviours = {
   duplicateAnswer: '500',
+  sendDelayMs: 5_000,
+  forwardHeaders: 'drop',
 };
 
 const DUPLICATE_ANSWERS = new Set<Behaviours['duplicateAnswer']>(['500', '400', '409']);
@@ -41,6 +53,18 @@ export function behavioursFromEnv(env: NodeJS.ProcessEnv = process.env): Partial
       throw new Error(`LOCAL_GRAPH_SITE_TIME_ZONE must be an IANA time zone, not '${zone}'`);
     }
     out.siteTimeZone = zone;
+  }
+  const delay = env.LOCAL_GRAPH_SEND_DELAY_MS;
+  if (delay) {
+    if (!/^\d+$/.test(delay))
+      throw new Error(`LOCAL_GRAPH_SEND_DELAY_MS must be a number of milliseconds, not '${delay}'`);
+    out.sendDelayMs = Number(delay);
+  }
+  const headers = env.LOCAL_GRAPH_FORWARD_HEADERS;
+  if (headers) {
+    if (headers !== 'drop' && headers !== 'keep')
+      throw new Error(`LOCAL_GRAPH_FORWARD_HEADERS must be drop or keep, not '${headers}'`);
+    out.forwardHeaders = headers;
   }
   return out;
 }

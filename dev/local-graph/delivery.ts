@@ -3,7 +3,7 @@
 // use it; inbox rules (redirect, forward, move) hook in here so that the whole path can be seen.
 import { randomUUID } from 'node:crypto';
 import type { Message, StoredFolder, StoredMailbox } from './mailStore';
-import { stableGraphId, textPreview } from './mailStore';
+import { newImmutableId, stableGraphId, textPreview } from './mailStore';
 
 export interface Recipient {
   emailAddress: { name?: string; address: string };
@@ -95,6 +95,7 @@ function deliverTo(
   const message: Message = {
     '@odata.etag': `W/"${randomUUID().replace(/-/g, '').slice(0, 24)}"`,
     id,
+    immutableId: newImmutableId(mailbox.address),
     createdDateTime: at,
     lastModifiedDateTime: at,
     receivedDateTime: at,

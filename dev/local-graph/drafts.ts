@@ -5,9 +5,11 @@
 import { GraphError, invalidRequest } from './graphErrors';
 import type { GraphRequest, GraphResponse } from './graphRequest';
 import { type Message, type StoredFolder, type StoredMailbox, newDraft } from './mailStore';
+import { outwardMessage } from './messageIds';
 
 const READ_ONLY = new Set([
   'id',
+  'immutableid',
   'createddatetime',
   'lastmodifieddatetime',
   'changekey',
@@ -39,5 +41,5 @@ export function createDraftMessage(
   };
   const draft = newDraft(mb, target.id, now, { ...body, body: messageBody });
   target.messages.push(draft);
-  return { status: 201, body: draft };
+  return { status: 201, body: outwardMessage(req, draft) };
 }

@@ -1,7 +1,9 @@
 // Mail actions of the local Graph service, as Exchange Online does them through Graph v1.0:
-// createForward (a draft in Drafts), forward (sent at once, 202), send (draft → Sent Items and
-// delivery), move and copy (201 with the message; a moved message gets a new id unless the request
-// asks for `Prefer: IdType="ImmutableId"`), creating mail folders and child folders (409
+// createForward (a draft in Drafts; custom headers of its `message` dropped unless the behaviour
+// says keep), forward and send (202: the message waits in the Outbox, and after
+// `Behaviours.sendDelayMs` its Sent Items copy appears, without custom internet message headers,
+// and it is delivered: outbox.ts), move and copy (201 with the message; a moved message has a new
+// regular id and keeps its immutable id: messageIds.ts), translateExchangeIds, creating mail folders and child folders (409
 // ErrorFolderExists for a name already used under the same parent), `$filter` on
 // `singleValueExtendedProperties/Any(ep: ep/id eq '...' and ep/value eq '...')`, `$filter` on a
 // child folder's displayName, and `If-Match` on a message PATCH (412 ErrorIrresolvableConflict when
@@ -12,6 +14,8 @@
 import { randomUUID } from 'node:crypto';
 import { deliver, type IncomingMessage, type Recipient } from './delivery';
 import { createDraftMessage } from './drafts';
+import { namesMessage, outwardMessage } from './messageIds';
+import { scheduleSend } from './outbox';
 import { GraphError, invalidRequest } from './graphErrors';
 import { authoriseSend } from './mailboxAccess';
 import { type GraphRequest, type GraphResponse, ok, pageSize } from './graphRequest';
@@ -24,6 +28,7 @@ import {
   mailboxRecipient,
   newChangeKey,
   newDraft,
+  newImmutableId,
   newMessageId,
   stableGraphId,
 } from './mailStore';
@@ -49,12 +54,6 @@ export function touch(message: Message, now = new Date()): void {
   message.changeKey = changeKey;
   message['@odata.etag'] = `W/"${changeKey}"`;
   message.lastModifiedDateTime = instant(now);
-}
-
-function wantsImmutableIds(req: GraphRequest): boolean {
-  const raw = req.headers.prefer;
-  const all = (Array.isArray(raw) ? raw.join(',') : (raw ?? '')).replace(/\s/g, '').toLowerCase();
-  return all.split(',').includes('idtype="immutableid"');
 }
 
 function param(body: unknown, name: string): unknown {
@@ -83,7 +82,7 @@ function parentId(mb: StoredMailbox, key: string): string {
 
 function locate(mb: StoredMailbox, id: string): { folder: StoredFolder; message: Message } {
   for (const folder of mb.folders) {
-    const message = folder.messages.find((m) => m.id === id);
+    const message = folder.messages.find((m) => namesMessage(m, id));
     if (message) return { folder, message };
   }
   throw notFound();
@@ -109,7 +108,7 @@ function visibleMessage(req: GraphRequest, m: Message): Record<string, unknown> 
     multiValueExtendedProperties: _mvep,
     internetMessageHeaders: headers,
     ...rest
-  } = m;
+  } = outwardMessage(req, m);
   const out = selectProps(req, rest);
   const select = (req.query.get('$select') ?? '').toLowerCase();
   if (headers && select.split(',').some((s) => s.trim() === 'internetmessageheaders'))
@@ -198,7 +197,13 @@ function forwardParameters(body: unknown): {
   return { comment: typeof comment === 'string' ? comment : '', toRecipients, message };
 }
 
-function makeForwardDraft(mb: StoredMailbox, original: Message, body: unknown, now: Date): Message {
+function makeForwardDraft(
+  req: GraphRequest,
+  mb: StoredMailbox,
+  original: Message,
+  now: Date,
+): Message {
+  const body = req.body;
   const { comment, toRecipients, message } = forwardParameters(body);
   const drafts = requireFolder(mb, 'drafts');
   const draftBody =
@@ -220,6 +225,9 @@ function makeForwardDraft(mb: StoredMailbox, original: Message, body: unknown, n
       const headers = Array.isArray(v) ? (v as { name?: unknown }[]) : [];
       if (headers.some((h) => typeof h.name !== 'string' || !/^x-/i.test(h.name)))
         throw invalidRequest('Only custom internet message headers (x-...) can be set.');
+      // Graph documents custom headers "only when creating a message"; whether createForward keeps
+      // them is not documented: by default they are dropped (Behaviours.forwardHeaders).
+      if (req.behaviours.forwardHeaders === 'drop') continue;
     }
     draft[k] = v;
   }
@@ -227,8 +235,16 @@ function makeForwardDraft(mb: StoredMailbox, original: Message, body: unknown, n
   return draft;
 }
 
-/** Sends a draft: delivered to every local recipient, kept in Sent Items with a new id. */
+/**
+ * Sends a draft, as Exchange does: at once it leaves its folder for the Outbox (a new regular id,
+ * the same immutable id); after `sendDelayMs` the Outbox item becomes the Sent Items copy (again a
+ * new regular id, the same immutable id: https://learn.microsoft.com/graph/outlook-immutable-id,
+ * "Immutable ID with sending mail") and is delivered. The Sent Items copy has no internet message
+ * headers: "internet headers just do not exist on the copy in Sent Items"
+ * (https://github.com/microsoftgraph/microsoft-graph-docs/issues/2716); recipients get the x- ones.
+ */
 function sendDraft(
+  req: GraphRequest,
   data: MailActionData,
   mb: StoredMailbox,
   folder: StoredFolder,
@@ -237,14 +253,35 @@ function sendDraft(
 ): void {
   if (draft.isDraft !== true)
     throw new GraphError(400, 'ErrorInvalidOperation', 'Only a draft can be sent.');
+  const outbox = requireFolder(mb, 'outbox');
+  if (folder === outbox)
+    throw new GraphError(
+      400,
+      'ErrorInvalidOperation',
+      'The item has already been submitted for sending.',
+    );
   const toRecipients = recipientsFrom(draft.toRecipients) ?? [];
   if (toRecipients.length === 0)
     throw new GraphError(400, 'ErrorInvalidRecipients', 'At least one recipient is not valid.');
   folder.messages.splice(folder.messages.indexOf(draft), 1);
+  draft.id = newMessageId(mb);
+  draft.parentFolderId = outbox.id;
+  touch(draft, now);
+  outbox.messages.push(draft);
+  scheduleSend(req.behaviours.sendDelayMs, () => completeSend(data, mb, draft));
+}
+
+/** The Outbox item is sent: its Sent Items copy, then delivery. Gone from the Outbox = not sent. */
+function completeSend(data: MailActionData, mb: StoredMailbox, queued: Message): void {
+  const outbox = requireFolder(mb, 'outbox');
+  const at = outbox.messages.indexOf(queued);
+  if (at < 0) return;
+  outbox.messages.splice(at, 1);
+  const now = new Date();
   const sentItems = requireFolder(mb, 'sentitems');
-  // Exchange saves a new item in Sent Items: even an immutable id changes when a draft is sent.
+  const { internetMessageHeaders: headers, ...kept } = queued;
   const sent: Message = {
-    ...draft,
+    ...kept,
     id: newMessageId(mb),
     isDraft: false,
     parentFolderId: sentItems.id,
@@ -258,14 +295,11 @@ function sendDraft(
     body: sent.body as IncomingMessage['body'],
     from: (sent.from as Recipient) ?? mailboxRecipient(mb),
     sender: (sent.sender as Recipient) ?? undefined,
-    toRecipients,
+    toRecipients: recipientsFrom(sent.toRecipients) ?? [],
     ccRecipients: recipientsFrom(sent.ccRecipients),
     internetMessageId: String(sent.internetMessageId),
-    ...(Array.isArray(sent.internetMessageHeaders)
-      ? {
-          internetMessageHeaders:
-            sent.internetMessageHeaders as IncomingMessage['internetMessageHeaders'],
-        }
+    ...(Array.isArray(headers)
+      ? { internetMessageHeaders: headers as IncomingMessage['internetMessageHeaders'] }
       : {}),
     ...(Array.isArray(sent.attachments) ? { attachments: sent.attachments as unknown[] } : {}),
     hasAttachments: Boolean(sent.hasAttachments),
@@ -291,6 +325,7 @@ function moveOrCopy(
     const duplicate: Message = {
       ...structuredClone(message),
       id: newMessageId(mb),
+      immutableId: newImmutableId(mb.address),
       parentFolderId: destination.id,
     };
     touch(duplicate, now);
@@ -301,8 +336,8 @@ function moveOrCopy(
     from.messages.splice(from.messages.indexOf(message), 1);
     destination.messages.push(message);
     message.parentFolderId = destination.id;
-    // A move makes a new item: a new id, unless the caller asked for immutable ids.
-    if (!wantsImmutableIds(req)) message.id = newMessageId(mb);
+    // A move gives the item a new regular id; its immutable id stays (messageIds.ts).
+    message.id = newMessageId(mb);
     touch(message, now);
   }
   return { status: 201, body: visibleMessage(req, message) };
@@ -461,19 +496,19 @@ export function mailActionRoutes(
   if (folderKey !== undefined && folder !== requireFolder(mb, folderKey)) throw notFound();
   switch (name) {
     case 'createforward': {
-      const draft = makeForwardDraft(mb, message, req.body, now);
+      const draft = makeForwardDraft(req, mb, message, now);
       return { status: 201, body: visibleMessage(req, draft) };
     }
     case 'forward': {
-      const draft = makeForwardDraft(mb, message, req.body, now);
+      const draft = makeForwardDraft(req, mb, message, now);
       // Refused without Send As / Send on Behalf: the draft stays in Drafts, as Exchange leaves it.
       authoriseSend(req, data.mailboxes, mb, draft);
-      sendDraft(data, mb, requireFolder(mb, 'drafts'), draft, now);
+      sendDraft(req, data, mb, requireFolder(mb, 'drafts'), draft, now);
       return { status: 202 };
     }
     case 'send':
       authoriseSend(req, data.mailboxes, mb, message);
-      sendDraft(data, mb, folder, message, now);
+      sendDraft(req, data, mb, folder, message, now);
       return { status: 202 };
     case 'move':
       return moveOrCopy(req, mb, folder, message, false, now);

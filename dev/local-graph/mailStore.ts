@@ -4,7 +4,10 @@ import { toGraphInstant } from './londonDates';
 import type { SeedMailbox, SeedMailboxDelegate, SeedMessage } from './seedTypes';
 
 export type Message = Record<string, unknown> & {
+  /** The regular REST id: a new one whenever the item moves (messageIds.ts). */
   id: string;
+  /** The immutable id: kept across moves within the mailbox (messageIds.ts). */
+  immutableId: string;
   parentFolderId: string;
   receivedDateTime: string;
 };
@@ -33,6 +36,7 @@ const DEFAULT_FOLDERS: { wellKnownName: string; displayName: string }[] = [
   { wellKnownName: 'inbox', displayName: 'Inbox' },
   { wellKnownName: 'drafts', displayName: 'Drafts' },
   { wellKnownName: 'sentitems', displayName: 'Sent Items' },
+  { wellKnownName: 'outbox', displayName: 'Outbox' },
   { wellKnownName: 'deleteditems', displayName: 'Deleted Items' },
   { wellKnownName: 'archive', displayName: 'Archive' },
   { wellKnownName: 'junkemail', displayName: 'Junk Email' },
@@ -96,6 +100,7 @@ function messageFromSeed(mb: SeedMailbox, folderId: string, seed: SeedMessage, n
     replyTo: [],
     flag: { flagStatus: 'notFlagged' },
     ...seed,
+    immutableId: newImmutableId(mb.address, 'seed', id),
   } as Message;
 }
 
@@ -137,6 +142,15 @@ export function mailboxFromSeed(seed: SeedMailbox, now: Date): StoredMailbox {
 /** A new change key, as Exchange gives every change of an item. */
 export function newChangeKey(): string {
   return randomUUID().replace(/-/g, '').slice(0, 24);
+}
+
+/** An immutable id for an item of a mailbox (Graph's start with AAkALgAA); random unless given parts. */
+export function newImmutableId(address: string, ...parts: string[]): string {
+  return stableGraphId(
+    'AAkALgAA',
+    address.toLowerCase(),
+    ...(parts.length ? parts : [randomUUID()]),
+  );
 }
 
 /** A new message id in a mailbox. */
@@ -190,6 +204,7 @@ export function newDraft(
     replyTo: [],
     flag: { flagStatus: 'notFlagged' },
     ...parts,
+    immutableId: newImmutableId(mb.address),
   };
 }
 

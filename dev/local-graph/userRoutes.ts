@@ -14,6 +14,7 @@ import { type Message, type StoredFolder, type StoredMailbox, folderResource } f
 import { handleMasterCategories } from './categoryRoutes';
 import { assertMailboxAccess, type MailboxUse } from './mailboxAccess';
 import { mailActionRoutes } from './mailActions';
+import { namesMessage, outwardMessage, translateExchangeIds } from './messageIds';
 import { messageMime } from './messageMime';
 import {
   compareForOrder,
@@ -128,6 +129,8 @@ export function handleUsers(req: GraphRequest, data: MailData): GraphResponse {
       name === 'messages' ? messages(req, allMessages(mb), tail) : mailFolders(req, mb, tail),
     );
   }
+  if (name === 'translateexchangeids' && !tail.length)
+    return translateExchangeIds(req, requireMailbox('items'));
   if (name === 'outlook' && tail[0]?.toLowerCase() === 'mastercategories') {
     return handleMasterCategories(req, requireMailbox('masterCategories'), tail.slice(1));
   }
@@ -254,7 +257,7 @@ function renderMessage(req: GraphRequest, m: Message): Record<string, unknown> {
     singleValueExtendedProperties: svep,
     multiValueExtendedProperties: _mvep,
     ...visible
-  } = m;
+  } = outwardMessage(req, m);
   const out = selectProps(req, visible);
   const expand = req.query.get('$expand') ?? '';
   const ext = /singleValueExtendedProperties(?:\(\s*\$filter\s*=\s*([^)]*)\))?/i.exec(expand);
@@ -274,7 +277,7 @@ function renderMessage(req: GraphRequest, m: Message): Record<string, unknown> {
 function messages(req: GraphRequest, source: Message[], tail: string[]): GraphResponse {
   const [messageId, section] = tail;
   if (messageId === undefined) return get(req, () => messageList(req, source));
-  const message = source.find((m) => m.id === messageId);
+  const message = source.find((m) => namesMessage(m, messageId));
   if (!message)
     throw new GraphError(
       404,

@@ -24,6 +24,24 @@ async function switchMailbox(page: Page, address: string): Promise<void> {
   await page.selectOption('#mailbox', address);
 }
 
+/**
+ * Graph's send is asynchronous (the local service keeps a sent message in the Outbox for a few
+ * seconds): polls the mailbox's inbox, at most `limitMs`, until a message with this subject is in.
+ */
+async function waitForDelivery(address: string, subject: string, limitMs = 20_000): Promise<void> {
+  const until = Date.now() + limitMs;
+  for (;;) {
+    const res = await fetch(
+      `${session.url}/v1.0/users/${address}/mailFolders/inbox/messages?$top=100&$select=subject`,
+      { headers: { Authorization: `Bearer local:${address}` } },
+    );
+    const list = ((await res.json()) as { value: { subject: string }[] }).value;
+    if (list.some((m) => m.subject === subject)) return;
+    if (Date.now() > until) throw new Error(`"${subject}" not delivered within ${limitMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 async function confirmPrimary(pane: Frame, expectedLabel: RegExp): Promise<void> {
   const primary = pane.locator('[data-testid="primary-action"]');
   await primary.waitFor();
@@ -51,6 +69,7 @@ test('forward and file a restricted email; it arrives in the SPOC mailbox, where
   // Not offered again.
   expect(await open.pane.locator('[data-testid="primary-action"]').count()).toBe(0);
 
+  await waitForDelivery(SPOC_MAILBOX, `FW: ${DENTON_SECOND}`);
   await switchMailbox(open.page, SPOC_MAILBOX);
   const arrived = open.page.locator('#messages button', { hasText: `FW: ${DENTON_SECOND}` });
   await arrived.waitFor({ timeout: 15_000 });

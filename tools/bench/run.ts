@@ -13,6 +13,7 @@ import { startWorkbench } from '../../dev/workbench/start';
 import { launchChromium } from '../../test/e2e/support/browser';
 import { buildProfile } from '../../dev/workbench/build';
 import { benchEventSave } from './eventsBench';
+import { benchForward } from './forwardBench';
 import { benchRouting } from './routingBench';
 import { benchReview } from './reviewBench';
 
@@ -223,6 +224,12 @@ const sections: Record<string, () => Promise<Record<string, unknown>>> = {
     const r = await benchEventSave();
     console.log(`\nContact events — ${LATENCY_MS} ms injected latency per Graph request\n`);
     for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(38)} ${v}`);
+    return r;
+  },
+  forward: async () => {
+    const r = await benchForward();
+    console.log(`\nForward — ${LATENCY_MS} ms injected latency per Graph request\n`);
+    for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(56)} ${v}`);
     return r;
   },
   review: async () => {

@@ -7,14 +7,25 @@
 //   1. read the email (marks, claim, ETag); a `forwarded` mark means it is done: say by whom;
 //   2. claim it: a PATCH with If-Match: <ETag> writing {key, who, when}; a 412 means someone
 //      else wrote first: read again (their live claim means "busy": we do nothing);
-//   3. a sent item carrying the key? Then the forward went: skip to 5;
-//   4. a draft carrying the key (a lost createForward answer), else createForward to a draft with
-//      the key; set the key on the draft; send it;
-//   5. audit entry (unique AuditKey: a repeat is a no-op), then the `forwarded` mark.
-// Every step can be repeated from 1 after any failure, and nothing is done twice: that is what the
-// attempt loop here relies on. The Graph client never repeats createForward or send by itself.
+//   3. unless the claim is new (nothing can carry a key made just now): the forward carrying the
+//      key in Sent Items or the Outbox (send is asynchronous: the Outbox first, the Sent Items copy
+//      later) means it went: skip to 5; a draft carrying it (left by an older version) is sent;
+//   4. else `forward` carrying the key (one request: createForward + send);
+//   5. the moment Graph accepted it (202), record on the claim that it was sent, and at the same
+//      time write the audit entry (unique AuditKey: a repeat is a no-op): from then on a retry
+//      never forwards again, it waits for the copy in the Outbox or Sent Items instead;
+//   6. the `forwarded` mark (and category), in one PATCH.
+// Round trips for a first forward: read, claim, forward, claim-sent ∥ audit, mark = 5 (plus the
+// master category list the first time in a session). Every step can be repeated from 1 after any
+// failure, and nothing is done twice: that is what the attempt loop here relies on. The Graph
+// client never repeats forward or send by itself.
+//
+// Ids: the host gives the email's regular REST id (convertToRestId), which dies when the email
+// moves. The first read answers its immutable id (every request asks for immutable ids), and
+// every later call (claim, move, marks, categories, undo) uses that one; the pane's later calls
+// with the host's id are mapped to it (`refFor`).
 import type { MessageMark, MessageMarks, MessageRef } from '../../graph/mail/messageMarks';
-import type { MailActionsGraph, MessageState } from '../../graph/mail/mailActions';
+import type { FoundForward, MailActionsGraph, MessageState } from '../../graph/mail/mailActions';
 import { GraphAccessError, toGraphAccessError } from '../../graph/errors';
 import type { AuditEntry } from '../../graph/repositories/auditRepository';
 import type { OpenMessage, SignedInUser } from '../../host/mailHost';
@@ -29,6 +40,8 @@ import {
   detectUrgency,
   filingPath,
   formatForwardHeader,
+  forwardMarkerLine,
+  type ForwardClaim,
   type UrgencyResult,
 } from '../../policy/mailActions';
 
@@ -175,6 +188,9 @@ export function filedDetail(mark: MessageMark | undefined): FiledDetail | undefi
 const TRANSIENT = new Set(['throttled', 'unavailable', 'offline']);
 /** Graph's code for a send from a mailbox the user has no Send As (or Send on Behalf) on. */
 const SEND_AS_DENIED = 'ErrorSendAsDenied';
+/** Looks for the sent copy of a forward whose send was accepted, before marking it anyway. */
+const SENT_COPY_LOOKS = 5;
+const SENT_COPY_WAIT_MS = 1_000;
 
 /** Thrown inside an attempt to read the email again at once (someone wrote between our read and write). */
 class ReadAgain extends Error {}
@@ -192,6 +208,14 @@ function activeMark(marks: MessageMark[], kind: MessageMark['kind']): MessageMar
 }
 
 export class RestrictedActions {
+  /** Immutable ids by "mailbox|host id", learnt at the first read of each email. */
+  private readonly immutableIds = new Map<string, string>();
+  /**
+   * The pane's last read of each email (load), by "mailbox|host id": a forward pressed after it
+   * starts from it instead of reading again (its claim carries If-Match, so a change since is a
+   * 412 and a fresh read). Used once.
+   */
+  private readonly lastRead = new Map<string, { ref: MessageRef; state: MessageState }>();
   private readonly now: () => Date;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly newKey: () => string;
@@ -206,11 +230,43 @@ export class RestrictedActions {
     this.attemptLimitMs = deps.attemptLimitMs ?? ATTEMPT_LIMIT_MS - 15_000;
   }
 
+  /** The ref to use for an email the host names: its immutable id once read, else the host's id. */
+  private refFor(message: OpenMessage): MessageRef {
+    const ref = refOf(message);
+    const known = this.immutableIds.get(idKey(ref));
+    return known ? { mailbox: ref.mailbox, messageId: known } : ref;
+  }
+
+  /** Reads the email; remembers its immutable id and answers the ref that uses it. */
+  private async read(
+    message: OpenMessage | MessageRef,
+    opts: { headers?: boolean } = {},
+  ): Promise<{ ref: MessageRef; state: MessageState }> {
+    const hostRef = 'itemId' in message ? refOf(message) : message;
+    const ref = 'itemId' in message ? this.refFor(message) : message;
+    const state = await this.deps.graph.readState(ref, opts);
+    if (state.id && state.id !== hostRef.messageId) this.immutableIds.set(idKey(hostRef), state.id);
+    return { ref: { mailbox: ref.mailbox, messageId: state.id || ref.messageId }, state };
+  }
+
   /** The email's state for the pane: marks, urgency, and (SPOC side) the forward header. */
   async load(message: OpenMessage, opts: { headers?: boolean } = {}): Promise<EmailStatus> {
-    const ref = refOf(message);
-    const state = await this.attempt(() => this.deps.graph.readState(ref, opts));
+    const { ref, state } = await this.attempt(() => this.read(message, opts));
+    this.lastRead.set(idKey(refOf(message)), { ref, state });
     return this.status(ref, state);
+  }
+
+  /**
+   * The pane's read, when a forward may start from it: it had an ETag (so the claim is
+   * conditional) and showed neither a forward nor anyone's claim (those are decided on a fresh read).
+   */
+  private takeLastRead(message: OpenMessage): { ref: MessageRef; state: MessageState } | undefined {
+    const key = idKey(refOf(message));
+    const read = this.lastRead.get(key);
+    this.lastRead.delete(key);
+    if (!read?.state.etag || read.state.claim) return undefined;
+    if (read.state.marks.some((m) => m.kind === 'forwarded')) return undefined;
+    return read;
   }
 
   private status(ref: MessageRef, state: MessageState): EmailStatus {
@@ -236,12 +292,23 @@ export class RestrictedActions {
             : 'spocOutsideSchool',
       );
     }
-    const ref = refOf(target.message);
     const holder = { key: this.newKey(), token: this.newKey() };
+    let fromPane = this.takeLastRead(target.message);
+    // Contact Guard's category in the user's own master list, made while the forward goes (a
+    // shared mailbox's list is not ours to touch: MessageMarks decides there).
+    const category = target.message.sharedMailbox
+      ? undefined
+      : this.deps.marks
+          .ensureMasterCategory(undefined, ACTION_CATEGORIES.forwarded)
+          .catch(() => undefined);
     try {
-      return await this.attempt(() => this.forwardStep(target, ref, spoc.address, holder));
+      return await this.attempt(async () => {
+        const read = fromPane;
+        fromPane = undefined;
+        return this.forwardStep(target, spoc.address, holder, read, category);
+      });
     } catch (e) {
-      await this.releaseClaim(ref, holder.token);
+      await this.releaseClaim(this.refFor(target.message), holder.token);
       throw e;
     }
   }
@@ -262,62 +329,76 @@ export class RestrictedActions {
 
   private async forwardStep(
     target: ActionTarget,
-    ref: MessageRef,
     spocAddress: string,
     holder: { key: string; token: string },
+    fromPane?: { ref: MessageRef; state: MessageState },
+    category?: Promise<void>,
   ): Promise<ForwardOutcome> {
     const { graph } = this.deps;
     const user = this.deps.user();
-    const state = await graph.readState(ref);
+    const { ref, state } = fromPane ?? (await this.read(target.message));
     const done = state.marks.find((m) => m.kind === 'forwarded');
     if (done) return { status: 'alreadyDone', mark: done };
     const decision = decideClaim(state.claim, holder, this.now());
     if (decision.kind === 'busy')
       return { status: 'busy', byName: decision.claim.byName, at: decision.claim.at };
     holder.key = decision.key;
+    let claim: ForwardClaim = state.claim ?? {
+      key: holder.key,
+      token: holder.token,
+      byName: user.displayName,
+      byAddress: user.emailAddress,
+      at: this.now().toISOString(),
+    };
     if (decision.kind !== 'ours') {
-      const claim = {
+      claim = {
         key: holder.key,
         token: holder.token,
         byName: user.displayName,
         byAddress: user.emailAddress,
         at: this.now().toISOString(),
+        ...(state.claim?.sent && state.claim.key === holder.key ? { sent: true } : {}),
       };
       if (!(await graph.claim(ref, state.etag, claimValue(claim)))) throw new ReadAgain();
     }
     const key = holder.key;
-    // Both look-ups at once: one round trip instead of two.
-    const [sentId, existingDraft] = await Promise.all([
-      graph.findByKey(ref.mailbox, 'sentitems', key),
-      graph.findByKey(ref.mailbox, 'drafts', key),
-    ]);
-    if (!sentId) {
+    // A key made just now is on nothing yet: no look-up. Otherwise one round trip finds the
+    // forward in Sent Items, the Outbox or Drafts.
+    let found = decision.kind === 'claim' ? undefined : await graph.findForward(ref.mailbox, key);
+    if (claim.sent && found?.where !== 'sentitems' && found?.where !== 'outbox')
+      found = await this.waitForSentCopy(ref.mailbox, key, found);
+    const sent = claim.sent === true || found?.where === 'sentitems' || found?.where === 'outbox';
+    const existingDraft = found?.where === 'drafts' ? found.id : undefined;
+    if (!sent) {
       const urgency = detectUrgency(state.subject, state.bodyText, this.deps.config.urgentKeywords);
-      const draftId =
-        existingDraft ??
-        (await graph.createForward(ref, {
-          to: { name: target.restriction.spocName, address: spocAddress },
-          key,
-          urgent: urgency.urgent,
-          header: formatForwardHeader({
-            key,
-            restrictionId: target.restriction.id,
-            personName: target.restriction.personName,
-            urgent: urgency.urgent,
-          }),
-          comment: coverNote({
-            personName: target.restriction.personName,
-            senderAddress: target.matchedAddress,
-            receivedAt: state.receivedAt ?? target.message.receivedAt,
-            mailbox: ref.mailbox ?? user.emailAddress,
-            forwardedBy: { name: user.displayName, address: user.emailAddress },
-            at: this.now(),
-            spocName: target.restriction.spocName,
-            urgentWords: urgency.matched,
-          }),
-        }));
-      await graph.setDraftKey(ref.mailbox, draftId, key);
-      await this.sendOrWithdraw(ref.mailbox, draftId);
+      const header = {
+        key,
+        restrictionId: target.restriction.id,
+        personName: target.restriction.personName,
+        urgent: urgency.urgent,
+      };
+      const note = coverNote({
+        personName: target.restriction.personName,
+        senderAddress: target.matchedAddress,
+        receivedAt: state.receivedAt ?? target.message.receivedAt,
+        mailbox: ref.mailbox ?? user.emailAddress,
+        forwardedBy: { name: user.displayName, address: user.emailAddress },
+        at: this.now(),
+        spocName: target.restriction.spocName,
+        urgentWords: urgency.matched,
+      });
+      await this.sendOrWithdraw(ref.mailbox, key, () =>
+        existingDraft
+          ? graph.send(ref.mailbox, existingDraft)
+          : graph.forward(ref, {
+              to: { name: target.restriction.spocName, address: spocAddress },
+              key,
+              urgent: urgency.urgent,
+              header: formatForwardHeader(header),
+              // The marker travels in the body: Graph may drop the custom header.
+              comment: `${note}\n\n${forwardMarkerLine(header)}`,
+            }),
+      );
     }
     const mark: MessageMark = {
       kind: 'forwarded',
@@ -327,36 +408,67 @@ export class RestrictedActions {
       key,
       detail: target.restriction.spocName,
     };
-    await this.audit(
+    const audit = this.audit(
       'Forwarded',
       key,
       `Forwarded restricted correspondence to the single point of contact (restriction ${target.restriction.id})`,
       state.internetMessageId,
     );
-    await this.deps.marks.add(ref, mark, ACTION_CATEGORIES.forwarded);
+    // Recorded the moment Graph accepted the forward: a retry from here waits, never forwards.
+    if (!sent)
+      await Promise.all([graph.claim(ref, undefined, claimValue({ ...claim, sent: true })), audit]);
+    else await audit;
+    await category;
+    await this.deps.marks.add(ref, mark, ACTION_CATEGORIES.forwarded, state);
     return { status: 'done', mark };
   }
 
   /**
-   * Sends the forward's draft. Refused for want of Send As (403 ErrorSendAsDenied: Exchange sent
-   * nothing), the draft is deleted, best effort, so that it is never sent later with this user's
-   * cover note by someone else's retry (one left behind is found by its key and reused: still
-   * sent at most once), and the action stops with a message naming the missing permission.
+   * Sends the forward (a draft left from an earlier try, or a new forward). Refused for want of
+   * Send As (403 ErrorSendAsDenied: Exchange sent nothing and leaves the draft in Drafts), the
+   * draft is deleted, best effort, so that it is never sent later with this user's cover note by
+   * someone else's retry (one left behind is found by its key and reused: still sent at most
+   * once), and the action stops with a message naming the missing permission.
    */
-  private async sendOrWithdraw(mailbox: string | undefined, draftId: string): Promise<void> {
+  private async sendOrWithdraw(
+    mailbox: string | undefined,
+    key: string,
+    send: () => Promise<void>,
+  ): Promise<void> {
     try {
-      await this.deps.graph.send(mailbox, draftId);
+      await send();
     } catch (e) {
       const error = toGraphAccessError(e);
       if (error.code !== SEND_AS_DENIED) throw error;
-      await this.deps.graph.deleteDraft(mailbox, draftId).catch(() => undefined);
+      const left = await this.deps.graph.findForward(mailbox, key).catch(() => undefined);
+      if (left?.where === 'drafts')
+        await this.deps.graph.deleteDraft(mailbox, left.id).catch(() => undefined);
       throw new ActionFailure('sendAsDenied', error);
     }
   }
 
+  /**
+   * The send was accepted but its copy is in neither the Outbox nor Sent Items yet (or the
+   * answer naming it was lost): looks again a few times, a second apart. Never sends: what Graph
+   * accepted is sent, so the caller marks it done even if the copy is still not to be seen.
+   */
+  private async waitForSentCopy(
+    mailbox: string | undefined,
+    key: string,
+    first: FoundForward | undefined,
+  ): Promise<FoundForward | undefined> {
+    let found = first;
+    for (let i = 0; i < SENT_COPY_LOOKS; i++) {
+      if (found?.where === 'sentitems' || found?.where === 'outbox') return found;
+      await this.sleep(SENT_COPY_WAIT_MS);
+      found = await this.deps.graph.findForward(mailbox, key);
+    }
+    return found;
+  }
+
   /** Files the email in the restricted-correspondence folder, in the person's subfolder. */
   async file(target: ActionTarget): Promise<FileOutcome> {
-    return this.fileAs(refOf(target.message), target.restriction.personName, false);
+    return this.fileAs(target.message, target.restriction.personName, false);
   }
 
   /** Forward first; only a forward that went (now or before) is followed by filing. */
@@ -369,17 +481,16 @@ export class RestrictedActions {
 
   /** The SPOC: "read — no new issue": file it (in the SPOC's mailbox) and record the outcome. */
   async spocNoNewIssue(message: OpenMessage, personName: string): Promise<FileOutcome> {
-    return this.fileAs(refOf(message), personName, true);
+    return this.fileAs(message, personName, true);
   }
 
   /** The SPOC: "new issue raised": keep it in the inbox, record the outcome. */
   async spocNewIssue(
     message: OpenMessage,
   ): Promise<{ status: 'done' | 'alreadyDone'; mark: MessageMark }> {
-    const ref = refOf(message);
     const key = this.newKey();
     return this.attempt(async () => {
-      const state = await this.deps.graph.readState(ref);
+      const { ref, state } = await this.read(message);
       const existing = activeMark(state.marks, 'spocOutcome');
       if (existing) return { status: 'alreadyDone' as const, mark: existing };
       const user = this.deps.user();
@@ -403,7 +514,7 @@ export class RestrictedActions {
   }
 
   private async fileAs(
-    ref: MessageRef,
+    message: OpenMessage,
     personName: string,
     outcome: boolean,
   ): Promise<FileOutcome> {
@@ -412,7 +523,7 @@ export class RestrictedActions {
     let fromFolderId: string | undefined;
     return this.attempt(async () => {
       const { graph } = this.deps;
-      const state = await graph.readState(ref);
+      const { ref, state } = await this.read(message);
       const existing = activeMark(state.marks, outcome ? 'spocOutcome' : 'filed');
       if (existing) {
         const filed = activeMark(state.marks, 'filed');
@@ -479,10 +590,10 @@ export class RestrictedActions {
   async undoFile(token: UndoToken): Promise<void> {
     const { graph } = this.deps;
     await this.attempt(async () => {
-      const state = await graph.readState(token.ref);
-      let ref = token.ref;
+      const { ref: read, state } = await this.read(token.ref);
+      let ref = read;
       if (state.parentFolderId !== token.fromFolderId) {
-        const moved = await graph.move(token.ref, token.fromFolderId);
+        const moved = await graph.move(read, token.fromFolderId);
         ref = { mailbox: token.ref.mailbox, messageId: moved.id };
       }
       const user = this.deps.user();
@@ -562,6 +673,10 @@ export class RestrictedActions {
       }
     }
   }
+}
+
+function idKey(ref: MessageRef): string {
+  return `${(ref.mailbox ?? '').toLowerCase()}|${ref.messageId}`;
 }
 
 export function failureFor(error: GraphAccessError): ActionFailure {

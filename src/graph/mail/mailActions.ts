@@ -1,6 +1,12 @@
 // The Graph calls behind acting on restricted correspondence: read an email's state (marks, claim,
-// ETag, folder, the forward header), claim it with If-Match, find a draft or sent copy by its
-// action key, createForward / send, make the filing folders, move. Each call is one request (or a
+// ETag, folder, the forward header), claim it with If-Match, find the forward by its action key in
+// Drafts, the Outbox or Sent Items (one parallel $batch), forward (or send a draft), make the
+// filing folders, move.
+//
+// Ids: every request asks for immutable ids (src/graph/middleware/preferImmutableIdMiddleware.ts),
+// so the id readState answers is the email's immutable id even when it was read by the regular id
+// the host gives (Office.js convertToRestId); callers use that id from then on, and it survives a
+// move (https://learn.microsoft.com/graph/outlook-immutable-id). Each call is one request (or a
 // small fixed number); the exactly-once logic that strings them together is in
 // src/app/actions/restrictedActions.ts. Messages are addressed at /me/... or /users/{mailbox}/...
 //
@@ -9,7 +15,8 @@
 // (a repeat meets 409 ErrorFolderExists) and the move (with immutable ids, moving an email to the
 // folder it is already in changes nothing). createForward and send are never repeated blindly.
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { GraphAccessError, toGraphAccessError } from '../errors';
+import { GraphAccessError, kindForStatus, toGraphAccessError } from '../errors';
+import { IMMUTABLE_ID_PREFERENCE } from '../middleware/preferImmutableIdMiddleware';
 import { RetrySafety } from '../middleware/retryMiddleware';
 import { encodePathSegment } from '../sharePoint';
 import {
@@ -25,6 +32,7 @@ import {
 import {
   FORWARD_HEADER,
   findForwardHeader,
+  findForwardMarker,
   odataString,
   parseClaim,
   plainText,
@@ -53,6 +61,14 @@ export interface MessageState {
   /** Present when the email is a Contact Guard forward (the SPOC's side). */
   forwardHeader?: ForwardHeaderValue;
 }
+
+/** Where a forward carrying an action key is: still a draft, queued to send, or sent. */
+export interface FoundForward {
+  where: 'drafts' | 'outbox' | 'sentitems';
+  id: string;
+}
+
+const FORWARD_FOLDERS: readonly FoundForward['where'][] = ['sentitems', 'outbox', 'drafts'];
 
 export interface ForwardDraftInput {
   to: { name: string; address: string };
@@ -83,7 +99,10 @@ export class MailActionsGraph {
 
   constructor(private readonly client: Client) {}
 
-  /** One GET: the email's ETag, subject, body, folder, categories, marks and claim (and headers). */
+  /**
+   * One GET: the email's immutable id, ETag, subject, body, folder, categories, marks and claim
+   * (and, with `headers`, the forward header or, where Graph dropped it, the cover note's marker).
+   */
   async readState(ref: MessageRef, opts: { headers?: boolean } = {}): Promise<MessageState> {
     const ids = [...MARK_KINDS.map(markPropertyId), CLAIM_PROPERTY_ID];
     const select = [
@@ -117,11 +136,12 @@ export class MailActionsGraph {
     const headers = Array.isArray(body.internetMessageHeaders)
       ? (body.internetMessageHeaders as { name?: unknown; value?: unknown }[])
       : undefined;
+    const bodyText = plainText(text(messageBody.content));
     return {
       id: text(body.id) || ref.messageId,
       etag: text(body['@odata.etag']) || undefined,
       subject: text(body.subject),
-      bodyText: plainText(text(messageBody.content)),
+      bodyText,
       receivedAt: text(body.receivedDateTime) || undefined,
       internetMessageId: text(body.internetMessageId) || undefined,
       parentFolderId: text(body.parentFolderId) || undefined,
@@ -130,7 +150,8 @@ export class MailActionsGraph {
         : [],
       marks,
       claim: parseClaim(claimProp?.value),
-      forwardHeader: findForwardHeader(headers),
+      forwardHeader:
+        findForwardHeader(headers) ?? (opts.headers ? findForwardMarker(bodyText) : undefined),
     };
   }
 
@@ -153,33 +174,58 @@ export class MailActionsGraph {
     }
   }
 
-  /** The id of a message in a well-known folder that carries this forward key, if any. */
-  async findByKey(
-    mailbox: string | undefined,
-    folder: 'sentitems' | 'drafts',
-    key: string,
-  ): Promise<string | undefined> {
+  /**
+   * The forward carrying this key, wherever it is now: Sent Items, the Outbox (sent, not yet
+   * copied: send is asynchronous) or Drafts. One `$batch` of three independent GETs (fully
+   * parallel: no dependsOn), each asking for immutable ids (a header of the batch itself does not
+   * reach its requests).
+   */
+  async findForward(mailbox: string | undefined, key: string): Promise<FoundForward | undefined> {
     const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${odataString(FORWARD_KEY_PROPERTY_ID)}' and ep/value eq '${odataString(key)}')`;
-    const page: unknown = await call(() =>
+    const requests = FORWARD_FOLDERS.map((folder, i) => ({
+      id: String(i + 1),
+      method: 'GET',
+      url: `${mailboxRoot(mailbox)}/mailFolders/${folder}/messages?$filter=${encodeURIComponent(filter)}&$select=id&$top=1`,
+      headers: { Prefer: IMMUTABLE_ID_PREFERENCE },
+    }));
+    const answer: unknown = await call(() =>
       this.client
-        .api(`${mailboxRoot(mailbox)}/mailFolders/${folder}/messages`)
-        .filter(filter)
-        .select('id')
-        .top(1)
-        .get(),
+        .api('/$batch')
+        .middlewareOptions([new RetrySafety({ idempotent: true })])
+        .post({ requests }),
     );
-    const first = isRecord(page) && Array.isArray(page.value) ? (page.value[0] as unknown) : null;
-    return isRecord(first) && typeof first.id === 'string' ? first.id : undefined;
+    const responses = isRecord(answer) && Array.isArray(answer.responses) ? answer.responses : [];
+    const found: FoundForward[] = [];
+    for (const [i, where] of FORWARD_FOLDERS.entries()) {
+      const r = responses.find((x: unknown) => isRecord(x) && String(x.id) === String(i + 1)) as
+        Record<string, unknown> | undefined;
+      const status = typeof r?.status === 'number' ? r.status : 0;
+      if (status < 200 || status >= 300) {
+        const headers = isRecord(r?.headers) ? r.headers : {};
+        const retryAfter = Object.entries(headers).find(([k]) => k.toLowerCase() === 'retry-after');
+        throw new GraphAccessError(status === 0 ? 'unknown' : kindForStatus(status), {
+          status,
+          retryAfterSeconds:
+            retryAfter && /^\d+$/.test(String(retryAfter[1])) ? Number(retryAfter[1]) : undefined,
+        });
+      }
+      const body = isRecord(r?.body) ? r.body : {};
+      const first: unknown = Array.isArray(body.value) ? body.value[0] : undefined;
+      if (isRecord(first) && typeof first.id === 'string') found.push({ where, id: first.id });
+    }
+    return found[0];
   }
 
   /**
-   * createForward: a draft in the mailbox's Drafts, to the SPOC, with the cover note as comment,
-   * carrying the key (extended property) and the forward header. Never retried automatically: a
-   * lost answer leaves at most a draft, which the next attempt finds by its key.
+   * Forwards the email in one request (`forward`: 202, the forward goes through the Outbox): to the
+   * SPOC, the cover note as comment, carrying the key (extended property, so that its Outbox and
+   * Sent Items copies are found by it) and the forward header (which Graph may drop: the cover
+   * note carries the same value). Never retried automatically: after a lost answer the caller
+   * looks for the key before anything else.
    */
-  async createForward(ref: MessageRef, input: ForwardDraftInput): Promise<string> {
-    const draft: unknown = await call(() =>
-      this.client.api(`${messagePath(ref)}/createForward`).post({
+  async forward(ref: MessageRef, input: ForwardDraftInput): Promise<void> {
+    await call(() =>
+      this.client.api(`${messagePath(ref)}/forward`).post({
         comment: input.comment,
         toRecipients: [{ emailAddress: { name: input.to.name, address: input.to.address } }],
         message: {
@@ -189,22 +235,12 @@ export class MailActionsGraph {
         },
       }),
     );
-    if (!isRecord(draft) || typeof draft.id !== 'string')
-      throw new GraphAccessError('unknown', { code: 'draftUnreadable' });
-    return draft.id;
   }
 
-  /** Makes sure the draft carries the key (a PATCH that sets the same value again does no harm). */
-  async setDraftKey(mailbox: string | undefined, draftId: string, key: string): Promise<void> {
-    await call(() =>
-      this.client
-        .api(messagePath({ mailbox, messageId: draftId }))
-        .middlewareOptions([new RetrySafety({ idempotent: true })])
-        .patch({ singleValueExtendedProperties: [{ id: FORWARD_KEY_PROPERTY_ID, value: key }] }),
-    );
-  }
-
-  /** Sends a draft. Never retried automatically: the caller checks Sent Items before any repeat. */
+  /**
+   * Sends a draft (a forward draft carrying a key, left by an older version). Never retried
+   * automatically: the caller looks for the key before any repeat.
+   */
   async send(mailbox: string | undefined, draftId: string): Promise<void> {
     await call(() =>
       this.client.api(`${messagePath({ mailbox, messageId: draftId })}/send`).post(undefined),

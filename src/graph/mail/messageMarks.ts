@@ -129,10 +129,16 @@ export class MessageMarks {
    * master category list if missing; never in another mailbox's) in one PATCH. Reads the message
    * first: a mark of the same kind and key already there means the work is done (a retry), and the category list is
    * extended, never replaced. A mark of the same kind with another key is overwritten only by a
-   * caller that has decided to (check `read()` first).
+   * caller that has decided to (check `read()` first). A caller that has just read the message
+   * may pass what it read (`current`) and save the round trip.
    */
-  async add(ref: MessageRef, mark: MessageMark, category?: string): Promise<void> {
-    const current = await this.read(ref);
+  async add(
+    ref: MessageRef,
+    mark: MessageMark,
+    category?: string,
+    known?: { marks: MessageMark[]; categories: string[] },
+  ): Promise<void> {
+    const current = known ?? (await this.read(ref));
     const same = current.marks.find((m) => m.kind === mark.kind && m.key === mark.key);
     const hasCategory =
       !category || current.categories.some((c) => c.toLowerCase() === category.toLowerCase());

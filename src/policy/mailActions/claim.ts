@@ -19,6 +19,12 @@ export interface ForwardClaim {
   at: string;
   /** Given up by its attempt (it failed): anyone may take it over at once, keeping the key. */
   released?: boolean;
+  /**
+   * Graph accepted the forward's `send` (202). Sending is asynchronous (the Outbox, then Sent
+   * Items), so from here on nothing is created or sent again for this key: a retry waits for the
+   * sent copy instead.
+   */
+  sent?: boolean;
 }
 
 export function parseClaim(value: unknown): ForwardClaim | undefined {
@@ -36,6 +42,7 @@ export function parseClaim(value: unknown): ForwardClaim | undefined {
     key: r.key,
     token: typeof r.token === 'string' ? r.token : '',
     ...(r.released === true ? { released: true } : {}),
+    ...(r.sent === true ? { sent: true } : {}),
     byName: typeof r.byName === 'string' ? r.byName : '',
     byAddress: typeof r.byAddress === 'string' ? r.byAddress : '',
     at: r.at,

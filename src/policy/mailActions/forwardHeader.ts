@@ -1,7 +1,9 @@
 // The internet message header a Contact Guard forward carries, so that the SPOC's pane recognises
 // restricted correspondence when it arrives (marks on the sender's copy do not travel with mail).
 // `X-ContactGuard-Forward: v=1; key=<action key>; restriction=<list item id>; person=<name, %-encoded>; urgent=0|1`
-// Pure.
+// The same value also goes in the cover note, on a line of its own (FORWARD_MARKER): whether
+// Graph's createForward keeps custom headers is not documented (and the Sent Items copy never
+// shows them), while the body always arrives. Pure.
 
 export const FORWARD_HEADER = 'X-ContactGuard-Forward';
 
@@ -55,6 +57,27 @@ export function findForwardHeader(
     }
   }
   return undefined;
+}
+
+/** The cover note's line that carries the header's value (the body always reaches the SPOC). */
+export const FORWARD_MARKER = 'Contact Guard reference:';
+
+export function forwardMarkerLine(value: ForwardHeaderValue): string {
+  return `${FORWARD_MARKER} ${formatForwardHeader(value)}`;
+}
+
+/**
+ * The marker line in a forward's plain-text body. Only the first one counts: the cover note is at
+ * the top, and an older forward quoted below it carries its own.
+ */
+export function findForwardMarker(bodyText: string | undefined): ForwardHeaderValue | undefined {
+  const text = bodyText ?? '';
+  const at = text.indexOf(FORWARD_MARKER);
+  if (at < 0) return undefined;
+  // Its fields hold no spaces (values are %-encoded), so the value ends at the first space that
+  // does not follow a ';' (line breaks may have become spaces in the plain text).
+  const value = /^\s*(v=\d+(?:;\s*[a-z]+=[^;\s]*)*)/i.exec(text.slice(at + FORWARD_MARKER.length));
+  return parseForwardHeader(value?.[1]);
 }
 
 /** A subject Outlook gives a forward ("FW:", "Fwd:"); only these are checked for the header. */

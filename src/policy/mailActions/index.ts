@@ -10,7 +10,10 @@ export { filingPath, MAX_FOLDER_NAME, odataString, personFolderName } from './fo
 export { coverNote, schoolDateTime, urgentLine, type CoverNoteInput } from './coverNote';
 export {
   FORWARD_HEADER,
+  FORWARD_MARKER,
   findForwardHeader,
+  findForwardMarker,
+  forwardMarkerLine,
   formatForwardHeader,
   looksForwarded,
   parseForwardHeader,

@@ -1,12 +1,19 @@
 // The local Graph service's mail actions behave as Graph documents them: createForward / forward /
-// send, move (a new id unless immutable ids are asked for) and copy, folders and child folders
+// send (asynchronous: Outbox, then Sent Items and delivery), move (a new regular id; the immutable
+// id stays) and copy, folders and child folders
 // (409 for a name in use), If-Match on a message PATCH (412), $filter on extended properties.
 import { startLocalGraph, type RunningLocalGraph } from '../../../dev/local-graph';
 import { demoSeed } from './setup';
 
 let graph: RunningLocalGraph;
 beforeAll(async () => {
-  graph = await startLocalGraph({ port: 0, seed: demoSeed() });
+  // A short send delay: these tests poll for the Sent Items copy; the default delay is tested in
+  // test/integration/local-graph/mail-ids-and-send.test.ts (and the headers choice there too).
+  graph = await startLocalGraph({
+    port: 0,
+    seed: demoSeed(),
+    behaviours: { sendDelayMs: 200, forwardHeaders: 'drop' },
+  });
 });
 afterAll(async () => {
   await graph.close();
@@ -52,7 +59,7 @@ async function inboxMessage(subject: string) {
 const SUBJECT = 'Complaint about the Year 5 trip letter';
 const TO = [{ emailAddress: { address: 'business.manager@oakfield.sch.uk' } }];
 
-test('move gives a new id, unless immutable ids are asked for; the old id is then gone', async () => {
+test('move gives a new regular id (the old one is then gone); the immutable id stays', async () => {
   const m = await inboxMessage(SUBJECT);
   const moved = await call('POST', `/me/messages/${encodeURIComponent(m.id)}/move`, {
     destinationId: 'archive',
@@ -67,8 +74,15 @@ test('move gives a new id, unless immutable ids are asked for; the old id is the
     IMMUTABLE,
   );
   expect(back.status).toBe(201);
-  expect(back.body.id).toBe(moved.body.id);
   expect(back.body.parentFolderId).toBe(m.parentFolderId);
+  const again = await call(
+    'POST',
+    `/me/messages/${encodeURIComponent(back.body.id)}/move`,
+    { DestinationId: 'archive' },
+    IMMUTABLE,
+  );
+  expect(again.body.id).toBe(back.body.id);
+  expect((await call('GET', `/me/messages/${encodeURIComponent(moved.body.id)}`)).status).toBe(404);
 });
 
 test('copy leaves the original and makes a second item', async () => {
@@ -81,7 +95,7 @@ test('copy leaves the original and makes a second item', async () => {
   expect((await call('GET', `/me/messages/${encodeURIComponent(m.id)}`)).status).toBe(200);
 });
 
-test('createForward makes a draft; send moves it to Sent Items (new id) and delivers it once', async () => {
+test('createForward makes a draft; send puts it in the Outbox, then Sent Items (new id), delivered once', async () => {
   const m = await inboxMessage(SUBJECT);
   const draft = await call('POST', `/me/messages/${encodeURIComponent(m.id)}/createForward`, {
     comment: 'Please see below.',
@@ -106,10 +120,15 @@ test('createForward makes a draft; send moves it to Sent Items (new id) and deli
   expect(
     (await call('POST', `/me/messages/${encodeURIComponent(draft.body.id)}/send`)).status,
   ).toBe(404);
-  const sentItems = await call(
+  const until = Date.now() + 5_000;
+  let sentItems = await call(
     'GET',
     '/me/mailFolders/sentitems/messages?$select=id,subject,isDraft',
   );
+  while (sentItems.body.value.length === 0 && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    sentItems = await call('GET', '/me/mailFolders/sentitems/messages?$select=id,subject,isDraft');
+  }
   expect(sentItems.body.value).toHaveLength(1);
   expect(sentItems.body.value[0].id).not.toBe(draft.body.id);
   const spoc = await fetch(
@@ -120,7 +139,8 @@ test('createForward makes a draft; send moves it to Sent Items (new id) and deli
     (await spoc.json()) as { value: { subject: string; internetMessageHeaders?: unknown[] }[] }
   ).value.filter((x) => x.subject === `FW: ${SUBJECT}`);
   expect(arrived).toHaveLength(1);
-  expect(arrived[0]!.internetMessageHeaders).toEqual([{ name: 'X-Test', value: 'yes' }]);
+  // createForward dropped the custom header (the default behaviour): none arrives.
+  expect(arrived[0]!.internetMessageHeaders).toBeUndefined();
 });
 
 test('forward and createForward refuse what Graph refuses', async () => {

@@ -125,6 +125,34 @@ export async function folderMessages(
   return ((await res.json()) as { value: ListedMessage[] }).value;
 }
 
+/**
+ * Waits (polling, at most `limitMs`) until the Outbox of every mailbox that sends in these tests
+ * is empty: `send` is asynchronous, and once the Outbox is empty every accepted send has its Sent
+ * Items copy and has been delivered, so counting forwards after this is exact.
+ */
+export async function outboxesDrained(baseUrl: string, limitMs = 20_000): Promise<void> {
+  const until = Date.now() + limitMs;
+  for (;;) {
+    const pending = (
+      await Promise.all(
+        [RECEPTION.emailAddress, OFFICE].map((mb) => folderMessages(baseUrl, mb, 'outbox')),
+      )
+    ).flat();
+    if (pending.length === 0) return;
+    if (Date.now() > until) throw new Error(`${pending.length} message(s) still in an Outbox`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * The send delay for action tests: short, so that many rounds stay quick. Timing is not what they
+ * test: the product never waits on it, and every count waits for the Outboxes to drain. A
+ * LOCAL_GRAPH_SEND_DELAY_MS variable (the CI matrix) wins.
+ */
+export const ACTION_TEST_BEHAVIOURS = process.env.LOCAL_GRAPH_SEND_DELAY_MS
+  ? {}
+  : { sendDelayMs: 300 };
+
 export async function openMessage(
   baseUrl: string,
   mailbox: string,

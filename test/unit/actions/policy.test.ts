@@ -6,7 +6,9 @@ import {
   detectUrgency,
   filingPath,
   findForwardHeader,
+  findForwardMarker,
   formatForwardHeader,
+  forwardMarkerLine,
   isSpoc,
   looksForwarded,
   parseClaim,
@@ -171,6 +173,17 @@ describe('forward header', () => {
     expect(findForwardHeader([{ name: 'X-Other', value: 'v=1; key=a; person=b' }])).toBeUndefined();
     expect(findForwardHeader(undefined)).toBeUndefined();
   });
+  test('the cover note carries the same value on its own line, found in plain text too', () => {
+    const value = { key: 'k 1', restrictionId: '7', personName: "Siobhan O'Brien", urgent: false };
+    const older = { ...value, key: 'older' };
+    const body = `Forwarded by Contact Guard.\n\n${forwardMarkerLine(value)}\n\nFrom: x\n${forwardMarkerLine(older)}`;
+    expect(findForwardMarker(body)).toEqual(value);
+    // HTML reduced to text: line breaks have become single spaces.
+    expect(findForwardMarker(body.replace(/\n+/g, ' '))).toEqual(value);
+    expect(findForwardMarker('Contact Guard reference: v=2; key=a; person=b')).toBeUndefined();
+    expect(findForwardMarker('no marker here')).toBeUndefined();
+    expect(findForwardMarker(undefined)).toBeUndefined();
+  });
   test('forwards are recognised by subject first', () => {
     expect(looksForwarded('FW: x')).toBe(true);
     expect(looksForwarded('Fwd: x')).toBe(true);
@@ -222,6 +235,8 @@ describe('claims', () => {
       released: true,
       token: 't-other',
     });
+    expect(parseClaim(JSON.stringify(claim({ sent: true })))).toMatchObject({ sent: true });
+    expect(parseClaim(JSON.stringify(claim({ sent: 'yes' })))).not.toHaveProperty('sent');
     expect(parseClaim('{')).toBeUndefined();
     expect(parseClaim(JSON.stringify({ at: 'x' }))).toBeUndefined();
     expect(parseClaim(42)).toBeUndefined();
