@@ -6,6 +6,7 @@
 import { startLocalGraph, type RunningLocalGraph } from '../../../dev/local-graph';
 import { ActionFailure, problemText } from '../../../src/app/actions/restrictedActions';
 import {
+  ACTION_TEST_BEHAVIOURS,
   OFFICE,
   OFFICE_SUBJECT,
   RECEPTION,
@@ -15,6 +16,7 @@ import {
   demoSeed,
   folderMessages,
   openMessage,
+  outboxesDrained,
   target,
 } from './setup';
 
@@ -24,7 +26,7 @@ const ASSISTANT = { displayName: 'Jo Evans', emailAddress: 'office.assistant@oak
 
 let graph: RunningLocalGraph;
 beforeAll(async () => {
-  graph = await startLocalGraph({ port: 0, seed: demoSeed() });
+  graph = await startLocalGraph({ port: 0, seed: demoSeed(), behaviours: ACTION_TEST_BEHAVIOURS });
 });
 afterAll(() => graph.close());
 beforeEach(() => {
@@ -32,8 +34,13 @@ beforeEach(() => {
   graph.clearRequests();
 });
 
-const forwardsIn = async (mailbox: string, subject: string) =>
-  (await folderMessages(graph.url, mailbox, 'inbox')).filter((m) => m.subject === `FW: ${subject}`);
+/** The forwards delivered to `mailbox`, counted once every accepted send has left its Outbox. */
+const forwardsIn = async (mailbox: string, subject: string) => {
+  await outboxesDrained(graph.url);
+  return (await folderMessages(graph.url, mailbox, 'inbox')).filter(
+    (m) => m.subject === `FW: ${subject}`,
+  );
+};
 
 async function forwardBody(): Promise<string> {
   const [fw] = await forwardsIn(SPOC.emailAddress, OFFICE_SUBJECT);
@@ -89,13 +96,13 @@ test('without Send As: the plain message, and nothing half done', async () => {
   expect((failure as ActionFailure).message).toBe(problemText.sendAsDenied);
   expect((failure as ActionFailure).message).toMatch(/Send As/);
   expect((failure as ActionFailure).message).toMatch(/Exchange administrator/);
-  // The send was refused once: never repeated.
+  // The forward was refused once: never repeated.
   expect(
     graph
       .requests()
       .filter((r) => r.status === 403)
       .map((r) => r.path),
-  ).toEqual([expect.stringMatching(/\/send$/)]);
+  ).toEqual([expect.stringMatching(/\/forward$/)]);
   expect(await forwardsIn(SPOC.emailAddress, OFFICE_SUBJECT)).toEqual([]);
   // Not filed: still in the office inbox; its refused draft withdrawn; nothing in Sent Items.
   expect((await folderMessages(graph.url, OFFICE, 'inbox')).map((m) => m.subject)).toContain(

@@ -46,7 +46,9 @@ function seedWithHeadOnBehalf(): Seed {
 describe('local Graph: shared mailboxes and delegation', () => {
   let client: GraphTestClient;
   beforeAll(async () => {
-    client = await startClient({ seed: seedWithHeadOnBehalf() });
+    // Sends are asynchronous (behaviour 5): a short delay keeps these access tests quick, and
+    // spocInbox waits for the delivery instead of assuming it.
+    client = await startClient({ seed: seedWithHeadOnBehalf(), behaviours: { sendDelayMs: 100 } });
   });
   afterAll(() => client.graph.close());
   afterEach(() => client.graph.reset());
@@ -57,11 +59,17 @@ describe('local Graph: shared mailboxes and delegation', () => {
     return page.body.value[0]!.id;
   }
 
+  /** The SPOC's messages with this subject, waiting (at most 3 s) for an asynchronous send. */
   async function spocInbox(subject: string): Promise<Msg[]> {
-    const page = await client
-      .as(SPOC)
-      .get<Page<Msg>>('/me/mailFolders/inbox/messages?$top=100&$select=subject,from,sender');
-    return page.body.value.filter((m) => m.subject === subject);
+    const until = Date.now() + 3_000;
+    for (;;) {
+      const page = await client
+        .as(SPOC)
+        .get<Page<Msg>>('/me/mailFolders/inbox/messages?$top=100&$select=subject,from,sender');
+      const found = page.body.value.filter((m) => m.subject === subject);
+      if (found.length > 0 || Date.now() > until) return found;
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 
   const forwardTo = {
