@@ -5,6 +5,7 @@
 
 /** Every test that creates an item keyed by a unique column (events, audit entries, cases). */
 const KEYED_CREATES = [
+  'test/integration/graph/keyedCreates',
   'test/integration/events/saveEvents',
   'test/integration/events/evidenceCopy',
   'test/integration/review/reviewService',
