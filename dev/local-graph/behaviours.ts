@@ -12,6 +12,11 @@ export interface Behaviours {
    */
   duplicateAnswer: '500' | '400' | '409';
   /**
+   * How a list item write whose If-Match names an old version is refused (etags.ts).
+   * Documented: 412 preconditionFailed; reported: 409 resourceModified (default).
+   */
+  etagMismatchAnswer: '409' | '412';
+  /**
    * The site's regional time zone (IANA name) when the seed gives none: date-only columns are
    * stored as the UTC instant of local midnight in this zone.
    */
@@ -32,6 +37,7 @@ export const DEFAULT_BEHAVIOURS: Behaviours = {
   duplicateAnswer: '500',
   sendDelayMs: 5_000,
   forwardHeaders: 'drop',
+  etagMismatchAnswer: '409',
 };
 
 const DUPLICATE_ANSWERS = new Set<Behaviours['duplicateAnswer']>(['500', '400', '409']);
@@ -44,6 +50,12 @@ export function behavioursFromEnv(env: NodeJS.ProcessEnv = process.env): Partial
     if (!DUPLICATE_ANSWERS.has(duplicate as Behaviours['duplicateAnswer']))
       throw new Error(`LOCAL_GRAPH_DUPLICATE_ANSWER must be 500, 400 or 409, not '${duplicate}'`);
     out.duplicateAnswer = duplicate as Behaviours['duplicateAnswer'];
+  }
+  const etag = env.LOCAL_GRAPH_ETAG_MISMATCH_ANSWER;
+  if (etag) {
+    if (etag !== '409' && etag !== '412')
+      throw new Error(`LOCAL_GRAPH_ETAG_MISMATCH_ANSWER must be 409 or 412, not '${etag}'`);
+    out.etagMismatchAnswer = etag;
   }
   const zone = env.LOCAL_GRAPH_SITE_TIME_ZONE;
   if (zone) {

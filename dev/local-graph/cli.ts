@@ -1,6 +1,7 @@
 // Runs the local Graph service from the command line:
 //   npx tsx dev/local-graph/cli.ts [--seed FILE] [--port N] [--host H] [--latency MS]
 //                                  [--throttle 0.3] [--unavailable 0.1] [--random-seed N] [--log]
+//                                  [--delta-without-fields]
 // Prints the URL; with --log prints one line per Graph request (method, path without query
 // values, status, ms): never tokens, bodies or the values of query options (they can hold addresses).
 import { type RequestLogEntry, startLocalGraph } from './index';
@@ -8,7 +9,7 @@ import { type RequestLogEntry, startLocalGraph } from './index';
 function usage(message?: string): never {
   if (message) console.error(message);
   console.error(
-    'usage: tsx dev/local-graph/cli.ts [--seed FILE] [--port N] [--host H] [--latency MS] [--throttle RATE] [--unavailable RATE] [--random-seed N] [--log]',
+    'usage: tsx dev/local-graph/cli.ts [--seed FILE] [--port N] [--host H] [--latency MS] [--throttle RATE] [--unavailable RATE] [--random-seed N] [--log] [--delta-without-fields]',
   );
   process.exit(2);
 }
@@ -34,6 +35,7 @@ function parseArgs(argv: string[]) {
     unavailable?: number;
     randomSeed?: number;
     log: boolean;
+    deltaWithoutFields?: boolean;
   } = {
     port: 4000,
     log: false,
@@ -75,6 +77,9 @@ function parseArgs(argv: string[]) {
       case '--log':
         out.log = true;
         break;
+      case '--delta-without-fields':
+        out.deltaWithoutFields = true;
+        break;
       case '--help':
       case '-h':
         usage();
@@ -98,7 +103,11 @@ async function main(): Promise<void> {
     ...(args.seed ? { seed: args.seed } : {}),
     ...(args.latency !== undefined ? { latencyMs: args.latency } : {}),
     ...(args.randomSeed !== undefined ? { randomSeed: args.randomSeed } : {}),
-    faults: { throttleRate: args.throttle ?? 0, unavailableRate: args.unavailable ?? 0 },
+    faults: {
+      throttleRate: args.throttle ?? 0,
+      unavailableRate: args.unavailable ?? 0,
+      ...(args.deltaWithoutFields ? { deltaWithoutFields: true } : {}),
+    },
     ...(args.log ? { onRequest: printLine } : {}),
   });
   console.log(

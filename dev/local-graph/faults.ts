@@ -5,6 +5,11 @@ export interface FaultOptions {
   unavailableRate?: number;
   retryAfterSeconds?: number;
   down?: boolean;
+  /**
+   * Delta pages return changed items without `fields` (id, eTag and dates only), as users report
+   * of SharePoint list delta; a client must not take such an item for an empty record.
+   */
+  deltaWithoutFields?: boolean;
 }
 
 export type FaultOutcome = 'none' | 'throttle' | 'unavailable';
@@ -51,9 +56,10 @@ export function validateFaults(input: unknown): FaultOptions {
       throw new Error('retryAfterSeconds must be a whole number of seconds');
     out.retryAfterSeconds = v;
   }
-  if (f.down !== undefined) {
-    if (typeof f.down !== 'boolean') throw new Error('down must be true or false');
-    out.down = f.down;
+  for (const k of ['down', 'deltaWithoutFields'] as const) {
+    if (f[k] === undefined) continue;
+    if (typeof f[k] !== 'boolean') throw new Error(`${k} must be true or false`);
+    out[k] = f[k];
   }
   return out;
 }

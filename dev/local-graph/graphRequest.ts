@@ -3,6 +3,7 @@ import type http from 'node:http';
 import type { Behaviours } from './behaviours';
 import type { DirectoryUser } from './directory';
 import { invalidRequest } from './graphErrors';
+import { openToken, sealToken } from './pagingTokens';
 
 export interface GraphRequest {
   method: string;
@@ -50,16 +51,14 @@ export function queryWithout(req: GraphRequest, ...drop: string[]): Record<strin
   return out;
 }
 
+/** An opaque token (pagingTokens.ts): sealed, unreadable and tamper-evident. */
 export function opaqueToken(data: unknown): string {
-  return Buffer.from(JSON.stringify(data)).toString('base64url');
+  return sealToken(data);
 }
 
+/** The state in a token this service issued; undefined for a tampered, foreign or made-up one. */
 export function readOpaqueToken(token: string): unknown {
-  try {
-    return JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
+  return openToken(token);
 }
 
 /** `$top` as a page size within [1, max], or the default. */

@@ -188,7 +188,10 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
   const random = opts.randomSeed === undefined ? Math.random : seededRandom(opts.randomSeed);
   const instance = randomUUID().slice(0, 8);
   let generationCounter = 1;
-  const delta: DeltaState = { generation: `${instance}.${generationCounter}` };
+  const delta: DeltaState = {
+    generation: `${instance}.${generationCounter}`,
+    withoutFields: () => faults.deltaWithoutFields === true,
+  };
   const log: RequestLogEntry[] = [];
   const mailboxSlots = new MailboxSlots();
 

@@ -10,7 +10,9 @@ import {
   queryWithout,
   readOpaqueToken,
 } from './graphRequest';
+import { checkIfMatch, fieldsPatchAnswer } from './etags';
 import { accessDenied, listAccess, type ListAccess } from './listPermissions';
+import { skipOffset, skipToken } from './pagingTokens';
 import { parseColumnDate } from './londonDates';
 import {
   compareForOrder,
@@ -25,6 +27,7 @@ import {
   type ValueKind,
 } from './odataFilter';
 import type { SeedColumn } from './seedTypes';
+import { DuplicateValuesError } from './uniqueColumns';
 import {
   type Actor,
   etagOf,
@@ -42,6 +45,8 @@ const NON_INDEXED_PREFERENCE = 'HonorNonIndexedQueriesWarningMayFailRandomly';
 /** Delta tokens carry the store generation: expireDeltaTokens()/reset() bump it, old tokens get 410. */
 export interface DeltaState {
   generation: string;
+  /** The `deltaWithoutFields` fault (faults.ts): changed items come back without `fields`. */
+  withoutFields?: () => boolean;
 }
 
 interface DeltaTokenData {
@@ -62,6 +67,15 @@ export function handleSites(
   store: SharePointStore,
   delta: DeltaState,
 ): GraphResponse {
+  try {
+    return routeSites(req, store, delta);
+  } catch (e) {
+    // A unique-value clash is answered the way this service is set to (uniqueColumns.ts).
+    throw e instanceof DuplicateValuesError ? e.answer(req.behaviours.duplicateAnswer) : e;
+  }
+}
+
+function routeSites(req: GraphRequest, store: SharePointStore, delta: DeltaState): GraphResponse {
   const { site, rest, siteRawPath } = resolveSite(req, store);
   const ctx: Ctx = { req, store, site, delta, siteRawPath, access: listAccess(undefined, req.me) };
   const [first, listKey, third, fourth, fifth, ...extra] = rest;
@@ -416,10 +430,6 @@ function parseOrThrow<T>(what: string, run: () => T): T {
   }
 }
 
-interface PageToken {
-  off: number;
-}
-
 function itemsCollection(ctx: Ctx, list: StoredList): GraphResponse {
   const { req, store } = ctx;
   if (req.method === 'POST') {
@@ -479,12 +489,9 @@ function itemsCollection(ctx: Ctx, list: StoredList): GraphResponse {
     });
   }
   const skip = req.query.get('$skiptoken');
-  let offset = 0;
-  if (skip !== null) {
-    const t = readOpaqueToken(skip) as PageToken | undefined;
-    if (!t || typeof t.off !== 'number') throw invalidRequest('The $skiptoken is not valid.');
-    offset = t.off;
-  }
+  const scope = JSON.stringify([list.id, filterText, orderText]);
+  const offset = skip === null ? 0 : skipOffset(skip, scope);
+  if (offset === undefined) throw new GraphError(400, '', 'Invalid Skip Token');
   const page = items.slice(offset, offset + top);
   const body: Record<string, unknown> = {
     '@odata.context': `${req.serviceRoot}/$metadata#sites('${ctx.site.id}')/lists('${list.id}')/items`,
@@ -493,30 +500,10 @@ function itemsCollection(ctx: Ctx, list: StoredList): GraphResponse {
   if (offset + top < items.length) {
     body['@odata.nextLink'] = linkTo(req, req.rawPath, {
       ...queryWithout(req, '$skiptoken'),
-      $skiptoken: opaqueToken({ off: offset + top }),
+      $skiptoken: skipToken(scope, offset + top),
     });
   }
   return ok(body);
-}
-
-function checkIfMatch(req: GraphRequest, item: StoredItem): void {
-  const header = req.headers['if-match'];
-  if (header === undefined) return;
-  const wanted = `${item.uniqueId},${item.version}`;
-  const candidates = String(header)
-    .split(/,(?=\s*(?:W\/)?"|\s*\*)/)
-    .map((v) =>
-      v
-        .trim()
-        .replace(/^W\//, '')
-        .replace(/^"(.*)"$/, '$1'),
-    );
-  if (candidates.some((c) => c === '*' || c === wanted)) return;
-  throw new GraphError(
-    412,
-    'preconditionFailed',
-    "The request ETag value does not match the object's ETag value",
-  );
 }
 
 function itemEntity(ctx: Ctx, list: StoredList, item: StoredItem): GraphResponse {
@@ -553,7 +540,7 @@ function itemFields(ctx: Ctx, list: StoredList, item: StoredItem): GraphResponse
   if (!ctx.access.canEdit(item.author)) throw accessDenied();
   checkIfMatch(req, item);
   store.updateItem(list, item, req.body as Record<string, unknown>, actorOf(req));
-  return ok(renderFields(list, item), { ETag: etagOf(item) });
+  return ok(fieldsPatchAnswer(renderFields(list, item)));
 }
 
 // ---------- delta ----------
@@ -601,7 +588,8 @@ function deltaQuery(ctx: Ctx, list: StoredList, segment: string): GraphResponse 
         ? { g: delta.generation, l: list.id, since: parsed.upTo, upTo: store.currentSeq, off: 0 }
         : (parsed as DeltaTokenData);
   }
-  const view = parseItemView(req, true);
+  const asked = parseItemView(req, true);
+  const view = delta.withoutFields?.() ? { ...asked, withFields: false } : asked;
   const since = state.since;
   type Change = { seq: number; id: number; render: () => Record<string, unknown> };
   const changes: Change[] = [];

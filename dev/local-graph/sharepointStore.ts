@@ -5,6 +5,7 @@ import { GraphError, invalidRequest } from './graphErrors';
 import { londonDateOf, londonMidnightUtc, parseColumnDate, toGraphInstant } from './londonDates';
 import { validatePermissions, type ListPermissions } from './listPermissions';
 import type { SeedColumn, SeedList, SeedSite } from './seedTypes';
+import { DuplicateValuesError } from './uniqueColumns';
 
 export type ColumnKind =
   'text' | 'multiText' | 'choice' | 'dateTime' | 'number' | 'boolean' | 'other';
@@ -461,13 +462,7 @@ export class SharePointStore {
         }
       }
     }
-    if (clashes.length) {
-      throw new GraphError(
-        409,
-        'nameAlreadyExists',
-        `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: ${clashes.join(', ')}.`,
-      );
-    }
+    if (clashes.length) throw new DuplicateValuesError(clashes);
   }
 }
 

@@ -85,6 +85,17 @@ export function kindForStatus(status: number): GraphAccessErrorKind {
   }
 }
 
+/**
+ * SharePoint answers a stale If-Match with 412 (documented) or 409 resourceModified (reported):
+ * both are "changed by someone else after it was loaded", never a plain conflict such as a
+ * duplicate (dev/local-graph/README.md, row 10).
+ */
+function kindFor(status: number, code: string | null): GraphAccessErrorKind {
+  return status === 409 && code === 'resourceModified'
+    ? 'preconditionFailed'
+    : kindForStatus(status);
+}
+
 /** Graph error codes are identifiers; anything else (free text) is dropped in case it holds data. */
 function safeCode(code: unknown): string | undefined {
   return typeof code === 'string' && /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/.test(code) ? code : undefined;
@@ -132,7 +143,7 @@ export function toGraphAccessError(e: unknown): GraphAccessError {
   }
   if (isGraphErrorLike(e)) {
     if (e.statusCode > 0) {
-      return new GraphAccessError(kindForStatus(e.statusCode), {
+      return new GraphAccessError(kindFor(e.statusCode, e.code), {
         status: e.statusCode,
         code: safeCode(e.code),
         retryAfterSeconds: retryAfterSecondsFrom(e.headers),

@@ -25,7 +25,6 @@ export function createContactEvents(parts: {
   const saver = new EventSaver({
     events: new EventsRepository(client, config.sharePoint),
     audit: new AuditRepository(client, config.sharePoint),
-    marks,
     client,
     categoryName: config.mail.loggedCategoryName,
   });

@@ -1,9 +1,9 @@
 // Appends entries to the Audit list. Append-only: this class can only add. Each entry has a unique
-// AuditKey, so a retried POST never adds a second entry (409 = already there = success).
+// AuditKey, so a retried POST never adds a second entry: after any error the key is looked up
+// (keyedCreate.ts), and an entry already there is the success it looks like.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AppConfig } from '../../config/appConfig';
-import { RetrySafety } from '../middleware/retryMiddleware';
-import { toGraphAccessError } from '../errors';
+import { createKeyed, type KeyedCreate } from '../keyedCreate';
 import { listItemsPath } from '../sharePoint';
 import type { AUDIT_ACTIONS } from '../schema/auditList';
 
@@ -48,14 +48,17 @@ export class AuditRepository {
   ) {}
 
   async append(entry: AuditEntry): Promise<void> {
-    try {
-      await this.client
-        .api(listItemsPath(this.sharePoint, this.sharePoint.lists.audit))
-        .middlewareOptions([new RetrySafety({ idempotent: true })])
-        .post({ fields: auditFields(entry) });
-    } catch (e) {
-      const error = toGraphAccessError(e);
-      if (error.kind !== 'conflict') throw error;
-    }
+    await createKeyed(this.client, this.create(entry));
+  }
+
+  /** The keyed create for one entry (for a caller that sends it in a batch). */
+  create(entry: AuditEntry): KeyedCreate {
+    return {
+      itemsPath: listItemsPath(this.sharePoint, this.sharePoint.lists.audit),
+      keyColumn: 'AuditKey',
+      key: entry.key,
+      fields: auditFields(entry),
+      retrySafe: true,
+    };
   }
 }

@@ -21,6 +21,7 @@ import { apiPathFromLink } from '../client';
 import { GraphAccessError, toGraphAccessError } from '../errors';
 import { listItemPath, listItemsPath } from '../sharePoint';
 import { graphGet } from '../read';
+import { createKeyed } from '../keyedCreate';
 
 export type CasesListAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'sitePath'> & {
   lists: Pick<ListNames, 'cases' | 'restrictions'>;
@@ -237,25 +238,33 @@ export class CasesRepository {
     return entry ? this.toStored(entry) : undefined;
   }
 
-  /** Creates the person's case; a second create for the same PersonKey is refused (unique column). */
+  /**
+   * Creates the person's case; a second create for the same PersonKey is refused (unique column).
+   * After any error the key is looked up (keyedCreate.ts): the case found is ours when it holds
+   * exactly what we sent (a create whose answer was lost), else another reviewer's ("changed by").
+   */
   async create(personKey: string, c: RestrictionCase, envelope: CaseEnvelope): Promise<StoredCase> {
-    let created: unknown;
-    try {
-      // Not marked safe to retry: a lost response is settled by the unique PersonKey (409).
-      created = await this.client
-        .api(this.items)
-        .post({ fields: caseFields(personKey, c, envelope) });
-    } catch (e) {
-      const error = toGraphAccessError(e);
-      if (error.kind === 'conflict') {
-        const existing = await this.byPersonKey(personKey).catch(() => undefined);
-        throw new ChangedByOtherError(existing?.lastModifiedBy, existing?.lastModifiedAt);
-      }
-      throw error;
-    }
-    if (!isRecord(created) || typeof created.id !== 'string')
+    const fields = caseFields(personKey, c, envelope);
+    // Not marked safe to retry: a lost response is settled by the look-up of the unique PersonKey.
+    const result = await createKeyed(this.client, {
+      itemsPath: this.items,
+      keyColumn: 'PersonKey',
+      key: personKey,
+      fields,
+    });
+    const item = result.item;
+    if (typeof item.id !== 'string')
       throw new GraphAccessError('unknown', { code: 'caseCreateUnreadable' });
-    return this.toStored(created);
+    if (!result.created) {
+      const found = isRecord(item.fields) ? item.fields : {};
+      if (found.CaseJson !== fields.CaseJson) {
+        throw new ChangedByOtherError(
+          userName(item.lastModifiedBy),
+          typeof item.lastModifiedDateTime === 'string' ? item.lastModifiedDateTime : undefined,
+        );
+      }
+    }
+    return this.toStored(item);
   }
 
   /** Replaces the case with If-Match: a 412 becomes ChangedByOtherError (who and when). */
@@ -265,9 +274,8 @@ export class CasesRepository {
     envelope: CaseEnvelope,
   ): Promise<StoredCase> {
     const path = `${listItemPath(this.sharePoint, this.sharePoint.lists.cases, stored.itemId)}/fields`;
-    let fields: unknown;
     try {
-      fields = await this.client
+      await this.client
         .api(path)
         .header('If-Match', stored.eTag || '*')
         .patch(caseFields(stored.personKey, c, envelope));
@@ -276,7 +284,9 @@ export class CasesRepository {
       if (error.kind === 'preconditionFailed') throw await this.changedBy('cases', stored.itemId);
       throw error;
     }
-    const eTag = isRecord(fields) ? eTagOf(fields) : '';
+    // The answer to a fields PATCH carries no ETag (as in Microsoft's example): the next write
+    // needs one for If-Match, so it is read now, never replaced by '*'.
+    const eTag = await this.currentETag(stored.itemId);
     return {
       itemId: stored.itemId,
       eTag,
@@ -284,6 +294,16 @@ export class CasesRepository {
       case: { ...c, id: stored.itemId },
       ...envelope,
     };
+  }
+
+  /** The item's ETag as it is now (after our own write). */
+  private async currentETag(itemId: string): Promise<string> {
+    const body = await this.get(
+      `${listItemPath(this.sharePoint, this.sharePoint.lists.cases, itemId)}?$select=id,eTag`,
+    );
+    const eTag = eTagOf(body);
+    if (!eTag) throw new GraphAccessError('unknown', { code: 'caseETagMissing' });
+    return eTag;
   }
 
   /** Who last changed an item and when, for the "changed by" refusal. */

@@ -1,12 +1,12 @@
 // Adds contact events to the Contact Events list. Each item carries its device-made EventKey in a
-// unique, indexed column: the POST may therefore be retried (RetrySafety), and a retry that meets
-// the first attempt's item (409 from SharePoint's unique-value check) is the success it looks like.
+// unique, indexed column: the POST may therefore be retried (RetrySafety), and after any error the
+// key is looked up (keyedCreate.ts): a retry that meets the first attempt's item is the success it
+// looks like, whatever status SharePoint refused the duplicate with (500, 400 or 409).
 // The pane never reads the list: "logged by whom, when" comes from the email's mark.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AppConfig } from '../../config/appConfig';
 import { eventListFields, type ContactEvent } from '../../policy/events/contactEvent';
-import { RetrySafety } from '../middleware/retryMiddleware';
-import { toGraphAccessError } from '../errors';
+import { createKeyed, type KeyedCreate } from '../keyedCreate';
 import { listItemsPath } from '../sharePoint';
 
 export type EventsListAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'sitePath'> & {
@@ -14,7 +14,7 @@ export type EventsListAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'site
 };
 
 export interface AddResult {
-  /** The new item's id; undefined when the item was already there (a retry). */
+  /** The item's id (the one found when it was already there). */
   itemId?: string;
   duplicate: boolean;
 }
@@ -26,17 +26,20 @@ export class EventsRepository {
   ) {}
 
   async add(event: ContactEvent, extraFields: Record<string, unknown> = {}): Promise<AddResult> {
-    const path = listItemsPath(this.sharePoint, this.sharePoint.lists.events);
-    try {
-      const created = (await this.client
-        .api(path)
-        .middlewareOptions([new RetrySafety({ idempotent: true })])
-        .post({ fields: { ...eventListFields(event), ...extraFields } })) as { id?: unknown };
-      return { itemId: typeof created?.id === 'string' ? created.id : undefined, duplicate: false };
-    } catch (e) {
-      const error = toGraphAccessError(e);
-      if (error.kind === 'conflict') return { duplicate: true };
-      throw error;
-    }
+    const result = await createKeyed(this.client, this.create(event, extraFields));
+    const id = typeof result.item.id === 'string' ? result.item.id : undefined;
+    return result.created ? { itemId: id, duplicate: false } : { itemId: id, duplicate: true };
+  }
+
+  /** The keyed create for one event (for a caller that sends it in a batch). */
+  create(event: ContactEvent, extraFields: Record<string, unknown> = {}): KeyedCreate {
+    const fields = { ...eventListFields(event), ...extraFields };
+    return {
+      itemsPath: listItemsPath(this.sharePoint, this.sharePoint.lists.events),
+      keyColumn: 'EventKey',
+      key: event.key,
+      fields,
+      retrySafe: true,
+    };
   }
 }

@@ -1,5 +1,8 @@
 // Reads the Contact Restrictions list through `items/delta`: the first call enumerates every item
 // (following @odata.nextLink pages until @odata.deltaLink), later calls fetch only what changed.
+// Delta is reported to return changed items without `fields` at times (dev/local-graph/README.md,
+// row 6): such an item is read again by id (in parallel $batch requests), never taken for an empty
+// record. A re-read that fails fails the whole refresh, so the cache keeps its previous copy.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AppConfig, ListNames } from '../../config/appConfig';
 
@@ -7,9 +10,10 @@ import type { AppConfig, ListNames } from '../../config/appConfig';
 export type RestrictionsListAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'sitePath'> & {
   lists: Pick<ListNames, 'restrictions'>;
 };
+import { GraphBatcher } from '../batch';
 import { apiPathFromLink } from '../client';
 import { GraphAccessError } from '../errors';
-import { listItemsDeltaPath } from '../sharePoint';
+import { listItemPath, listItemsDeltaPath, listItemsPath } from '../sharePoint';
 import { graphGet } from '../read';
 
 export interface RawListItem {
@@ -35,6 +39,8 @@ export interface RestrictionsSource {
 
 /** Large enough that the demo list, and most schools' lists, come back in one round trip. */
 const PAGE_SIZE = 999;
+/** Up to this many items without fields are read again by id ($batch); more, the list is read. */
+const REREAD_BY_ID_MAX = 60;
 /** A runaway nextLink chain must end in an error, not a hang: 1,000 pages of 999 is ~1M items. */
 const MAX_PAGES = 1000;
 
@@ -52,10 +58,11 @@ function isDeletion(entry: Record<string, unknown>): boolean {
   return isRecord(entry.deleted) || entry['@removed'] !== undefined;
 }
 
-function toRawListItem(entry: Record<string, unknown>, id: string): RawListItem {
-  // An item without fields is still returned (with none) so the parser reports it as malformed
-  // rather than it vanishing: a restriction must never be silently ignored.
-  const fields = isRecord(entry.fields) ? entry.fields : {};
+function toRawListItem(
+  entry: Record<string, unknown>,
+  id: string,
+  fields: Record<string, unknown>,
+): RawListItem {
   const eTag = entry.eTag ?? entry['@odata.etag'];
   return typeof eTag === 'string' ? { id, fields, eTag } : { id, fields };
 }
@@ -80,6 +87,8 @@ export class RestrictionsRepository implements RestrictionsSource {
     // The same item can appear more than once in one delta enumeration; the last one wins.
     const changed = new Map<string, RawListItem>();
     const removed = new Set<string>();
+    /** Changed items that came without `fields`: read again before anything is returned. */
+    const withoutFields = new Set<string>();
     let path = firstPath;
     for (let page = 0; page < MAX_PAGES; page += 1) {
       const body = await this.getPage(path);
@@ -89,14 +98,24 @@ export class RestrictionsRepository implements RestrictionsSource {
         }
         if (isDeletion(entry)) {
           changed.delete(entry.id);
+          withoutFields.delete(entry.id);
           removed.add(entry.id);
+        } else if (!isRecord(entry.fields)) {
+          changed.delete(entry.id);
+          removed.delete(entry.id);
+          withoutFields.add(entry.id);
         } else {
           removed.delete(entry.id);
-          changed.set(entry.id, toRawListItem(entry, entry.id));
+          withoutFields.delete(entry.id);
+          changed.set(entry.id, toRawListItem(entry, entry.id, entry.fields));
         }
       }
       const deltaLink = body['@odata.deltaLink'];
       if (typeof deltaLink === 'string') {
+        for (const [id, item] of await this.readAgain([...withoutFields])) {
+          if (item) changed.set(id, item);
+          else removed.add(id); // deleted since the delta page was made
+        }
         return { items: [...changed.values()], removedIds: [...removed], deltaLink };
       }
       const nextLink = body['@odata.nextLink'];
@@ -105,6 +124,58 @@ export class RestrictionsRepository implements RestrictionsSource {
         throw new GraphAccessError('unknown', { code: 'deltaEndMissing' });
       }
       path = apiPathFromLink(nextLink);
+    }
+    throw new GraphAccessError('unknown', { code: 'deltaTooManyPages' });
+  }
+
+  /**
+   * Items read again by id, all at once in parallel $batch requests: the item with its fields,
+   * or undefined when it is gone (404). Any other failure throws: nothing half-read is returned.
+   */
+  private async readAgain(ids: string[]): Promise<Map<string, RawListItem | undefined>> {
+    const out = new Map<string, RawListItem | undefined>();
+    if (!ids.length) return out;
+    if (ids.length > REREAD_BY_ID_MAX) return this.readAgainFromList(ids);
+    const list = this.sharePoint.lists.restrictions;
+    const results = await new GraphBatcher(this.client).run(
+      ids.map((id) => ({
+        key: id,
+        steps: [
+          { method: 'GET', url: `${listItemPath(this.sharePoint, list, id)}?$expand=fields` },
+        ],
+      })),
+    );
+    ids.forEach((id, i) => {
+      const result = results[i]?.[0];
+      const body = result?.body;
+      if (result?.status === 404) out.set(id, undefined);
+      else if (result && result.status < 300 && isRecord(body) && isRecord(body.fields))
+        out.set(id, toRawListItem(body, id, body.fields));
+      else
+        throw new GraphAccessError(result?.status === 429 ? 'throttled' : 'unknown', {
+          ...(result?.status ? { status: result.status } : {}),
+          code: 'deltaItemUnreadable',
+        });
+    });
+    return out;
+  }
+
+  /** Many items (a whole enumeration without fields): the list read in pages, not item by item. */
+  private async readAgainFromList(ids: string[]): Promise<Map<string, RawListItem | undefined>> {
+    const wanted = new Set(ids);
+    const out = new Map<string, RawListItem | undefined>(ids.map((id) => [id, undefined]));
+    let path = `${listItemsPath(this.sharePoint, this.sharePoint.lists.restrictions)}?$expand=fields&$top=${PAGE_SIZE}`;
+    for (let page = 0; page < MAX_PAGES; page += 1) {
+      const body = await this.getPage(path);
+      for (const entry of Array.isArray(body.value) ? body.value : []) {
+        if (!isRecord(entry) || typeof entry.id !== 'string' || !wanted.has(entry.id)) continue;
+        if (!isRecord(entry.fields))
+          throw new GraphAccessError('unknown', { code: 'deltaItemUnreadable' });
+        out.set(entry.id, toRawListItem(entry, entry.id, entry.fields));
+      }
+      const next = body['@odata.nextLink'];
+      if (typeof next !== 'string') return out;
+      path = apiPathFromLink(next);
     }
     throw new GraphAccessError('unknown', { code: 'deltaTooManyPages' });
   }

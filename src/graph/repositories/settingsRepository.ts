@@ -6,6 +6,7 @@ import { apiPathFromLink } from '../client';
 import { GraphAccessError, toGraphAccessError } from '../errors';
 import { listItemPath, listItemsPath } from '../sharePoint';
 import { graphGet } from '../read';
+import { createKeyed } from '../keyedCreate';
 
 export type SettingsListAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'sitePath'> & {
   lists: Pick<ListNames, 'settings'>;
@@ -70,12 +71,30 @@ export class SettingsRepository {
           )
           .patch({ Value: value });
       } else {
-        await this.client
-          .api(listItemsPath(this.sharePoint, this.sharePoint.lists.settings))
-          .post({ fields: { Title: key, Value: value } });
+        await this.create(key, value);
       }
     } catch (e) {
       throw toGraphAccessError(e);
     }
+  }
+
+  /**
+   * A new setting; Title is unique, so after any error the key is looked up (keyedCreate.ts).
+   * Found (our lost create, or another admin's): a setting is a value to set, so it is set there.
+   */
+  private async create(key: string, value: string): Promise<void> {
+    const result = await createKeyed(this.client, {
+      itemsPath: listItemsPath(this.sharePoint, this.sharePoint.lists.settings),
+      keyColumn: 'Title',
+      key,
+      fields: { Title: key, Value: value },
+    });
+    const found = result.item;
+    const fields = typeof found.fields === 'object' && found.fields !== null ? found.fields : {};
+    if (result.created || (fields as Record<string, unknown>).Value === value) return;
+    if (typeof found.id !== 'string') throw result.error;
+    await this.client
+      .api(`${listItemPath(this.sharePoint, this.sharePoint.lists.settings, found.id)}/fields`)
+      .patch({ Value: value });
   }
 }

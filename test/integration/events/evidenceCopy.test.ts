@@ -73,7 +73,6 @@ function outbox() {
     target: new EventSaver({
       events: new EventsRepository(c, SP),
       audit: new AuditRepository(c, SP),
-      marks: new MessageMarks(c),
       client: c,
       categoryName: 'Contact event logged',
     }),

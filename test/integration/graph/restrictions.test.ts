@@ -329,6 +329,40 @@ describe('RestrictionsCache against the local Graph service', () => {
     expect(requests[0]!.path).toContain('token=');
   });
 
+  it('under the deltaWithoutFields fault, re-reads changed items: no good record is overwritten', async () => {
+    const { client, repository } = setup();
+    const cache = cacheWith(new MemoryStore(), repository);
+    const before = await cache.refresh();
+    const site = { hostname: HOSTNAME, sitePath: SITE_PATH };
+    await client.api(`${listItemPath(site, LIST, '5')}/fields`).patch({ Status: 'Ended' });
+    await client.api(`${listItemPath(site, LIST, '6')}/fields`).patch({ StaffGuidance: 'New.' });
+    await client.api(listItemPath(site, LIST, '7')).delete();
+    graph.setFaults({ deltaWithoutFields: true });
+    graph.clearRequests();
+
+    const after = await cache.refresh();
+    // Nothing became malformed; the changes arrived with their real values; 7 is gone.
+    expect(after.malformed.map((m) => m.id).sort()).toEqual(MALFORMED_IDS);
+    expect(after.restrictions.find((r) => r.id === '5')).toMatchObject({ status: 'Ended' });
+    expect(after.restrictions.find((r) => r.id === '6')).toMatchObject({
+      emails: ['parent6@example.org', 'parent6.alt@example.net'],
+      staffGuidance: 'New.',
+    });
+    expect(after.restrictions.some((r) => r.id === '7')).toBe(false);
+    expect(after.restrictions).toHaveLength(before.restrictions.length - 1);
+    // One delta page and one parallel $batch of re-reads.
+    expect(graph.requests().map((r) => r.path.split('?')[0]!.split('/').pop())).toEqual([
+      'delta',
+      '$batch',
+    ]);
+
+    // A whole enumeration without fields is read again too, never parsed as empty items.
+    const fresh = cacheWith(new MemoryStore(), setup().repository);
+    const full = await fresh.refresh();
+    expect(full.restrictions).toHaveLength(after.restrictions.length);
+    expect(full.malformed.map((m) => m.id).sort()).toEqual(MALFORMED_IDS);
+  });
+
   it('keeps the previous snapshot when a refresh fails', async () => {
     const cache = cacheWith(new MemoryStore(), setup().repository);
     const before = await cache.refresh();

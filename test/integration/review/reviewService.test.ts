@@ -207,6 +207,20 @@ describe('two reviewers at once', () => {
     expect((await second.apply(JANET, end)).ok).toBe(true);
   });
 
+  it('guards the next save with the ETag read back after its own save (a fields PATCH answers without one)', async () => {
+    const review = service();
+    await review.caseFor(JANET);
+    expect((await review.apply(JANET, impose)).ok).toBe(true);
+    // Someone edits the case item by hand after this reviewer's save, before their next one.
+    const caseItem = (await items('Restriction Cases')).find((i) => i.fields.PersonKey === JANET)!;
+    await client(HEAD)
+      .api(`${list('Restriction Cases')}/${caseItem.id}/fields`)
+      .patch({ Title: 'Edited by hand in SharePoint.' });
+    const outcome = await review.apply(JANET, end);
+    // Never If-Match: * — the stale save is refused (409 resourceModified or 412 alike).
+    expect(outcome).toMatchObject({ ok: false, kind: 'conflict', changedBy: 'Helen Marsh' });
+  });
+
   it('refuses a save when the staff item was changed in SharePoint after it was read', async () => {
     const review = service();
     await review.caseFor(JANET);

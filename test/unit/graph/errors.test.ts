@@ -36,6 +36,16 @@ describe('toGraphAccessError', () => {
     expect(mapped.code).toBe('someCode');
   });
 
+  it('reads 409 resourceModified (a stale If-Match, as SharePoint may answer) like 412', () => {
+    const mapped = toGraphAccessError(graphError(409, 'resourceModified'));
+    expect([mapped.kind, mapped.status, mapped.code]).toEqual([
+      'preconditionFailed',
+      409,
+      'resourceModified',
+    ]);
+    expect(toGraphAccessError(graphError(409, 'nameAlreadyExists')).kind).toBe('conflict');
+  });
+
   it('keeps the Retry-After of a throttled response', () => {
     expect(
       toGraphAccessError(graphError(429, null, { 'Retry-After': '12' })).retryAfterSeconds,

@@ -73,9 +73,29 @@ describe('RestrictionsRepository', () => {
     expect(result.removedIds.sort()).toEqual(['2', '3', '4']);
   });
 
-  it('returns an item that has no fields with empty fields, so it is not lost', async () => {
-    installFetchMock([jsonReply({ value: [{ id: '9' }], '@odata.deltaLink': `${DELTA}?token=t` })]);
-    expect((await repository().fullSync()).items).toEqual([{ id: '9', fields: {} }]);
+  it('reads an item delta gave without fields again by id (one $batch), never as an empty record', async () => {
+    const { requests } = installFetchMock([
+      jsonReply({ value: [{ id: '9' }, { id: '8' }], '@odata.deltaLink': `${DELTA}?token=t` }),
+      jsonReply({
+        responses: [
+          { id: '1', status: 200, body: { id: '9', eTag: '"n,2"', fields: { Title: 'Nine' } } },
+          { id: '2', status: 404, body: { error: { code: 'itemNotFound' } } },
+        ],
+      }),
+    ]);
+    const result = await repository().fullSync();
+    expect(result.items).toEqual([{ id: '9', eTag: '"n,2"', fields: { Title: 'Nine' } }]);
+    expect(result.removedIds).toEqual(['8']);
+    expect(requests).toHaveLength(2);
+    expect(requests[1]!.url).toBe(`${BASE}/v1.0/$batch`);
+  });
+
+  it('fails the whole read when an item without fields cannot be read again', async () => {
+    installFetchMock([
+      jsonReply({ value: [{ id: '9' }], '@odata.deltaLink': `${DELTA}?token=t` }),
+      jsonReply({ responses: [{ id: '1', status: 500, body: { error: { code: 'x' } } }] }),
+    ]);
+    await expect(repository().fullSync()).rejects.toMatchObject({ code: 'deltaItemUnreadable' });
   });
 
   it('treats a page with neither link as an error, never as the whole list', async () => {
