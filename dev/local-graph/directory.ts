@@ -11,6 +11,16 @@ export interface DirectoryUser {
   groupIds: string[];
   /** Shared mailboxes are directory users too (disabled for sign-in). */
   canSignIn: boolean;
+  /** `SMTP:` + the primary address (always `mail`), then `smtp:` + each alias. */
+  proxyAddresses: string[];
+}
+
+/** Graph's proxyAddresses from a seed's list: the primary is `mail`, the others are aliases. */
+function proxyAddressesOf(mail: string, seeded: readonly string[] | undefined): string[] {
+  const aliases = (seeded ?? [])
+    .map((p) => p.replace(/^smtp:/i, ''))
+    .filter((a) => a.toLowerCase() !== mail.toLowerCase());
+  return [`SMTP:${mail}`, ...[...new Set(aliases)].map((a) => `smtp:${a}`)];
 }
 
 export interface DirectoryGroup {
@@ -32,6 +42,7 @@ export class Directory {
       jobTitle: u.jobTitle ?? null,
       groupIds: [...(u.groups ?? [])],
       canSignIn: true,
+      proxyAddresses: proxyAddressesOf(u.mail, u.proxyAddresses),
     }));
     for (const mb of seed.mailboxes) {
       if (mb.kind !== 'shared' || this.find(mb.address)) continue;
@@ -43,6 +54,7 @@ export class Directory {
         jobTitle: null,
         groupIds: [],
         canSignIn: false,
+        proxyAddresses: proxyAddressesOf(mb.address, undefined),
       });
     }
   }
@@ -55,6 +67,14 @@ export class Directory {
         u.id.toLowerCase() === key ||
         u.userPrincipalName.toLowerCase() === key ||
         u.mail.toLowerCase() === key,
+    );
+  }
+
+  /** The recipient with this SMTP address, primary or alias (how Exchange resolves an address). */
+  findByAddress(address: string): DirectoryUser | undefined {
+    const key = address.trim().toLowerCase();
+    return this.users.find((u) =>
+      u.proxyAddresses.some((p) => p.replace(/^smtp:/i, '').toLowerCase() === key),
     );
   }
 

@@ -13,6 +13,7 @@ import {
 import { type Message, type StoredFolder, type StoredMailbox, folderResource } from './mailStore';
 import { handleMasterCategories } from './categoryRoutes';
 import { mailActionRoutes } from './mailActions';
+import { searchUsers } from './userSearch';
 import { messageMime } from './messageMime';
 import {
   compareForOrder,
@@ -58,12 +59,7 @@ export function handleUsers(req: GraphRequest, data: MailData): GraphResponse {
     target = req.me;
     rest = req.segments.slice(1);
   } else {
-    if (second === undefined)
-      throw new GraphError(
-        400,
-        'BadRequest',
-        'Listing all users is not supported by the local service.',
-      );
+    if (second === undefined) return searchUsers(req, data.directory);
     const found = data.directory.find(second);
     if (!found) {
       throw new GraphError(
