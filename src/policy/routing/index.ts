@@ -13,11 +13,13 @@ export {
   MIGRATED_RULE_QUOTA_BYTES,
   RULE_QUOTA_BYTES,
   desiredRulesFor,
+  folderIdFromRules,
   isAcceptedDomain,
   isPlanEmpty,
   planMailbox,
   planRouting,
   routesBySpoc,
+  spocAddresses,
 } from './planner';
 export {
   ROUTING_SETTING_KEYS,

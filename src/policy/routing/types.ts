@@ -70,7 +70,8 @@ export interface DesiredRule {
   estimatedBytes: number;
 }
 
-export type DriftKind = 'edited' | 'disabled' | 'deleted' | 'moved' | 'duplicate';
+/** `inError`: Exchange marks the rule `hasError` (its folder or recipient is gone) and no longer runs it. */
+export type DriftKind = 'edited' | 'disabled' | 'deleted' | 'moved' | 'duplicate' | 'inError';
 
 export interface DriftFinding {
   kind: DriftKind;
@@ -84,7 +85,7 @@ export type RuleChange =
       kind: 'update';
       ruleId: string;
       rule: DesiredRule;
-      reason: 'changed' | 'edited' | 'disabled' | 'moved';
+      reason: 'changed' | 'edited' | 'disabled' | 'moved' | 'inError';
     }
   | { kind: 'delete'; ruleId: string; ruleName: string; reason: 'notNeeded' | 'duplicate' };
 
@@ -107,7 +108,10 @@ export interface MailboxPlan {
 }
 
 export type RefusalReason =
-  'spocOutsideAcceptedDomains' | 'addressIsProtectedMailbox' | 'addressIsSpoc';
+  | 'spocOutsideAcceptedDomains'
+  | 'spocNotInDirectory'
+  | 'addressIsProtectedMailbox'
+  | 'addressIsSpoc';
 
 /** A restriction, or one of its addresses, that routing will not act on, and why. Ids, never names. */
 export interface Refusal {
