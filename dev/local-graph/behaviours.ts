@@ -16,11 +16,23 @@ export interface Behaviours {
    * stored as the UTC instant of local midnight in this zone.
    */
   siteTimeZone?: string;
+  /**
+   * Which `dependsOn` shapes a `$batch` accepts (README #1). Graph refuses a batch that mixes
+   * chains with independent requests: 400 "Batch should be either fully sequential or fully
+   * parallel". `chain` (default, least forgiving): no request has `dependsOn`, or every request
+   * after the first depends on exactly the one before it. `sdkPatterns`: also the "same" pattern
+   * the Graph JS SDK allows (every dependant names the same single request). `any`: any
+   * dependencies on earlier requests (OData JSON batch, what the docs' old example showed).
+   */
+  batchOrdering: 'chain' | 'sdkPatterns' | 'any';
 }
 
 export const DEFAULT_BEHAVIOURS: Behaviours = {
   duplicateAnswer: '500',
+  batchOrdering: 'chain',
 };
+
+const BATCH_ORDERINGS = new Set<Behaviours['batchOrdering']>(['chain', 'sdkPatterns', 'any']);
 
 const DUPLICATE_ANSWERS = new Set<Behaviours['duplicateAnswer']>(['500', '400', '409']);
 
@@ -41,6 +53,14 @@ export function behavioursFromEnv(env: NodeJS.ProcessEnv = process.env): Partial
       throw new Error(`LOCAL_GRAPH_SITE_TIME_ZONE must be an IANA time zone, not '${zone}'`);
     }
     out.siteTimeZone = zone;
+  }
+  const ordering = env.LOCAL_GRAPH_BATCH_ORDERING;
+  if (ordering) {
+    if (!BATCH_ORDERINGS.has(ordering as Behaviours['batchOrdering']))
+      throw new Error(
+        `LOCAL_GRAPH_BATCH_ORDERING must be chain, sdkPatterns or any, not '${ordering}'`,
+      );
+    out.batchOrdering = ordering as Behaviours['batchOrdering'];
   }
   return out;
 }

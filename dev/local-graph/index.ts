@@ -264,7 +264,11 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
     let result: GraphResponse;
     try {
       result = isBatchRequest(method, versioned[1])
-        ? await serveBatch(req, (c) => serveGraph(c.req, c.method, c.url, c.rawPath, c.prefs))
+        ? await serveBatch(
+            req,
+            (c) => serveGraph(c.req, c.method, c.url, c.rawPath, c.prefs),
+            behaviours.batchOrdering,
+          )
         : await serveGraph(req, method, url, versioned[1] ?? '/', prefs);
     } catch (e) {
       const err = asGraphError(e);
