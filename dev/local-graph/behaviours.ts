@@ -25,11 +25,18 @@ export interface Behaviours {
    * dependencies on earlier requests (OData JSON batch, what the docs' old example showed).
    */
   batchOrdering: 'chain' | 'sdkPatterns' | 'any';
+  /**
+   * Whether `Access-Control-Expose-Headers` lists `Retry-After` (README #2). `false` (default):
+   * the list users reported from Graph without it, so a browser cannot read the header; `true`:
+   * the list later responses show with it.
+   */
+  corsExposesRetryAfter: boolean;
 }
 
 export const DEFAULT_BEHAVIOURS: Behaviours = {
   duplicateAnswer: '500',
   batchOrdering: 'chain',
+  corsExposesRetryAfter: false,
 };
 
 const BATCH_ORDERINGS = new Set<Behaviours['batchOrdering']>(['chain', 'sdkPatterns', 'any']);
@@ -61,6 +68,14 @@ export function behavioursFromEnv(env: NodeJS.ProcessEnv = process.env): Partial
         `LOCAL_GRAPH_BATCH_ORDERING must be chain, sdkPatterns or any, not '${ordering}'`,
       );
     out.batchOrdering = ordering as Behaviours['batchOrdering'];
+  }
+  const expose = env.LOCAL_GRAPH_CORS_EXPOSES_RETRY_AFTER;
+  if (expose) {
+    if (expose !== 'true' && expose !== 'false')
+      throw new Error(
+        `LOCAL_GRAPH_CORS_EXPOSES_RETRY_AFTER must be true or false, not '${expose}'`,
+      );
+    out.corsExposesRetryAfter = expose === 'true';
   }
   return out;
 }
