@@ -30,6 +30,12 @@ export interface BatchStep {
   idempotent?: boolean;
   /** Statuses that count as success besides 2xx, e.g. 404 for a DELETE of what is already gone. */
   alsoOk?: number[];
+  /**
+   * What to keep of a successful answer's body (default: all of it). Thousands of results are held
+   * until `run` resolves: `() => undefined` for writes whose answer is not read, a compact form
+   * for large reads.
+   */
+  keep?: (body: unknown) => unknown;
 }
 
 export interface BatchGroup {
@@ -210,7 +216,14 @@ export class GraphBatcher {
       for (const result of results) {
         const step = stepOf(u, u.next);
         if ((result.status >= 200 && result.status < 300) || step.alsoOk?.includes(result.status)) {
-          record(u, result);
+          if (step.keep && result.status < 300) {
+            const kept = step.keep(result.body);
+            record(u, {
+              status: result.status,
+              headers: result.headers,
+              ...(kept !== undefined ? { body: kept } : {}),
+            });
+          } else record(u, result);
           continue;
         }
         // An earlier step "failed" with a status the caller accepts (the service still failed the

@@ -25,6 +25,7 @@ import type {
 import type { SettingsRepository } from '../../src/graph/repositories/settingsRepository';
 import type { RoutingOutcome } from '../../src/graph/schema/routingStatusList';
 import {
+  compactRule,
   desiredRulesFor,
   folderIdFromRules,
   planMailbox,
@@ -230,8 +231,18 @@ export async function reconcile(mode: RoutingMode, deps: ReconcilerDeps): Promis
   ): Promise<Map<string, CurrentMailboxState>> => {
     const out = new Map<string, CurrentMailboxState>();
     progress(phase, 0, which.length);
+    // Each listing is kept without its recipients (compactRule) as it arrives: at 2,000 mailboxes
+    // the whole listings would hold about a million recipient objects at once.
     const ruleResults = await batcher.run(
-      which.map((m) => ({ key: m, steps: [ruleSteps.list(m)] })),
+      which.map((m) => ({
+        key: m,
+        steps: [
+          {
+            ...ruleSteps.list(m),
+            keep: (body: unknown) => ({ value: readRules(body).map(compactRule) }),
+          },
+        ],
+      })),
     );
     const listed = new Map<string, MessageRuleData[]>();
     which.forEach((m, i) => {
@@ -465,7 +476,8 @@ export async function reconcile(mode: RoutingMode, deps: ReconcilerDeps): Promis
         continue;
       writes.push({
         key: `status|${r.mailbox}`,
-        steps: [deps.status.mailboxStep(status, before?.itemId)],
+        // Only the status is read: the item's body is not kept (2,000 of them on a first run).
+        steps: [{ ...deps.status.mailboxStep(status, before?.itemId), keep: () => undefined }],
       });
     }
     minimum += writes.length;

@@ -12,6 +12,7 @@ export {
 export {
   MIGRATED_RULE_QUOTA_BYTES,
   RULE_QUOTA_BYTES,
+  compactRule,
   desiredRulesFor,
   folderIdFromRules,
   isAcceptedDomain,

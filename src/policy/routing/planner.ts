@@ -118,6 +118,22 @@ function recipients(addresses: readonly string[]): RuleBody['conditions']['fromA
   return addresses.map((address) => ({ emailAddress: { address } }));
 }
 
+// The same address lists recur on every protected mailbox (2,000 at a large school): one shared,
+// read-only copy per list and per set of routes, instead of a million recipient objects.
+const sharedLists = new WeakMap<object, Map<string, RuleBody['conditions']['fromAddresses']>>();
+
+function sharedRecipients(
+  routes: object,
+  addresses: readonly string[],
+): RuleBody['conditions']['fromAddresses'] {
+  let lists = sharedLists.get(routes);
+  if (!lists) sharedLists.set(routes, (lists = new Map()));
+  const key = addresses.join('\n');
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = recipients(addresses)));
+  return list;
+}
+
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -149,7 +165,7 @@ export function desiredRulesFor(
       }
       // Until the folder exists (plan mode) the rule is shown without it; apply creates it first.
       if (folderId) actions.moveToFolder = folderId;
-      const conditions = { fromAddresses: recipients(part) };
+      const conditions = { fromAddresses: sharedRecipients(routes, part) };
       const fingerprint = ruleFingerprint({ conditions, actions });
       const key = `${hash53(destination).slice(-6)}-${index + 1}`;
       const what = filesOnly
@@ -190,6 +206,29 @@ export function spocAddresses(restrictions: readonly Restriction[], today: Local
     .sort();
 }
 
+/** The fingerprint of a rule's content: as read (if kept) or computed now. */
+function contentFingerprintOf(rule: MessageRuleData): string {
+  return rule.contentFingerprint ?? ruleFingerprint(rule);
+}
+
+/**
+ * The rule without its recipients, for holding many: what the planner needs (identity, state,
+ * folder, content fingerprint). Plans from it equal plans from the whole rule.
+ */
+export function compactRule(rule: MessageRuleData): MessageRuleData {
+  const folder = rule.actions?.moveToFolder;
+  return {
+    id: rule.id,
+    ...(rule.displayName !== undefined ? { displayName: rule.displayName } : {}),
+    ...(rule.sequence !== undefined ? { sequence: rule.sequence } : {}),
+    ...(rule.isEnabled !== undefined ? { isEnabled: rule.isEnabled } : {}),
+    ...(rule.isReadOnly !== undefined ? { isReadOnly: rule.isReadOnly } : {}),
+    ...(rule.hasError !== undefined ? { hasError: rule.hasError } : {}),
+    ...(folder !== undefined ? { actions: { moveToFolder: folder } } : {}),
+    contentFingerprint: contentFingerprintOf(rule),
+  };
+}
+
 /** True for a rule of ours as we wrote it: not edited since, not read-only, not in error. */
 function isIntact(rule: MessageRuleData): boolean {
   const name = parseOwnedName(rule.displayName);
@@ -197,7 +236,7 @@ function isIntact(rule: MessageRuleData): boolean {
     name !== undefined &&
     rule.isReadOnly !== true &&
     rule.hasError !== true &&
-    ruleFingerprint(rule) === name.fingerprint
+    contentFingerprintOf(rule) === name.fingerprint
   );
 }
 
@@ -271,7 +310,7 @@ export function planMailbox(
       changes.push({ kind: 'create', rule: want, reason: deleted ? 'deleted' : 'new' });
       continue;
     }
-    const actual = ruleFingerprint(keep.rule);
+    const actual = contentFingerprintOf(keep.rule);
     const edited = actual !== keep.fingerprint;
     const disabled = keep.rule.isEnabled !== true;
     // Exchange no longer runs a rule whose folder or recipient disappeared: it must be rewritten.

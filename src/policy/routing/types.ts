@@ -38,6 +38,11 @@ export interface MessageRuleData {
   conditions?: Record<string, unknown> | null;
   actions?: Record<string, unknown> | null;
   exceptions?: Record<string, unknown> | null;
+  /**
+   * `ruleFingerprint` of the rule's content, computed when it was read, for a caller that keeps
+   * rules without their recipients (the routing job at 2,000 mailboxes): it stands for the content.
+   */
+  contentFingerprint?: string;
 }
 
 /** The body Contact Guard sends for one of its rules (POST, or PATCH to repair/change). */

@@ -1,5 +1,6 @@
 // The routing planner: from restrictions and the mailboxes' current rules to a plan.
 import {
+  compactRule,
   folderIdFromRules,
   isPlanEmpty,
   parseOwnedName,
@@ -350,5 +351,30 @@ describe('routing planner', () => {
       actions: { ...x.actions, moveToFolder: 'other' },
     }));
     expect(folderIdFromRules(edited)).toBeUndefined();
+  });
+
+  it('plans the same from rules kept without their recipients (compactRule)', () => {
+    const { after, routes } = converge(
+      [r('1', ['a@x.org', 'b@x.org']), r('2', ['c@x.org'])],
+      state(),
+    );
+    const edited = after.rules.map((x, i) =>
+      i === 0
+        ? {
+            ...x,
+            actions: {
+              ...x.actions,
+              redirectTo: [{ emailAddress: { address: 'z@oakfield.sch.uk' } }],
+            },
+          }
+        : x,
+    );
+    for (const rules of [after.rules, edited]) {
+      const whole = planMailbox({ ...after, rules }, routes, settings());
+      const compact = planMailbox({ ...after, rules: rules.map(compactRule) }, routes, settings());
+      expect(compact).toEqual(whole);
+      expect(folderIdFromRules(rules.map(compactRule))).toBe(folderIdFromRules(rules));
+    }
+    expect(JSON.stringify(after.rules.map(compactRule))).not.toContain('@x.org');
   });
 });
