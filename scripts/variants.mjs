@@ -45,4 +45,16 @@ export const VARIANTS = [
     env: { LOCAL_GRAPH_ETAG_MISMATCH_ANSWER: '412' },
     tests: ETAG_WRITES,
   },
+  // #1 $batch ordering: the routing job under the looser shapes users report (its batches are
+  // fully parallel or fully sequential, so it must behave the same under each).
+  {
+    name: 'batch-ordering-sdkPatterns',
+    env: { LOCAL_GRAPH_BATCH_ORDERING: 'sdkPatterns' },
+    tests: ['test/integration/routing/reconciler'],
+  },
+  {
+    name: 'batch-ordering-any',
+    env: { LOCAL_GRAPH_BATCH_ORDERING: 'any' },
+    tests: ['test/integration/routing/reconciler'],
+  },
 ];

@@ -3,6 +3,11 @@
 // - a request with a body gives its `Content-Type` in `headers` (else that request gets 400);
 // - `dependsOn` names earlier requests of the same batch; a request whose dependency failed gets
 //   424 Failed Dependency and is not run;
+// - a batch is fully parallel (no `dependsOn`) or fully sequential (each request after the first
+//   depends on the one before it); any other shape is refused whole with 400 "Batch should be
+//   either fully sequential or fully parallel" (Graph's answer, reported in
+//   https://github.com/microsoftgraph/microsoft-graph-docs/issues/16280 for the docs' own example
+//   "1 and 3 first, then 2, then 4"). Looser shapes are selectable (behaviours.ts, batchOrdering);
 // - every inner request is served like a request of its own: authenticated with the batch's token,
 //   contract-checked, throttled or faulted on its own (an inner 429 carries its own Retry-After);
 // - the batch itself answers 200 with `responses`, each with its own id, status, headers and body.
@@ -11,6 +16,7 @@ import type http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { GraphError, asGraphError, errorBody, invalidRequest } from './graphErrors';
+import type { Behaviours } from './behaviours';
 import type { GraphResponse } from './graphRequest';
 
 export const MAX_BATCH_REQUESTS = 20;
@@ -131,12 +137,38 @@ function preferencesOf(headers: Record<string, string>): string[] {
     .filter(Boolean);
 }
 
+/** True when the batch's `dependsOn` shape is one Graph accepts under the chosen behaviour. */
+export function acceptedOrdering(
+  items: readonly Pick<BatchItem, 'id' | 'dependsOn'>[],
+  ordering: Behaviours['batchOrdering'],
+): boolean {
+  const dependants = items.filter((i) => i.dependsOn.length > 0);
+  if (dependants.length === 0 || ordering === 'any') return true; // fully parallel
+  const chain = items.every((item, n) =>
+    n === 0
+      ? item.dependsOn.length === 0
+      : item.dependsOn.length === 1 && item.dependsOn[0] === items[n - 1]?.id,
+  );
+  if (chain || ordering === 'chain') return chain;
+  // sdkPatterns: every dependant names the same single request.
+  const first = dependants[0]?.dependsOn[0];
+  return dependants.every((i) => i.dependsOn.length === 1 && i.dependsOn[0] === first);
+}
+
 /** Serves a batch; `run` serves one inner request the way the service serves any request. */
 export async function serveBatch(
   outer: http.IncomingMessage,
   run: (call: InnerCall) => Promise<GraphResponse>,
+  ordering: Behaviours['batchOrdering'] = 'chain',
 ): Promise<GraphResponse> {
   const items = parseBatch(await readText(outer));
+  if (!acceptedOrdering(items, ordering)) {
+    throw new GraphError(
+      400,
+      'BadRequest',
+      'Batch should be either fully sequential or fully parallel.',
+    );
+  }
   const statuses = new Map<string, number>();
   const responses: Record<string, unknown>[] = [];
   for (const item of items) {

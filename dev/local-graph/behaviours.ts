@@ -31,6 +31,21 @@ export interface Behaviours {
    * parameter (undocumented: 'drop', the default, or 'keep').
    */
   forwardHeaders: 'drop' | 'keep';
+  /**
+   * Which `dependsOn` shapes a `$batch` accepts (README #1). Graph refuses a batch that mixes
+   * chains with independent requests: 400 "Batch should be either fully sequential or fully
+   * parallel". `chain` (default, least forgiving): no request has `dependsOn`, or every request
+   * after the first depends on exactly the one before it. `sdkPatterns`: also the "same" pattern
+   * the Graph JS SDK allows (every dependant names the same single request). `any`: any
+   * dependencies on earlier requests (OData JSON batch, what the docs' old example showed).
+   */
+  batchOrdering: 'chain' | 'sdkPatterns' | 'any';
+  /**
+   * Whether `Access-Control-Expose-Headers` lists `Retry-After` (README #2). `false` (default):
+   * the list users reported from Graph without it, so a browser cannot read the header; `true`:
+   * the list later responses show with it.
+   */
+  corsExposesRetryAfter: boolean;
 }
 
 export const DEFAULT_BEHAVIOURS: Behaviours = {
@@ -38,7 +53,11 @@ export const DEFAULT_BEHAVIOURS: Behaviours = {
   sendDelayMs: 5_000,
   forwardHeaders: 'drop',
   etagMismatchAnswer: '409',
+  batchOrdering: 'chain',
+  corsExposesRetryAfter: false,
 };
+
+const BATCH_ORDERINGS = new Set<Behaviours['batchOrdering']>(['chain', 'sdkPatterns', 'any']);
 
 const DUPLICATE_ANSWERS = new Set<Behaviours['duplicateAnswer']>(['500', '400', '409']);
 
@@ -77,6 +96,22 @@ export function behavioursFromEnv(env: NodeJS.ProcessEnv = process.env): Partial
     if (headers !== 'drop' && headers !== 'keep')
       throw new Error(`LOCAL_GRAPH_FORWARD_HEADERS must be drop or keep, not '${headers}'`);
     out.forwardHeaders = headers;
+  }
+  const ordering = env.LOCAL_GRAPH_BATCH_ORDERING;
+  if (ordering) {
+    if (!BATCH_ORDERINGS.has(ordering as Behaviours['batchOrdering']))
+      throw new Error(
+        `LOCAL_GRAPH_BATCH_ORDERING must be chain, sdkPatterns or any, not '${ordering}'`,
+      );
+    out.batchOrdering = ordering as Behaviours['batchOrdering'];
+  }
+  const expose = env.LOCAL_GRAPH_CORS_EXPOSES_RETRY_AFTER;
+  if (expose) {
+    if (expose !== 'true' && expose !== 'false')
+      throw new Error(
+        `LOCAL_GRAPH_CORS_EXPOSES_RETRY_AFTER must be true or false, not '${expose}'`,
+      );
+    out.corsExposesRetryAfter = expose === 'true';
   }
   return out;
 }

@@ -16,6 +16,16 @@ export interface DirectoryUser {
    * job. Application permissions reach every mailbox (mailboxAccess.ts); `/me` means nothing.
    */
   appOnly?: true;
+  /** `SMTP:` + the primary address (always `mail`), then `smtp:` + each alias. */
+  proxyAddresses: string[];
+}
+
+/** Graph's proxyAddresses from a seed's list: the primary is `mail`, the others are aliases. */
+function proxyAddressesOf(mail: string, seeded: readonly string[] | undefined): string[] {
+  const aliases = (seeded ?? [])
+    .map((p) => p.replace(/^smtp:/i, ''))
+    .filter((a) => a.toLowerCase() !== mail.toLowerCase());
+  return [`SMTP:${mail}`, ...[...new Set(aliases)].map((a) => `smtp:${a}`)];
 }
 
 export interface DirectoryGroup {
@@ -37,6 +47,7 @@ export class Directory {
       jobTitle: u.jobTitle ?? null,
       groupIds: [...(u.groups ?? [])],
       canSignIn: true,
+      proxyAddresses: proxyAddressesOf(u.mail, u.proxyAddresses),
     }));
     for (const mb of seed.mailboxes) {
       if (mb.kind !== 'shared' || this.find(mb.address)) continue;
@@ -48,6 +59,7 @@ export class Directory {
         jobTitle: null,
         groupIds: [],
         canSignIn: false,
+        proxyAddresses: proxyAddressesOf(mb.address, undefined),
       });
     }
   }
@@ -62,6 +74,20 @@ export class Directory {
         u.mail.toLowerCase() === key,
     );
   }
+
+  /** The recipient with this SMTP address, primary or alias (how Exchange resolves an address). */
+  findByAddress(address: string): DirectoryUser | undefined {
+    // Indexed once: every rule read resolves each of its recipients (thousands at bench scale).
+    if (!this.byAddress) {
+      this.byAddress = new Map();
+      for (const u of this.users)
+        for (const p of u.proxyAddresses)
+          this.byAddress.set(p.replace(/^smtp:/i, '').toLowerCase(), u);
+    }
+    return this.byAddress.get(address.trim().toLowerCase());
+  }
+
+  private byAddress: Map<string, DirectoryUser> | undefined;
 
   /**
    * The user a `local:<userPrincipalName>` token stands for, or the application a
@@ -104,6 +130,7 @@ function appPrincipal(name: string): DirectoryUser {
     groupIds: [],
     canSignIn: true,
     appOnly: true,
+    proxyAddresses: [],
   };
 }
 

@@ -76,8 +76,30 @@ export interface RunningLocalGraph extends LocalGraph {
 
 const JSON_TYPE =
   'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
-const EXPOSED_HEADERS =
-  'Retry-After, ETag, Location, Preference-Applied, request-id, client-request-id, Content-Range';
+// What Graph lists in Access-Control-Expose-Headers (README #2): a browser reads only these (and
+// the CORS-safelisted ones) from a cross-origin response. Users report the list without
+// Retry-After (https://github.com/microsoftgraph/microsoft-graph-docs/issues/17488): a browser
+// cannot read how long to wait after a 429. `corsExposesRetryAfter` adds it, as Dev Proxy's
+// emulation of Graph does (https://github.com/dotnet/dev-proxy/pull/32).
+const GRAPH_EXPOSED_HEADERS = [
+  'ETag',
+  'Location',
+  'Preference-Applied',
+  'Content-Range',
+  'request-id',
+  'client-request-id',
+  'ReadWriteConsistencyToken',
+  'SdkVersion',
+  'WWW-Authenticate',
+  'x-ms-client-gcc-tenant',
+];
+
+export function exposedHeaders(behaviours: Pick<Behaviours, 'corsExposesRetryAfter'>): string {
+  return [
+    ...GRAPH_EXPOSED_HEADERS,
+    ...(behaviours.corsExposesRetryAfter ? ['Retry-After'] : []),
+  ].join(', ');
+}
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT']);
 
@@ -98,9 +120,9 @@ function buildData(seed: Seed): Data {
   };
 }
 
-function setCors(req: http.IncomingMessage, res: http.ServerResponse): void {
+function setCors(req: http.IncomingMessage, res: http.ServerResponse, exposed: string): void {
   res.setHeader('Access-Control-Allow-Origin', '*');
-  res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+  res.setHeader('Access-Control-Expose-Headers', exposed);
   if (req.method === 'OPTIONS') {
     res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PATCH, PUT, DELETE, OPTIONS');
     res.setHeader(
@@ -234,13 +256,13 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> {
     const url = new URL(req.url ?? '/', 'http://local');
     if (url.pathname === '/_dev' || url.pathname.startsWith('/_dev/')) {
-      setCors(req, res);
+      setCors(req, res, exposedHeaders(behaviours));
       await handleDev(req, res, url.pathname);
       return true;
     }
     const versioned = /^\/v1\.0(\/.*)?$/i.exec(url.pathname);
     if (!versioned) return false;
-    setCors(req, res);
+    setCors(req, res, exposedHeaders(behaviours));
     if (req.method === 'OPTIONS') {
       res.statusCode = 204;
       res.end();
@@ -309,7 +331,11 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
       if (overLimitMailbox !== undefined)
         throw mailboxConcurrencyError(faults.retryAfterSeconds ?? 1);
       result = isBatchRequest(method, versionedPath)
-        ? await serveBatch(req, (c) => serveGraph(c.req, c.method, c.url, c.rawPath, c.prefs))
+        ? await serveBatch(
+            req,
+            (c) => serveGraph(c.req, c.method, c.url, c.rawPath, c.prefs),
+            behaviours.batchOrdering,
+          )
         : await serveGraph(req, method, url, versionedPath ?? '/', prefs);
     } catch (e) {
       const err = asGraphError(e);

@@ -107,17 +107,70 @@ function targetMailbox(req: GraphRequest, data: RulesData): StoredMailbox {
   return mb;
 }
 
-function ruleResource(r: StoredRule): Record<string, unknown> {
+const RECIPIENT_LISTS = [
+  'fromAddresses',
+  'sentToAddresses',
+  'redirectTo',
+  'forwardTo',
+  'forwardAsAttachmentTo',
+];
+
+/**
+ * A predicate or action set as Exchange reads it back: every recipient resolved against the
+ * directory, by primary or alias address, to the primary SMTP address and the display name; a
+ * recipient outside the directory keeps its address and gets it as its name.
+ */
+function resolvedPart(
+  part: Record<string, unknown>,
+  directory: Directory,
+): Record<string, unknown> {
+  const out = structuredClone(part);
+  for (const key of RECIPIENT_LISTS) {
+    const list = out[key];
+    if (!Array.isArray(list)) continue;
+    out[key] = list.map((r: unknown) => {
+      const address = (r as Recipient | undefined)?.emailAddress?.address;
+      if (typeof address !== 'string') return r;
+      const user = directory.findByAddress(address);
+      return user
+        ? { emailAddress: { name: user.displayName, address: user.mail } }
+        : { emailAddress: { name: (r as Recipient).emailAddress.name ?? address, address } };
+    });
+  }
+  return out;
+}
+
+function hasFolder(mb: StoredMailbox, id: string): boolean {
+  return mb.folders.some((f) => f.id === id || f.wellKnownName === id.toLowerCase());
+}
+
+/**
+ * Exchange marks a rule in error when what it acts on is gone (its move/copy folder deleted for
+ * good): the rule stays, reads back `hasError: true`, and no longer runs until it is rewritten.
+ */
+function inError(mb: StoredMailbox, r: StoredRule): boolean {
+  if (r.hasError) return true;
+  return ['moveToFolder', 'copyToFolder'].some((key) => {
+    const id = r.actions[key];
+    return typeof id === 'string' && !hasFolder(mb, id);
+  });
+}
+
+function ruleResource(
+  r: StoredRule,
+  mb: StoredMailbox,
+  directory: Directory,
+): Record<string, unknown> {
   return {
     id: r.id,
     displayName: r.displayName,
     sequence: r.sequence,
     isEnabled: r.isEnabled,
-    hasError: r.hasError,
+    hasError: inError(mb, r),
     isReadOnly: r.isReadOnly,
-    conditions: structuredClone(r.conditions),
-    actions: structuredClone(r.actions),
-    ...(r.exceptions ? { exceptions: structuredClone(r.exceptions) } : {}),
+    conditions: resolvedPart(r.conditions, directory),
+    actions: resolvedPart(r.actions, directory),
+    ...(r.exceptions ? { exceptions: resolvedPart(r.exceptions, directory) } : {}),
   };
 }
 
@@ -161,10 +214,7 @@ function checkFolders(mb: StoredMailbox, actions: Record<string, unknown>): void
   for (const key of ['moveToFolder', 'copyToFolder']) {
     const id = actions[key];
     if (id === undefined || id === null) continue;
-    if (
-      typeof id !== 'string' ||
-      !mb.folders.some((f) => f.id === id || f.wellKnownName === id.toLowerCase())
-    ) {
+    if (typeof id !== 'string' || !hasFolder(mb, id)) {
       throw new GraphError(
         404,
         'ErrorItemNotFound',
@@ -213,10 +263,12 @@ export function handleMessageRules(req: GraphRequest, data: RulesData): GraphRes
   if (ruleId === undefined) {
     if (req.method === 'GET') {
       return ok({
-        value: [...state.rules].sort((a, b) => a.sequence - b.sequence).map(ruleResource),
+        value: [...state.rules]
+          .sort((a, b) => a.sequence - b.sequence)
+          .map((r) => ruleResource(r, mb, data.directory)),
       });
     }
-    if (req.method === 'POST') return createRule(req, mb, state);
+    if (req.method === 'POST') return createRule(req, mb, state, data.directory);
     throw new GraphError(
       405,
       'Request_BadRequest',
@@ -230,7 +282,7 @@ export function handleMessageRules(req: GraphRequest, data: RulesData): GraphRes
       'ErrorItemNotFound',
       'The specified object was not found in the store.',
     );
-  if (req.method === 'GET') return ok(ruleResource(rule));
+  if (req.method === 'GET') return ok(ruleResource(rule, mb, data.directory));
   if (rule.isReadOnly && (req.method === 'PATCH' || req.method === 'DELETE')) {
     throw new GraphError(
       403,
@@ -243,7 +295,7 @@ export function handleMessageRules(req: GraphRequest, data: RulesData): GraphRes
     state.rules.sort((a, b) => a.sequence - b.sequence).forEach((r, i) => (r.sequence = i + 1));
     return { status: 204 };
   }
-  if (req.method === 'PATCH') return patchRule(req, mb, state, rule);
+  if (req.method === 'PATCH') return patchRule(req, mb, state, rule, data.directory);
   throw new GraphError(
     405,
     'Request_BadRequest',
@@ -257,7 +309,12 @@ function bodyRecord(req: GraphRequest): Record<string, unknown> {
     : {};
 }
 
-function createRule(req: GraphRequest, mb: StoredMailbox, state: RuleState): GraphResponse {
+function createRule(
+  req: GraphRequest,
+  mb: StoredMailbox,
+  state: RuleState,
+  directory: Directory,
+): GraphResponse {
   const body = bodyRecord(req);
   if (typeof body.displayName !== 'string' || body.displayName.trim() === '') {
     throw invalidRequest('displayName is required.');
@@ -283,7 +340,7 @@ function createRule(req: GraphRequest, mb: StoredMailbox, state: RuleState): Gra
   if (usedBytes([...state.rules, rule]) > state.quotaBytes) throw overQuota();
   state.rules.push(rule);
   place(state.rules, rule, rule.sequence);
-  return { status: 201, body: ruleResource(rule) };
+  return { status: 201, body: ruleResource(rule, mb, directory) };
 }
 
 function patchRule(
@@ -291,6 +348,7 @@ function patchRule(
   mb: StoredMailbox,
   state: RuleState,
   rule: StoredRule,
+  directory: Directory,
 ): GraphResponse {
   const body = bodyRecord(req);
   const next: StoredRule = { ...rule };
@@ -312,7 +370,7 @@ function patchRule(
     throw overQuota();
   Object.assign(rule, next);
   if (typeof body.sequence === 'number') place(state.rules, rule, body.sequence);
-  return ok(ruleResource(rule));
+  return ok(ruleResource(rule, mb, directory));
 }
 
 // ---------- the rule engine ----------
@@ -381,7 +439,7 @@ addDeliveryHook((mailbox, message, deliverOnward, depth) => {
   if (!state) return;
   const sendsOn = !header(message as Record<string, unknown>, LOOP_HEADER) && depth <= 3;
   const rules = state.rules
-    .filter((r) => r.isEnabled && !r.hasError)
+    .filter((r) => r.isEnabled && !inError(mailbox, r))
     .sort((a, b) => a.sequence - b.sequence);
   for (const rule of rules) {
     if (!matches(rule, message)) continue;
@@ -459,6 +517,9 @@ function recipient(value: unknown): Recipient {
  *   delivers as Exchange would, inbox rules included; answers `{deliveries: [{address, folder, messageId}]}`.
  * - `POST /_dev/messageRules/quota` `{mailbox, bytes}`: the mailbox's rule quota.
  * - `POST /_dev/messageRules/readOnly` `{mailbox, displayName, sequence?}`: adds a read-only rule.
+ * - `POST /_dev/messageRules/deleteFolder` `{mailbox, folderId}`: deletes a folder for good (as
+ *   deleting it and emptying Deleted Items does), messages and child folders with it; rules that
+ *   move or copy to it are then in error (`hasError: true`).
  * Returns undefined for any other route.
  */
 export async function handleRulesDev(
@@ -549,7 +610,26 @@ export async function handleRulesDev(
       };
       state.rules.push(rule);
       place(state.rules, rule, rule.sequence);
-      return { status: 200, body: ruleResource(rule) };
+      return { status: 200, body: ruleResource(rule, mb, data.directory) };
+    }
+    case 'POST /_dev/messageRules/deleteFolder': {
+      const mb = mailboxNamed(input.mailbox);
+      const root = mb.folders.find((f) => f.id === input.folderId);
+      if (!root || root.wellKnownName)
+        throw new Error('folderId must name a folder of the mailbox that is not a well-known one');
+      const gone = new Set([root.id]);
+      for (let grew = true; grew;) {
+        grew = false;
+        for (const f of mb.folders)
+          if (f.parentFolderId && gone.has(f.parentFolderId) && !gone.has(f.id)) {
+            gone.add(f.id);
+            grew = true;
+          }
+      }
+      for (let i = mb.folders.length - 1; i >= 0; i -= 1)
+        if (gone.has((mb.folders[i] as StoredMailbox['folders'][number]).id))
+          mb.folders.splice(i, 1);
+      return { status: 200, body: { mailbox: mb.address, deletedFolders: gone.size } };
     }
     default:
       return undefined;

@@ -14,6 +14,11 @@ export interface SeedUser {
   jobTitle?: string;
   /** Ids of groups in `groups`. */
   groups?: string[];
+  /**
+   * Graph's `proxyAddresses`: `SMTP:` the primary address, `smtp:` each alias. Default
+   * `["SMTP:<mail>"]`; the primary is always `mail` (SEED.md, "Aliases").
+   */
+  proxyAddresses?: string[];
 }
 
 export interface SeedGroup {

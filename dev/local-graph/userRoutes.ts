@@ -15,6 +15,7 @@ import { handleMasterCategories } from './categoryRoutes';
 import { assertMailboxAccess, type MailboxUse } from './mailboxAccess';
 import { mailActionRoutes } from './mailActions';
 import { namesMessage, outwardMessage, translateExchangeIds } from './messageIds';
+import { searchUsers } from './userSearch';
 import { messageMime } from './messageMime';
 import {
   compareForOrder,
@@ -66,12 +67,7 @@ export function handleUsers(req: GraphRequest, data: MailData): GraphResponse {
     target = req.me;
     rest = req.segments.slice(1);
   } else {
-    if (second === undefined)
-      throw new GraphError(
-        400,
-        'BadRequest',
-        'Listing all users is not supported by the local service.',
-      );
+    if (second === undefined) return searchUsers(req, data.directory);
     const found = data.directory.find(second);
     if (!found) {
       throw new GraphError(

@@ -1,11 +1,18 @@
 // JSON batching over the one Graph client: many small requests in few round trips, within Graph's
 // limits (docs/routing.md):
 // - at most 20 requests per `POST /$batch`;
+// - a batch is either fully parallel (no `dependsOn`) or fully sequential (each request depends on
+//   the one before): Graph refuses a batch that mixes chains with independent requests, whole, with
+//   400 "Batch should be either fully sequential or fully parallel"
+//   (https://github.com/microsoftgraph/microsoft-graph-docs/issues/16280);
 // - each inner response has its own status: an inner 429 was not carried out, so it is sent again
 //   after its own Retry-After; an inner 503/504 is sent again only when the step is idempotent
 //   (GET, DELETE, or a step the caller marks so), never a create;
-// - requests for one mailbox are a *group* whose steps run in order (chained with `dependsOn`), and
-//   at most `maxPerKey` groups of one key are in flight at once (Exchange allows 4 concurrent
+// - the steps of a group (one mailbox's changes) run in order, and the order is kept here: a
+//   group's next step is sent only once its previous one has answered. Many groups share a
+//   parallel batch, one step each; a group left almost alone (the tail of a run) sends its
+//   remaining steps as one fully sequential batch instead of one round trip per step;
+// - at most `maxPerKey` requests of one key are in flight at once (Exchange allows 4 concurrent
 //   requests per app and mailbox).
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { parseRetryAfterMs } from './middleware/retryMiddleware';
@@ -23,12 +30,23 @@ export interface BatchStep {
   idempotent?: boolean;
   /** Statuses that count as success besides 2xx, e.g. 404 for a DELETE of what is already gone. */
   alsoOk?: number[];
+  /**
+   * What to keep of a successful answer's body (default: all of it). Thousands of results are held
+   * until `run` resolves: `() => undefined` for writes whose answer is not read, a compact form
+   * for large reads.
+   */
+  keep?: (body: unknown) => unknown;
 }
 
 export interface BatchGroup {
   /** What limits concurrency, e.g. the mailbox address. */
   key: string;
   steps: BatchStep[];
+  /**
+   * The steps do not depend on each other (e.g. two reads): they may be in flight together, up to
+   * `maxPerKey`. By default a group's steps run in order, one at a time.
+   */
+  independent?: boolean;
 }
 
 export interface StepResult {
@@ -41,6 +59,7 @@ export interface StepResult {
 export interface BatchOptions {
   maxPerBatch: number;
   maxConcurrentBatches: number;
+  /** Requests of one key in flight at once. */
   maxPerKey: number;
   /** Attempts per group before its failing step is given up. */
   maxAttempts: number;
@@ -51,7 +70,12 @@ export interface BatchOptions {
   sleep: (ms: number) => Promise<void>;
   now: () => number;
   /** Called after each batch round trip (progress bars, counters). */
-  onBatch?: (info: { requests: number; ms: number; throttled: number }) => void;
+  onBatch?: (info: {
+    requests: number;
+    ms: number;
+    throttled: number;
+    sequential: boolean;
+  }) => void;
 }
 
 export const defaultBatchOptions: BatchOptions = {
@@ -65,14 +89,24 @@ export const defaultBatchOptions: BatchOptions = {
   now: Date.now,
 };
 
-interface Pending {
-  index: number;
-  group: BatchGroup;
-  /** First step not yet done. */
+/** A chain of steps that run in order: a whole ordered group, or one step of an independent one. */
+interface Unit {
+  group: number;
+  key: string;
+  /** Indexes into the group's steps, in order. */
+  steps: number[];
+  /** First of `steps` not yet done. */
   next: number;
   attempts: number;
   notBefore: number;
-  results: StepResult[];
+}
+
+/** What one batch carries: parallel (one step of each unit) or one unit's steps in sequence. */
+interface Batch {
+  units: Unit[];
+  /** Steps sent per unit. */
+  counts: number[];
+  sequential: boolean;
 }
 
 interface InnerResponse {
@@ -99,6 +133,20 @@ function retriable(step: BatchStep, status: number): boolean {
   return false;
 }
 
+function innerRequest(step: BatchStep, id: string, dependsOn: string | undefined) {
+  return {
+    id,
+    method: step.method,
+    url: step.url,
+    ...(dependsOn ? { dependsOn: [dependsOn] } : {}),
+    ...(step.body !== undefined
+      ? { body: step.body, headers: { 'Content-Type': 'application/json', ...step.headers } }
+      : step.headers
+        ? { headers: step.headers }
+        : {}),
+  };
+}
+
 export class GraphBatcher {
   private readonly options: BatchOptions;
 
@@ -114,110 +162,105 @@ export class GraphBatcher {
 
   /** Runs every group; resolves with each group's step results, in the order given. */
   async run(groups: readonly BatchGroup[]): Promise<StepResult[][]> {
-    const done: StepResult[][] = groups.map(() => []);
-    const queue: Pending[] = groups
-      .map((group, index) => ({ index, group, next: 0, attempts: 0, notBefore: 0, results: [] }))
-      .filter((p) => p.group.steps.length > 0);
+    const done: StepResult[][] = groups.map((g) => new Array<StepResult>(g.steps.length));
+    const queue: Unit[] = [];
+    groups.forEach((g, group) => {
+      const indexes = g.steps.map((_, i) => i);
+      const chains = g.independent ? indexes.map((i) => [i]) : indexes.length ? [indexes] : [];
+      for (const steps of chains)
+        queue.push({ group, key: g.key, steps, next: 0, attempts: 0, notBefore: 0 });
+    });
     const inFlightPerKey = new Map<string, number>();
     let inFlight = 0;
     const running = new Set<Promise<void>>();
+    const stepOf = (u: Unit, at: number) =>
+      (groups[u.group] as BatchGroup).steps[u.steps[at] as number] as BatchStep;
+    const record = (u: Unit, result: StepResult) => {
+      (done[u.group] as StepResult[])[u.steps[u.next] as number] = result;
+      u.next += 1;
+    };
 
-    const takeBatch = (): Pending[] => {
+    const takeBatch = (): Batch | undefined => {
       const now = this.options.now();
-      const batch: Pending[] = [];
-      let size = 0;
-      for (let i = 0; i < queue.length && size < this.options.maxPerBatch;) {
-        const p = queue[i] as Pending;
-        const keyCount = inFlightPerKey.get(p.group.key) ?? 0;
-        const inThisBatch = batch.filter((b) => b.group.key === p.group.key).length;
-        if (p.notBefore > now || keyCount + inThisBatch >= this.options.maxPerKey) {
-          i += 1;
-          continue;
-        }
-        const steps = Math.min(p.group.steps.length - p.next, this.options.maxPerBatch);
-        if (size + steps > this.options.maxPerBatch && batch.length > 0) {
-          i += 1;
-          continue;
-        }
-        queue.splice(i, 1);
-        batch.push(p);
-        size += steps;
+      const free = this.options.maxConcurrentBatches - inFlight;
+      const ready: number[] = [];
+      const perKey = new Map<string, number>();
+      for (let i = 0; i < queue.length; i += 1) {
+        const u = queue[i] as Unit;
+        const taken = (inFlightPerKey.get(u.key) ?? 0) + (perKey.get(u.key) ?? 0);
+        if (u.notBefore > now || taken >= this.options.maxPerKey) continue;
+        perKey.set(u.key, (perKey.get(u.key) ?? 0) + 1);
+        ready.push(i);
+        if (ready.length > this.options.maxPerBatch) break; // enough to fill a parallel batch
       }
-      return batch;
+      if (ready.length === 0) return undefined;
+      const first = queue[ready[0] as number] as Unit;
+      const remaining = first.steps.length - first.next;
+      // Few units ready and a slot for each: the first one's remaining steps go in sequence, in
+      // one round trip, rather than one step per round trip.
+      if (ready.length <= free && remaining > 1) {
+        queue.splice(ready[0] as number, 1);
+        return {
+          units: [first],
+          counts: [Math.min(remaining, this.options.maxPerBatch)],
+          sequential: true,
+        };
+      }
+      const chosen = ready.slice(0, this.options.maxPerBatch);
+      const units = chosen.map((i) => queue[i] as Unit);
+      for (const i of [...chosen].reverse()) queue.splice(i, 1);
+      return { units, counts: units.map(() => 1), sequential: false };
     };
 
-    const finish = (p: Pending) => {
-      done[p.index] = p.results;
-    };
-
-    const settle = (p: Pending, results: StepResult[], sentSteps: number) => {
-      for (let s = 0; s < sentSteps; s += 1) {
-        const step = p.group.steps[p.next] as BatchStep;
-        const result = results[s] as StepResult;
+    const settle = (u: Unit, results: StepResult[]) => {
+      for (const result of results) {
+        const step = stepOf(u, u.next);
         if ((result.status >= 200 && result.status < 300) || step.alsoOk?.includes(result.status)) {
-          p.results.push(result);
-          p.next += 1;
+          if (step.keep && result.status < 300) {
+            const kept = step.keep(result.body);
+            record(u, {
+              status: result.status,
+              headers: result.headers,
+              ...(kept !== undefined ? { body: kept } : {}),
+            });
+          } else record(u, result);
           continue;
         }
         // An earlier step "failed" with a status the caller accepts (the service still failed the
         // dependants): send the rest again.
         if (result.status === 424) break;
-        p.attempts += 1;
+        u.attempts += 1;
         const retryAfter =
           parseRetryAfterMs(result.headers['retry-after'] ?? null, this.options.now()) ??
           this.options.defaultRetryMs;
         if (
           retriable(step, result.status) &&
-          p.attempts < this.options.maxAttempts &&
+          u.attempts < this.options.maxAttempts &&
           retryAfter <= this.options.maxRetryAfterMs
         ) {
-          p.notBefore = this.options.now() + retryAfter;
-          queue.push(p);
+          u.notBefore = this.options.now() + retryAfter;
+          queue.push(u);
           return;
         }
-        // Given up: this step keeps its failure, the rest of the group was not attempted.
-        p.results.push(result);
-        p.next += 1;
-        while (p.next < p.group.steps.length) {
-          p.results.push({ status: 424, headers: {} });
-          p.next += 1;
-        }
-        finish(p);
+        // Given up: this step keeps its failure, the rest of the chain was not attempted.
+        record(u, result);
+        while (u.next < u.steps.length) record(u, { status: 424, headers: {} });
         return;
       }
-      if (p.next >= p.group.steps.length) finish(p);
-      else queue.push(p); // more steps than one batch holds
+      if (u.next < u.steps.length) queue.push(u); // more steps to send
     };
 
-    const send = async (batch: Pending[]): Promise<void> => {
+    const send = async (batch: Batch): Promise<void> => {
       const requests: Record<string, unknown>[] = [];
-      const sent: { p: Pending; ids: string[] }[] = [];
-      let room = this.options.maxPerBatch;
-      for (const p of batch) {
-        const ids: string[] = [];
-        const count = Math.min(p.group.steps.length - p.next, room);
-        for (let s = 0; s < count; s += 1) {
-          const step = p.group.steps[p.next + s] as BatchStep;
+      const ids: string[][] = batch.units.map((u, n) => {
+        const mine: string[] = [];
+        for (let s = 0; s < (batch.counts[n] as number); s += 1) {
           const id = String(requests.length + 1);
-          requests.push({
-            id,
-            method: step.method,
-            url: step.url,
-            ...(ids.length > 0 ? { dependsOn: [ids[ids.length - 1]] } : {}),
-            ...(step.body !== undefined
-              ? {
-                  body: step.body,
-                  headers: { 'Content-Type': 'application/json', ...step.headers },
-                }
-              : step.headers
-                ? { headers: step.headers }
-                : {}),
-          });
-          ids.push(id);
+          requests.push(innerRequest(stepOf(u, u.next + s), id, mine[mine.length - 1]));
+          mine.push(id);
         }
-        room -= count;
-        sent.push({ p, ids });
-      }
+        return mine;
+      });
       const started = this.options.now();
       let byId = new Map<string, StepResult>();
       let outerFailure: StepResult | undefined;
@@ -244,29 +287,33 @@ export class GraphBatcher {
               : {},
         };
       }
-      const results = (ids: string[]) =>
-        ids.map(
-          (id) => outerFailure ?? byId.get(id) ?? { status: 0, headers: {} /* no answer for it */ },
-        );
       this.options.onBatch?.({
         requests: requests.length,
         ms: this.options.now() - started,
         throttled: [...byId.values()].filter((r) => r.status === 429).length,
+        sequential: batch.sequential,
       });
-      for (const { p, ids } of sent) settle(p, results(ids), ids.length);
+      batch.units.forEach((u, n) =>
+        settle(
+          u,
+          (ids[n] as string[]).map(
+            (id) => outerFailure ?? byId.get(id) ?? { status: 0, headers: {} /* no answer */ },
+          ),
+        ),
+      );
     };
 
     for (;;) {
       while (inFlight < this.options.maxConcurrentBatches) {
         const batch = takeBatch();
-        if (batch.length === 0) break;
+        if (!batch) break;
         inFlight += 1;
-        for (const p of batch)
-          inFlightPerKey.set(p.group.key, (inFlightPerKey.get(p.group.key) ?? 0) + 1);
+        for (const u of batch.units)
+          inFlightPerKey.set(u.key, (inFlightPerKey.get(u.key) ?? 0) + 1);
         const task: Promise<void> = send(batch).finally(() => {
           inFlight -= 1;
-          for (const p of batch)
-            inFlightPerKey.set(p.group.key, (inFlightPerKey.get(p.group.key) ?? 1) - 1);
+          for (const u of batch.units)
+            inFlightPerKey.set(u.key, (inFlightPerKey.get(u.key) ?? 1) - 1);
           running.delete(task);
         });
         running.add(task);
@@ -276,7 +323,7 @@ export class GraphBatcher {
         continue;
       }
       if (queue.length === 0) break;
-      const wait = Math.max(0, Math.min(...queue.map((p) => p.notBefore)) - this.options.now());
+      const wait = Math.max(0, Math.min(...queue.map((u) => u.notBefore)) - this.options.now());
       await this.options.sleep(Math.max(wait, 1));
     }
     return done;

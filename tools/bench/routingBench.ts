@@ -2,20 +2,22 @@
 // Graph service with 100 ms injected latency per HTTP request. Measures, for a first `apply` (every
 // rule to make) and a second one (nothing changed):
 // - Graph requests sent (inner $batch requests plus the few unbatched reads and writes) against
-//   the minimum the plan needs (two reads per mailbox, then each change, folder and report item);
+//   the minimum the plan needs (a rule listing per mailbox, folder reads where needed, then each
+//   change, folder and report item);
 // - HTTP round trips, against a naive approach with one request per rule (no $batch, no diff:
 //   read each mailbox's rules and folders, then write every rule it should have);
-// - wall time, and memory (heap of this process, which also hosts the local service).
-// Run alone: npx tsx tools/bench/routingBench.ts
+// - for the no-change run, requests against its floor: one rule listing per mailbox;
+// - wall time, and the job's own peak memory: the job runs in a child process
+//   (routingJob.ts), the local service in this one.
+// Run alone: npx tsx tools/bench/routingBench.ts (or npm run bench -- --only routing)
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { startLocalGraph, type Seed } from '../../dev/local-graph';
-import { createLocalAppOnlyTokenProvider } from '../../src/auth/localTokenProvider';
-import { MemoryStore } from '../../src/cache/keyValueStore';
 import { defaultConfig } from '../../src/config/appConfig';
 import { contactRestrictionsList } from '../../src/graph/schema/contactRestrictionsList';
 import { routingStatusList } from '../../src/graph/schema/routingStatusList';
 import { settingsList } from '../../src/graph/schema/settingsList';
-import { reconcile, type RunReport } from '../routing/reconciler';
-import { routingServices } from '../routing/services';
+import type { JobRun } from './routingJob';
 
 export interface RoutingBenchSize {
   mailboxes: number;
@@ -113,91 +115,76 @@ function benchSeed({ mailboxes: MAILBOXES, restrictions: RESTRICTIONS }: Routing
   };
 }
 
+/** Runs the job in a child process (its memory apart from the service's); one report per run. */
+function runJob(graphUrl: string, runs: number): Promise<JobRun[]> {
+  const tsx = path.join(__dirname, '..', '..', 'node_modules', '.bin', 'tsx');
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      tsx,
+      [path.join(__dirname, 'routingJob.ts'), graphUrl, DOMAIN, String(runs)],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const lines = out.split('\n').filter((l) => l.startsWith('{'));
+      if (code !== 0 || lines.length !== runs)
+        reject(new Error(`the routing job exited with ${code} after ${lines.length} runs`));
+      else resolve(lines.map((l) => JSON.parse(l) as JobRun));
+    });
+  });
+}
+
 export async function benchRouting(
   size: RoutingBenchSize = FULL_SIZE,
 ): Promise<Record<string, number | string>> {
   const { mailboxes: MAILBOXES, restrictions: RESTRICTIONS, latencyMs: LATENCY_MS } = size;
   const graph = await startLocalGraph({ port: 0, seed: benchSeed(size), latencyMs: LATENCY_MS });
   try {
-    const store = new MemoryStore();
-    let http = 0;
-    const deps = () =>
-      routingServices({
-        graphUrl: graph.url,
-        tokenProvider: createLocalAppOnlyTokenProvider(),
-        sharePoint: defaultConfig.sharePoint,
-        mail: { acceptedDomains: [DOMAIN], restrictedFolderName: 'Restricted correspondence' },
-        store,
-        onResponse: () => {
-          http += 1;
-        },
-      });
-    const run = async (): Promise<{
-      report: RunReport;
-      ms: number;
-      http: number;
-      heapMb: number;
-    }> => {
-      http = 0;
-      global.gc?.();
-      const started = performance.now();
-      const report = await reconcile('apply', deps());
-      const ms = Math.round(performance.now() - started);
-      return {
-        report,
-        ms,
-        http,
-        heapMb: Math.round(process.memoryUsage().heapUsed / 1024 / 1024),
-      };
-    };
-    const first = await run();
-    const second = await run();
-    // The second run still rewrites mailbox reports whose outcome went from Changed to InStep
-    // (with a standing warning); from the third on, an unchanged school writes one item.
-    const third = await run();
-    const failed = first.report.mailboxes.filter((m) => m.outcome === 'Failed').length;
-    const rules = first.report.mailboxes.reduce((s, m) => s + m.created, 0);
-    const unbatched = (r: { http: number; report: RunReport }) => r.http - r.report.batchRoundTrips;
+    // Apply three times: the first makes every rule; the second and third find nothing to change.
+    const [first, second, third] = (await runJob(graph.url, 3)) as [JobRun, JobRun, JobRun];
+    const requests = (r: JobRun) => r.batchedRequests + r.unbatched;
     // Naive: no $batch and no diff: per mailbox, read rules and folders, create the folder once,
     // then one request per rule, on every run.
-    const naivePerRun = MAILBOXES * 2 + rules;
+    const naivePerRun = MAILBOXES * 2 + first.rulesCreated;
+    // The floor of a run with nothing to change: one rule listing per mailbox.
+    const noChangeFloor = MAILBOXES;
     return {
       routing_mailboxes: MAILBOXES,
       routing_restrictions: RESTRICTIONS,
       routing_latency_ms: LATENCY_MS,
-      routing_rules_made: rules,
-      routing_failed_mailboxes: failed,
-      routing_first_graph_requests: first.report.batchedRequests + unbatched(first),
-      routing_first_minimum_requests: first.report.minimumRequests + unbatched(first),
-      routing_first_ratio: Number(
-        (first.report.batchedRequests / Math.max(1, first.report.minimumRequests)).toFixed(3),
+      routing_rules_made: first.rulesCreated,
+      routing_failed_mailboxes: first.failed,
+      routing_first_graph_requests: requests(first),
+      routing_first_minimum_requests: first.minimumRequests + first.unbatched,
+      routing_first_ratio_to_minimum: Number(
+        (requests(first) / (first.minimumRequests + first.unbatched)).toFixed(3),
       ),
       routing_first_http_round_trips: first.http,
       routing_first_naive_http_round_trips: naivePerRun + MAILBOXES,
       routing_first_wall_ms: first.ms,
-      routing_second_graph_requests: second.report.batchedRequests + unbatched(second),
-      routing_second_minimum_requests: second.report.minimumRequests + unbatched(second),
-      routing_second_http_round_trips: second.http,
-      routing_second_naive_http_round_trips: naivePerRun,
-      routing_second_wall_ms: second.ms,
-      routing_third_graph_requests: third.report.batchedRequests + unbatched(third),
+      routing_nochange_graph_requests: requests(second),
+      routing_nochange_floor_requests: noChangeFloor,
+      routing_nochange_ratio_to_floor: Number((requests(second) / noChangeFloor).toFixed(3)),
+      routing_nochange_http_round_trips: second.http,
+      routing_nochange_naive_http_round_trips: naivePerRun,
+      routing_nochange_wall_ms: second.ms,
+      routing_nochange_changed_mailboxes: second.changed,
+      routing_third_graph_requests: requests(third),
       routing_third_http_round_trips: third.http,
-      routing_third_wall_ms: third.ms,
-      routing_second_changes: second.report.mailboxes.filter((m) => m.outcome !== 'InStep').length,
       routing_report_problems:
-        [
-          ...first.report.settingsProblems,
-          ...second.report.settingsProblems,
-          ...third.report.settingsProblems,
-        ].join(' ') || 'none',
-      routing_heap_mb_after: third.heapMb,
-      routing_rss_mb: Math.round(process.memoryUsage().rss / 1024 / 1024),
+        [...first.problems, ...second.problems, ...third.problems].join(' ') || 'none',
+      routing_job_peak_rss_mb: third.peakRssMb,
+      routing_job_peak_heap_mb: third.peakHeapMb,
+      routing_service_rss_mb: Math.round(process.memoryUsage().rss / 1024 / 1024),
     };
   } finally {
     await graph.close();
   }
 }
-
 if (require.main === module) {
   benchRouting().then(
     (results) => {

@@ -16,6 +16,7 @@ import {
   readRules,
   ruleSteps,
 } from '../../src/graph/repositories/messageRulesRepository';
+import { primaryAddressOf, userSteps } from '../../src/graph/repositories/directoryLookup';
 import type {
   MailboxStatus,
   RoutingStatusRepository,
@@ -24,13 +25,17 @@ import type {
 import type { SettingsRepository } from '../../src/graph/repositories/settingsRepository';
 import type { RoutingOutcome } from '../../src/graph/schema/routingStatusList';
 import {
+  compactRule,
   desiredRulesFor,
+  folderIdFromRules,
   planMailbox,
   readRoutingSettings,
   routesBySpoc,
+  spocAddresses,
   type CurrentMailboxState,
   type DriftFinding,
   type MailboxPlan,
+  type MessageRuleData,
   type Refusal,
   type RoutingSettings,
   type RoutingSettingsDefaults,
@@ -151,6 +156,11 @@ export async function reconcile(mode: RoutingMode, deps: ReconcilerDeps): Promis
     batchRoundTrips: 0,
     minimumRequests: 0,
   };
+  const finishCounts = (r: RunReport): RunReport => {
+    r.batchedRequests = batchedRequests;
+    r.batchRoundTrips = batchRoundTrips;
+    return r;
+  };
   const progress = (phase: string, done: number, total: number) =>
     deps.onProgress?.(phase, done, total);
 
@@ -169,14 +179,27 @@ export async function reconcile(mode: RoutingMode, deps: ReconcilerDeps): Promis
     report.fatal = `The settings, the restrictions or the last run's status could not be read: ${plainMessage(kind)} Nothing was changed.`;
     return report;
   }
-  const { routes, refusals, routed } = routesBySpoc(restrictions, settings, deps.today);
+  // SPOC addresses as the directory knows them (primary SMTP), before any rule is built.
+  const spocs = spocAddresses(restrictions, deps.today);
+  const lookups = await batcher.run(
+    spocs.map((a) => ({ key: 'directory', steps: [userSteps.byAddress(a)] })),
+  );
+  const directory = new Map<string, string | null>();
+  for (const [i, address] of spocs.entries()) {
+    const result = lookups[i]?.[0];
+    if (!ok(result)) {
+      report.fatal = `The directory could not be searched for a single point of contact's address: ${plainMessage(kindOf(result?.status ?? 0))} Nothing was changed.`;
+      return finishCounts(report);
+    }
+    directory.set(address, primaryAddressOf(result?.body));
+  }
+  const { routes, refusals, routed } = routesBySpoc(restrictions, settings, deps.today, directory);
   report.refusals = refusals;
   report.restrictionsRouted = routed;
   const mailboxes = settings.protectedMailboxes;
-  // Reads (rules and folders of each mailbox) are always needed; changes and writes are added below.
-  // The batched requests a run needs at least: two reads per mailbox (rules, folders), then in
-  // apply mode each change, each folder to create and each report item to write.
-  let minimum = mailboxes.length * 2;
+  // The batched requests a run needs at least: one rule listing per mailbox, then in apply mode
+  // each change, each folder to create and each report item to write.
+  let minimum = mailboxes.length + spocs.length;
 
   const reports = new Map<string, MailboxReport>(
     mailboxes.map((m) => [
@@ -197,41 +220,74 @@ export async function reconcile(mode: RoutingMode, deps: ReconcilerDeps): Promis
     ]),
   );
 
-  // 2. Read every protected mailbox: its rules and its top-level folders.
+  // 2. Read every protected mailbox's rules. Its folders are read only when the routing folder's
+  // id cannot be taken from a rule of ours that is intact (unedited, not in error): a rule whose
+  // folder was deleted is marked `hasError` by Exchange, so an intact rule names a folder that
+  // exists. A run that changes nothing thus reads one rule listing per mailbox and nothing else.
   const readStates = async (
     which: string[],
     phase: string,
+    initial = false,
   ): Promise<Map<string, CurrentMailboxState>> => {
     const out = new Map<string, CurrentMailboxState>();
-    let done = 0;
     progress(phase, 0, which.length);
-    const groups: BatchGroup[] = which.map((m) => ({
-      key: m,
-      steps: [ruleSteps.list(m), ruleSteps.folders(m)],
-    }));
-    const results = await batcher.run(groups);
+    // Each listing is kept without its recipients (compactRule) as it arrives: at 2,000 mailboxes
+    // the whole listings would hold about a million recipient objects at once.
+    const ruleResults = await batcher.run(
+      which.map((m) => ({
+        key: m,
+        steps: [
+          {
+            ...ruleSteps.list(m),
+            keep: (body: unknown) => ({ value: readRules(body).map(compactRule) }),
+          },
+        ],
+      })),
+    );
+    const listed = new Map<string, MessageRuleData[]>();
     which.forEach((m, i) => {
-      const [rules, folders] = results[i] ?? [];
-      const r = reports.get(m) as MailboxReport;
-      if (!ok(rules) || !ok(folders)) {
-        const failed = (ok(rules) ? folders : rules) ?? { status: 0, headers: {} };
-        r.failures.push(describeFailure(m, 'reading its inbox rules', failed));
-      } else {
-        const folderId = findFolderId(folders?.body, settings.folderName);
-        out.set(m, {
-          mailbox: m,
-          rules: readRules(rules?.body),
-          ...(folderId ? { folderId } : {}),
-          lastAppliedKeys: statuses.get(m)?.ruleKeys ?? [],
-        });
-      }
-      done += 1;
+      const rules = ruleResults[i]?.[0];
+      if (ok(rules)) listed.set(m, readRules(rules?.body));
+      else
+        (reports.get(m) as MailboxReport).failures.push(
+          describeFailure(m, 'reading its inbox rules', rules ?? { status: 0, headers: {} }),
+        );
     });
-    progress(phase, done, which.length);
+    const needFolders = [...listed].filter(
+      ([m, rules]) =>
+        folderIdFromRules(rules) === undefined &&
+        desiredRulesFor(m, routes, settings, undefined).length > 0,
+    );
+    // Folders to make rules in are part of what a first run needs; re-reads come from failures.
+    if (initial) minimum += needFolders.length;
+    const folderResults = await batcher.run(
+      needFolders.map(([m]) => ({ key: m, steps: [ruleSteps.folders(m)] })),
+    );
+    const folderIds = new Map<string, string | undefined>();
+    needFolders.forEach(([m], i) => {
+      const folders = folderResults[i]?.[0];
+      if (ok(folders)) folderIds.set(m, findFolderId(folders?.body, settings.folderName));
+      else {
+        (reports.get(m) as MailboxReport).failures.push(
+          describeFailure(m, 'reading its folders', folders ?? { status: 0, headers: {} }),
+        );
+        listed.delete(m);
+      }
+    });
+    for (const [m, rules] of listed) {
+      const folderId = folderIds.has(m) ? folderIds.get(m) : folderIdFromRules(rules);
+      out.set(m, {
+        mailbox: m,
+        rules,
+        ...(folderId ? { folderId } : {}),
+        lastAppliedKeys: statuses.get(m)?.ruleKeys ?? [],
+      });
+    }
+    progress(phase, which.length, which.length);
     return out;
   };
 
-  let states = await readStates(mailboxes, 'Reading mailboxes');
+  let states = await readStates(mailboxes, 'Reading mailboxes', true);
   const plans = new Map<string, MailboxPlan>();
   for (const [m, state] of states) {
     const plan = planMailbox(state, routes, settings);
@@ -404,8 +460,14 @@ export async function reconcile(mode: RoutingMode, deps: ReconcilerDeps): Promis
       // A mailbox item records the last run that found or did something there: a quiet run (in
       // step, same rules, nothing to report) leaves it as it is, so it writes one item, the run's.
       const sameKeys = before?.ruleKeys.join('\n') === keys.join('\n');
+      // Quiet: in step, nothing found, and no warning the item does not already carry (a standing
+      // warning, e.g. the rule-space estimate, is written once, with the run that changed things).
       const quiet =
-        status.outcome === 'InStep' && status.details === '' && before?.outcome !== 'Failed';
+        status.outcome === 'InStep' &&
+        r.drift.length === 0 &&
+        r.failures.length === 0 &&
+        r.warnings.every((w) => before?.details.split('\n').includes(w)) &&
+        before?.outcome !== 'Failed';
       if (
         before &&
         sameKeys &&
@@ -414,7 +476,8 @@ export async function reconcile(mode: RoutingMode, deps: ReconcilerDeps): Promis
         continue;
       writes.push({
         key: `status|${r.mailbox}`,
-        steps: [deps.status.mailboxStep(status, before?.itemId)],
+        // Only the status is read: the item's body is not kept (2,000 of them on a first run).
+        steps: [{ ...deps.status.mailboxStep(status, before?.itemId), keep: () => undefined }],
       });
     }
     minimum += writes.length;
@@ -457,10 +520,8 @@ export async function reconcile(mode: RoutingMode, deps: ReconcilerDeps): Promis
       );
     }
   }
-  report.batchedRequests = batchedRequests;
-  report.batchRoundTrips = batchRoundTrips;
   report.minimumRequests = minimum;
-  return report;
+  return finishCounts(report);
 }
 
 /** After a successful apply the rules in step are exactly the desired ones: their keys. */
@@ -485,6 +546,8 @@ export function mailboxDetails(r: MailboxReport): string {
       disabled: 'was turned off by someone and was turned back on',
       deleted: 'was deleted by someone and was made again',
       moved: 'had been moved below other rules and was moved back to the top',
+      inError:
+        'was in error in Exchange (its folder or recipient had gone) and no longer ran; it was rewritten',
       duplicate: 'was there twice; the copy was removed',
     }[d.kind];
     lines.push(`Drift: rule "${d.ruleName}" ${what}.`);

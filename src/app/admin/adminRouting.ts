@@ -5,6 +5,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { RestrictionsCache } from '../../cache/restrictionsCache';
 import type { AppConfig } from '../../config/appConfig';
+import { primaryAddresses } from '../../graph/repositories/directoryLookup';
 import { MessageRulesRepository } from '../../graph/repositories/messageRulesRepository';
 import {
   RoutingStatusRepository,
@@ -17,6 +18,7 @@ import {
   planMailbox,
   readRoutingSettings,
   routesBySpoc,
+  spocAddresses,
   type MailboxPlan,
   type Refusal,
   type RoutingSettings,
@@ -46,7 +48,7 @@ export class AdminRouting {
   private readonly rules: MessageRulesRepository;
 
   constructor(
-    client: Client,
+    private readonly client: Client,
     private readonly config: AppConfig,
     private readonly restrictions: RestrictionsCache,
     private readonly myAddress: () => string,
@@ -87,11 +89,13 @@ export class AdminRouting {
       this.rules.list(undefined),
       this.rules.folderId(undefined, routing.folderName),
     ]);
-    const { routes, refusals } = routesBySpoc(
-      snapshot.restrictions,
-      routing,
-      todayInLondon(this.now()),
+    const today = todayInLondon(this.now());
+    // As the job does: rules name each SPOC by the primary address Exchange stores.
+    const directory = await primaryAddresses(
+      this.client,
+      spocAddresses(snapshot.restrictions, today),
     );
+    const { routes, refusals } = routesBySpoc(snapshot.restrictions, routing, today, directory);
     const plan = planMailbox(
       { mailbox, rules, ...(folderId ? { folderId } : {}) },
       routes,

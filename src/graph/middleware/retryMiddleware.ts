@@ -1,6 +1,15 @@
 // Our retry policy. The library's RetryHandler is deliberately not used: it retries 429/503/504 for
 // any method, so a POST (e.g. /forward, which returns 202 and no body) could be sent twice. Here
 // only idempotent methods are retried, unless the caller marks a request safe with RetrySafety.
+//
+// Retry-After in a browser: Graph does not list Retry-After in Access-Control-Expose-Headers
+// (https://github.com/microsoftgraph/microsoft-graph-docs/issues/17488), so the add-in's pages
+// see `null` even when Graph asked for a wait. Retrying after the 1 s backoff would land inside
+// the throttling window and count against the mailbox again. So when the header cannot be read
+// (a browser) a 429/503/504 is retried at most twice, after a conservative floor: 5-7.5 s, then
+// 10 s (within maxDelayMs), about 17 s in all before the plain "busy, try again" message — the
+// same order as the waits Graph asks for, and well inside the 30 s budget of one request.
+// Node tools (the routing job) read the header and keep honouring it.
 import type { Context, MiddlewareOptions } from '@microsoft/microsoft-graph-client';
 import { LinkedMiddleware } from './linkedMiddleware';
 import { requestMethod } from './requestParts';
@@ -18,6 +27,20 @@ export interface RetryPolicy {
   /** In [0, 1); injectable so tests can pin the jitter. */
   random: () => number;
   now: () => number;
+  /**
+   * Whether a response's Retry-After can be read: false in a browser (Graph does not expose it
+   * to pages), true in Node. Detected by default.
+   */
+  retryAfterReadable: boolean;
+  /** First wait for a 429/503/504 when Retry-After cannot be read; doubled for the next. */
+  unreadableFloorMs: number;
+  /** Retries for a 429/503/504 when Retry-After cannot be read. */
+  unreadableMaxRetries: number;
+}
+
+/** A page (window and document) cannot read headers a cross-origin response does not expose. */
+export function canReadRetryAfter(): boolean {
+  return typeof window === 'undefined' || typeof document === 'undefined';
 }
 
 export const defaultRetryPolicy: RetryPolicy = {
@@ -28,6 +51,9 @@ export const defaultRetryPolicy: RetryPolicy = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   random: Math.random,
   now: Date.now,
+  retryAfterReadable: canReadRetryAfter(),
+  unreadableFloorMs: 5_000,
+  unreadableMaxRetries: 2,
 };
 
 /**
@@ -125,8 +151,12 @@ export class RetryMiddleware extends LinkedMiddleware {
           response.headers.get('Retry-After'),
           this.policy.now(),
         );
-        waitMs = retryAfterMs ?? this.backoffMs(retries + 1);
-        if (!this.canWait(retries, waitMs, started)) {
+        const blind = retryAfterMs === undefined && !this.policy.retryAfterReadable;
+        waitMs = retryAfterMs ?? (blind ? this.floorMs(retries + 1) : this.backoffMs(retries + 1));
+        if (
+          !this.canWait(retries, waitMs, started) ||
+          (blind && retries >= this.policy.unreadableMaxRetries)
+        ) {
           return; // the caller sees the 429/503/504 and its Retry-After
         }
         discardBody(response);
@@ -155,6 +185,13 @@ export class RetryMiddleware extends LinkedMiddleware {
     return (
       retriesSoFar < maxRetries && waitMs <= maxDelayMs && now() - started + waitMs <= maxTotalMs
     );
+  }
+
+  /** Without a readable Retry-After: the floor, then double it, jittered upwards, within maxDelayMs. */
+  private floorMs(attempt: number): number {
+    const { unreadableFloorMs, maxDelayMs, random } = this.policy;
+    const step = unreadableFloorMs * 2 ** (attempt - 1);
+    return Math.min(maxDelayMs, Math.round(step + random() * (unreadableFloorMs / 2)));
   }
 
   /** Exponential backoff with "equal jitter": half fixed, half random, so clients spread out. */

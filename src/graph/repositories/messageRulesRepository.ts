@@ -61,10 +61,12 @@ export const ruleSteps = {
     url: `${mailboxRoot(mailbox)}/mailFolders`,
     body: { displayName: name },
   }),
+  /** The answer (the rule as stored) is not read: a fresh listing is the next run's truth. */
   create: (mailbox: MailboxRef, body: RuleBody): BatchStep => ({
     method: 'POST',
     url: rulesPath(mailbox),
     body,
+    keep: () => undefined,
   }),
   /** The whole state: sending it twice leaves the same rule. */
   update: (mailbox: MailboxRef, ruleId: string, body: RuleBody): BatchStep => ({
@@ -72,6 +74,7 @@ export const ruleSteps = {
     url: rulePath(mailbox, ruleId),
     body,
     idempotent: true,
+    keep: () => undefined,
   }),
   /** A rule already gone is what was wanted. */
   remove: (mailbox: MailboxRef, ruleId: string): BatchStep => ({

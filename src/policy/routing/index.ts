@@ -12,12 +12,15 @@ export {
 export {
   MIGRATED_RULE_QUOTA_BYTES,
   RULE_QUOTA_BYTES,
+  compactRule,
   desiredRulesFor,
+  folderIdFromRules,
   isAcceptedDomain,
   isPlanEmpty,
   planMailbox,
   planRouting,
   routesBySpoc,
+  spocAddresses,
 } from './planner';
 export {
   ROUTING_SETTING_KEYS,

@@ -48,23 +48,42 @@ export function isAcceptedDomain(address: string, acceptedDomains: readonly stri
   return acceptedDomains.some((d) => normalizeAddress(d) === domain);
 }
 
-/** Restricted addresses per SPOC, after refusing what would loop or leave the tenant. */
+/**
+ * Restricted addresses per SPOC, after refusing what would loop or leave the tenant.
+ *
+ * `directory`, when given, maps each SPOC address as written (normalised) to the directory's
+ * primary SMTP address, or to null when no recipient has that address. Exchange stores a rule's
+ * recipients resolved to their primary address: a rule built with an alias would read back
+ * different from what was written, and look edited on every run. A SPOC the directory does not
+ * know is refused (mail redirected there would bounce to the parent).
+ */
 export function routesBySpoc(
   restrictions: readonly Restriction[],
   settings: RoutingSettings,
   today: LocalDate,
+  directory?: ReadonlyMap<string, string | null>,
 ): { routes: Map<string, Set<string>>; refusals: Refusal[]; routed: number } {
   const protectedSet = new Set(settings.protectedMailboxes.map(normalizeAddress));
   const routes = new Map<string, Set<string>>();
   const refusals: Refusal[] = [];
   let routed = 0;
   for (const r of restrictionsInForce(restrictions, today)) {
-    const spoc = normalizeAddress(r.spocEmail);
+    const written = normalizeAddress(r.spocEmail);
+    const primary = directory ? directory.get(written) : written;
+    const spoc = primary ? normalizeAddress(primary) : written;
     if (!isAcceptedDomain(spoc, settings.acceptedDomains)) {
       refusals.push({
         restrictionId: r.id,
         reason: 'spocOutsideAcceptedDomains',
         message: `Restriction ${r.id}: its single point of contact is outside the school's accepted domains (${domainOf(spoc) || 'no domain'}). Mail is not forwarded outside the school: the bounce would go to the parent.`,
+      });
+      continue;
+    }
+    if (!primary) {
+      refusals.push({
+        restrictionId: r.id,
+        reason: 'spocNotInDirectory',
+        message: `Restriction ${r.id}: no mailbox in the school's directory has its single point of contact's address. Mail is not redirected to an address that would bounce to the parent: correct the address.`,
       });
       continue;
     }
@@ -99,6 +118,22 @@ function recipients(addresses: readonly string[]): RuleBody['conditions']['fromA
   return addresses.map((address) => ({ emailAddress: { address } }));
 }
 
+// The same address lists recur on every protected mailbox (2,000 at a large school): one shared,
+// read-only copy per list and per set of routes, instead of a million recipient objects.
+const sharedLists = new WeakMap<object, Map<string, RuleBody['conditions']['fromAddresses']>>();
+
+function sharedRecipients(
+  routes: object,
+  addresses: readonly string[],
+): RuleBody['conditions']['fromAddresses'] {
+  let lists = sharedLists.get(routes);
+  if (!lists) sharedLists.set(routes, (lists = new Map()));
+  const key = addresses.join('\n');
+  let list = lists.get(key);
+  if (!list) lists.set(key, (list = recipients(addresses)));
+  return list;
+}
+
 function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -130,7 +165,7 @@ export function desiredRulesFor(
       }
       // Until the folder exists (plan mode) the rule is shown without it; apply creates it first.
       if (folderId) actions.moveToFolder = folderId;
-      const conditions = { fromAddresses: recipients(part) };
+      const conditions = { fromAddresses: sharedRecipients(routes, part) };
       const fingerprint = ruleFingerprint({ conditions, actions });
       const key = `${hash53(destination).slice(-6)}-${index + 1}`;
       const what = filesOnly
@@ -160,6 +195,64 @@ export function desiredRulesFor(
     rule.body.sequence = index + 1;
   });
   return desired;
+}
+
+/** The SPOC addresses of these restrictions in force, as written (normalised), to resolve. */
+export function spocAddresses(restrictions: readonly Restriction[], today: LocalDate): string[] {
+  return [
+    ...new Set(restrictionsInForce(restrictions, today).map((r) => normalizeAddress(r.spocEmail))),
+  ]
+    .filter(Boolean)
+    .sort();
+}
+
+/** The fingerprint of a rule's content: as read (if kept) or computed now. */
+function contentFingerprintOf(rule: MessageRuleData): string {
+  return rule.contentFingerprint ?? ruleFingerprint(rule);
+}
+
+/**
+ * The rule without its recipients, for holding many: what the planner needs (identity, state,
+ * folder, content fingerprint). Plans from it equal plans from the whole rule.
+ */
+export function compactRule(rule: MessageRuleData): MessageRuleData {
+  const folder = rule.actions?.moveToFolder;
+  return {
+    id: rule.id,
+    ...(rule.displayName !== undefined ? { displayName: rule.displayName } : {}),
+    ...(rule.sequence !== undefined ? { sequence: rule.sequence } : {}),
+    ...(rule.isEnabled !== undefined ? { isEnabled: rule.isEnabled } : {}),
+    ...(rule.isReadOnly !== undefined ? { isReadOnly: rule.isReadOnly } : {}),
+    ...(rule.hasError !== undefined ? { hasError: rule.hasError } : {}),
+    ...(folder !== undefined ? { actions: { moveToFolder: folder } } : {}),
+    contentFingerprint: contentFingerprintOf(rule),
+  };
+}
+
+/** True for a rule of ours as we wrote it: not edited since, not read-only, not in error. */
+function isIntact(rule: MessageRuleData): boolean {
+  const name = parseOwnedName(rule.displayName);
+  return (
+    name !== undefined &&
+    rule.isReadOnly !== true &&
+    rule.hasError !== true &&
+    contentFingerprintOf(rule) === name.fingerprint
+  );
+}
+
+/**
+ * The routing folder's id as our intact rules name it, or undefined when none does (or they
+ * disagree). Exchange marks a rule whose folder was deleted `hasError`, so an intact rule's folder
+ * exists: the folders need not be read again.
+ */
+export function folderIdFromRules(rules: readonly MessageRuleData[]): string | undefined {
+  const ids = new Set(
+    rules
+      .filter(isIntact)
+      .map((r) => r.actions?.moveToFolder)
+      .filter((id): id is string => typeof id === 'string' && id !== ''),
+  );
+  return ids.size === 1 ? [...ids][0] : undefined;
 }
 
 function sequenceOf(rule: MessageRuleData): number {
@@ -217,23 +310,34 @@ export function planMailbox(
       changes.push({ kind: 'create', rule: want, reason: deleted ? 'deleted' : 'new' });
       continue;
     }
-    const actual = ruleFingerprint(keep.rule);
+    const actual = contentFingerprintOf(keep.rule);
     const edited = actual !== keep.fingerprint;
     const disabled = keep.rule.isEnabled !== true;
+    // Exchange no longer runs a rule whose folder or recipient disappeared: it must be rewritten.
+    const inError = keep.rule.hasError === true;
     const changed =
       keep.fingerprint !== want.fingerprint || keep.rule.displayName !== want.body.displayName;
     // Before every rule that is not ours, so a user's "move to folder" cannot pre-empt it.
     const moved = sequenceOf(keep.rule) > firstOtherSequence;
+    if (inError) drift.push({ kind: 'inError', ruleName: want.body.displayName });
     if (edited) drift.push({ kind: 'edited', ruleName: want.body.displayName });
     if (disabled) drift.push({ kind: 'disabled', ruleName: want.body.displayName });
-    if (moved && !edited && !disabled)
+    if (moved && !edited && !disabled && !inError)
       drift.push({ kind: 'moved', ruleName: want.body.displayName });
-    if (edited || disabled || changed || moved) {
+    if (inError || edited || disabled || changed || moved) {
       changes.push({
         kind: 'update',
         ruleId: keep.rule.id,
         rule: want,
-        reason: edited ? 'edited' : disabled ? 'disabled' : changed ? 'changed' : 'moved',
+        reason: inError
+          ? 'inError'
+          : edited
+            ? 'edited'
+            : disabled
+              ? 'disabled'
+              : changed
+                ? 'changed'
+                : 'moved',
       });
     } else {
       inStep += 1;

@@ -38,6 +38,11 @@ export interface MessageRuleData {
   conditions?: Record<string, unknown> | null;
   actions?: Record<string, unknown> | null;
   exceptions?: Record<string, unknown> | null;
+  /**
+   * `ruleFingerprint` of the rule's content, computed when it was read, for a caller that keeps
+   * rules without their recipients (the routing job at 2,000 mailboxes): it stands for the content.
+   */
+  contentFingerprint?: string;
 }
 
 /** The body Contact Guard sends for one of its rules (POST, or PATCH to repair/change). */
@@ -70,7 +75,8 @@ export interface DesiredRule {
   estimatedBytes: number;
 }
 
-export type DriftKind = 'edited' | 'disabled' | 'deleted' | 'moved' | 'duplicate';
+/** `inError`: Exchange marks the rule `hasError` (its folder or recipient is gone) and no longer runs it. */
+export type DriftKind = 'edited' | 'disabled' | 'deleted' | 'moved' | 'duplicate' | 'inError';
 
 export interface DriftFinding {
   kind: DriftKind;
@@ -84,7 +90,7 @@ export type RuleChange =
       kind: 'update';
       ruleId: string;
       rule: DesiredRule;
-      reason: 'changed' | 'edited' | 'disabled' | 'moved';
+      reason: 'changed' | 'edited' | 'disabled' | 'moved' | 'inError';
     }
   | { kind: 'delete'; ruleId: string; ruleName: string; reason: 'notNeeded' | 'duplicate' };
 
@@ -107,7 +113,10 @@ export interface MailboxPlan {
 }
 
 export type RefusalReason =
-  'spocOutsideAcceptedDomains' | 'addressIsProtectedMailbox' | 'addressIsSpoc';
+  | 'spocOutsideAcceptedDomains'
+  | 'spocNotInDirectory'
+  | 'addressIsProtectedMailbox'
+  | 'addressIsSpoc';
 
 /** A restriction, or one of its addresses, that routing will not act on, and why. Ids, never names. */
 export interface Refusal {

@@ -1,3 +1,4 @@
+import { startLocalGraph } from '../../../dev/local-graph';
 import { GraphTestClient, RECEPTION, startClient } from './helpers';
 
 describe('local Graph: authentication, CORS, errors and faults', () => {
@@ -42,7 +43,7 @@ describe('local Graph: authentication, CORS, errors and faults', () => {
     expect(r.headers.get('preference-applied')).toBe('IdType="ImmutableId"');
   });
 
-  it('answers CORS preflight and exposes Retry-After, ETag and request-id', async () => {
+  it('answers CORS preflight and exposes what Graph exposes: ETag and request-id, not Retry-After', async () => {
     const res = await fetch(`${client.graph.url}/v1.0/me`, {
       method: 'OPTIONS',
       headers: {
@@ -53,9 +54,32 @@ describe('local Graph: authentication, CORS, errors and faults', () => {
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('access-control-allow-headers')).toBe('authorization,prefer');
-    const exposed = (res.headers.get('access-control-expose-headers') ?? '').toLowerCase();
-    for (const h of ['retry-after', 'etag', 'request-id', 'preference-applied'])
+    const exposed = (res.headers.get('access-control-expose-headers') ?? '')
+      .toLowerCase()
+      .split(/,\s*/);
+    for (const h of ['etag', 'request-id', 'client-request-id', 'preference-applied', 'location'])
       expect(exposed).toContain(h);
+    // Graph does not list it: a browser cannot read Retry-After (README, behaviour 2).
+    expect(exposed).not.toContain('retry-after');
+    // A throttled answer says the same.
+    client.graph.setFaults({ throttleRate: 1, retryAfterSeconds: 3 });
+    const throttled = await fetch(`${client.graph.url}/v1.0/me`, {
+      headers: { Authorization: 'Bearer local:reception@oakfield.sch.uk', Origin: 'https://x' },
+    });
+    client.graph.setFaults({});
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get('retry-after')).toBe('3'); // sent, but not exposed to a page
+    expect(throttled.headers.get('access-control-expose-headers')).not.toMatch(/retry-after/i);
+  });
+
+  it('exposes Retry-After when that answer is chosen (corsExposesRetryAfter)', async () => {
+    const open = await startLocalGraph({ port: 0, behaviours: { corsExposesRetryAfter: true } });
+    try {
+      const res = await fetch(`${open.url}/v1.0/me`, { method: 'OPTIONS' });
+      expect(res.headers.get('access-control-expose-headers')).toMatch(/(^|, )Retry-After$/);
+    } finally {
+      await open.close();
+    }
   });
 
   it('answers 400 "Resource not found for the segment" for an unknown route', async () => {

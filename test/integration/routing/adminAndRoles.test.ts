@@ -75,6 +75,31 @@ describe('admin routing (delegated: own mailbox only)', () => {
     expect(after.plan.folder.create).toBe(false);
   });
 
+  it('builds my rules with the primary address of a SPOC written as an alias: in step after applying', async () => {
+    const patched = await fetch(
+      `${graph.url}/v1.0/sites/oakfield.sharepoint.com:/sites/ContactGuard:/lists/Contact%20Restrictions/items/1/fields`,
+      {
+        method: 'PATCH',
+        headers: {
+          Authorization: 'Bearer local:it.admin@oakfield.sch.uk',
+          'Content-Type': 'application/json',
+        },
+        body: JSON.stringify({ SpocEmail: 'bursar@oakfield.sch.uk' }),
+      },
+    );
+    expect(patched.status).toBe(200);
+    const admin = adminFor('it.admin@oakfield.sch.uk');
+    const before = await admin.planMine();
+    const redirects = before.plan.changes.flatMap((c) =>
+      c.kind === 'delete' ? [] : (c.rule.body.actions.redirectTo ?? []),
+    );
+    expect(redirects.map((r) => r.emailAddress.address)).not.toContain('bursar@oakfield.sch.uk');
+    expect((await admin.applyMine()).failed).toEqual([]);
+    const after = await admin.planMine();
+    expect(after.plan.changes).toEqual([]);
+    expect(after.plan.drift).toEqual([]);
+  });
+
   it('edits the Settings list and reads the last run report', async () => {
     const admin = adminFor('it.admin@oakfield.sch.uk');
     const settings = await admin.readSettings();

@@ -10,7 +10,8 @@ const RULES = '/users/it.admin@oakfield.sch.uk/mailFolders/inbox/messageRules';
 let graph: RunningLocalGraph;
 
 beforeAll(async () => {
-  graph = await startLocalGraph({ port: 0, randomSeed: 3 });
+  // Graph's own ordering rule, whatever a variant run chose (the looser ones are tested below).
+  graph = await startLocalGraph({ port: 0, randomSeed: 3, behaviours: { batchOrdering: 'chain' } });
 });
 afterAll(() => graph.close());
 beforeEach(() => graph.reset());
@@ -55,10 +56,9 @@ describe('local $batch', () => {
     expect(twenty.body.responses).toHaveLength(20);
   });
 
-  it('answers each request with its own status; a failed dependency gives 424', async () => {
+  it('answers each request with its own status', async () => {
     const res = await batch([
       { id: 'a', method: 'GET', url: '/users/nobody@oakfield.sch.uk' },
-      { id: 'b', method: 'GET', url: '/me', dependsOn: ['a'] },
       {
         id: 'c',
         method: 'POST',
@@ -76,14 +76,117 @@ describe('local $batch', () => {
       { id: 'e', method: 'POST', url: RULES, body: rule('y') },
     ]);
     const status = Object.fromEntries(res.body.responses.map((r) => [r.id, r.status]));
-    expect(status).toEqual({ a: 404, b: 424, c: 201, d: 400, e: 400 });
+    expect(status).toEqual({ a: 404, c: 201, d: 400, e: 400 });
   });
 
-  it('throttles inner requests on their own, with Retry-After', async () => {
-    graph.setFaults({ throttleRate: 1, retryAfterSeconds: 2 });
-    const res = await batch([{ id: '1', method: 'GET', url: '/me' }]);
+  it('runs a fully sequential batch in order; after a failure the rest get 424', async () => {
+    const res = await batch([
+      { id: '1', method: 'GET', url: '/me' },
+      { id: '2', method: 'GET', url: '/users/nobody@oakfield.sch.uk', dependsOn: ['1'] },
+      { id: '3', method: 'GET', url: '/me', dependsOn: ['2'] },
+    ]);
     expect(res.status).toBe(200);
-    expect(res.body.responses[0]).toMatchObject({ status: 429, headers: { 'Retry-After': '2' } });
+    const status = Object.fromEntries(res.body.responses.map((r) => [r.id, r.status]));
+    expect(status).toEqual({ '1': 200, '2': 404, '3': 424 });
+  });
+
+  it('refuses, whole, a batch that is neither fully sequential nor fully parallel', async () => {
+    graph.clearRequests();
+    const shapes = [
+      // a chain and an independent request (the shape the docs' old example had)
+      [
+        { id: '1', method: 'GET', url: '/me' },
+        { id: '2', method: 'GET', url: '/me', dependsOn: ['1'] },
+        { id: '3', method: 'GET', url: '/me' },
+      ],
+      // every dependant names the same request (the JS SDK's "same" pattern)
+      [
+        { id: '1', method: 'GET', url: '/me' },
+        { id: '2', method: 'GET', url: '/me', dependsOn: ['1'] },
+        { id: '3', method: 'GET', url: '/me', dependsOn: ['1'] },
+      ],
+      // two dependencies
+      [
+        { id: '1', method: 'GET', url: '/me' },
+        { id: '2', method: 'GET', url: '/me', dependsOn: ['1'] },
+        { id: '3', method: 'GET', url: '/me', dependsOn: ['1', '2'] },
+      ],
+    ];
+    for (const requests of shapes) {
+      const res = await fetch(`${graph.url}/v1.0/$batch`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ requests }),
+      });
+      expect(res.status).toBe(400);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.message).toBe('Batch should be either fully sequential or fully parallel.');
+    }
+    // Refused whole: none of the inner requests ran.
+    expect(graph.requests().map((r) => r.path)).toEqual(shapes.map(() => '/v1.0/$batch'));
+  });
+
+  it.each([
+    // The SDK's "same" pattern covers a chain of two beside an independent request.
+    ['sdkPatterns', [200, 200, 400]],
+    ['any', [200, 200, 200]],
+  ] as const)(
+    'accepts looser shapes when chosen (batchOrdering %s)',
+    async (ordering, expected) => {
+      const loose = await startLocalGraph({ port: 0, behaviours: { batchOrdering: ordering } });
+      try {
+        const shapes = [
+          [
+            { id: '1', method: 'GET', url: '/me' },
+            { id: '2', method: 'GET', url: '/me', dependsOn: ['1'] },
+            { id: '3', method: 'GET', url: '/me' },
+          ],
+          [
+            { id: '1', method: 'GET', url: '/me' },
+            { id: '2', method: 'GET', url: '/me', dependsOn: ['1'] },
+            { id: '3', method: 'GET', url: '/me', dependsOn: ['1'] },
+          ],
+          [
+            { id: '1', method: 'GET', url: '/me' },
+            { id: '2', method: 'GET', url: '/me', dependsOn: ['1'] },
+            { id: '3', method: 'GET', url: '/me', dependsOn: ['1', '2'] },
+          ],
+        ];
+        const statuses: number[] = [];
+        for (const requests of shapes) {
+          const res = await fetch(`${loose.url}/v1.0/$batch`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ requests }),
+          });
+          statuses.push(res.status);
+        }
+        expect(statuses).toEqual(expected);
+      } finally {
+        await loose.close();
+      }
+    },
+  );
+
+  it('throttles inner requests on their own, each 429 with its own Retry-After', async () => {
+    graph.setFaults({ throttleRate: 1, retryAfterSeconds: 2 });
+    const res = await batch([
+      { id: '1', method: 'GET', url: '/me' },
+      { id: '2', method: 'GET', url: '/me/mailboxSettings' },
+    ]);
+    expect(res.status).toBe(200);
+    expect(res.body.responses).toEqual([
+      expect.objectContaining({
+        id: '1',
+        status: 429,
+        headers: expect.objectContaining({ 'Retry-After': '2' }),
+      }),
+      expect.objectContaining({
+        id: '2',
+        status: 429,
+        headers: expect.objectContaining({ 'Retry-After': '2' }),
+      }),
+    ]);
   });
 });
 

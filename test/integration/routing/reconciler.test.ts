@@ -288,4 +288,77 @@ describe('mail-routing reconciler', () => {
       rules.filter((r) => parseOwnedName(r.displayName)).every((r) => r.sequence < firstOther),
     ).toBe(true);
   });
+
+  it('resolves a SPOC written as an alias to its primary address: no drift on the next run', async () => {
+    const alias = await call('PATCH', `${SITE}/lists/Contact%20Restrictions/items/1/fields`, {
+      SpocEmail: 'bursar@oakfield.sch.uk',
+    });
+    expect(alias.status).toBe(200);
+    const first = await reconcile('apply', deps());
+    expect(first.mailboxes.every((m) => m.failures.length === 0)).toBe(true);
+    const redirects = (await rulesOf(RECEPTION))
+      .flatMap((r) => (r.actions.redirectTo ?? []) as { emailAddress: { address: string } }[])
+      .map((r) => r.emailAddress.address);
+    expect(redirects).toContain(SPOC);
+    expect(redirects).not.toContain('bursar@oakfield.sch.uk');
+    const plan = await reconcile('plan', deps());
+    expect(plan.mailboxes.map((m) => [m.outcome, m.drift])).toEqual([
+      ['InStep', []],
+      ['InStep', []],
+    ]);
+  });
+
+  it('refuses a SPOC the directory does not know, in plain words', async () => {
+    await call('PATCH', `${SITE}/lists/Contact%20Restrictions/items/1/fields`, {
+      SpocEmail: 'nobody@oakfield.sch.uk',
+    });
+    const plan = await reconcile('plan', deps());
+    expect(plan.refusals).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ restrictionId: '1', reason: 'spocNotInDirectory' }),
+      ]),
+    );
+    expect(plan.refusals.map((r) => r.message).join(' ')).not.toMatch(/nobody/);
+  });
+
+  it('reports a rule in error (its folder deleted) as drift and repairs it', async () => {
+    await reconcile('apply', deps());
+    const folderId = (await rulesOf(RECEPTION)).find((r) => r.actions.moveToFolder)?.actions
+      .moveToFolder;
+    expect(folderId).toBeDefined();
+    const res = await fetch(`${graph.url}/_dev/messageRules/deleteFolder`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ mailbox: RECEPTION, folderId }),
+    });
+    expect(res.status).toBe(200);
+    const plan = await reconcile('plan', deps());
+    const planned = plan.mailboxes.find((m) => m.mailbox === RECEPTION);
+    expect(planned?.outcome).toBe('Planned');
+    expect(planned?.drift.map((d) => d.kind)).toContain('inError');
+
+    const run = await reconcile('apply', deps());
+    const repaired = run.mailboxes.find((m) => m.mailbox === RECEPTION);
+    expect(repaired?.folderCreated).toBe(true);
+    expect(repaired?.drift.map((d) => d.kind)).toContain('inError');
+    expect((await rulesOf(RECEPTION)).some((r) => (r as { hasError?: boolean }).hasError)).toBe(
+      false,
+    );
+    const after = await reconcile('plan', deps());
+    expect(after.mailboxes.every((m) => m.outcome === 'InStep')).toBe(true);
+  });
+
+  it('a run with nothing to change reads one rule listing per mailbox and no folders', async () => {
+    await reconcile('apply', deps());
+    graph.clearRequests();
+    let inner = 0;
+    const run = await reconcile(
+      'apply',
+      deps({ batch: { onBatch: (info) => (inner += info.requests) } }),
+    );
+    expect(run.mailboxes.every((m) => m.outcome === 'InStep')).toBe(true);
+    // The SPOC look-ups (3 SPOCs in force) and one rule listing per protected mailbox.
+    expect(inner).toBe(3 + 2);
+    expect(run.batchedRequests).toBe(inner);
+  });
 });

@@ -1,6 +1,10 @@
 import { createGraphClient } from '../../../src/graph/client';
 import { GraphAccessError, toGraphAccessError } from '../../../src/graph/errors';
-import { RetrySafety, parseRetryAfterMs } from '../../../src/graph/middleware/retryMiddleware';
+import {
+  RetrySafety,
+  canReadRetryAfter,
+  parseRetryAfterMs,
+} from '../../../src/graph/middleware/retryMiddleware';
 import type { TokenProvider } from '../../../src/auth/tokenProvider';
 import { installFetchMock, jsonReply, type ScriptedReply } from './fetchMock';
 
@@ -157,6 +161,34 @@ describe('retry policy', () => {
     const { client, sleeps } = setup([jsonReply({}, 503)], { random: () => 0 });
     await failureOf(client.api('/me').get());
     // Equal jitter with random()=0 gives half of 1 s, 2 s, 4 s.
+    expect(sleeps).toEqual([500, 1000, 2000]);
+  });
+
+  it('in a browser (Retry-After not exposed) retries a 429 at most twice, after a 5 s floor then 10 s', async () => {
+    // What a page sees from Graph: the 429 without a readable Retry-After.
+    const { client, sleeps, requests } = setup([jsonReply({}, 429)], {
+      retryAfterReadable: false,
+      random: () => 0.5,
+    });
+    const failure = await failureOf(client.api('/me').get());
+    expect(failure.kind).toBe('throttled');
+    expect(sleeps).toEqual([6250, 10000]); // 5 s + half of the 2.5 s jitter; then 10 s (maxDelayMs)
+    expect(requests).toHaveLength(3);
+  });
+
+  it('in a browser a readable Retry-After (if Graph ever exposes it) is still honoured', async () => {
+    const { client, sleeps } = setup(
+      [jsonReply({}, 429, { 'Retry-After': '2' }), jsonReply({ ok: true })],
+      { retryAfterReadable: false },
+    );
+    await expect(client.api('/me').get()).resolves.toEqual({ ok: true });
+    expect(sleeps).toEqual([2000]);
+  });
+
+  it('in Node (the routing job) Retry-After is readable and the short backoff stays', async () => {
+    expect(canReadRetryAfter()).toBe(true);
+    const { client, sleeps } = setup([jsonReply({}, 429)], { random: () => 0 });
+    await failureOf(client.api('/me').get());
     expect(sleeps).toEqual([500, 1000, 2000]);
   });
 

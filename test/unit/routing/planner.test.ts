@@ -1,5 +1,7 @@
 // The routing planner: from restrictions and the mailboxes' current rules to a plan.
 import {
+  compactRule,
+  folderIdFromRules,
   isPlanEmpty,
   parseOwnedName,
   planMailbox,
@@ -308,5 +310,71 @@ describe('routing planner', () => {
       exceptions: null,
     });
     expect(a).toBe(b);
+  });
+
+  it('builds rules for the primary address of a SPOC written as an alias, and refuses an unknown SPOC', () => {
+    const directory = new Map<string, string | null>([
+      ['bursar@oakfield.sch.uk', SPOC],
+      [SPOC, SPOC],
+      ['gone@oakfield.sch.uk', null],
+    ]);
+    const { routes, refusals } = routesBySpoc(
+      [
+        r('1', ['a@x.org'], { spocEmail: 'Bursar@oakfield.sch.uk' }),
+        r('2', ['b@x.org']),
+        r('3', ['c@x.org'], { spocEmail: 'gone@oakfield.sch.uk' }),
+      ],
+      settings(),
+      TODAY,
+      directory,
+    );
+    // Alias and primary are one destination: one rule, redirecting to the primary address.
+    expect([...routes.keys()]).toEqual([SPOC]);
+    expect([...(routes.get(SPOC) ?? [])].sort()).toEqual(['a@x.org', 'b@x.org']);
+    expect(refusals).toEqual([
+      expect.objectContaining({ restrictionId: '3', reason: 'spocNotInDirectory' }),
+    ]);
+    expect(refusals[0]?.message).not.toMatch(/gone/);
+  });
+
+  it('reports a rule in error as drift and rewrites it; takes the folder only from intact rules', () => {
+    const { after, routes } = converge([r('1', ['a@x.org'])], state());
+    expect(folderIdFromRules(after.rules)).toBe(FOLDER);
+    const broken = after.rules.map((x) => ({ ...x, hasError: true }));
+    expect(folderIdFromRules(broken)).toBeUndefined();
+    const plan = planMailbox({ ...after, rules: broken }, routes, settings());
+    expect(plan.drift.map((d) => d.kind)).toEqual(['inError']);
+    expect(plan.changes).toEqual([expect.objectContaining({ kind: 'update', reason: 'inError' })]);
+    // An edited rule does not vouch for its folder either.
+    const edited = after.rules.map((x) => ({
+      ...x,
+      actions: { ...x.actions, moveToFolder: 'other' },
+    }));
+    expect(folderIdFromRules(edited)).toBeUndefined();
+  });
+
+  it('plans the same from rules kept without their recipients (compactRule)', () => {
+    const { after, routes } = converge(
+      [r('1', ['a@x.org', 'b@x.org']), r('2', ['c@x.org'])],
+      state(),
+    );
+    const edited = after.rules.map((x, i) =>
+      i === 0
+        ? {
+            ...x,
+            actions: {
+              ...x.actions,
+              redirectTo: [{ emailAddress: { address: 'z@oakfield.sch.uk' } }],
+            },
+          }
+        : x,
+    );
+    for (const rules of [after.rules, edited]) {
+      const whole = planMailbox({ ...after, rules }, routes, settings());
+      const compact = planMailbox({ ...after, rules: rules.map(compactRule) }, routes, settings());
+      expect(compact).toEqual(whole);
+      expect(folderIdFromRules(rules.map(compactRule))).toBe(folderIdFromRules(rules));
+    }
+    expect(JSON.stringify(after.rules.map(compactRule))).not.toContain('@x.org');
   });
 });
