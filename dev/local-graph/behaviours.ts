@@ -12,14 +12,22 @@ export interface Behaviours {
    */
   duplicateAnswer: '500' | '400' | '409';
   /**
-   * The site's regional time zone (IANA name) when the seed gives none: date-only columns are
-   * stored as the UTC instant of local midnight in this zone.
+   * The site's regional time zone (IANA name), in place of the seed's (`timeZone` on a site,
+   * default Europe/London): date-only columns are stored as the UTC instant of local midnight in
+   * this zone.
    */
   siteTimeZone?: string;
+  /**
+   * How a query over the list view threshold is refused through Graph. Reported: 400 notSupported
+   * with innerError tooManyResources (default), or SharePoint's own 500
+   * SPQueryThrottledException passed through.
+   */
+  listViewThresholdAnswer: 'graph' | 'sharepoint';
 }
 
 export const DEFAULT_BEHAVIOURS: Behaviours = {
   duplicateAnswer: '500',
+  listViewThresholdAnswer: 'graph',
 };
 
 const DUPLICATE_ANSWERS = new Set<Behaviours['duplicateAnswer']>(['500', '400', '409']);
@@ -32,6 +40,14 @@ export function behavioursFromEnv(env: NodeJS.ProcessEnv = process.env): Partial
     if (!DUPLICATE_ANSWERS.has(duplicate as Behaviours['duplicateAnswer']))
       throw new Error(`LOCAL_GRAPH_DUPLICATE_ANSWER must be 500, 400 or 409, not '${duplicate}'`);
     out.duplicateAnswer = duplicate as Behaviours['duplicateAnswer'];
+  }
+  const threshold = env.LOCAL_GRAPH_LIST_VIEW_THRESHOLD_ANSWER;
+  if (threshold) {
+    if (threshold !== 'graph' && threshold !== 'sharepoint')
+      throw new Error(
+        `LOCAL_GRAPH_LIST_VIEW_THRESHOLD_ANSWER must be graph or sharepoint, not '${threshold}'`,
+      );
+    out.listViewThresholdAnswer = threshold;
   }
   const zone = env.LOCAL_GRAPH_SITE_TIME_ZONE;
   if (zone) {

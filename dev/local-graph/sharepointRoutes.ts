@@ -11,7 +11,7 @@ import {
   readOpaqueToken,
 } from './graphRequest';
 import { accessDenied, listAccess, type ListAccess } from './listPermissions';
-import { parseColumnDate } from './londonDates';
+import { checkListViewThreshold } from './listViewThreshold';
 import {
   compareForOrder,
   evaluateFilter,
@@ -25,6 +25,7 @@ import {
   type ValueKind,
 } from './odataFilter';
 import type { SeedColumn } from './seedTypes';
+import type { SiteDates } from './siteDates';
 import {
   type Actor,
   etagOf,
@@ -396,10 +397,13 @@ function valueKind(col: StoredColumn): ValueKind {
   return 'text';
 }
 
-function coerce(kind: ValueKind, v: Literal): Literal {
+/** Literals as the column's values: a date-only literal is midnight in the site's zone. */
+const coercerFor = (dates: SiteDates) => (kind: ValueKind, v: Literal) => coerce(kind, v, dates);
+
+function coerce(kind: ValueKind, v: Literal, dates: SiteDates): Literal {
   if (v === null) return null;
   if (kind === 'dateTime' && typeof v === 'string') {
-    const d = parseColumnDate(v);
+    const d = dates.parse(v);
     return d ? d.getTime() : v;
   }
   if (kind === 'number' && typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)))
@@ -450,19 +454,28 @@ function itemsCollection(ctx: Ctx, list: StoredList): GraphResponse {
   checkIndexed(req, [...filterCols.map(([, c]) => c), ...orderCols.map((o) => o.col)]);
 
   const colByPath = new Map(filterCols);
-  let items = [...list.items.values()].filter((i) => ctx.access.canRead(i.author));
-  if (filter) {
-    items = items.filter((item) =>
-      evaluateFilter(
-        filter,
-        {
-          get: (p) => valueOf(item, colByPath.get(p) as StoredColumn),
-          kindOf: (p) => valueKind(colByPath.get(p) as StoredColumn),
-        },
-        coerce,
-      ),
+  const coerce = coercerFor(list.dates);
+  const matches = (item: StoredItem, node: FilterNode) =>
+    evaluateFilter(
+      node,
+      {
+        get: (p) => valueOf(item, colByPath.get(p) as StoredColumn),
+        kindOf: (p) => valueKind(colByPath.get(p) as StoredColumn),
+      },
+      coerce,
     );
-  }
+  checkListViewThreshold(
+    {
+      itemCount: list.items.size,
+      filter,
+      orderPaths: order.map((t) => t.path),
+      isIndexed: (p) => Boolean((colByPath.get(p) ?? columnForPath(list, p, store)).def.indexed),
+      countMatching: (c) => countWhere(list, (i) => matches(i, c)),
+    },
+    req.behaviours.listViewThresholdAnswer,
+  );
+  let items = [...list.items.values()].filter((i) => ctx.access.canRead(i.author));
+  if (filter) items = items.filter((item) => matches(item, filter));
   // Sorted after filtering: on a large list a filtered page sorts a few items, not all of them.
   items.sort((a, b) => Number(a.id) - Number(b.id));
   if (orderCols.length) {
@@ -497,6 +510,12 @@ function itemsCollection(ctx: Ctx, list: StoredList): GraphResponse {
     });
   }
   return ok(body);
+}
+
+function countWhere(list: StoredList, test: (i: StoredItem) => boolean): number {
+  let n = 0;
+  for (const i of list.items.values()) if (test(i)) n += 1;
+  return n;
 }
 
 function checkIfMatch(req: GraphRequest, item: StoredItem): void {
