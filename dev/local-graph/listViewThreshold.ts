@@ -2,7 +2,10 @@
 // query may only walk an index, and the index it walks must hold at most 5,000 matching rows.
 // - The index used is the one of the FIRST condition of the filter's top-level `and` chain that
 //   is a comparison on an indexed column; what comes after it is evaluated on those rows. If that
-//   condition alone matches more than 5,000 items the query is refused, whatever `$top` says.
+//   condition matches more than 5,000 items the query is refused, whatever `$top` says. Other
+//   comparisons on that same column in the chain (`ge a and lt b`) bound the same index walk, so
+//   they count as one range: Microsoft documents neither reading, and a range is how SharePoint's
+//   own large-list guidance filters an indexed date column.
 // - `or` is not guaranteed an index (users report both), so an `or` (or `not`, `ne`, startswith)
 //   never counts as the indexed condition: the least forgiving reading.
 // - A filter with no indexed condition, or an orderby on a column that is not indexed, scans the
@@ -15,14 +18,14 @@ import type { FilterNode } from './odataFilter';
 
 export const LIST_VIEW_THRESHOLD = 5000;
 
-export interface ThresholdQuery {
+export interface ThresholdQuery<T> {
   /** Every item of the list, whoever may read it: SharePoint counts rows, not what you see. */
   itemCount: number;
   filter?: FilterNode;
   orderPaths: string[];
   isIndexed(path: string): boolean;
-  /** How many items of the whole list one condition matches. */
-  countMatching(condition: FilterNode): number;
+  /** The items of the whole list one condition matches. */
+  itemsMatching(condition: FilterNode): T[];
 }
 
 /** SharePoint's answer through Graph (behaviours.listViewThresholdAnswer). */
@@ -48,22 +51,40 @@ function conjuncts(node: FilterNode): FilterNode[] {
   return node.kind === 'and' ? [...conjuncts(node.left), ...conjuncts(node.right)] : [node];
 }
 
-/** The condition whose index SharePoint walks; undefined when none can use an index. */
+const seeks = (c: FilterNode): c is Extract<FilterNode, { kind: 'compare' }> =>
+  c.kind === 'compare' && c.op !== 'ne';
+
+/**
+ * The conditions of the index walk SharePoint makes: the first indexed comparison and the other
+ * comparisons on its column, as one `and`; undefined when no condition can use an index.
+ */
 export function firstIndexedCondition(
   filter: FilterNode,
   isIndexed: (path: string) => boolean,
 ): FilterNode | undefined {
-  return conjuncts(filter).find((c) => c.kind === 'compare' && c.op !== 'ne' && isIndexed(c.path));
+  const all = conjuncts(filter);
+  const first = all.find((c) => seeks(c) && isIndexed(c.path));
+  if (!first || first.kind !== 'compare') return undefined;
+  return all
+    .filter((c) => seeks(c) && c.path === first.path)
+    .reduce((left, right) => ({ kind: 'and', left, right }));
 }
 
-/** Throws SharePoint's refusal when the query would cross the threshold. */
-export function checkListViewThreshold(
-  q: ThresholdQuery,
+/**
+ * Throws SharePoint's refusal when the query would cross the threshold. Otherwise gives the rows
+ * of the index walk on a large list (the rest of the filter applies to them alone), or undefined
+ * when the whole list is the starting point (a small list, or no filter).
+ */
+export function checkListViewThreshold<T>(
+  q: ThresholdQuery<T>,
   answer: Behaviours['listViewThresholdAnswer'],
-): void {
-  if (q.itemCount <= LIST_VIEW_THRESHOLD) return;
+): T[] | undefined {
+  if (q.itemCount <= LIST_VIEW_THRESHOLD) return undefined;
   if (q.orderPaths.some((p) => !q.isIndexed(p))) throw thresholdError(answer);
-  if (!q.filter) return;
+  if (!q.filter) return undefined;
   const first = firstIndexedCondition(q.filter, q.isIndexed);
-  if (!first || q.countMatching(first) > LIST_VIEW_THRESHOLD) throw thresholdError(answer);
+  if (!first) throw thresholdError(answer);
+  const rows = q.itemsMatching(first);
+  if (rows.length > LIST_VIEW_THRESHOLD) throw thresholdError(answer);
+  return rows;
 }

@@ -403,8 +403,7 @@ const coercerFor = (dates: SiteDates) => (kind: ValueKind, v: Literal) => coerce
 function coerce(kind: ValueKind, v: Literal, dates: SiteDates): Literal {
   if (v === null) return null;
   if (kind === 'dateTime' && typeof v === 'string') {
-    const d = dates.parse(v);
-    return d ? d.getTime() : v;
+    return dates.timeOf(v) ?? v;
   }
   if (kind === 'number' && typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)))
     return Number(v);
@@ -455,26 +454,27 @@ function itemsCollection(ctx: Ctx, list: StoredList): GraphResponse {
 
   const colByPath = new Map(filterCols);
   const coerce = coercerFor(list.dates);
-  const matches = (item: StoredItem, node: FilterNode) =>
-    evaluateFilter(
-      node,
-      {
-        get: (p) => valueOf(item, colByPath.get(p) as StoredColumn),
-        kindOf: (p) => valueKind(colByPath.get(p) as StoredColumn),
-      },
-      coerce,
-    );
-  checkListViewThreshold(
+  // One subject for every item (no closures per item: a large list is walked item by item).
+  let current: StoredItem | undefined;
+  const subject = {
+    get: (p: string) => valueOf(current as StoredItem, colByPath.get(p) as StoredColumn),
+    kindOf: (p: string) => valueKind(colByPath.get(p) as StoredColumn),
+  };
+  const matches = (item: StoredItem, node: FilterNode) => {
+    current = item;
+    return evaluateFilter(node, subject, coerce);
+  };
+  const indexRows = checkListViewThreshold(
     {
       itemCount: list.items.size,
       filter,
       orderPaths: order.map((t) => t.path),
       isIndexed: (p) => Boolean((colByPath.get(p) ?? columnForPath(list, p, store)).def.indexed),
-      countMatching: (c) => countWhere(list, (i) => matches(i, c)),
+      itemsMatching: (c) => [...list.items.values()].filter((i) => matches(i, c)),
     },
     req.behaviours.listViewThresholdAnswer,
   );
-  let items = [...list.items.values()].filter((i) => ctx.access.canRead(i.author));
+  let items = (indexRows ?? [...list.items.values()]).filter((i) => ctx.access.canRead(i.author));
   if (filter) items = items.filter((item) => matches(item, filter));
   // Sorted after filtering: on a large list a filtered page sorts a few items, not all of them.
   items.sort((a, b) => Number(a.id) - Number(b.id));
@@ -510,12 +510,6 @@ function itemsCollection(ctx: Ctx, list: StoredList): GraphResponse {
     });
   }
   return ok(body);
-}
-
-function countWhere(list: StoredList, test: (i: StoredItem) => boolean): number {
-  let n = 0;
-  for (const i of list.items.values()) if (test(i)) n += 1;
-  return n;
 }
 
 function checkIfMatch(req: GraphRequest, item: StoredItem): void {
