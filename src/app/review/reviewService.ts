@@ -343,7 +343,7 @@ export class GraphReviewService implements ReviewService {
     const from = Date.parse(`${addDays(this.today(), -days)}T00:00:00Z`);
     const c = this.windowCache;
     if (c && now.getTime() - c.at < this.cacheMs && c.from <= from) return c.events;
-    const page = await this.events.since(new Date(from), 2, now);
+    const page = await this.events.since(new Date(from), now);
     this.stats.flaggedRequests += page.requests;
     this.windowCache = { at: now.getTime(), from, events: page.events };
     return page.events;
