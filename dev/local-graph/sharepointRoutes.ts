@@ -11,6 +11,7 @@ import {
   readOpaqueToken,
 } from './graphRequest';
 import { accessDenied, listAccess, type ListAccess } from './listPermissions';
+import { numericBounds, NumericIndexes } from './listIndexes';
 import { checkListViewThreshold } from './listViewThreshold';
 import {
   compareForOrder,
@@ -419,6 +420,33 @@ function parseOrThrow<T>(what: string, run: () => T): T {
   }
 }
 
+/** Each list's sorted number and date columns (listIndexes.ts). */
+const listIndexes = new WeakMap<StoredList, NumericIndexes<StoredItem>>();
+
+/** The items a seek on one indexed column can match: from its sorted index where it has one. */
+function indexed(
+  ctx: Ctx,
+  list: StoredList,
+  seek: FilterNode,
+  coerce: (kind: ValueKind, v: Literal) => Literal,
+): StoredItem[] {
+  const path = filterPaths(seek)[0];
+  const col = path === undefined ? undefined : columnForPath(list, path, ctx.store);
+  const kind = col ? valueKind(col) : 'text';
+  const bounds = numericBounds(seek, (v) => coerce(kind, v));
+  if (!col || !bounds || (kind !== 'number' && kind !== 'dateTime'))
+    return [...list.items.values()];
+  let indexes = listIndexes.get(list);
+  if (!indexes) listIndexes.set(list, (indexes = new NumericIndexes()));
+  return indexes.candidates(
+    col.def.name,
+    ctx.store.currentSeq,
+    () => list.items.values(),
+    (item) => coerce(kind, (valueOf(item, col) ?? null) as Literal),
+    bounds,
+  );
+}
+
 interface PageToken {
   off: number;
 }
@@ -470,7 +498,7 @@ function itemsCollection(ctx: Ctx, list: StoredList): GraphResponse {
       filter,
       orderPaths: order.map((t) => t.path),
       isIndexed: (p) => Boolean((colByPath.get(p) ?? columnForPath(list, p, store)).def.indexed),
-      itemsMatching: (c) => [...list.items.values()].filter((i) => matches(i, c)),
+      itemsMatching: (c) => indexed(ctx, list, c, coerce).filter((i) => matches(i, c)),
     },
     req.behaviours.listViewThresholdAnswer,
   );

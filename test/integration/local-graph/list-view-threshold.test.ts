@@ -111,6 +111,20 @@ describe('local Graph: the list view threshold', () => {
     );
   });
 
+  it('answers a range from the index, which follows every write', async () => {
+    const range = q('fields/Day ge 1000 and fields/Day lt 1010');
+    expect((await client.get<{ value: unknown[] }>(range)).body.value).toHaveLength(10);
+    const made = await client.call<{ id: string }>('POST', `${LIST}/items`, {
+      fields: { Title: 'New', Group: 'small', Day: 1005 },
+    });
+    expect(made.status).toBe(201);
+    const after = await client.get<{ value: { id: string }[] }>(range);
+    expect(after.body.value.map((i) => i.id)).toContain(made.body.id);
+    expect(after.body.value).toHaveLength(11);
+    expect((await client.call('DELETE', `${LIST}/items/${made.body.id}`)).status).toBe(204);
+    expect((await client.get<{ value: unknown[] }>(range)).body.value).toHaveLength(10);
+  });
+
   it('orders a large list by an indexed column', async () => {
     const r = await client.get<{ value: { id: string }[] }>(
       `${LIST}/items?$top=3&$orderby=${encodeURIComponent('fields/Day desc')}`,
