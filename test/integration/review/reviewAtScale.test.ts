@@ -4,6 +4,7 @@
 // service refuses as too big is split and read again), and a chronology reads a person's events
 // one address at a time, never with an `or` (not guaranteed an index).
 import { startLocalGraph, type Seed } from '../../../dev/local-graph';
+import { resolveBehaviours } from '../../../dev/local-graph/behaviours';
 import { loadSeed } from '../../../dev/local-graph/seedLoader';
 import { createReviewService } from '../../../src/app/review/reviewService';
 import { createLocalTokenProvider } from '../../../src/auth/localTokenProvider';
@@ -13,11 +14,11 @@ import { fixedBankHolidayCalendar } from '../../../src/policy/dates';
 
 const HEAD = 'head@oakfield.sch.uk';
 const DAY = 86_400_000;
-const BURST = 5_500; // in one day: the week that holds it matches more than 5,000
+const BURST = 5_200; // in one day: the week that holds it matches more than 5,000
 const OLD = 6_000; // before the look-back window
-// The burst comes from 11 senders, 500 each: one address matching more than 5,000 events could
+// The burst comes from 13 senders, 400 each: one address matching more than 5,000 events could
 // not be read as a chronology in SharePoint at all (docs/review.md "Performance").
-const BURSTY = (i: number) => `bursty.sender${i % 11}@example.com`;
+const BURSTY = (i: number) => `bursty.sender${i % 13}@example.com`;
 
 function largeSeed(now: Date): Seed {
   const seed = loadSeed(undefined, now);
@@ -49,7 +50,7 @@ function largeSeed(now: Date): Seed {
     add(
       new Date(burstStart + Math.floor((i * 22 * DAY) / 24 / BURST)),
       BURSTY(i),
-      `Bursty Sender ${i % 11}`,
+      `Bursty Sender ${i % 13}`,
     );
   for (let i = 0; i < OLD; i += 1)
     add(new Date(now.getTime() - (200 + (i % 500)) * DAY), `old${i % 300}@example.com`, `Old ${i}`);
@@ -66,7 +67,6 @@ describe('the review with more than 5,000 contact events', () => {
     graph = await startLocalGraph({
       port: 0,
       seed: largeSeed(now),
-      behaviours: { listViewThresholdAnswer: 'graph' },
     });
   });
   afterAll(() => graph.close());
@@ -94,14 +94,16 @@ describe('the review with more than 5,000 contact events', () => {
     // Only the burst's week and, while they still held more than 5,000, its halves were refused.
     expect(refused.length).toBeGreaterThanOrEqual(1);
     expect(refused.length).toBeLessThanOrEqual(8);
-    expect(refused.every((q) => q.status === 400)).toBe(true);
+    // Graph's 400 by default; SharePoint's own 500 in the CI variant (scripts/variants.mjs).
+    const status = resolveBehaviours().listViewThresholdAnswer === 'sharepoint' ? 500 : 400;
+    expect(refused.every((q) => q.status === status)).toBe(true);
   });
 
   it('gives a chronology one address at a time, each within the threshold', async () => {
     graph.clearRequests();
     const r = review();
     const c = await r.chronology(BURSTY(0));
-    expect(c.entries.filter((e) => e.kind === 'event')).toHaveLength(BURST / 11);
+    expect(c.entries.filter((e) => e.kind === 'event')).toHaveLength(BURST / 13);
     const events = graph.requests().filter((q) => q.path.includes('Contact%20Events'));
     expect(events.every((q) => q.status === 200)).toBe(true);
     for (const q of events) {
