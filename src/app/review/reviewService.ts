@@ -643,8 +643,11 @@ export class GraphReviewService implements ReviewService {
 
   async chronology(personKey: string): Promise<Chronology> {
     this.stats.chronologyRequests = 0;
-    const settings = await this.settings();
-    const stored = await this.cases.byPersonKey(personKey);
+    // The settings (usually cached) and the case are independent: one round trip, not two.
+    const [settings, stored] = await Promise.all([
+      this.settings(),
+      this.cases.byPersonKey(personKey),
+    ]);
     this.stats.chronologyRequests += 1;
     if (stored) this.remember(stored);
     const known = this.people.get(personKey);
