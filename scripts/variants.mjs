@@ -19,6 +19,13 @@ const ETAG_WRITES = [
   'test/integration/local-graph/sharepoint-strict',
 ];
 
+// The tests that write or read date-only columns, run with the site in UTC and in a US zone.
+const DATE_TESTS = [
+  'test/integration/review/',
+  'test/integration/graph/',
+  'test/integration/local-graph/site-dates',
+];
+
 export const VARIANTS = [
   // Issue 9, behaviour 5: createForward keeps the custom headers of its `message` (undocumented).
   {
@@ -56,5 +63,16 @@ export const VARIANTS = [
     name: 'batch-ordering-any',
     env: { LOCAL_GRAPH_BATCH_ORDERING: 'any' },
     tests: ['test/integration/routing/reconciler'],
+  },
+  { name: 'site-utc', env: { LOCAL_GRAPH_SITE_TIME_ZONE: 'UTC' }, tests: DATE_TESTS },
+  {
+    name: 'site-new-york',
+    env: { LOCAL_GRAPH_SITE_TIME_ZONE: 'America/New_York' },
+    tests: DATE_TESTS,
+  },
+  {
+    name: 'list-view-threshold-sharepoint-500',
+    env: { LOCAL_GRAPH_LIST_VIEW_THRESHOLD_ANSWER: 'sharepoint' },
+    tests: ['test/integration/review/'],
   },
 ];

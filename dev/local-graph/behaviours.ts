@@ -17,10 +17,17 @@ export interface Behaviours {
    */
   etagMismatchAnswer: '409' | '412';
   /**
-   * The site's regional time zone (IANA name) when the seed gives none: date-only columns are
-   * stored as the UTC instant of local midnight in this zone.
+   * The site's regional time zone (IANA name), in place of the seed's (`timeZone` on a site,
+   * default Europe/London): date-only columns are stored as the UTC instant of local midnight in
+   * this zone.
    */
   siteTimeZone?: string;
+  /**
+   * How a query over the list view threshold is refused through Graph. Reported: 400 notSupported
+   * with innerError tooManyResources (default), or SharePoint's own 500
+   * SPQueryThrottledException passed through.
+   */
+  listViewThresholdAnswer: 'graph' | 'sharepoint';
   /**
    * How long a sent message waits in the Outbox before its Sent Items copy appears and it is
    * delivered (Graph's `send` is asynchronous; Microsoft gives no figure: "can take some time").
@@ -55,6 +62,7 @@ export const DEFAULT_BEHAVIOURS: Behaviours = {
   etagMismatchAnswer: '409',
   batchOrdering: 'chain',
   corsExposesRetryAfter: false,
+  listViewThresholdAnswer: 'graph',
 };
 
 const BATCH_ORDERINGS = new Set<Behaviours['batchOrdering']>(['chain', 'sdkPatterns', 'any']);
@@ -75,6 +83,14 @@ export function behavioursFromEnv(env: NodeJS.ProcessEnv = process.env): Partial
     if (etag !== '409' && etag !== '412')
       throw new Error(`LOCAL_GRAPH_ETAG_MISMATCH_ANSWER must be 409 or 412, not '${etag}'`);
     out.etagMismatchAnswer = etag;
+  }
+  const threshold = env.LOCAL_GRAPH_LIST_VIEW_THRESHOLD_ANSWER;
+  if (threshold) {
+    if (threshold !== 'graph' && threshold !== 'sharepoint')
+      throw new Error(
+        `LOCAL_GRAPH_LIST_VIEW_THRESHOLD_ANSWER must be graph or sharepoint, not '${threshold}'`,
+      );
+    out.listViewThresholdAnswer = threshold;
   }
   const zone = env.LOCAL_GRAPH_SITE_TIME_ZONE;
   if (zone) {

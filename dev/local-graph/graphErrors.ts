@@ -6,6 +6,8 @@ export class GraphError extends Error {
     readonly code: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** innerError.code, where Graph gives one (e.g. tooManyResources). */
+    readonly innerCode?: string,
   ) {
     super(message);
     this.name = 'GraphError';
@@ -37,6 +39,7 @@ export function errorBody(err: GraphError, requestId: string, clientRequestId: s
       code: err.code,
       message: err.message,
       innerError: {
+        ...(err.innerCode ? { code: err.innerCode } : {}),
         date: new Date().toISOString().replace(/\.\d{3}Z$/, ''),
         'request-id': requestId,
         'client-request-id': clientRequestId,

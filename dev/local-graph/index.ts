@@ -109,13 +109,16 @@ interface Data {
   mailboxes: StoredMailbox[];
 }
 
-function buildData(seed: Seed): Data {
+function buildData(seed: Seed, behaviours: Behaviours): Data {
   const now = new Date();
   const directory = new Directory(seed);
+  // The CI matrix puts every site in another regional time zone (behaviour 8).
+  const zone = behaviours.siteTimeZone;
+  const sites = zone ? seed.sites.map((s) => ({ ...s, timeZone: zone })) : seed.sites;
   return {
     directory,
     // Seed items' `createdBy` names a user: their author (item-level permissions).
-    sharePoint: new SharePointStore(seed.sites, now, (who) => directory.find(who)),
+    sharePoint: new SharePointStore(sites, now, (who) => directory.find(who)),
     mailboxes: seed.mailboxes.map((m) => mailboxFromSeed(m, now)),
   };
 }
@@ -205,8 +208,8 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
   const initialLatency = Math.max(0, opts.latencyMs ?? 0);
   let faults: FaultOptions = { ...initialFaults };
   let latencyMs = initialLatency;
-  let data = buildData(loadSeed(opts.seed));
   const behaviours = resolveBehaviours(opts.behaviours);
+  let data = buildData(loadSeed(opts.seed), behaviours);
   const random = opts.randomSeed === undefined ? Math.random : seededRandom(opts.randomSeed);
   const instance = randomUUID().slice(0, 8);
   let generationCounter = 1;
@@ -234,7 +237,7 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
       delta.generation = `${instance}.${generationCounter}`;
     },
     reset() {
-      data = buildData(loadSeed(opts.seed));
+      data = buildData(loadSeed(opts.seed), behaviours);
       faults = { ...initialFaults };
       latencyMs = initialLatency;
       graph.expireDeltaTokens();

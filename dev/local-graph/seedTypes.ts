@@ -54,6 +54,8 @@ export interface SeedSite {
   path: string;
   displayName: string;
   webUrl: string;
+  /** The site's regional time zone (IANA, e.g. Europe/London, the default); SEED.md. */
+  timeZone?: string;
   lists: SeedList[];
 }
 

@@ -13,7 +13,8 @@ import {
 import { checkIfMatch, fieldsPatchAnswer } from './etags';
 import { accessDenied, listAccess, type ListAccess } from './listPermissions';
 import { skipOffset, skipToken } from './pagingTokens';
-import { parseColumnDate } from './londonDates';
+import { numericBounds, NumericIndexes } from './listIndexes';
+import { checkListViewThreshold } from './listViewThreshold';
 import {
   compareForOrder,
   evaluateFilter,
@@ -28,6 +29,7 @@ import {
 } from './odataFilter';
 import type { SeedColumn } from './seedTypes';
 import { DuplicateValuesError } from './uniqueColumns';
+import type { SiteDates } from './siteDates';
 import {
   type Actor,
   etagOf,
@@ -410,11 +412,13 @@ function valueKind(col: StoredColumn): ValueKind {
   return 'text';
 }
 
-function coerce(kind: ValueKind, v: Literal): Literal {
+/** Literals as the column's values: a date-only literal is midnight in the site's zone. */
+const coercerFor = (dates: SiteDates) => (kind: ValueKind, v: Literal) => coerce(kind, v, dates);
+
+function coerce(kind: ValueKind, v: Literal, dates: SiteDates): Literal {
   if (v === null) return null;
   if (kind === 'dateTime' && typeof v === 'string') {
-    const d = parseColumnDate(v);
-    return d ? d.getTime() : v;
+    return dates.timeOf(v) ?? v;
   }
   if (kind === 'number' && typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)))
     return Number(v);
@@ -428,6 +432,33 @@ function parseOrThrow<T>(what: string, run: () => T): T {
     if (e instanceof FilterSyntaxError) throw invalidRequest(`Invalid ${what}: ${e.message}.`);
     throw e;
   }
+}
+
+/** Each list's sorted number and date columns (listIndexes.ts). */
+const listIndexes = new WeakMap<StoredList, NumericIndexes<StoredItem>>();
+
+/** The items a seek on one indexed column can match: from its sorted index where it has one. */
+function indexed(
+  ctx: Ctx,
+  list: StoredList,
+  seek: FilterNode,
+  coerce: (kind: ValueKind, v: Literal) => Literal,
+): StoredItem[] {
+  const path = filterPaths(seek)[0];
+  const col = path === undefined ? undefined : columnForPath(list, path, ctx.store);
+  const kind = col ? valueKind(col) : 'text';
+  const bounds = numericBounds(seek, (v) => coerce(kind, v));
+  if (!col || !bounds || (kind !== 'number' && kind !== 'dateTime'))
+    return [...list.items.values()];
+  let indexes = listIndexes.get(list);
+  if (!indexes) listIndexes.set(list, (indexes = new NumericIndexes()));
+  return indexes.candidates(
+    col.def.name,
+    ctx.store.currentSeq,
+    () => list.items.values(),
+    (item) => coerce(kind, (valueOf(item, col) ?? null) as Literal),
+    bounds,
+  );
 }
 
 function itemsCollection(ctx: Ctx, list: StoredList): GraphResponse {
@@ -460,19 +491,29 @@ function itemsCollection(ctx: Ctx, list: StoredList): GraphResponse {
   checkIndexed(req, [...filterCols.map(([, c]) => c), ...orderCols.map((o) => o.col)]);
 
   const colByPath = new Map(filterCols);
-  let items = [...list.items.values()].filter((i) => ctx.access.canRead(i.author));
-  if (filter) {
-    items = items.filter((item) =>
-      evaluateFilter(
-        filter,
-        {
-          get: (p) => valueOf(item, colByPath.get(p) as StoredColumn),
-          kindOf: (p) => valueKind(colByPath.get(p) as StoredColumn),
-        },
-        coerce,
-      ),
-    );
-  }
+  const coerce = coercerFor(list.dates);
+  // One subject for every item (no closures per item: a large list is walked item by item).
+  let current: StoredItem | undefined;
+  const subject = {
+    get: (p: string) => valueOf(current as StoredItem, colByPath.get(p) as StoredColumn),
+    kindOf: (p: string) => valueKind(colByPath.get(p) as StoredColumn),
+  };
+  const matches = (item: StoredItem, node: FilterNode) => {
+    current = item;
+    return evaluateFilter(node, subject, coerce);
+  };
+  const indexRows = checkListViewThreshold(
+    {
+      itemCount: list.items.size,
+      filter,
+      orderPaths: order.map((t) => t.path),
+      isIndexed: (p) => Boolean((colByPath.get(p) ?? columnForPath(list, p, store)).def.indexed),
+      itemsMatching: (c) => indexed(ctx, list, c, coerce).filter((i) => matches(i, c)),
+    },
+    req.behaviours.listViewThresholdAnswer,
+  );
+  let items = (indexRows ?? [...list.items.values()]).filter((i) => ctx.access.canRead(i.author));
+  if (filter) items = items.filter((item) => matches(item, filter));
   // Sorted after filtering: on a large list a filtered page sorts a few items, not all of them.
   items.sort((a, b) => Number(a.id) - Number(b.id));
   if (orderCols.length) {

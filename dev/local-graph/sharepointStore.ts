@@ -2,7 +2,8 @@
 // indexes, unique columns, versions (ETags) and a change sequence for delta queries.
 import { randomUUID } from 'node:crypto';
 import { GraphError, invalidRequest } from './graphErrors';
-import { londonDateOf, londonMidnightUtc, parseColumnDate, toGraphInstant } from './londonDates';
+import { toGraphInstant } from './londonDates';
+import { DEFAULT_SITE_TIME_ZONE, SiteDates } from './siteDates';
 import { validatePermissions, type ListPermissions } from './listPermissions';
 import type { SeedColumn, SeedList, SeedSite } from './seedTypes';
 import { DuplicateValuesError } from './uniqueColumns';
@@ -49,6 +50,8 @@ export interface StoredList {
   deletions: { id: string; seq: number; authorId?: string }[];
   /** Who may do what (listPermissions.ts); undefined: open to every signed-in user. */
   permissions?: ListPermissions;
+  /** The dates of the site the list is in (its regional time zone). */
+  dates: SiteDates;
 }
 
 export interface StoredSite {
@@ -57,6 +60,8 @@ export interface StoredSite {
   path: string;
   displayName: string;
   webUrl: string;
+  /** Regional settings' time zone (IANA): date-only columns keep local midnight in it. */
+  timeZone: string;
   lists: StoredList[];
 }
 
@@ -153,14 +158,18 @@ export class SharePointStore {
     now = new Date(),
     private readonly resolveUser: (who: string) => Actor | undefined = () => undefined,
   ) {
-    this.sites = seedSites.map((s) => ({
-      id: s.id,
-      hostname: s.hostname,
-      path: s.path,
-      displayName: s.displayName,
-      webUrl: s.webUrl,
-      lists: s.lists.map((l) => this.listFromSeed(l, now)),
-    }));
+    this.sites = seedSites.map((s) => {
+      const dates = new SiteDates(s.timeZone ?? DEFAULT_SITE_TIME_ZONE);
+      return {
+        id: s.id,
+        hostname: s.hostname,
+        path: s.path,
+        displayName: s.displayName,
+        webUrl: s.webUrl,
+        timeZone: dates.timeZone,
+        lists: s.lists.map((l) => this.listFromSeed(l, now, dates)),
+      };
+    });
   }
 
   get currentSeq(): number {
@@ -172,8 +181,8 @@ export class SharePointStore {
     return this.changeSeq;
   }
 
-  private listFromSeed(seed: SeedList, now: Date): StoredList {
-    const list = this.newList(seed.id, seed.displayName, seed.description ?? '', now);
+  private listFromSeed(seed: SeedList, now: Date, dates: SiteDates): StoredList {
+    const list = this.newList(seed.id, seed.displayName, seed.description ?? '', now, dates);
     list.permissions = validatePermissions(seed.displayName, seed.permissions);
     for (const c of seed.columns) this.addColumn(list, c, true);
     for (const it of seed.items) {
@@ -197,11 +206,11 @@ export class SharePointStore {
       for (const [k, v] of Object.entries(it.fields)) {
         const col = this.findColumn(list, k);
         if (k === 'Created' || k === 'Modified') {
-          const d = typeof v === 'string' ? parseColumnDate(v) : null;
+          const d = typeof v === 'string' ? dates.parse(v) : null;
           if (d) item[k === 'Created' ? 'created' : 'modified'] = toGraphInstant(d);
           continue;
         }
-        item.values[col?.def.name ?? k] = col ? this.lenientValue(col, v) : v;
+        item.values[col?.def.name ?? k] = col ? this.lenientValue(list, col, v) : v;
       }
       list.items.set(item.id, item);
       list.nextItemId = Math.max(list.nextItemId, Number(it.id) + 1 || list.nextItemId);
@@ -209,7 +218,13 @@ export class SharePointStore {
     return list;
   }
 
-  private newList(id: string, displayName: string, description: string, now: Date): StoredList {
+  private newList(
+    id: string,
+    displayName: string,
+    description: string,
+    now: Date,
+    dates: SiteDates,
+  ): StoredList {
     const stamp = toGraphInstant(now);
     return {
       id,
@@ -222,6 +237,7 @@ export class SharePointStore {
       items: new Map(),
       nextItemId: 1,
       deletions: [],
+      dates,
     };
   }
 
@@ -270,7 +286,8 @@ export class SharePointStore {
         'A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.',
       );
     }
-    const list = this.newList(randomUUID(), displayName, description, new Date());
+    const dates = new SiteDates(site.timeZone);
+    const list = this.newList(randomUUID(), displayName, description, new Date(), dates);
     for (const c of columns) this.addColumn(list, c, false);
     site.lists.push(list);
     return list;
@@ -397,12 +414,12 @@ export class SharePointStore {
       if (col.def.readOnly || SYSTEM_FIELDS.includes(col.def.name)) {
         throw invalidRequest(`Field '${col.def.name}' is read-only`);
       }
-      out[col.def.name] = this.strictValue(col, value);
+      out[col.def.name] = this.strictValue(list, col, value);
     }
     return out;
   }
 
-  private strictValue(col: StoredColumn, value: unknown): unknown {
+  private strictValue(list: StoredList, col: StoredColumn, value: unknown): unknown {
     if (value === null) return null;
     const bad = (what: string) => invalidRequest(`Field '${col.def.name}': ${what}`);
     switch (col.kind) {
@@ -425,24 +442,19 @@ export class SharePointStore {
         if (typeof value !== 'boolean') throw bad('true or false is expected');
         return value;
       case 'dateTime': {
-        const d = typeof value === 'string' ? parseColumnDate(value) : null;
+        const d = typeof value === 'string' ? list.dates.parse(value) : null;
         if (!d) throw bad('a date (YYYY-MM-DD) or an ISO 8601 date-time is expected');
-        return this.storedDate(col, d);
+        return storedDate(list, col, d);
       }
       default:
         return value;
     }
   }
 
-  private lenientValue(col: StoredColumn, value: unknown): unknown {
+  private lenientValue(list: StoredList, col: StoredColumn, value: unknown): unknown {
     if (col.kind !== 'dateTime' || typeof value !== 'string') return value;
-    const d = parseColumnDate(value);
-    return d ? this.storedDate(col, d) : value;
-  }
-
-  /** A date-only column keeps the day in London, stored as that day's London midnight. */
-  private storedDate(col: StoredColumn, d: Date): string {
-    return toGraphInstant(isDateOnlyColumn(col) ? londonMidnightUtc(londonDateOf(d)) : d);
+    const d = list.dates.parse(value);
+    return d ? storedDate(list, col, d) : value;
   }
 
   private checkUnique(
@@ -464,6 +476,11 @@ export class SharePointStore {
     }
     if (clashes.length) throw new DuplicateValuesError(clashes);
   }
+}
+
+/** A date-only column keeps the day in the site's zone, stored as that day's local midnight. */
+function storedDate(list: StoredList, col: StoredColumn, d: Date): string {
+  return isDateOnlyColumn(col) ? list.dates.storedDateOnly(d) : toGraphInstant(d);
 }
 
 function uniqueKey(v: unknown): string | null {

@@ -92,15 +92,28 @@ function readDateTime(text: string): LocalDate | undefined {
   const milliseconds = Math.floor(Number(`0.${fraction ?? '0'}`) * 1000);
   instant.setUTCHours(hours, minutes - offset, seconds, milliseconds);
   if (Number.isNaN(instant.getTime())) return undefined;
-  const local = londonDateOf(instant);
+  const local = dateOnlyDayOf(instant);
   return isLocalDate(local) ? local : undefined;
+}
+
+const HALF_DAY_MS = 12 * 3_600_000;
+
+/**
+ * The day a date-only instant stands for, whatever the site's zone: SharePoint stores local
+ * midnight, which is within 12 hours of that day's UTC midnight for every zone from UTC-12 to
+ * UTC+12, so the nearest UTC midnight names the day (12:00Z itself, our own write, is that day).
+ */
+function dateOnlyDayOf(instant: Date): LocalDate {
+  return new Date(instant.getTime() + HALF_DAY_MS - 1000).toISOString().slice(0, 10);
 }
 
 /**
  * Reads a SharePoint date-only column. Graph sends these as the UTC instant of midnight in the
- * site's zone: `2026-06-01T23:00:00Z` is 2 June (midnight BST) and `2026-12-02T00:00:00Z` is
- * 2 December (midnight GMT). A plain `YYYY-MM-DD` is taken as it is, and a valid Date as the London
- * day it falls in. Anything else (empty, a number, nonsense, 30 February) gives undefined.
+ * site's regional time zone, which Graph does not tell us: `2026-06-01T23:00:00Z` is 2 June in a
+ * London site (midnight BST), `2026-06-02T04:00:00Z` 2 June in a New York one and
+ * `2026-06-02T00:00:00Z` 2 June in a UTC one. The day is the one whose UTC midnight is nearest.
+ * A plain `YYYY-MM-DD` is taken as it is, and a valid Date as the London day it falls in. Anything
+ * else (empty, a number, nonsense, 30 February) gives undefined.
  */
 export function readSharePointDate(value: unknown): LocalDate | undefined {
   if (value instanceof Date) {

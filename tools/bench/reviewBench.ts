@@ -3,10 +3,11 @@
 // ≤ 1 s. Runs the review service's own code (src/app/review/reviewService.ts) in Node.
 //
 // Why it is fast (docs/review.md "Performance"): the flagged-senders list reads only the look-back
-// window (`fields/OccurredAt ge …`, an indexed column) with `$select`ed columns in pages of 5,000,
-// in parallel with the small Restriction Cases and Contact Restrictions lists; a chronology reads
-// the person's events by `fields/PersonEmail eq …` (indexed) and reuses the window already read
-// for events logged without an address. No request reads the whole Contact Events list.
+// window as week-long `fields/OccurredAt` ranges (an indexed column) in parallel, with `$select`ed
+// columns, alongside the small Restriction Cases and Contact Restrictions lists; a chronology reads
+// the person's events by `fields/PersonEmail eq …` (indexed, one query per address) and reuses the
+// window already read for events logged without an address. No request reads the whole Contact
+// Events list, and none crosses the list view threshold the local service enforces by default.
 //
 // The 100,000 events are spread over three years (about 8,200 in any 90 days) across 2,000
 // senders, with one heavy sender of 600 events; latency is 0 ms and then 50 ms per request.

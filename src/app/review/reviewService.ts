@@ -343,7 +343,7 @@ export class GraphReviewService implements ReviewService {
     const from = Date.parse(`${addDays(this.today(), -days)}T00:00:00Z`);
     const c = this.windowCache;
     if (c && now.getTime() - c.at < this.cacheMs && c.from <= from) return c.events;
-    const page = await this.events.since(new Date(from), 2, now);
+    const page = await this.events.since(new Date(from), now);
     this.stats.flaggedRequests += page.requests;
     this.windowCache = { at: now.getTime(), from, events: page.events };
     return page.events;
@@ -643,8 +643,11 @@ export class GraphReviewService implements ReviewService {
 
   async chronology(personKey: string): Promise<Chronology> {
     this.stats.chronologyRequests = 0;
-    const settings = await this.settings();
-    const stored = await this.cases.byPersonKey(personKey);
+    // The settings (usually cached) and the case are independent: one round trip, not two.
+    const [settings, stored] = await Promise.all([
+      this.settings(),
+      this.cases.byPersonKey(personKey),
+    ]);
     this.stats.chronologyRequests += 1;
     if (stored) this.remember(stored);
     const known = this.people.get(personKey);

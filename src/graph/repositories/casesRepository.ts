@@ -2,8 +2,9 @@
 // Restrictions item that a decision makes. Every write to an existing item carries `If-Match` with
 // the ETag read before the decision, so a second reviewer's save is refused (412) instead of
 // silently overwriting the first; the refusal names who changed it and when (lastModifiedBy,
-// lastModifiedDateTime). Dates go to SharePoint date-only columns as the UTC instant of midnight in
-// London (what SharePoint itself stores), and are read back with readSharePointDate.
+// lastModifiedDateTime). Dates go to SharePoint date-only columns as noon UTC of the day, which
+// lands on that day whatever the site's regional time zone (dateOnlyColumns.ts), and are read back
+// with readSharePointDate.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AppConfig, ListNames } from '../../config/appConfig';
 import {
@@ -14,10 +15,10 @@ import {
   type RestrictionFields,
 } from '../../policy/lifecycle';
 import { compareLocalDates, isLocalDate } from '../../policy/londonDate';
-import { londonMidnightUtc } from '../../policy/routing/transportRule';
 import type { LocalDate } from '../../policy/types';
 import { odataString } from '../../policy/mailActions/folders';
 import { apiPathFromLink } from '../client';
+import { dateOnlyValue } from '../dateOnlyColumns';
 import { GraphAccessError, toGraphAccessError } from '../errors';
 import { listItemPath, listItemsPath } from '../sharePoint';
 import { graphGet } from '../read';
@@ -106,9 +107,9 @@ export function nextDueOf(c: RestrictionCase): LocalDate | undefined {
   return days.sort(compareLocalDates)[0];
 }
 
-/** A `YYYY-MM-DD` London day as SharePoint stores a date-only value (null stays null). */
+/** A `YYYY-MM-DD` day as sent to a date-only column (null stays null). */
 export function sharePointDateValue(value: string | null): string | null {
-  return value === null ? null : londonMidnightUtc(value);
+  return value === null ? null : dateOnlyValue(value);
 }
 
 const DATE_COLUMNS = new Set(['StartDate', 'EndDate', 'ReviewDate']);

@@ -1,9 +1,14 @@
 // Reviewer-side reads of the Contact Events list (issue #5). Every query filters on an indexed
 // column (OccurredAt, PersonEmail: src/graph/schema/contactEventsList.ts), selects only the
 // columns it needs and follows @odata.nextLink pages; nothing reads the whole list on every open.
+// No query may cross SharePoint's list view threshold (issue 9): on a list of more than 5,000
+// items, the indexed condition a query starts with must match at most 5,000 items, and `or` is
+// not guaranteed an index (docs/review.md "Performance").
 // - `since(instant)`: the flagged-senders list reads only the look-back window (90 days by
-//   default), whatever the size of the list.
-// - `forEmails(addresses)`: one person's chronology reads that person's events by address.
+//   default) as week-long OccurredAt ranges in parallel; a range SharePoint refuses as over the
+//   threshold is split in two and read again.
+// - `forEmails(addresses)`: one person's chronology reads that person's events, one `eq` query
+//   per address (in parallel), never an `or` across them.
 // Items a user may not read are absent (SharePoint's item-level permissions): a member of staff
 // sees at most their own events here; reviewers see every event.
 import type { Client } from '@microsoft/microsoft-graph-client';
@@ -68,8 +73,14 @@ export const CHRONOLOGY_COLUMNS = [
 export const PAGE_SIZE = 5000;
 /** 200 pages of 5,000 = 1,000,000 events: beyond that the chain is broken, not long. */
 const MAX_PAGES = 200;
-/** Graph's $filter length is limited; this many addresses per query is well inside it. */
-const ADDRESSES_PER_QUERY = 15;
+/** The look-back window is read in ranges this long (a school logs far fewer than 5,000 a week). */
+export const SLICE_MS = 7 * 86_400_000;
+/**
+ * A range refused as over the threshold is halved at most this many times: 8 for Graph's own
+ * refusal (7 days → 40 minutes), 3 for a bare 500, which may be another fault.
+ */
+const MAX_SPLITS = 8;
+const MAX_SPLITS_ON_500 = 3;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -136,45 +147,51 @@ export class EventsQueries {
   ) {}
 
   /**
-   * Every event that occurred at or after `from` (an instant): the look-back window. Read as
-   * `slices` date ranges in parallel (each a range query on the indexed column, paged on its
-   * own), so the round trips overlap instead of following one nextLink chain.
+   * Every event that occurred at or after `from` (an instant): the look-back window, read as
+   * week-long ranges of the indexed OccurredAt column in parallel (the last one open-ended, for
+   * events logged after `now`), each paged on its own, so the round trips overlap and no range
+   * comes near the list view threshold.
    */
-  async since(from: Date, slices = 2, now = new Date()): Promise<EventsPage> {
-    const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const span = Math.max(0, now.getTime() - from.getTime());
-    const bounds = Array.from(
-      { length: slices - 1 },
-      (_, i) => new Date(from.getTime() + (span * (i + 1)) / slices),
-    );
-    const edges = [from, ...bounds];
-    const filters = edges.map((start, i) => {
-      const end = edges[i + 1];
-      return end
-        ? `fields/OccurredAt ge '${iso(start)}' and fields/OccurredAt lt '${iso(end)}'`
-        : `fields/OccurredAt ge '${iso(start)}'`;
-    });
-    const pages = await Promise.all(filters.map((f) => this.query(f, SUMMARY_COLUMNS)));
-    return {
-      events: pages.flatMap((p) => p.events),
-      unreadable: pages.reduce((n, p) => n + p.unreadable, 0),
-      requests: pages.reduce((n, p) => n + p.requests, 0),
-    };
+  async since(from: Date, now = new Date()): Promise<EventsPage> {
+    const edges: number[] = [from.getTime()];
+    while (edges[edges.length - 1]! + SLICE_MS < now.getTime())
+      edges.push(edges[edges.length - 1]! + SLICE_MS);
+    const pages = await Promise.all(edges.map((start, i) => this.range(start, edges[i + 1], 0)));
+    return mergePages(pages);
+  }
+
+  /** Events in [start, end) (end undefined: open-ended), halving the range if SharePoint refuses it. */
+  private async range(start: number, end: number | undefined, depth: number): Promise<EventsPage> {
+    const iso = (t: number) => new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const filter =
+      `fields/OccurredAt ge '${iso(start)}'` +
+      (end === undefined ? '' : ` and fields/OccurredAt lt '${iso(end)}'`);
+    try {
+      return await this.query(filter, SUMMARY_COLUMNS);
+    } catch (e) {
+      if (!isThresholdRefusal(e)) throw e;
+      const limit = (e as GraphAccessError).status === 500 ? MAX_SPLITS_ON_500 : MAX_SPLITS;
+      if (depth >= limit) throw e;
+      // An open-ended range is split at the newest week's end: what lies beyond is the future.
+      const stop = end ?? start + SLICE_MS;
+      const middle = start + Math.floor((stop - start) / 2);
+      const halves = await Promise.all([
+        this.range(start, middle, depth + 1),
+        this.range(middle, end, depth + 1),
+      ]);
+      return mergePages(halves, 1);
+    }
   }
 
   /** Every event recorded against any of these addresses (compared lower case), at any date. */
   async forEmails(addresses: readonly string[]): Promise<EventsPage> {
     const unique = [...new Set(addresses.map((a) => a.trim().toLowerCase()).filter(Boolean))];
-    const out: EventsPage = { events: [], unreadable: 0, requests: 0 };
-    for (let i = 0; i < unique.length; i += ADDRESSES_PER_QUERY) {
-      const chunk = unique.slice(i, i + ADDRESSES_PER_QUERY);
-      const filter = chunk.map((a) => `fields/PersonEmail eq '${odataString(a)}'`).join(' or ');
-      const page = await this.query(filter, CHRONOLOGY_COLUMNS);
-      out.events.push(...page.events);
-      out.unreadable += page.unreadable;
-      out.requests += page.requests;
-    }
-    return out;
+    const pages = await Promise.all(
+      unique.map((a) =>
+        this.query(`fields/PersonEmail eq '${odataString(a)}'`, CHRONOLOGY_COLUMNS),
+      ),
+    );
+    return mergePages(pages);
   }
 
   private async query(filter: string, columns: readonly string[]): Promise<EventsPage> {
@@ -199,6 +216,24 @@ export class EventsQueries {
     }
     throw new GraphAccessError('unknown', { code: 'eventsTooManyPages' });
   }
+}
+
+function mergePages(pages: EventsPage[], extraRequests = 0): EventsPage {
+  return {
+    events: pages.flatMap((p) => p.events),
+    unreadable: pages.reduce((n, p) => n + p.unreadable, 0),
+    requests: pages.reduce((n, p) => n + p.requests, extraRequests),
+  };
+}
+
+/**
+ * SharePoint's list view threshold refusal through Graph: 400 notSupported (tooManyResources), or
+ * SharePoint's own 500 SPQueryThrottledException passed through (its code is not an identifier,
+ * so only the status is left: a 500 is taken as one, and the split is bounded).
+ */
+export function isThresholdRefusal(e: unknown): boolean {
+  if (!(e instanceof GraphAccessError)) return false;
+  return (e.status === 400 && e.code === 'notSupported') || e.status === 500;
 }
 
 export type AuditQueryAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'sitePath'> & {

@@ -356,13 +356,17 @@ describe('reading', () => {
     const eventQueries = graph
       .requests()
       .filter((r) => r.path.includes('Contact%20Events') && r.method === 'GET');
-    // The look-back window as two parallel range queries on the indexed OccurredAt column.
-    expect(eventQueries).toHaveLength(2);
+    // The look-back window (90 days) as week-long range queries on the indexed OccurredAt column,
+    // in parallel: none can match more than the list view threshold allows.
+    expect(eventQueries.length).toBeGreaterThanOrEqual(13);
+    expect(eventQueries.length).toBeLessThanOrEqual(15);
     for (const q of eventQueries) {
       const filter = new URL(q.path, 'http://x').searchParams.get('$filter') ?? '';
-      expect(filter).toMatch(
-        /^fields\/OccurredAt ge '[^']+'( and fields\/OccurredAt lt '[^']+')?$/,
+      const m = /^fields\/OccurredAt ge '([^']+)'(?: and fields\/OccurredAt lt '([^']+)')?$/.exec(
+        filter,
       );
+      expect(m).not.toBeNull();
+      if (m?.[2]) expect(Date.parse(m[2]) - Date.parse(m[1]!)).toBeLessThanOrEqual(7 * 86_400_000);
     }
   });
 

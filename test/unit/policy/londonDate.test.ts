@@ -56,6 +56,13 @@ describe('readSharePointDate', () => {
     ['no zone: a London wall-clock time', '2026-06-02T00:00:00', '2026-06-02'],
     ['lower-case designators', '2026-06-01t23:00:00z', '2026-06-02'],
     ['leap day', '2028-02-29', '2028-02-29'],
+    // A site in another regional time zone stores its own local midnight.
+    ['midnight in a UTC site', '2026-06-02T00:00:00Z', '2026-06-02'],
+    ['midnight EDT in a New York site', '2026-06-02T04:00:00Z', '2026-06-02'],
+    ['midnight EST in a New York site', '2026-01-10T05:00:00Z', '2026-01-10'],
+    ['midnight PDT in a Los Angeles site', '2026-06-02T07:00:00Z', '2026-06-02'],
+    ['midnight CEST in a Berlin site', '2026-06-01T22:00:00Z', '2026-06-02'],
+    ['noon UTC, as Contact Guard writes a day', '2026-06-02T12:00:00Z', '2026-06-02'],
   ])('%s: %j -> %s', (_label, value, expected) => {
     expect(readSharePointDate(value)).toBe(expected);
   });
