@@ -156,10 +156,39 @@ export function acceptedOrdering(
 }
 
 /** Serves a batch; `run` serves one inner request the way the service serves any request. */
+/**
+ * Exchange's 4 requests in flight per mailbox, seen from inside a batch (mailboxConcurrency.ts): the
+ * requests of a fully parallel batch are in flight together, so past the mailbox's free slots they
+ * are refused with 429; a sequential batch's requests each need one free slot in turn.
+ */
+export interface BatchMailboxSlots {
+  /** The mailbox an inner request reaches through the Outlook service, if any. */
+  mailboxOf(rawPath: string): string | undefined;
+  /** Slots of that mailbox not taken by requests outside this batch. */
+  free(mailbox: string): number;
+  refusal(): GraphError;
+}
+
+/** The ids of the requests refused for want of a mailbox slot. */
+function overMailboxLimit(items: readonly BatchItem[], slots: BatchMailboxSlots): Set<string> {
+  const refused = new Set<string>();
+  const parallel = items.every((i) => i.dependsOn.length === 0);
+  const used = new Map<string, number>();
+  for (const item of items) {
+    const mailbox = slots.mailboxOf(new URL(item.url, 'http://local').pathname);
+    if (mailbox === undefined) continue;
+    const taken = parallel ? (used.get(mailbox) ?? 0) : 0;
+    if (taken >= slots.free(mailbox)) refused.add(item.id);
+    else used.set(mailbox, taken + 1);
+  }
+  return refused;
+}
+
 export async function serveBatch(
   outer: http.IncomingMessage,
   run: (call: InnerCall) => Promise<GraphResponse>,
   ordering: Behaviours['batchOrdering'] = 'chain',
+  slots?: BatchMailboxSlots,
 ): Promise<GraphResponse> {
   const items = parseBatch(await readText(outer));
   if (!acceptedOrdering(items, ordering)) {
@@ -169,6 +198,7 @@ export async function serveBatch(
       'Batch should be either fully sequential or fully parallel.',
     );
   }
+  const refused = slots ? overMailboxLimit(items, slots) : new Set<string>();
   const statuses = new Map<string, number>();
   const responses: Record<string, unknown>[] = [];
   for (const item of items) {
@@ -182,6 +212,13 @@ export async function serveBatch(
           requestId,
           requestId,
         ),
+      };
+    } else if (refused.has(item.id) && slots) {
+      const err = slots.refusal();
+      result = {
+        status: err.status,
+        body: errorBody(err, requestId, requestId),
+        headers: err.headers,
       };
     } else if (item.body !== undefined && !item.headers['content-type']) {
       result = {

@@ -22,7 +22,12 @@ import { SharePointStore } from './sharepointStore';
 import { handleUsers } from './userRoutes';
 import { isBatchRequest, serveBatch } from './batch';
 import { type Behaviours, resolveBehaviours } from './behaviours';
-import { MailboxSlots, mailboxConcurrencyError, mailboxOfRequest } from './mailboxConcurrency';
+import {
+  MAILBOX_CONCURRENCY_LIMIT,
+  MailboxSlots,
+  mailboxConcurrencyError,
+  mailboxOfRequest,
+} from './mailboxConcurrency';
 import { handleMessageRules, handleRulesDev, isMessageRulesPath } from './messageRules';
 
 export type { FaultOptions } from './faults';
@@ -338,6 +343,11 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
             req,
             (c) => serveGraph(c.req, c.method, c.url, c.rawPath, c.prefs),
             behaviours.batchOrdering,
+            {
+              mailboxOf: (rawPath) => outlookMailboxOf(req, rawPath),
+              free: (mailbox) => MAILBOX_CONCURRENCY_LIMIT - mailboxSlots.count(mailbox),
+              refusal: () => mailboxConcurrencyError(faults.retryAfterSeconds ?? 1),
+            },
           )
         : await serveGraph(req, method, url, versionedPath ?? '/', prefs);
     } catch (e) {

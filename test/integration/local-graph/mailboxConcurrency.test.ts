@@ -58,6 +58,60 @@ describe('mailbox concurrency (Outlook service limit: 4 requests in flight per m
     expect(replies.map((r) => r.status).filter((s) => s !== 200)).toEqual([]);
   });
 
+  describe('inside a $batch (each inner request counts on its own)', () => {
+    type BatchReply = {
+      responses: { id: string; status: number; body?: { error?: { code: string } } }[];
+    };
+    const batch = (urls: string[], sequential = false) =>
+      client.call<BatchReply>('POST', '/$batch', {
+        requests: urls.map((url, i) => ({
+          id: String(i + 1),
+          method: 'GET',
+          url,
+          ...(sequential && i > 0 ? { dependsOn: [String(i)] } : {}),
+        })),
+      });
+    const statuses = (r: { body: BatchReply }) =>
+      [...r.body.responses].sort((a, b) => Number(a.id) - Number(b.id)).map((x) => x.status);
+
+    it('refuses the requests of a parallel batch past the fourth to one mailbox', async () => {
+      const reply = await batch(Array.from({ length: 6 }, () => '/me/messages?$top=1'));
+      expect(reply.status).toBe(200);
+      expect(statuses(reply)).toEqual([200, 200, 200, 200, 429, 429]);
+      expect(reply.body.responses.find((r) => r.status === 429)?.body?.error?.code).toBe(
+        'ApplicationThrottled',
+      );
+    });
+
+    it('lets a sequential batch reach one mailbox as often as it likes', async () => {
+      const reply = await batch(
+        Array.from({ length: 6 }, () => '/me/messages?$top=1'),
+        true,
+      );
+      expect(statuses(reply)).toEqual([200, 200, 200, 200, 200, 200]);
+    });
+
+    it('counts each mailbox of a parallel batch apart, and SharePoint not at all', async () => {
+      const reply = await batch([
+        ...Array.from({ length: 4 }, () => '/me/messages?$top=1'),
+        ...Array.from({ length: 4 }, () => '/users/office@oakfield.sch.uk/mailFolders/inbox'),
+        ...Array.from({ length: 6 }, () => '/sites/oakfield.sharepoint.com:/sites/ContactGuard'),
+      ]);
+      expect(statuses(reply).filter((s) => s !== 200)).toEqual([]);
+    });
+
+    it('leaves a parallel batch only the slots that requests outside it have left', async () => {
+      // The batch is served after its 150 ms of latency; the three others, sent 100 ms after it,
+      // are then in flight (their own latency runs until 250 ms).
+      const pending = batch(['/me/messages?$top=1', '/me/messages?$top=1']);
+      await new Promise((r) => setTimeout(r, 100));
+      const outside = Array.from({ length: 3 }, () => client.get('/me/messages?$top=1'));
+      const reply = await pending;
+      await Promise.all(outside);
+      expect(statuses(reply)).toEqual([200, 429]);
+    });
+  });
+
   it('knows which paths reach a mailbox', () => {
     expect(mailboxOfRequest(['me', 'messages', 'x', 'move'], 'a@b.c')).toBe('a@b.c');
     expect(mailboxOfRequest(['users', 'Office@X.org', 'mailFolders', 'inbox'], '')).toBe(
