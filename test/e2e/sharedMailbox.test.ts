@@ -38,6 +38,20 @@ async function subjects(mailbox: string, folder: string, as: string): Promise<st
   return ((await res.json()) as { value: { subject: string }[] }).value.map((m) => m.subject);
 }
 
+/**
+ * `send` is asynchronous (the local service, like Exchange, keeps the forward in the Outbox for a
+ * few seconds): waits, polling at most `limitMs`, until the office's Outbox is empty, so that every
+ * accepted send has been delivered and a second forward would be counted.
+ */
+async function outboxDrained(limitMs = 20_000): Promise<void> {
+  const until = Date.now() + limitMs;
+  while ((await subjects(OFFICE, 'outbox', RECEPTION)).length > 0) {
+    if (Date.now() > until)
+      throw new Error(`the office's Outbox did not empty within ${limitMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 async function requestsWithStatus(status: number): Promise<string[]> {
   const res = await fetch(`${session.url}/_dev/requests`);
   const log = (await res.json()) as { requests: { path: string; status: number }[] };
@@ -77,6 +91,7 @@ test('reception logs, forwards and files a restricted email in the office mailbo
   await pane.waitForSelector('[data-testid="done-filed"]', { timeout: 20_000 });
   expect(await pane.textContent('[data-testid="done-forwarded"]')).toContain('Sarah Whitfield');
 
+  await outboxDrained();
   const arrived = (await subjects(SPOC, 'inbox', SPOC)).filter((s) => s === `FW: ${SUBJECT}`);
   expect(arrived).toHaveLength(1);
   expect(await subjects(OFFICE, 'inbox', RECEPTION)).not.toContain(SUBJECT);
