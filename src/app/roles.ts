@@ -6,8 +6,7 @@
 // read or change. An empty group id in the configuration grants nobody that role.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AppConfig } from '../config/appConfig';
-import { toGraphAccessError } from '../graph/errors';
-import { RetrySafety } from '../graph/middleware/retryMiddleware';
+import { type GraphCalls, graphCallsOf } from '../graph/graphCalls';
 
 export type Role = 'admin' | 'reviewer';
 
@@ -30,16 +29,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export class GraphRoles implements Roles {
   private inFlight: Promise<RoleSet> | null = null;
 
+  private readonly calls: GraphCalls;
+
   constructor(
-    private readonly client: Client,
+    client: Client | GraphCalls,
     private readonly groups: AppConfig['groups'],
-  ) {}
+  ) {
+    this.calls = graphCallsOf(client);
+  }
 
   current(): Promise<RoleSet> {
     // One request per pane; a failed one is forgotten so that the next call tries again.
     this.inFlight ??= this.check().catch((e: unknown) => {
       this.inFlight = null;
-      throw toGraphAccessError(e);
+      throw e; // a GraphAccessError (GraphCalls)
     });
     return this.inFlight;
   }
@@ -55,10 +58,11 @@ export class GraphRoles implements Roles {
     const groupIds = [...new Set([admins, reviewers].filter((id) => id !== ''))];
     if (groupIds.length === 0) return { admin: false, reviewer: false };
     // checkMemberGroups is a POST that changes nothing, so it is marked safe to retry.
-    const body: unknown = await this.client
-      .api('/me/checkMemberGroups')
-      .middlewareOptions([new RetrySafety({ idempotent: true })])
-      .post({ groupIds });
+    const body = await this.calls.post<unknown>(
+      '/me/checkMemberGroups',
+      { groupIds },
+      { idempotent: true },
+    );
     const found = new Set(
       (isRecord(body) && Array.isArray(body.value) ? body.value : [])
         .filter((id): id is string => typeof id === 'string')
