@@ -3,13 +3,9 @@
 // `apply` mode makes it so through Graph `$batch`. A run is idempotent: what is already right is
 // not touched, and what an earlier run left half done is finished. See docs/routing.md.
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { type GraphCalls, graphCallsOf } from '../../src/graph/graphCalls';
 import type { RestrictionsCache } from '../../src/cache/restrictionsCache';
-import {
-  GraphBatcher,
-  type BatchGroup,
-  type BatchOptions,
-  type StepResult,
-} from '../../src/graph/batch';
+import { type BatchGroup, type BatchOptions, type StepResult } from '../../src/graph/batch';
 import { plainMessage, type GraphAccessErrorKind } from '../../src/graph/errors';
 import {
   findFolderId,
@@ -79,7 +75,7 @@ export interface RunReport {
 }
 
 export interface ReconcilerDeps {
-  client: Client;
+  client: Client | GraphCalls;
   settings: SettingsRepository;
   status: RoutingStatusRepository;
   restrictions: RestrictionsCache;
@@ -136,7 +132,7 @@ export async function reconcile(mode: RoutingMode, deps: ReconcilerDeps): Promis
   const runAt = now().toISOString();
   let batchedRequests = 0;
   let batchRoundTrips = 0;
-  const batcher = new GraphBatcher(deps.client, {
+  const batcher = graphCallsOf(deps.client).batcher({
     ...deps.batch,
     onBatch: (info) => {
       batchedRequests += info.requests;

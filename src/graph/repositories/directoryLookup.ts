@@ -4,6 +4,7 @@
 // way before it builds rules. Proxy addresses compare case-insensitively; `SMTP:` (primary) and
 // `smtp:` (alias) both match. Shared mailboxes are users in the directory, so they are found too.
 import type { Client } from '@microsoft/microsoft-graph-client';
+import type { GraphCalls } from '../graphCalls';
 import type { BatchStep } from '../batch';
 import { graphGet } from '../read';
 
@@ -33,7 +34,7 @@ export function primaryAddressOf(body: unknown): string | null {
  * caller outside a batch (the admin view's own-mailbox plan). A failure throws GraphAccessError.
  */
 export async function primaryAddresses(
-  client: Client,
+  client: Client | GraphCalls,
   addresses: readonly string[],
 ): Promise<Map<string, string | null>> {
   const found = await Promise.all(
