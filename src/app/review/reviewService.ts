@@ -15,10 +15,9 @@
 // Whatever step fails, the case still says what is pending, and the next load of the case (or the
 // next decision on it) finishes steps 2-4 before anything else. Staff never see a restriction the
 // case does not hold; at worst they see the previous state until the pending steps complete.
-import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AppConfig } from '../../config/appConfig';
 import { toGraphAccessError } from '../../graph/errors';
-import { type GraphCalls, graphCallsOf } from '../../graph/graphCalls';
+import type { GraphCalls } from '../../graph/graphCalls';
 import { createLetterDraft } from '../../graph/mail/drafts';
 import { AuditRepository } from '../../graph/repositories/auditRepository';
 import {
@@ -79,7 +78,8 @@ import type {
 type Reviewer = { displayName: string; emailAddress: string };
 
 export interface ReviewServiceDeps {
-  client: Client | GraphCalls;
+  /** The one Graph call surface (built where the client is). */
+  client: GraphCalls;
   /** The configuration (its sharePoint part is used), or the sharePoint part alone. */
   config?: Pick<AppConfig, 'sharePoint'>;
   sharePoint?: AppConfig['sharePoint'];
@@ -193,7 +193,7 @@ export class GraphReviewService implements ReviewService {
     const sp = deps.sharePoint ?? deps.config?.sharePoint;
     if (!sp) throw new Error('The review service needs the SharePoint configuration.');
     this.sharePoint = sp;
-    this.calls = graphCallsOf(deps.client);
+    this.calls = deps.client;
     this.cases = new CasesRepository(this.calls, sp);
     this.items = new RestrictionItems(this.calls, sp, this.cases);
     this.events = new EventsQueries(this.calls, sp);
