@@ -4,9 +4,8 @@
 //
 // A role grants only what the UI shows; SharePoint's own permissions still decide what a user may
 // read or change. An empty group id in the configuration grants nobody that role.
-import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AppConfig } from '../config/appConfig';
-import { type GraphCalls, graphCallsOf } from '../graph/graphCalls';
+import type { GraphCalls } from '../graph/graphCalls';
 
 export type Role = 'admin' | 'reviewer';
 
@@ -29,14 +28,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export class GraphRoles implements Roles {
   private inFlight: Promise<RoleSet> | null = null;
 
-  private readonly calls: GraphCalls;
-
   constructor(
-    client: Client | GraphCalls,
+    private readonly calls: GraphCalls,
     private readonly groups: AppConfig['groups'],
-  ) {
-    this.calls = graphCallsOf(client);
-  }
+  ) {}
 
   current(): Promise<RoleSet> {
     // One request per pane; a failed one is forgotten so that the next call tries again.
