@@ -28,6 +28,24 @@ export default tseslint.config(
     },
   },
   {
+    // One Graph call surface (issue #9): requests go through GraphCalls (src/graph/graphCalls.ts),
+    // which pages, maps failures to GraphAccessError and carries If-Match and retry safety. Only it
+    // and the batcher (src/graph/batch.ts, the client's own /$batch) talk to the client directly.
+    files: ['src/**/*.{ts,tsx}', 'tools/**/*.ts'],
+    ignores: ['src/graph/graphCalls.ts', 'src/graph/batch.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.type='MemberExpression'][callee.property.name='api']",
+          message:
+            'Call Graph through GraphCalls (src/graph/graphCalls.ts), not client.api(): it pages, ' +
+            'maps failures to GraphAccessError and sets If-Match and retry safety.',
+        },
+      ],
+    },
+  },
+  {
     // Build and tool configuration in CommonJS (webpack, jest, build helpers).
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },

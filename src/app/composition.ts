@@ -4,6 +4,7 @@ import type { AppConfig } from '../config/appConfig';
 import type { MailHost } from '../host/mailHost';
 import { createTokenProvider } from '../auth/createTokenProvider';
 import { createGraphClient } from '../graph/client';
+import { GraphCalls } from '../graph/graphCalls';
 import { RestrictionsRepository } from '../graph/repositories/restrictionsRepository';
 import { RestrictionsCache } from '../cache/restrictionsCache';
 import { IndexedDbStore } from '../cache/keyValueStore';
@@ -47,7 +48,8 @@ export interface Services {
 
 export function composeServices(config: AppConfig, host: MailHost): Services {
   const tokenProvider = createTokenProvider(config, host);
-  const client = createGraphClient({ baseUrl: config.graphBaseUrl, tokenProvider });
+  // The one call surface every repository and service uses (src/graph/graphCalls.ts).
+  const client = new GraphCalls(createGraphClient({ baseUrl: config.graphBaseUrl, tokenProvider }));
   const repository = new RestrictionsRepository(client, config.sharePoint);
   const { hostname, sitePath, lists } = config.sharePoint;
   const cache = new RestrictionsCache({

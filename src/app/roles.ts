@@ -4,10 +4,8 @@
 //
 // A role grants only what the UI shows; SharePoint's own permissions still decide what a user may
 // read or change. An empty group id in the configuration grants nobody that role.
-import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AppConfig } from '../config/appConfig';
-import { toGraphAccessError } from '../graph/errors';
-import { RetrySafety } from '../graph/middleware/retryMiddleware';
+import type { GraphCalls } from '../graph/graphCalls';
 
 export type Role = 'admin' | 'reviewer';
 
@@ -31,7 +29,7 @@ export class GraphRoles implements Roles {
   private inFlight: Promise<RoleSet> | null = null;
 
   constructor(
-    private readonly client: Client,
+    private readonly calls: GraphCalls,
     private readonly groups: AppConfig['groups'],
   ) {}
 
@@ -39,7 +37,7 @@ export class GraphRoles implements Roles {
     // One request per pane; a failed one is forgotten so that the next call tries again.
     this.inFlight ??= this.check().catch((e: unknown) => {
       this.inFlight = null;
-      throw toGraphAccessError(e);
+      throw e; // a GraphAccessError (GraphCalls)
     });
     return this.inFlight;
   }
@@ -55,10 +53,11 @@ export class GraphRoles implements Roles {
     const groupIds = [...new Set([admins, reviewers].filter((id) => id !== ''))];
     if (groupIds.length === 0) return { admin: false, reviewer: false };
     // checkMemberGroups is a POST that changes nothing, so it is marked safe to retry.
-    const body: unknown = await this.client
-      .api('/me/checkMemberGroups')
-      .middlewareOptions([new RetrySafety({ idempotent: true })])
-      .post({ groupIds });
+    const body = await this.calls.post<unknown>(
+      '/me/checkMemberGroups',
+      { groupIds },
+      { idempotent: true },
+    );
     const found = new Set(
       (isRecord(body) && Array.isArray(body.value) ? body.value : [])
         .filter((id): id is string => typeof id === 'string')

@@ -42,6 +42,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * The call surface for a caller handed either one (a composition root that still passes the bare
+ * client builds it here; one passing GraphCalls keeps it).
+ */
+export function graphCallsOf(client: Client | GraphCalls): GraphCalls {
+  return client instanceof GraphCalls ? client : new GraphCalls(client);
+}
+
 export class GraphCalls {
   constructor(readonly client: Client) {}
 

@@ -6,8 +6,8 @@
 // is looked up. Found: the item is there, the create is done. Not found: the original error.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { odataString } from '../policy/mailActions/folders';
-import { toGraphAccessError, type GraphAccessError } from './errors';
-import { RetrySafety } from './middleware/retryMiddleware';
+import { GraphAccessError } from './errors';
+import { type GraphCalls, graphCallsOf } from './graphCalls';
 
 export interface KeyedCreate {
   /** `.../lists/{list}/items` */
@@ -32,15 +32,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export async function createKeyed(client: Client, c: KeyedCreate): Promise<KeyedCreateResult> {
+export async function createKeyed(
+  client: Client | GraphCalls,
+  c: KeyedCreate,
+): Promise<KeyedCreateResult> {
+  const calls = graphCallsOf(client);
   try {
-    const request = client.api(c.itemsPath);
-    if (c.retrySafe) request.middlewareOptions([new RetrySafety({ idempotent: true })]);
-    const created = (await request.post({ fields: c.fields })) as unknown;
+    const created = await calls.post<unknown>(
+      c.itemsPath,
+      { fields: c.fields },
+      c.retrySafe ? { idempotent: true } : {},
+    );
     return { created: true, item: isRecord(created) ? created : {} };
   } catch (e) {
-    const error = toGraphAccessError(e);
-    const existing = await findByKey(client, c).catch(() => undefined);
+    const error = e instanceof GraphAccessError ? e : new GraphAccessError('unknown');
+    const existing = await findByKey(calls, c).catch(() => undefined);
     if (existing) return { created: false, item: existing, error };
     throw error;
   }
@@ -48,13 +54,13 @@ export async function createKeyed(client: Client, c: KeyedCreate): Promise<Keyed
 
 /** The item holding `key` in the key column (with its fields), or undefined. */
 export async function findByKey(
-  client: Client,
+  client: Client | GraphCalls,
   c: Pick<KeyedCreate, 'itemsPath' | 'keyColumn' | 'key'>,
 ): Promise<Record<string, unknown> | undefined> {
   const filter = encodeURIComponent(`fields/${c.keyColumn} eq '${odataString(c.key)}'`);
-  const body = (await client
-    .api(`${c.itemsPath}?$expand=fields&$filter=${filter}&$top=1`)
-    .get()) as unknown;
+  const body = await graphCallsOf(client).get<unknown>(
+    `${c.itemsPath}?$expand=fields&$filter=${filter}&$top=1`,
+  );
   const first = isRecord(body) && Array.isArray(body.value) ? body.value[0] : undefined;
   return isRecord(first) ? first : undefined;
 }

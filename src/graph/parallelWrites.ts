@@ -8,7 +8,8 @@
 // Nothing is retried here: the first error is thrown once every answer is judged, and the caller
 // (the outbox) runs its whole, idempotent, save again.
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { GraphBatcher, type BatchStep, type StepResult } from './batch';
+import { type GraphCalls, graphCallsOf } from './graphCalls';
+import type { BatchStep, StepResult } from './batch';
 import { GraphAccessError, toGraphAccessError } from './errors';
 import { findByKey, type KeyedCreate } from './keyedCreate';
 
@@ -34,11 +35,15 @@ function asStep(write: ParallelWrite): BatchStep {
 }
 
 /** Sends every write in one parallel $batch (20 at most); throws the first failure. */
-export async function writeInParallel(client: Client, writes: ParallelWrite[]): Promise<void> {
+export async function writeInParallel(
+  client: Client | GraphCalls,
+  writes: ParallelWrite[],
+): Promise<void> {
   if (!writes.length) return;
-  const results = await new GraphBatcher(client, { maxAttempts: 1 }).run(
-    writes.map((w, i) => ({ key: `write-${i}`, steps: [asStep(w)] })),
-  );
+  const calls = graphCallsOf(client);
+  const results = await calls
+    .batcher({ maxAttempts: 1 })
+    .run(writes.map((w, i) => ({ key: `write-${i}`, steps: [asStep(w)] })));
   const failures = await Promise.all(
     writes.map(async (write, i): Promise<GraphAccessError | undefined> => {
       const result = results[i]?.[0] ?? { status: 0, headers: {} };
@@ -46,7 +51,7 @@ export async function writeInParallel(client: Client, writes: ParallelWrite[]): 
       if ('step' in write) {
         return write.alsoOk?.includes(result.status) ? undefined : stepError(result);
       }
-      const found = await findByKey(client, write.keyed).catch(() => undefined);
+      const found = await findByKey(calls, write.keyed).catch(() => undefined);
       return found ? undefined : stepError(result);
     }),
   );

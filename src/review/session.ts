@@ -1,11 +1,10 @@
 // The review page's sign-in and role check: who is signed in (GET /me), whether they are a
 // reviewer (the same checkMemberGroups as the pane), and — only for a reviewer — the review
 // service, loaded on demand. A member of staff who is not a reviewer never loads its code or data.
-import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AppConfig } from '../config/appConfig';
 import { createBrowserTokenProvider } from '../auth/createTokenProvider';
 import { createGraphClient } from '../graph/client';
-import { toGraphAccessError } from '../graph/errors';
+import { GraphCalls } from '../graph/graphCalls';
 import { GraphRoles } from '../app/roles';
 import type { ReviewService } from '../app/review/types';
 import type { SignedInUser } from '../host/mailHost';
@@ -19,7 +18,7 @@ export interface ReviewSession {
 
 export type ServiceLoader = (deps: {
   config: AppConfig;
-  client: Client;
+  client: GraphCalls;
   user: SignedInUser;
 }) => Promise<ReviewService>;
 
@@ -32,31 +31,27 @@ export async function startReviewSession(
   loginHint: string | undefined,
   loadService: ServiceLoader,
 ): Promise<ReviewSession> {
-  const client = createGraphClient({
-    baseUrl: config.graphBaseUrl,
-    tokenProvider: createBrowserTokenProvider(config, loginHint),
-  });
-  let me: Record<string, unknown>;
-  try {
-    me = (await client
-      .api('/me')
-      .select(['displayName', 'mail', 'userPrincipalName'])
-      .get()) as Record<string, unknown>;
-  } catch (e) {
-    throw toGraphAccessError(e);
-  }
+  const calls = new GraphCalls(
+    createGraphClient({
+      baseUrl: config.graphBaseUrl,
+      tokenProvider: createBrowserTokenProvider(config, loginHint),
+    }),
+  );
+  const me = await calls.get<Record<string, unknown>>(
+    '/me?$select=displayName,mail,userPrincipalName',
+  );
   const user: SignedInUser = {
     displayName: text(me.displayName),
     emailAddress: text(me.mail) || text(me.userPrincipalName),
   };
-  const isReviewer = await new GraphRoles(client, config.groups).has('reviewer');
+  const isReviewer = await new GraphRoles(calls, config.groups).has('reviewer');
   let service: Promise<ReviewService> | undefined;
   return {
     user,
     isReviewer,
     loadService: () => {
       if (!isReviewer) return Promise.reject(new Error('The review is for reviewers only.'));
-      service ??= loadService({ config, client, user }).catch((e: unknown) => {
+      service ??= loadService({ config, client: calls, user }).catch((e: unknown) => {
         service = undefined;
         throw e;
       });

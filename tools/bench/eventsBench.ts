@@ -6,6 +6,7 @@ import { startLocalGraph } from '../../dev/local-graph';
 import { createLocalTokenProvider } from '../../src/auth/localTokenProvider';
 import { MemoryStore } from '../../src/cache/keyValueStore';
 import { createGraphClient } from '../../src/graph/client';
+import { GraphCalls } from '../../src/graph/graphCalls';
 import { AuditRepository } from '../../src/graph/repositories/auditRepository';
 import { EventsRepository } from '../../src/graph/repositories/eventsRepository';
 import { EventSaver } from '../../src/app/events/eventSaver';
@@ -52,12 +53,9 @@ export async function benchEventSave(): Promise<Record<string, number | string>>
       baseUrl: graph.url,
       tokenProvider: createLocalTokenProvider(UPN),
     });
-    const page = (await client
-      .api('/me/mailFolders/inbox/messages')
-      .top(RUNS + 1)
-      .get()) as {
-      value: { id: string }[];
-    };
+    const page = await new GraphCalls(client).get<{ value: { id: string }[] }>(
+      `/me/mailFolders/inbox/messages?$top=${RUNS + 1}`,
+    );
     const saver = new EventSaver({
       events: new EventsRepository(client, defaultConfig.sharePoint),
       audit: new AuditRepository(client, defaultConfig.sharePoint),

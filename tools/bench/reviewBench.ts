@@ -15,6 +15,7 @@ import { startLocalGraph, type Seed } from '../../dev/local-graph';
 import { loadSeed } from '../../dev/local-graph/seedLoader';
 import { createLocalTokenProvider } from '../../src/auth/localTokenProvider';
 import { createGraphClient } from '../../src/graph/client';
+import { GraphCalls } from '../../src/graph/graphCalls';
 import { createReviewService } from '../../src/app/review/reviewService';
 import { defaultConfig } from '../../src/config/appConfig';
 
@@ -84,10 +85,12 @@ export async function benchReview(): Promise<Record<string, number | string>> {
     (l) => l.displayName === 'Contact Events',
   )!.items!.length;
   try {
-    const client = createGraphClient({
-      baseUrl: graph.url,
-      tokenProvider: createLocalTokenProvider(HEAD),
-    });
+    const client = new GraphCalls(
+      createGraphClient({
+        baseUrl: graph.url,
+        tokenProvider: createLocalTokenProvider(HEAD),
+      }),
+    );
     const fresh = () =>
       createReviewService({
         client,

@@ -2,6 +2,7 @@
 
 import type { TokenProvider } from '../../src/auth/tokenProvider';
 import { createGraphClient } from '../../src/graph/client';
+import { GraphCalls } from '../../src/graph/graphCalls';
 import { PROVISIONED_LISTS } from '../../src/graph/schema/lists';
 import {
   provisionList,
@@ -51,7 +52,7 @@ export async function runProvision(
 
   try {
     const tokenProvider = chooseTokenProvider(args, io);
-    const client = createGraphClient({ baseUrl: args.graphUrl, tokenProvider });
+    const client = new GraphCalls(createGraphClient({ baseUrl: args.graphUrl, tokenProvider }));
     const site = { hostname: args.hostname, sitePath: args.sitePath };
     const reports: { schema: ListSchema; report: ProvisionReport }[] = [];
     for (const schema of lists) {

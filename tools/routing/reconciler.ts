@@ -2,14 +2,9 @@
 // protected mailbox's inbox rules, plans with the pure planner (src/policy/routing), and in
 // `apply` mode makes it so through Graph `$batch`. A run is idempotent: what is already right is
 // not touched, and what an earlier run left half done is finished. See docs/routing.md.
-import type { Client } from '@microsoft/microsoft-graph-client';
+import type { GraphCalls } from '../../src/graph/graphCalls';
 import type { RestrictionsCache } from '../../src/cache/restrictionsCache';
-import {
-  GraphBatcher,
-  type BatchGroup,
-  type BatchOptions,
-  type StepResult,
-} from '../../src/graph/batch';
+import { type BatchGroup, type BatchOptions, type StepResult } from '../../src/graph/batch';
 import { plainMessage, type GraphAccessErrorKind } from '../../src/graph/errors';
 import {
   findFolderId,
@@ -79,7 +74,7 @@ export interface RunReport {
 }
 
 export interface ReconcilerDeps {
-  client: Client;
+  client: GraphCalls;
   settings: SettingsRepository;
   status: RoutingStatusRepository;
   restrictions: RestrictionsCache;
@@ -136,7 +131,7 @@ export async function reconcile(mode: RoutingMode, deps: ReconcilerDeps): Promis
   const runAt = now().toISOString();
   let batchedRequests = 0;
   let batchRoundTrips = 0;
-  const batcher = new GraphBatcher(deps.client, {
+  const batcher = deps.client.batcher({
     ...deps.batch,
     onBatch: (info) => {
       batchedRequests += info.requests;

@@ -4,6 +4,7 @@ import type { TokenProvider } from '../../src/auth/tokenProvider';
 import type { KeyValueStore } from '../../src/cache/keyValueStore';
 import { RestrictionsCache } from '../../src/cache/restrictionsCache';
 import { createGraphClient } from '../../src/graph/client';
+import { GraphCalls } from '../../src/graph/graphCalls';
 import type { ResponseObserver } from '../../src/graph/middleware/responseObserverMiddleware';
 import { RestrictionsRepository } from '../../src/graph/repositories/restrictionsRepository';
 import { RoutingStatusRepository } from '../../src/graph/repositories/routingStatusRepository';
@@ -25,12 +26,14 @@ export interface RoutingServicesOptions {
 }
 
 export function routingServices(opts: RoutingServicesOptions): ReconcilerDeps {
-  const client = createGraphClient({
-    baseUrl: opts.graphUrl,
-    tokenProvider: opts.tokenProvider,
-    ...(opts.onResponse ? { onResponse: opts.onResponse } : {}),
-    ...(opts.retry ? { retry: opts.retry } : {}),
-  });
+  const client = new GraphCalls(
+    createGraphClient({
+      baseUrl: opts.graphUrl,
+      tokenProvider: opts.tokenProvider,
+      ...(opts.onResponse ? { onResponse: opts.onResponse } : {}),
+      ...(opts.retry ? { retry: opts.retry } : {}),
+    }),
+  );
   const now = opts.now ?? (() => new Date());
   const { hostname, sitePath, lists } = opts.sharePoint;
   return {

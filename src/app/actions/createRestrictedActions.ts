@@ -1,5 +1,5 @@
 // Builds the restricted-correspondence actions from the composition root's pieces.
-import type { Client } from '@microsoft/microsoft-graph-client';
+import type { GraphCalls } from '../../graph/graphCalls';
 import type { AppConfig } from '../../config/appConfig';
 import type { MailHost } from '../../host/mailHost';
 import { MailActionsGraph } from '../../graph/mail/mailActions';
@@ -10,7 +10,7 @@ import { RestrictedActions } from './restrictedActions';
 export function createRestrictedActions(deps: {
   config: AppConfig;
   host: MailHost;
-  client: Client;
+  client: GraphCalls;
 }): RestrictedActions {
   const { config, host, client } = deps;
   return new RestrictedActions({

@@ -2,7 +2,7 @@
 // routing report, and plan or apply the routing rules on the signed-in admin's OWN mailbox
 // (delegated rights reach only the signed-in user's rules: every other mailbox is the scheduled
 // job's, docs/routing.md).
-import type { Client } from '@microsoft/microsoft-graph-client';
+import type { GraphCalls } from '../../graph/graphCalls';
 import type { RestrictionsCache } from '../../cache/restrictionsCache';
 import type { AppConfig } from '../../config/appConfig';
 import { primaryAddresses } from '../../graph/repositories/directoryLookup';
@@ -48,7 +48,7 @@ export class AdminRouting {
   private readonly rules: MessageRulesRepository;
 
   constructor(
-    private readonly client: Client,
+    private readonly client: GraphCalls,
     private readonly config: AppConfig,
     private readonly restrictions: RestrictionsCache,
     private readonly myAddress: () => string,

@@ -1,5 +1,5 @@
 // Wires the events service from the composition root's parts (one call from composition.ts).
-import type { Client } from '@microsoft/microsoft-graph-client';
+import type { GraphCalls } from '../../graph/graphCalls';
 import type { AppConfig } from '../../config/appConfig';
 import type { MailHost } from '../../host/mailHost';
 import type { RestrictionsCache } from '../../cache/restrictionsCache';
@@ -16,7 +16,7 @@ export { ContactEvents };
 export function createContactEvents(parts: {
   config: AppConfig;
   host: MailHost;
-  client: Client;
+  client: GraphCalls;
   restrictions: Pick<RestrictionsCache, 'current' | 'load' | 'refresh'>;
   store?: KeyValueStore;
 }): ContactEvents {

@@ -4,8 +4,9 @@
 // email is not copied: the event is still saved with its link and message id, and the user is told
 // in plain words. Read with GET /messages/{id}/$value, which works in every Outlook (Office.js's
 // getAsFileAsync needs Mailbox 1.14 and is not used).
-import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
-import { toGraphAccessError } from '../../graph/errors';
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { GraphAccessError } from '../../graph/errors';
+import { type GraphCalls, graphCallsOf } from '../../graph/graphCalls';
 import { messagePath, type MessageRef } from '../../graph/mail/messageMarks';
 
 /** Most characters of MIME text kept in EvidenceCopy (docs/contact-events.md). */
@@ -25,21 +26,20 @@ export function tooLargeNote(length: number): string {
 }
 
 /** The copy to keep for this message, or why there is none. Other failures throw (the outbox retries). */
-export async function readEvidenceCopy(client: Client, ref: MessageRef): Promise<EvidenceCopy> {
+export async function readEvidenceCopy(
+  client: Client | GraphCalls,
+  ref: MessageRef,
+): Promise<EvidenceCopy> {
   let mime: unknown;
   try {
-    mime = await client
-      .api(`${messagePath(ref)}/$value`)
-      .responseType(ResponseType.TEXT)
-      .get();
+    mime = await graphCallsOf(client).getText(`${messagePath(ref)}/$value`);
   } catch (e) {
-    const error = toGraphAccessError(e);
-    if (error.kind === 'notFound')
+    if (e instanceof GraphAccessError && e.kind === 'notFound')
       return {
         kind: 'notCopied',
         note: 'The email could no longer be read, so no copy was kept; the link and message id were.',
       };
-    throw error;
+    throw e;
   }
   const text = typeof mime === 'string' ? mime : '';
   if (text.length > EVIDENCE_COPY_LIMIT)

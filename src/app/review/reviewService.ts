@@ -15,9 +15,9 @@
 // Whatever step fails, the case still says what is pending, and the next load of the case (or the
 // next decision on it) finishes steps 2-4 before anything else. Staff never see a restriction the
 // case does not hold; at worst they see the previous state until the pending steps complete.
-import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AppConfig } from '../../config/appConfig';
 import { toGraphAccessError } from '../../graph/errors';
+import type { GraphCalls } from '../../graph/graphCalls';
 import { createLetterDraft } from '../../graph/mail/drafts';
 import { AuditRepository } from '../../graph/repositories/auditRepository';
 import {
@@ -35,7 +35,6 @@ import {
   type ReviewEvent,
 } from '../../graph/repositories/eventsQueries';
 import { SettingsRepository } from '../../graph/repositories/settingsRepository';
-import { apiPathFromLink } from '../../graph/client';
 import { listItemsPath } from '../../graph/sharePoint';
 import {
   chronologyCsv,
@@ -79,7 +78,8 @@ import type {
 type Reviewer = { displayName: string; emailAddress: string };
 
 export interface ReviewServiceDeps {
-  client: Client;
+  /** The one Graph call surface (built where the client is). */
+  client: GraphCalls;
   /** The configuration (its sharePoint part is used), or the sharePoint part alone. */
   config?: Pick<AppConfig, 'sharePoint'>;
   sharePoint?: AppConfig['sharePoint'];
@@ -187,17 +187,19 @@ export class GraphReviewService implements ReviewService {
   };
 
   private readonly sharePoint: AppConfig['sharePoint'];
+  private readonly calls: GraphCalls;
 
   constructor(private readonly deps: ReviewServiceDeps) {
     const sp = deps.sharePoint ?? deps.config?.sharePoint;
     if (!sp) throw new Error('The review service needs the SharePoint configuration.');
     this.sharePoint = sp;
-    this.cases = new CasesRepository(deps.client, sp);
-    this.items = new RestrictionItems(deps.client, sp, this.cases);
-    this.events = new EventsQueries(deps.client, sp);
-    this.auditQueries = new AuditQueries(deps.client, sp);
-    this.audit = new AuditRepository(deps.client, sp);
-    this.settingsRepo = new SettingsRepository(deps.client, sp);
+    this.calls = deps.client;
+    this.cases = new CasesRepository(this.calls, sp);
+    this.items = new RestrictionItems(this.calls, sp, this.cases);
+    this.events = new EventsQueries(this.calls, sp);
+    this.auditQueries = new AuditQueries(this.calls, sp);
+    this.audit = new AuditRepository(this.calls, sp);
+    this.settingsRepo = new SettingsRepository(this.calls, sp);
     this.now = deps.now ?? (() => new Date());
     this.newKey = deps.newKey ?? (() => globalThis.crypto.randomUUID());
     this.cacheMs = deps.cacheMs ?? 60_000;
@@ -251,16 +253,12 @@ export class GraphReviewService implements ReviewService {
       status: string;
       reviewDate?: LocalDate;
     }[] = [];
-    let path = `${listItemsPath(this.sharePoint, this.sharePoint.lists.restrictions)}?$expand=fields($select=Title,Emails,Status,ReviewDate)&$top=999`;
-    for (let page = 0; page < 100; page += 1) {
-      let body: unknown;
-      try {
-        body = await this.deps.client.api(path).get();
-      } catch (e) {
-        throw toGraphAccessError(e);
-      }
+    const path = `${listItemsPath(this.sharePoint, this.sharePoint.lists.restrictions)}?$expand=fields($select=Title,Emails,Status,ReviewDate)&$top=999`;
+    // At most 100 pages are read (page 101 is never asked for).
+    let pages = 0;
+    for await (const page of this.calls.pages<unknown>(path, { maxPages: 101 })) {
       this.stats.flaggedRequests += 1;
-      for (const item of isRecord(body) && Array.isArray(body.value) ? body.value : []) {
+      for (const item of page.value) {
         if (!isRecord(item) || typeof item.id !== 'string' || !isRecord(item.fields)) continue;
         const f = item.fields;
         const reviewDate = readSharePointDate(f.ReviewDate);
@@ -272,9 +270,8 @@ export class GraphReviewService implements ReviewService {
           ...(reviewDate ? { reviewDate } : {}),
         });
       }
-      const next = isRecord(body) ? body['@odata.nextLink'] : undefined;
-      if (typeof next !== 'string') break;
-      path = apiPathFromLink(next);
+      pages += 1;
+      if (pages >= 100) break;
     }
     return out;
   }
@@ -753,7 +750,7 @@ export class GraphReviewService implements ReviewService {
     const person = stored.case.person;
     const address = person.emails[0];
     if (!address) throw new Error('The person has no email address to address the letter to.');
-    const draft = await createLetterDraft(this.deps.client, {
+    const draft = await createLetterDraft(this.calls, {
       to: [{ name: person.name, address }],
       subject: letter.subject,
       bodyHtml: letter.bodyHtml,

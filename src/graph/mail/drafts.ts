@@ -4,7 +4,8 @@
 // otherwise leave two drafts (one extra draft is harmless, but the pipeline never repeats a POST
 // blindly).
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { GraphAccessError, toGraphAccessError } from '../errors';
+import { GraphAccessError } from '../errors';
+import { type GraphCalls, graphCallsOf } from '../graphCalls';
 
 export interface DraftLetter {
   to: { name: string; address: string }[];
@@ -23,23 +24,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Creates the draft; throws GraphAccessError. An empty recipient list is refused before any call. */
 export async function createLetterDraft(
-  client: Client,
+  client: Client | GraphCalls,
   letter: DraftLetter,
 ): Promise<CreatedDraft> {
   const to = letter.to.filter((r) => r.address.trim() !== '');
   if (to.length === 0) throw new GraphAccessError('badRequest', { code: 'draftHasNoRecipient' });
-  let created: unknown;
-  try {
-    created = await client.api('/me/messages').post({
-      subject: letter.subject,
-      body: { contentType: 'html', content: letter.bodyHtml },
-      toRecipients: to.map((r) => ({
-        emailAddress: { name: r.name, address: r.address.trim() },
-      })),
-    });
-  } catch (e) {
-    throw toGraphAccessError(e);
-  }
+  const created = await graphCallsOf(client).post<unknown>('/me/messages', {
+    subject: letter.subject,
+    body: { contentType: 'html', content: letter.bodyHtml },
+    toRecipients: to.map((r) => ({
+      emailAddress: { name: r.name, address: r.address.trim() },
+    })),
+  });
   if (!isRecord(created) || typeof created.id !== 'string')
     throw new GraphAccessError('unknown', { code: 'draftUnreadable' });
   return {

@@ -15,9 +15,9 @@
 // (a repeat meets 409 ErrorFolderExists) and the move (with immutable ids, moving an email to the
 // folder it is already in changes nothing). createForward and send are never repeated blindly.
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { GraphAccessError, kindForStatus, toGraphAccessError } from '../errors';
+import { GraphAccessError, kindForStatus } from '../errors';
+import { type GraphCalls, graphCallsOf } from '../graphCalls';
 import { IMMUTABLE_ID_PREFERENCE } from '../middleware/preferImmutableIdMiddleware';
-import { RetrySafety } from '../middleware/retryMiddleware';
 import { encodePathSegment } from '../sharePoint';
 import {
   CONTACT_GUARD_PROPERTY_SET,
@@ -84,20 +84,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-/** Runs one Graph call and turns any failure into a GraphAccessError. */
-async function call<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (e) {
-    throw toGraphAccessError(e);
-  }
-}
-
 export class MailActionsGraph {
   /** Folder ids already found or made, by "mailbox|path". */
   private readonly folders = new Map<string, string>();
 
-  constructor(private readonly client: Client) {}
+  private readonly calls: GraphCalls;
+
+  constructor(client: Client | GraphCalls) {
+    this.calls = graphCallsOf(client);
+  }
 
   /**
    * One GET: the email's immutable id, ETag, subject, body, folder, categories, marks and claim
@@ -115,14 +110,9 @@ export class MailActionsGraph {
       'categories',
       ...(opts.headers ? ['internetMessageHeaders'] : []),
     ];
-    const body: unknown = await call(() =>
-      this.client
-        .api(messagePath(ref))
-        .select(select.join(','))
-        .expand(
-          `singleValueExtendedProperties($filter=${ids.map((id) => `id eq '${id}'`).join(' or ')})`,
-        )
-        .get(),
+    const body = await this.calls.get<unknown>(
+      `${messagePath(ref)}?$select=${select.join(',')}` +
+        `&$expand=singleValueExtendedProperties($filter=${ids.map((id) => `id eq '${id}'`).join(' or ')})`,
     );
     if (!isRecord(body)) throw new GraphAccessError('unknown', { code: 'messageUnreadable' });
     const props = (
@@ -160,17 +150,20 @@ export class MailActionsGraph {
    * it has (412: someone else wrote first; read again and decide).
    */
   async claim(ref: MessageRef, etag: string | undefined, value: string): Promise<boolean> {
-    let request = this.client
-      .api(messagePath(ref))
-      .middlewareOptions([new RetrySafety({ idempotent: true })]);
-    if (etag) request = request.header('If-Match', etag);
     try {
-      await request.patch({ singleValueExtendedProperties: [{ id: CLAIM_PROPERTY_ID, value }] });
+      await this.calls.patch(
+        messagePath(ref),
+        { singleValueExtendedProperties: [{ id: CLAIM_PROPERTY_ID, value }] },
+        { idempotent: true, ...(etag ? { ifMatch: etag } : {}) },
+      );
       return true;
     } catch (e) {
-      const error = toGraphAccessError(e);
-      if (error.kind === 'preconditionFailed' || error.kind === 'conflict') return false;
-      throw error;
+      if (
+        e instanceof GraphAccessError &&
+        (e.kind === 'preconditionFailed' || e.kind === 'conflict')
+      )
+        return false;
+      throw e;
     }
   }
 
@@ -188,12 +181,7 @@ export class MailActionsGraph {
       url: `${mailboxRoot(mailbox)}/mailFolders/${folder}/messages?$filter=${encodeURIComponent(filter)}&$select=id&$top=1`,
       headers: { Prefer: IMMUTABLE_ID_PREFERENCE },
     }));
-    const answer: unknown = await call(() =>
-      this.client
-        .api('/$batch')
-        .middlewareOptions([new RetrySafety({ idempotent: true })])
-        .post({ requests }),
-    );
+    const answer = await this.calls.post<unknown>('/$batch', { requests }, { idempotent: true });
     const responses = isRecord(answer) && Array.isArray(answer.responses) ? answer.responses : [];
     const found: FoundForward[] = [];
     for (const [i, where] of FORWARD_FOLDERS.entries()) {
@@ -224,17 +212,15 @@ export class MailActionsGraph {
    * looks for the key before anything else.
    */
   async forward(ref: MessageRef, input: ForwardDraftInput): Promise<void> {
-    await call(() =>
-      this.client.api(`${messagePath(ref)}/forward`).post({
-        comment: input.comment,
-        toRecipients: [{ emailAddress: { name: input.to.name, address: input.to.address } }],
-        message: {
-          importance: input.urgent ? 'high' : 'normal',
-          singleValueExtendedProperties: [{ id: FORWARD_KEY_PROPERTY_ID, value: input.key }],
-          internetMessageHeaders: [{ name: FORWARD_HEADER, value: input.header }],
-        },
-      }),
-    );
+    await this.calls.post(`${messagePath(ref)}/forward`, {
+      comment: input.comment,
+      toRecipients: [{ emailAddress: { name: input.to.name, address: input.to.address } }],
+      message: {
+        importance: input.urgent ? 'high' : 'normal',
+        singleValueExtendedProperties: [{ id: FORWARD_KEY_PROPERTY_ID, value: input.key }],
+        internetMessageHeaders: [{ name: FORWARD_HEADER, value: input.header }],
+      },
+    });
   }
 
   /**
@@ -242,19 +228,12 @@ export class MailActionsGraph {
    * automatically: the caller looks for the key before any repeat.
    */
   async send(mailbox: string | undefined, draftId: string): Promise<void> {
-    await call(() =>
-      this.client.api(`${messagePath({ mailbox, messageId: draftId })}/send`).post(undefined),
-    );
+    await this.calls.post(`${messagePath({ mailbox, messageId: draftId })}/send`, undefined);
   }
 
   /** Deletes a draft that will not be sent (DELETE is idempotent: a repeat meets 404). */
   async deleteDraft(mailbox: string | undefined, draftId: string): Promise<void> {
-    await call(() =>
-      this.client
-        .api(messagePath({ mailbox, messageId: draftId }))
-        .middlewareOptions([new RetrySafety({ idempotent: true })])
-        .delete(),
-    );
+    await this.calls.delete(messagePath({ mailbox, messageId: draftId }), { idempotent: true });
   }
 
   /**
@@ -269,12 +248,10 @@ export class MailActionsGraph {
     let parent = 'inbox';
     for (const name of path) {
       const find = async (): Promise<string | undefined> => {
-        const page: unknown = await call(() =>
-          this.client
-            .api(`${root}/mailFolders/${encodePathSegment(parent)}/childFolders`)
-            .filter(`displayName eq '${odataString(name)}'`)
-            .select('id,displayName')
-            .get(),
+        const filter = encodeURIComponent(`displayName eq '${odataString(name)}'`);
+        const page = await this.calls.get<unknown>(
+          `${root}/mailFolders/${encodePathSegment(parent)}/childFolders` +
+            `?$filter=${filter}&$select=id,displayName`,
         );
         const list = isRecord(page) && Array.isArray(page.value) ? page.value : [];
         const match = list.find(
@@ -288,14 +265,14 @@ export class MailActionsGraph {
       let id = await find();
       if (!id) {
         try {
-          const made: unknown = await this.client
-            .api(`${root}/mailFolders/${encodePathSegment(parent)}/childFolders`)
-            .middlewareOptions([new RetrySafety({ idempotent: true })])
-            .post({ displayName: name });
+          const made = await this.calls.post<unknown>(
+            `${root}/mailFolders/${encodePathSegment(parent)}/childFolders`,
+            { displayName: name },
+            { idempotent: true },
+          );
           id = isRecord(made) && typeof made.id === 'string' ? made.id : undefined;
         } catch (e) {
-          const error = toGraphAccessError(e);
-          if (error.kind !== 'conflict') throw error;
+          if (!(e instanceof GraphAccessError) || e.kind !== 'conflict') throw e;
         }
         id ??= await find();
         if (!id) throw new GraphAccessError('notFound', { code: 'folderNotMade' });
@@ -316,11 +293,10 @@ export class MailActionsGraph {
     ref: MessageRef,
     destinationId: string,
   ): Promise<{ id: string; parentFolderId: string }> {
-    const moved: unknown = await call(() =>
-      this.client
-        .api(`${messagePath(ref)}/move`)
-        .middlewareOptions([new RetrySafety({ idempotent: true })])
-        .post({ destinationId }),
+    const moved = await this.calls.post<unknown>(
+      `${messagePath(ref)}/move`,
+      { destinationId },
+      { idempotent: true },
     );
     const record = isRecord(moved) ? moved : {};
     return {
@@ -331,11 +307,6 @@ export class MailActionsGraph {
 
   /** Replaces the email's categories (read them first; this is the whole list). */
   async setCategories(ref: MessageRef, categories: string[]): Promise<void> {
-    await call(() =>
-      this.client
-        .api(messagePath(ref))
-        .middlewareOptions([new RetrySafety({ idempotent: true })])
-        .patch({ categories }),
-    );
+    await this.calls.patch(messagePath(ref), { categories }, { idempotent: true });
   }
 }

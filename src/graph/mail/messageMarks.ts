@@ -8,7 +8,8 @@
 // MAPI property in our own property set). Read with
 // `$expand=singleValueExtendedProperties($filter=id eq '...' or id eq '...')`.
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { GraphAccessError, toGraphAccessError } from '../errors';
+import { GraphAccessError } from '../errors';
+import { type GraphCalls, graphCallsOf } from '../graphCalls';
 import { encodePathSegment } from '../sharePoint';
 
 export interface MessageRef {
@@ -98,21 +99,19 @@ export class MessageMarks {
   /** Mailboxes whose master category list is known to hold a category, by "mailbox|name". */
   private readonly knownCategories = new Set<string>();
 
-  constructor(private readonly client: Client) {}
+  private readonly calls: GraphCalls;
+
+  constructor(client: Client | GraphCalls) {
+    this.calls = graphCallsOf(client);
+  }
 
   /** The marks on the message (single-value extended properties, one per kind) and its categories. */
   async read(ref: MessageRef): Promise<{ marks: MessageMark[]; categories: string[] }> {
     const filter = MARK_KINDS.map((k) => `id eq '${markPropertyId(k)}'`).join(' or ');
-    let body: unknown;
-    try {
-      body = await this.client
-        .api(messagePath(ref))
-        .select('id,categories')
-        .expand(`singleValueExtendedProperties($filter=${filter})`)
-        .get();
-    } catch (e) {
-      throw toGraphAccessError(e);
-    }
+    const body = await this.calls.get<unknown>(
+      `${messagePath(ref)}?$select=id,categories` +
+        `&$expand=singleValueExtendedProperties($filter=${filter})`,
+    );
     if (!isRecord(body)) throw new GraphAccessError('unknown', { code: 'messageUnreadable' });
     const props = Array.isArray(body.singleValueExtendedProperties)
       ? (body.singleValueExtendedProperties as ExtendedProperty[])
@@ -152,12 +151,8 @@ export class MessageMarks {
       singleValueExtendedProperties: [{ id: markPropertyId(mark.kind), value: markValue(mark) }],
     };
     if (category && !hasCategory) body.categories = [...current.categories, category];
-    try {
-      // A PATCH that sets the same values again does no harm, so it may be retried.
-      await this.client.api(messagePath(ref)).patch(body);
-    } catch (e) {
-      throw toGraphAccessError(e);
-    }
+    // A PATCH that sets the same values again does no harm, so it may be retried.
+    await this.calls.patch(messagePath(ref), body);
   }
 
   /** Creates the category in the mailbox's master list unless it is there already. */
@@ -166,19 +161,18 @@ export class MessageMarks {
     if (this.knownCategories.has(cacheKey)) return;
     const path = `${mailboxRoot(mailbox)}/outlook/masterCategories`;
     try {
-      const list = (await this.client.api(path).get()) as { value?: unknown };
+      const list = await this.calls.get<{ value?: unknown } | undefined>(path);
       const names = (Array.isArray(list?.value) ? list.value : [])
         .map((c: unknown) =>
           isRecord(c) && typeof c.displayName === 'string' ? c.displayName : '',
         )
         .map((n) => n.toLowerCase());
       if (!names.includes(displayName.toLowerCase())) {
-        await this.client.api(path).post({ displayName, color: MARK_CATEGORY_COLOR });
+        await this.calls.post(path, { displayName, color: MARK_CATEGORY_COLOR });
       }
     } catch (e) {
-      const error = toGraphAccessError(e);
       // 409: someone created it between our read and our write; that is what we wanted.
-      if (error.kind !== 'conflict') throw error;
+      if (!(e instanceof GraphAccessError) || e.kind !== 'conflict') throw e;
     }
     this.knownCategories.add(cacheKey);
   }

@@ -4,10 +4,9 @@
 // 2. the mark PATCH (and the master category, when missing) as writes for the save's one parallel
 //    $batch (parallelWrites.ts), alongside the list items.
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { GraphBatcher } from '../batch';
+import { type GraphCalls, graphCallsOf } from '../graphCalls';
 import { GraphAccessError } from '../errors';
 import { type ParallelWrite, stepError } from '../parallelWrites';
-import { graphGet } from '../read';
 import {
   MARK_CATEGORY_COLOR,
   MARK_KINDS,
@@ -39,7 +38,11 @@ export class SaveMarks {
   /** Mailboxes whose master category list is known to hold a category, by "mailbox|name". */
   private readonly known = new Set<string>();
 
-  constructor(private readonly client: Client) {}
+  private readonly calls: GraphCalls;
+
+  constructor(client: Client | GraphCalls) {
+    this.calls = graphCallsOf(client);
+  }
 
   private knownKey(mailbox: string | undefined, category: string): string {
     return `${(mailbox ?? '').toLowerCase()}|${category.toLowerCase()}`;
@@ -60,9 +63,9 @@ export class SaveMarks {
     let message: unknown;
     let master: unknown;
     if (!needMaster) {
-      message = await graphGet(this.client, messageUrl);
+      message = await this.calls.get(messageUrl);
     } else {
-      const [m, c] = await new GraphBatcher(this.client, { maxAttempts: 1 }).run([
+      const [m, c] = await this.calls.batcher({ maxAttempts: 1 }).run([
         { key: 'message', steps: [{ method: 'GET', url: messageUrl }] },
         {
           key: 'categories',

@@ -3,6 +3,7 @@
 // (keyedCreate.ts), and an entry already there is the success it looks like.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AppConfig } from '../../config/appConfig';
+import type { GraphCalls } from '../graphCalls';
 import { createKeyed, type KeyedCreate } from '../keyedCreate';
 import { listItemsPath } from '../sharePoint';
 import type { AUDIT_ACTIONS } from '../schema/auditList';
@@ -43,7 +44,7 @@ export function auditFields(entry: AuditEntry): Record<string, unknown> {
 
 export class AuditRepository {
   constructor(
-    private readonly client: Client,
+    private readonly client: Client | GraphCalls,
     private readonly sharePoint: AuditListAddress,
   ) {}
 

@@ -17,11 +17,10 @@ import {
 import { compareLocalDates, isLocalDate } from '../../policy/londonDate';
 import type { LocalDate } from '../../policy/types';
 import { odataString } from '../../policy/mailActions/folders';
-import { apiPathFromLink } from '../client';
 import { dateOnlyValue } from '../dateOnlyColumns';
-import { GraphAccessError, toGraphAccessError } from '../errors';
+import { GraphAccessError } from '../errors';
+import { type GraphCalls, graphCallsOf } from '../graphCalls';
 import { listItemPath, listItemsPath } from '../sharePoint';
-import { graphGet } from '../read';
 import { createKeyed } from '../keyedCreate';
 
 export type CasesListAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'sitePath'> & {
@@ -181,10 +180,14 @@ function userName(by: unknown): string | undefined {
 }
 
 export class CasesRepository {
+  private readonly calls: GraphCalls;
+
   constructor(
-    private readonly client: Client,
+    client: Client | GraphCalls,
     private readonly sharePoint: CasesListAddress,
-  ) {}
+  ) {
+    this.calls = graphCallsOf(client);
+  }
 
   private get items(): string {
     return listItemsPath(this.sharePoint, this.sharePoint.lists.cases);
@@ -212,10 +215,11 @@ export class CasesRepository {
   async all(): Promise<{ cases: StoredCase[]; unreadable: number }> {
     const cases: StoredCase[] = [];
     let unreadable = 0;
-    let path = `${this.items}?$expand=fields&$top=999`;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const body = await this.get(path);
-      for (const entry of Array.isArray(body.value) ? body.value : []) {
+    const pages = this.calls.pages<unknown>(`${this.items}?$expand=fields&$top=999`, {
+      maxPages: MAX_PAGES,
+    });
+    for await (const page of pages) {
+      for (const entry of page.value) {
         if (!isRecord(entry) || typeof entry.id !== 'string') continue;
         try {
           cases.push(this.toStored(entry));
@@ -224,11 +228,8 @@ export class CasesRepository {
           unreadable += 1;
         }
       }
-      const next = body['@odata.nextLink'];
-      if (typeof next !== 'string') return { cases, unreadable };
-      path = apiPathFromLink(next);
     }
-    throw new GraphAccessError('unknown', { code: 'casesTooManyPages' });
+    return { cases, unreadable };
   }
 
   /** One person's case by the indexed PersonKey column; undefined when there is none. */
@@ -247,7 +248,7 @@ export class CasesRepository {
   async create(personKey: string, c: RestrictionCase, envelope: CaseEnvelope): Promise<StoredCase> {
     const fields = caseFields(personKey, c, envelope);
     // Not marked safe to retry: a lost response is settled by the look-up of the unique PersonKey.
-    const result = await createKeyed(this.client, {
+    const result = await createKeyed(this.calls, {
       itemsPath: this.items,
       keyColumn: 'PersonKey',
       key: personKey,
@@ -276,14 +277,13 @@ export class CasesRepository {
   ): Promise<StoredCase> {
     const path = `${listItemPath(this.sharePoint, this.sharePoint.lists.cases, stored.itemId)}/fields`;
     try {
-      await this.client
-        .api(path)
-        .header('If-Match', stored.eTag || '*')
-        .patch(caseFields(stored.personKey, c, envelope));
+      await this.calls.patch(path, caseFields(stored.personKey, c, envelope), {
+        ifMatch: stored.eTag || '*',
+      });
     } catch (e) {
-      const error = toGraphAccessError(e);
-      if (error.kind === 'preconditionFailed') throw await this.changedBy('cases', stored.itemId);
-      throw error;
+      if (e instanceof GraphAccessError && e.kind === 'preconditionFailed')
+        throw await this.changedBy('cases', stored.itemId);
+      throw e;
     }
     // The answer to a fields PATCH carries no ETag (as in Microsoft's example): the next write
     // needs one for If-Match, so it is read now, never replaced by '*'.
@@ -326,7 +326,7 @@ export class CasesRepository {
   }
 
   private async get(path: string): Promise<Record<string, unknown>> {
-    const body = await graphGet(this.client, path);
+    const body = await this.calls.get(path);
     if (!isRecord(body)) throw new GraphAccessError('unknown', { code: 'casesPageUnreadable' });
     return body;
   }
@@ -340,11 +340,15 @@ export interface RestrictionItemState {
 
 /** The staff-facing Contact Restrictions item a case drives (create, or PATCH with If-Match). */
 export class RestrictionItems {
+  private readonly calls: GraphCalls;
+
   constructor(
-    private readonly client: Client,
+    client: Client | GraphCalls,
     private readonly sharePoint: CasesListAddress,
     private readonly cases: CasesRepository,
-  ) {}
+  ) {
+    this.calls = graphCallsOf(client);
+  }
 
   private itemPath(itemId: string): string {
     return listItemPath(this.sharePoint, this.sharePoint.lists.restrictions, itemId);
@@ -352,18 +356,16 @@ export class RestrictionItems {
 
   /** The item and its ETag; undefined when it was deleted. */
   async read(itemId: string): Promise<RestrictionItemState | undefined> {
+    let body: unknown;
     try {
-      const body = (await this.client
-        .api(`${this.itemPath(itemId)}?$expand=fields`)
-        .get()) as unknown;
-      if (!isRecord(body)) return undefined;
-      const fields = isRecord(body.fields) ? body.fields : {};
-      return { itemId, eTag: eTagOf(body, fields), fields };
+      body = await this.calls.get(`${this.itemPath(itemId)}?$expand=fields`);
     } catch (e) {
-      const error = toGraphAccessError(e);
-      if (error.kind === 'notFound') return undefined;
-      throw error;
+      if (e instanceof GraphAccessError && e.kind === 'notFound') return undefined;
+      throw e;
     }
+    if (!isRecord(body)) return undefined;
+    const fields = isRecord(body.fields) ? body.fields : {};
+    return { itemId, eTag: eTagOf(body, fields), fields };
   }
 
   /**
@@ -373,11 +375,11 @@ export class RestrictionItems {
   async findCreated(fields: RestrictionFields, personKey: string): Promise<string | undefined> {
     if (typeof fields.Status !== 'string') return undefined;
     const filter = encodeURIComponent(`fields/Status eq '${odataString(fields.Status)}'`);
-    let path = `${listItemsPath(this.sharePoint, this.sharePoint.lists.restrictions)}?$expand=fields&$filter=${filter}&$top=999`;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const body = await graphGet(this.client, path);
-      if (!isRecord(body)) return undefined;
-      for (const entry of Array.isArray(body.value) ? body.value : []) {
+    const path = `${listItemsPath(this.sharePoint, this.sharePoint.lists.restrictions)}?$expand=fields&$filter=${filter}&$top=999`;
+    // One page past the limit is never fetched: the search gives up (undefined) after MAX_PAGES.
+    let seen = 0;
+    for await (const page of this.calls.pages<unknown>(path, { maxPages: MAX_PAGES + 1 })) {
+      for (const entry of page.value) {
         if (!isRecord(entry) || !isRecord(entry.fields) || typeof entry.id !== 'string') continue;
         const emails = String(entry.fields.Emails ?? '')
           .toLowerCase()
@@ -385,22 +387,17 @@ export class RestrictionItems {
           .map((s) => s.trim());
         if (emails.includes(personKey) && entry.fields.Title === fields.Title) return entry.id;
       }
-      const next = body['@odata.nextLink'];
-      if (typeof next !== 'string') return undefined;
-      path = apiPathFromLink(next);
+      seen += 1;
+      if (seen >= MAX_PAGES) return undefined;
     }
     return undefined;
   }
 
   async create(fields: RestrictionFields): Promise<string> {
-    let created: unknown;
-    try {
-      created = await this.client
-        .api(listItemsPath(this.sharePoint, this.sharePoint.lists.restrictions))
-        .post({ fields: restrictionBody(fields) });
-    } catch (e) {
-      throw toGraphAccessError(e);
-    }
+    const created = await this.calls.post<unknown>(
+      listItemsPath(this.sharePoint, this.sharePoint.lists.restrictions),
+      { fields: restrictionBody(fields) },
+    );
     if (!isRecord(created) || typeof created.id !== 'string')
       throw new GraphAccessError('unknown', { code: 'restrictionCreateUnreadable' });
     return created.id;
@@ -409,15 +406,13 @@ export class RestrictionItems {
   /** PATCH with If-Match: a 412 becomes ChangedByOtherError. */
   async update(itemId: string, eTag: string, fields: RestrictionFields): Promise<void> {
     try {
-      await this.client
-        .api(`${this.itemPath(itemId)}/fields`)
-        .header('If-Match', eTag || '*')
-        .patch(restrictionBody(fields));
+      await this.calls.patch(`${this.itemPath(itemId)}/fields`, restrictionBody(fields), {
+        ifMatch: eTag || '*',
+      });
     } catch (e) {
-      const error = toGraphAccessError(e);
-      if (error.kind === 'preconditionFailed')
+      if (e instanceof GraphAccessError && e.kind === 'preconditionFailed')
         throw await this.cases.changedBy('restrictions', itemId);
-      throw error;
+      throw e;
     }
   }
 }

@@ -4,8 +4,8 @@
 // way before it builds rules. Proxy addresses compare case-insensitively; `SMTP:` (primary) and
 // `smtp:` (alias) both match. Shared mailboxes are users in the directory, so they are found too.
 import type { Client } from '@microsoft/microsoft-graph-client';
+import { type GraphCalls, graphCallsOf } from '../graphCalls';
 import type { BatchStep } from '../batch';
-import { graphGet } from '../read';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -33,13 +33,12 @@ export function primaryAddressOf(body: unknown): string | null {
  * caller outside a batch (the admin view's own-mailbox plan). A failure throws GraphAccessError.
  */
 export async function primaryAddresses(
-  client: Client,
+  client: Client | GraphCalls,
   addresses: readonly string[],
 ): Promise<Map<string, string | null>> {
+  const calls = graphCallsOf(client);
   const found = await Promise.all(
-    addresses.map(async (a) =>
-      primaryAddressOf(await graphGet(client, userSteps.byAddress(a).url)),
-    ),
+    addresses.map(async (a) => primaryAddressOf(await calls.get(userSteps.byAddress(a).url))),
   );
   return new Map(addresses.map((a, i) => [a, found[i] ?? null]));
 }

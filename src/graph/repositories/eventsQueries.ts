@@ -16,10 +16,9 @@ import type { AppConfig } from '../../config/appConfig';
 import { BEHAVIOURS, FEELINGS, INFORMED_ANSWERS } from '../../policy/events/vocabulary';
 import type { Behaviour, Feeling, InformedAnswer } from '../../policy/events';
 import { odataString } from '../../policy/mailActions/folders';
-import { apiPathFromLink } from '../client';
 import { GraphAccessError } from '../errors';
 import { listItemsPath } from '../sharePoint';
-import { graphGet } from '../read';
+import { type GraphCalls, graphCallsOf } from '../graphCalls';
 
 export type EventsQueryAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'sitePath'> & {
   lists: { events: string };
@@ -141,10 +140,14 @@ export interface EventsPage {
 }
 
 export class EventsQueries {
+  private readonly calls: GraphCalls;
+
   constructor(
-    private readonly client: Client,
+    client: Client | GraphCalls,
     private readonly sharePoint: EventsQueryAddress,
-  ) {}
+  ) {
+    this.calls = graphCallsOf(client);
+  }
 
   /**
    * Every event that occurred at or after `from` (an instant): the look-back window, read as
@@ -196,25 +199,20 @@ export class EventsQueries {
 
   private async query(filter: string, columns: readonly string[]): Promise<EventsPage> {
     const base = listItemsPath(this.sharePoint, this.sharePoint.lists.events);
-    let path =
+    const path =
       `${base}?$select=id&$expand=fields($select=${columns.join(',')})` +
       `&$filter=${encodeURIComponent(filter)}&$top=${PAGE_SIZE}`;
     const out: EventsPage = { events: [], unreadable: 0, requests: 0 };
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const body = await graphGet(this.client, path);
+    for await (const page of this.calls.pages<unknown>(path, { maxPages: MAX_PAGES })) {
       out.requests += 1;
-      const value = isRecord(body) && Array.isArray(body.value) ? body.value : [];
-      for (const item of value) {
+      for (const item of page.value) {
         if (!isRecord(item) || typeof item.id !== 'string' || !isRecord(item.fields)) continue;
         const event = readEventItem(item.id, item.fields);
         if (event) out.events.push(event);
         else out.unreadable += 1;
       }
-      const next = isRecord(body) ? body['@odata.nextLink'] : undefined;
-      if (typeof next !== 'string') return out;
-      path = apiPathFromLink(next);
     }
-    throw new GraphAccessError('unknown', { code: 'eventsTooManyPages' });
+    return out;
   }
 }
 
@@ -257,22 +255,25 @@ const MAIL_ACTIONS = ['Forwarded', 'Filed', 'FilingUndone', 'SpocOutcome'] as co
  * the email's internetMessageId).
  */
 export class AuditQueries {
+  private readonly calls: GraphCalls;
+
   constructor(
-    private readonly client: Client,
+    client: Client | GraphCalls,
     private readonly sharePoint: AuditQueryAddress,
-  ) {}
+  ) {
+    this.calls = graphCallsOf(client);
+  }
 
   async mailActionsSince(from: Date): Promise<MailAuditEntry[]> {
     const actions = MAIL_ACTIONS.map((a) => `fields/Action eq '${a}'`).join(' or ');
     const filter = `fields/At ge '${from.toISOString().replace(/\.\d{3}Z$/, 'Z')}' and (${actions})`;
-    let path =
+    const path =
       `${listItemsPath(this.sharePoint, this.sharePoint.lists.audit)}` +
       `?$expand=fields($select=Title,Action,ActorName,At,InternetMessageId)` +
       `&$filter=${encodeURIComponent(filter)}&$top=${PAGE_SIZE}`;
     const out: MailAuditEntry[] = [];
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const body = await graphGet(this.client, path);
-      for (const item of isRecord(body) && Array.isArray(body.value) ? body.value : []) {
+    for await (const page of this.calls.pages<unknown>(path, { maxPages: MAX_PAGES })) {
+      for (const item of page.value) {
         const f = isRecord(item) && isRecord(item.fields) ? item.fields : undefined;
         if (!f) continue;
         const action = MAIL_ACTIONS.find((a) => a === f.Action);
@@ -286,10 +287,7 @@ export class AuditQueries {
           ...(text(f.InternetMessageId) ? { internetMessageId: String(f.InternetMessageId) } : {}),
         });
       }
-      const next = isRecord(body) ? body['@odata.nextLink'] : undefined;
-      if (typeof next !== 'string') return out;
-      path = apiPathFromLink(next);
     }
-    throw new GraphAccessError('unknown', { code: 'auditTooManyPages' });
+    return out;
   }
 }

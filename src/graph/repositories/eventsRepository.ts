@@ -6,6 +6,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AppConfig } from '../../config/appConfig';
 import { eventListFields, type ContactEvent } from '../../policy/events/contactEvent';
+import type { GraphCalls } from '../graphCalls';
 import { createKeyed, type KeyedCreate } from '../keyedCreate';
 import { listItemsPath } from '../sharePoint';
 
@@ -21,7 +22,7 @@ export interface AddResult {
 
 export class EventsRepository {
   constructor(
-    private readonly client: Client,
+    private readonly client: Client | GraphCalls,
     private readonly sharePoint: EventsListAddress,
   ) {}
 

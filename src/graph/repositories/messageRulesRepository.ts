@@ -5,7 +5,8 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { MessageRuleData, RuleBody } from '../../policy/routing/types';
 import type { BatchStep } from '../batch';
-import { GraphAccessError, toGraphAccessError } from '../errors';
+import { GraphAccessError } from '../errors';
+import { type GraphCalls, graphCallsOf } from '../graphCalls';
 import { encodePathSegment } from '../sharePoint';
 
 /** undefined = the signed-in user (`/me`). */
@@ -86,23 +87,24 @@ export const ruleSteps = {
 
 /** Single calls, for one mailbox (the admin view's "my mailbox"). */
 export class MessageRulesRepository {
-  constructor(private readonly client: Client) {}
+  private readonly calls: GraphCalls;
+
+  constructor(client: Client | GraphCalls) {
+    this.calls = graphCallsOf(client);
+  }
 
   async list(mailbox: MailboxRef): Promise<MessageRuleData[]> {
-    return readRules(await this.call(() => this.client.api(rulesPath(mailbox)).get()));
+    return readRules(await this.calls.get(rulesPath(mailbox)));
   }
 
   async folderId(mailbox: MailboxRef, name: string): Promise<string | undefined> {
-    return findFolderId(
-      await this.call(() => this.client.api(topFoldersPath(mailbox)).get()),
-      name,
-    );
+    return findFolderId(await this.calls.get(topFoldersPath(mailbox)), name);
   }
 
   async createFolder(mailbox: MailboxRef, name: string): Promise<string> {
-    const body: unknown = await this.call(() =>
-      this.client.api(`${mailboxRoot(mailbox)}/mailFolders`).post({ displayName: name }),
-    );
+    const body: unknown = await this.calls.post(`${mailboxRoot(mailbox)}/mailFolders`, {
+      displayName: name,
+    });
     if (!isRecord(body) || typeof body.id !== 'string') {
       throw new GraphAccessError('unknown', { code: 'folderWithoutId' });
     }
@@ -110,27 +112,18 @@ export class MessageRulesRepository {
   }
 
   async create(mailbox: MailboxRef, rule: RuleBody): Promise<void> {
-    await this.call(() => this.client.api(rulesPath(mailbox)).post(rule));
+    await this.calls.post(rulesPath(mailbox), rule);
   }
 
   async update(mailbox: MailboxRef, ruleId: string, rule: RuleBody): Promise<void> {
-    await this.call(() => this.client.api(rulePath(mailbox, ruleId)).patch(rule));
+    await this.calls.patch(rulePath(mailbox, ruleId), rule);
   }
 
   async remove(mailbox: MailboxRef, ruleId: string): Promise<void> {
     try {
-      await this.client.api(rulePath(mailbox, ruleId)).delete();
+      await this.calls.delete(rulePath(mailbox, ruleId));
     } catch (e) {
-      const error = toGraphAccessError(e);
-      if (error.kind !== 'notFound') throw error;
-    }
-  }
-
-  private async call(run: () => Promise<unknown>): Promise<unknown> {
-    try {
-      return await run();
-    } catch (e) {
-      throw toGraphAccessError(e);
+      if (!(e instanceof GraphAccessError) || e.kind !== 'notFound') throw e;
     }
   }
 }

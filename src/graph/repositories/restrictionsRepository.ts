@@ -10,11 +10,10 @@ import type { AppConfig, ListNames } from '../../config/appConfig';
 export type RestrictionsListAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'sitePath'> & {
   lists: Pick<ListNames, 'restrictions'>;
 };
-import { GraphBatcher } from '../batch';
 import { apiPathFromLink } from '../client';
 import { GraphAccessError } from '../errors';
 import { listItemPath, listItemsDeltaPath, listItemsPath } from '../sharePoint';
-import { graphGet } from '../read';
+import { type GraphCalls, graphCallsOf } from '../graphCalls';
 
 export interface RawListItem {
   id: string;
@@ -44,12 +43,6 @@ const REREAD_BY_ID_MAX = 60;
 /** A runaway nextLink chain must end in an error, not a hang: 1,000 pages of 999 is ~1M items. */
 const MAX_PAGES = 1000;
 
-interface DeltaPage {
-  value?: unknown;
-  '@odata.nextLink'?: unknown;
-  '@odata.deltaLink'?: unknown;
-}
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -68,10 +61,14 @@ function toRawListItem(
 }
 
 export class RestrictionsRepository implements RestrictionsSource {
+  private readonly calls: GraphCalls;
+
   constructor(
-    private readonly client: Client,
+    client: Client | GraphCalls,
     private readonly sharePoint: RestrictionsListAddress,
-  ) {}
+  ) {
+    this.calls = graphCallsOf(client);
+  }
 
   fullSync(): Promise<DeltaResult> {
     const firstPage = `${listItemsDeltaPath(this.sharePoint, this.sharePoint.lists.restrictions)}?$expand=fields&$top=${PAGE_SIZE}`;
@@ -89,10 +86,8 @@ export class RestrictionsRepository implements RestrictionsSource {
     const removed = new Set<string>();
     /** Changed items that came without `fields`: read again before anything is returned. */
     const withoutFields = new Set<string>();
-    let path = firstPath;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const body = await this.getPage(path);
-      for (const entry of Array.isArray(body.value) ? body.value : []) {
+    for await (const page of this.calls.pages<unknown>(firstPath, { maxPages: MAX_PAGES })) {
+      for (const entry of page.value) {
         if (!isRecord(entry) || typeof entry.id !== 'string' || entry.id === '') {
           continue; // nothing identifies it, so nothing can be matched, stored or removed
         }
@@ -110,22 +105,18 @@ export class RestrictionsRepository implements RestrictionsSource {
           changed.set(entry.id, toRawListItem(entry, entry.id, entry.fields));
         }
       }
-      const deltaLink = body['@odata.deltaLink'];
-      if (typeof deltaLink === 'string') {
+      const deltaLink = page.deltaLink;
+      if (deltaLink !== undefined) {
         for (const [id, item] of await this.readAgain([...withoutFields])) {
           if (item) changed.set(id, item);
           else removed.add(id); // deleted since the delta page was made
         }
         return { items: [...changed.values()], removedIds: [...removed], deltaLink };
       }
-      const nextLink = body['@odata.nextLink'];
-      if (typeof nextLink !== 'string') {
-        // Neither link: the enumeration is incomplete, and a partial list must never pass as whole.
-        throw new GraphAccessError('unknown', { code: 'deltaEndMissing' });
-      }
-      path = apiPathFromLink(nextLink);
     }
-    throw new GraphAccessError('unknown', { code: 'deltaTooManyPages' });
+    // The last page without a deltaLink: the enumeration is incomplete, and a partial list must
+    // never pass as whole.
+    throw new GraphAccessError('unknown', { code: 'deltaEndMissing' });
   }
 
   /**
@@ -137,7 +128,7 @@ export class RestrictionsRepository implements RestrictionsSource {
     if (!ids.length) return out;
     if (ids.length > REREAD_BY_ID_MAX) return this.readAgainFromList(ids);
     const list = this.sharePoint.lists.restrictions;
-    const results = await new GraphBatcher(this.client).run(
+    const results = await this.calls.batcher().run(
       ids.map((id) => ({
         key: id,
         steps: [
@@ -164,27 +155,15 @@ export class RestrictionsRepository implements RestrictionsSource {
   private async readAgainFromList(ids: string[]): Promise<Map<string, RawListItem | undefined>> {
     const wanted = new Set(ids);
     const out = new Map<string, RawListItem | undefined>(ids.map((id) => [id, undefined]));
-    let path = `${listItemsPath(this.sharePoint, this.sharePoint.lists.restrictions)}?$expand=fields&$top=${PAGE_SIZE}`;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const body = await this.getPage(path);
-      for (const entry of Array.isArray(body.value) ? body.value : []) {
+    const path = `${listItemsPath(this.sharePoint, this.sharePoint.lists.restrictions)}?$expand=fields&$top=${PAGE_SIZE}`;
+    for await (const page of this.calls.pages<unknown>(path, { maxPages: MAX_PAGES })) {
+      for (const entry of page.value) {
         if (!isRecord(entry) || typeof entry.id !== 'string' || !wanted.has(entry.id)) continue;
         if (!isRecord(entry.fields))
           throw new GraphAccessError('unknown', { code: 'deltaItemUnreadable' });
         out.set(entry.id, toRawListItem(entry, entry.id, entry.fields));
       }
-      const next = body['@odata.nextLink'];
-      if (typeof next !== 'string') return out;
-      path = apiPathFromLink(next);
     }
-    throw new GraphAccessError('unknown', { code: 'deltaTooManyPages' });
-  }
-
-  private async getPage(path: string): Promise<DeltaPage> {
-    const body = await graphGet(this.client, path);
-    if (!isRecord(body)) {
-      throw new GraphAccessError('unknown', { code: 'deltaPageUnreadable' });
-    }
-    return body;
+    return out;
   }
 }

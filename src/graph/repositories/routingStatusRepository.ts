@@ -5,10 +5,9 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AppConfig, ListNames } from '../../config/appConfig';
 import type { RoutingOutcome } from '../schema/routingStatusList';
 import type { BatchStep } from '../batch';
-import { apiPathFromLink } from '../client';
-import { GraphAccessError, toGraphAccessError } from '../errors';
+import { GraphAccessError } from '../errors';
+import { type GraphCalls, graphCallsOf } from '../graphCalls';
 import { listItemPath, listItemsPath } from '../sharePoint';
-import { graphGet } from '../read';
 
 export type RoutingStatusListAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'sitePath'> & {
   lists: Pick<ListNames, 'routingStatus'>;
@@ -122,10 +121,14 @@ function toRun(item: Record<string, unknown>): RunStatus | undefined {
 }
 
 export class RoutingStatusRepository {
+  private readonly calls: GraphCalls;
+
   constructor(
-    private readonly client: Client,
+    client: Client | GraphCalls,
     private readonly sharePoint: RoutingStatusListAddress,
-  ) {}
+  ) {
+    this.calls = graphCallsOf(client);
+  }
 
   private get items(): string {
     return listItemsPath(this.sharePoint, this.sharePoint.lists.routingStatus);
@@ -134,18 +137,16 @@ export class RoutingStatusRepository {
   /** Every mailbox item, by lower-case address (the most recent item wins if one is doubled). */
   async readMailboxes(): Promise<Map<string, StoredMailboxStatus>> {
     const out = new Map<string, StoredMailboxStatus>();
-    let path = `${this.items}?$expand=fields&$filter=fields/Kind eq 'Mailbox'&$top=999`;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const body = await this.get(path);
-      for (const item of Array.isArray(body.value) ? body.value : []) {
-        const status = isRecord(item) ? toMailbox(item) : undefined;
-        if (status && (out.get(status.mailbox)?.runAt ?? '') <= status.runAt)
-          out.set(status.mailbox, status);
-      }
-      if (typeof body['@odata.nextLink'] !== 'string') return out;
-      path = apiPathFromLink(body['@odata.nextLink']);
+    const items = await this.calls.all<unknown>(
+      `${this.items}?$expand=fields&$filter=fields/Kind eq 'Mailbox'&$top=999`,
+      { maxPages: MAX_PAGES },
+    );
+    for (const item of items) {
+      const status = isRecord(item) ? toMailbox(item) : undefined;
+      if (status && (out.get(status.mailbox)?.runAt ?? '') <= status.runAt)
+        out.set(status.mailbox, status);
     }
-    throw new GraphAccessError('unknown', { code: 'statusTooManyPages' });
+    return out;
   }
 
   /** The latest run, or undefined when the job has never run. */
@@ -158,11 +159,7 @@ export class RoutingStatusRepository {
   }
 
   async writeRun(run: RunStatus): Promise<void> {
-    try {
-      await this.client.api(this.items).post({ fields: runFields(run) });
-    } catch (e) {
-      throw toGraphAccessError(e);
-    }
+    await this.calls.post(this.items, { fields: runFields(run) });
   }
 
   /** A batch step that writes a mailbox's item (PATCH when it exists: safe to send twice). */
@@ -178,7 +175,7 @@ export class RoutingStatusRepository {
   }
 
   private async get(path: string): Promise<Record<string, unknown>> {
-    const body = await graphGet(this.client, path);
+    const body = await this.calls.get(path);
     if (!isRecord(body)) throw new GraphAccessError('unknown', { code: 'statusPageUnreadable' });
     return body;
   }

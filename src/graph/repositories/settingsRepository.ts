@@ -2,10 +2,8 @@
 // written one setting at a time, creating the item when the key is new.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AppConfig, ListNames } from '../../config/appConfig';
-import { apiPathFromLink } from '../client';
-import { GraphAccessError, toGraphAccessError } from '../errors';
+import { type GraphCalls, graphCallsOf } from '../graphCalls';
 import { listItemPath, listItemsPath } from '../sharePoint';
-import { graphGet } from '../read';
 import { createKeyed } from '../keyedCreate';
 
 export type SettingsListAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'sitePath'> & {
@@ -25,33 +23,33 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 const MAX_PAGES = 20;
 
 export class SettingsRepository {
+  private readonly calls: GraphCalls;
+
   constructor(
-    private readonly client: Client,
+    client: Client | GraphCalls,
     private readonly sharePoint: SettingsListAddress,
-  ) {}
+  ) {
+    this.calls = graphCallsOf(client);
+  }
 
   /** Every setting; a key given twice keeps its first item (SharePoint enforces unique Titles). */
   async readAll(): Promise<SettingEntry[]> {
     const entries: SettingEntry[] = [];
-    let path = `${listItemsPath(this.sharePoint, this.sharePoint.lists.settings)}?$expand=fields($select=Title,Value)&$top=999`;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const body = await graphGet(this.client, path);
-      const value = isRecord(body) && Array.isArray(body.value) ? body.value : [];
-      for (const item of value) {
-        if (!isRecord(item) || typeof item.id !== 'string' || !isRecord(item.fields)) continue;
-        const key = typeof item.fields.Title === 'string' ? item.fields.Title.trim() : '';
-        if (key === '' || entries.some((e) => e.key.toLowerCase() === key.toLowerCase())) continue;
-        entries.push({
-          itemId: item.id,
-          key,
-          value: typeof item.fields.Value === 'string' ? item.fields.Value : '',
-        });
-      }
-      const next = isRecord(body) ? body['@odata.nextLink'] : undefined;
-      if (typeof next !== 'string') return entries;
-      path = apiPathFromLink(next);
+    const items = await this.calls.all<unknown>(
+      `${listItemsPath(this.sharePoint, this.sharePoint.lists.settings)}?$expand=fields($select=Title,Value)&$top=999`,
+      { maxPages: MAX_PAGES },
+    );
+    for (const item of items) {
+      if (!isRecord(item) || typeof item.id !== 'string' || !isRecord(item.fields)) continue;
+      const key = typeof item.fields.Title === 'string' ? item.fields.Title.trim() : '';
+      if (key === '' || entries.some((e) => e.key.toLowerCase() === key.toLowerCase())) continue;
+      entries.push({
+        itemId: item.id,
+        key,
+        value: typeof item.fields.Value === 'string' ? item.fields.Value : '',
+      });
     }
-    throw new GraphAccessError('unknown', { code: 'settingsTooManyPages' });
+    return entries;
   }
 
   /** Settings as a key → value map (keys as written). */
@@ -63,18 +61,13 @@ export class SettingsRepository {
   async write(key: string, value: string, existing?: SettingEntry[]): Promise<void> {
     const entries = existing ?? (await this.readAll());
     const found = entries.find((e) => e.key.toLowerCase() === key.toLowerCase());
-    try {
-      if (found) {
-        await this.client
-          .api(
-            `${listItemPath(this.sharePoint, this.sharePoint.lists.settings, found.itemId)}/fields`,
-          )
-          .patch({ Value: value });
-      } else {
-        await this.create(key, value);
-      }
-    } catch (e) {
-      throw toGraphAccessError(e);
+    if (found) {
+      await this.calls.patch(
+        `${listItemPath(this.sharePoint, this.sharePoint.lists.settings, found.itemId)}/fields`,
+        { Value: value },
+      );
+    } else {
+      await this.create(key, value);
     }
   }
 
@@ -83,7 +76,7 @@ export class SettingsRepository {
    * Found (our lost create, or another admin's): a setting is a value to set, so it is set there.
    */
   private async create(key: string, value: string): Promise<void> {
-    const result = await createKeyed(this.client, {
+    const result = await createKeyed(this.calls, {
       itemsPath: listItemsPath(this.sharePoint, this.sharePoint.lists.settings),
       keyColumn: 'Title',
       key,
@@ -93,8 +86,9 @@ export class SettingsRepository {
     const fields = typeof found.fields === 'object' && found.fields !== null ? found.fields : {};
     if (result.created || (fields as Record<string, unknown>).Value === value) return;
     if (typeof found.id !== 'string') throw result.error;
-    await this.client
-      .api(`${listItemPath(this.sharePoint, this.sharePoint.lists.settings, found.id)}/fields`)
-      .patch({ Value: value });
+    await this.calls.patch(
+      `${listItemPath(this.sharePoint, this.sharePoint.lists.settings, found.id)}/fields`,
+      { Value: value },
+    );
   }
 }

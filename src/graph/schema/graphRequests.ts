@@ -1,15 +1,5 @@
-// Small Graph helpers the provisioner needs: paging, path segments and plain error descriptions.
-
-import type { Client } from '@microsoft/microsoft-graph-client';
-import { GraphCalls } from '../graphCalls';
-
-/**
- * Every item of a collection, following `@odata.nextLink` (GraphCalls.all: opaque links made
- * relative, a safety stop on the page count, failures as GraphAccessError).
- */
-export function getAllPages<T>(client: Client, path: string): Promise<T[]> {
-  return new GraphCalls(client).all<T>(path);
-}
+// Small Graph helpers the provisioner needs: path segments and plain error descriptions (paging is
+// GraphCalls.all).
 
 /** One path segment. Commas stay readable: site ids are `host,guid,guid` and Graph takes them as is. */
 export function pathSegment(value: string): string {

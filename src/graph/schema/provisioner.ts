@@ -6,8 +6,8 @@
 
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { toGraphAccessError } from '../errors';
-import { RetrySafety } from '../middleware/retryMiddleware';
-import { describeGraphError, getAllPages, pathSegment, statusOf } from './graphRequests';
+import { type CallOptions, type GraphCalls, graphCallsOf } from '../graphCalls';
+import { describeGraphError, pathSegment, statusOf } from './graphRequests';
 import {
   BUILT_IN_COLUMN_NAMES,
   columnTypeOf,
@@ -61,12 +61,13 @@ interface ExistingList {
 }
 
 export async function provisionList(
-  client: Client,
+  client: Client | GraphCalls,
   siteRef: SiteRef,
   schema: ListSchema,
   log: (line: string) => void,
 ): Promise<ProvisionReport> {
-  const siteId = await resolveSiteId(client, siteRef);
+  const calls = graphCallsOf(client);
+  const siteId = await resolveSiteId(calls, siteRef);
   log(`Site ${siteRef.hostname}:${siteRef.sitePath} has id ${siteId}`);
 
   const report: ProvisionReport = {
@@ -78,11 +79,11 @@ export async function provisionList(
     listId: '',
   };
 
-  let list = await findList(client, siteId, schema.displayName);
+  let list = await findList(calls, siteId, schema.displayName);
   if (list) {
     log(`List "${schema.displayName}" exists (id ${list.id})`);
   } else {
-    list = await createList(client, siteId, schema, report);
+    list = await createList(calls, siteId, schema, report);
     log(
       `Created list "${schema.displayName}" (id ${list.id}) with ${report.columnsAdded.length} columns`,
     );
@@ -90,11 +91,11 @@ export async function provisionList(
   report.listId = list.id;
 
   // Also run after creating: it confirms what the service made of the new list's columns.
-  await reconcileColumns(client, `${listPath(siteId, list.id)}/columns`, schema, report, log);
+  await reconcileColumns(calls, `${listPath(siteId, list.id)}/columns`, schema, report, log);
   return report;
 }
 
-async function resolveSiteId(client: Client, { hostname, sitePath }: SiteRef): Promise<string> {
+async function resolveSiteId(calls: GraphCalls, { hostname, sitePath }: SiteRef): Promise<string> {
   if (!/^[A-Za-z0-9.-]+$/.test(hostname)) {
     throw new ProvisionError(`Not a SharePoint host name: "${hostname}"`);
   }
@@ -104,7 +105,7 @@ async function resolveSiteId(client: Client, { hostname, sitePath }: SiteRef): P
   const encodedPath = sitePath.split('/').map(pathSegment).join('/');
   const where = `${hostname}:${sitePath}`;
   try {
-    const site = (await client.api(`/sites/${hostname}:${encodedPath}`).get()) as { id?: string };
+    const site = await calls.get<{ id?: string }>(`/sites/${hostname}:${encodedPath}`);
     if (!site.id) throw new ProvisionError(`The site ${where} was returned without an id`);
     return site.id;
   } catch (error) {
@@ -115,15 +116,14 @@ async function resolveSiteId(client: Client, { hostname, sitePath }: SiteRef): P
 }
 
 async function findList(
-  client: Client,
+  calls: GraphCalls,
   siteId: string,
   displayName: string,
 ): Promise<ExistingList | undefined> {
   // Read every list and compare here rather than $filter on displayName: it needs no quoting of
   // apostrophes, and SharePoint treats list titles as equal whatever their case.
   try {
-    const lists = await getAllPages<ExistingList>(
-      client,
+    const lists = await calls.all<ExistingList>(
       `/sites/${pathSegment(siteId)}/lists?$select=id,displayName`,
     );
     const wanted = displayName.toLowerCase();
@@ -134,22 +134,23 @@ async function findList(
 }
 
 async function createList(
-  client: Client,
+  calls: GraphCalls,
   siteId: string,
   schema: ListSchema,
   report: ProvisionReport,
 ): Promise<ExistingList> {
   const columns = schema.columns.filter((column) => !BUILT_IN_COLUMN_NAMES.has(column.name));
   try {
-    const created = (await client
-      .api(`/sites/${pathSegment(siteId)}/lists`)
-      .middlewareOptions([retrySafe()])
-      .post({
+    const created = await calls.post<Partial<ExistingList>>(
+      `/sites/${pathSegment(siteId)}/lists`,
+      {
         displayName: schema.displayName,
         description: schema.description,
         list: { template: 'genericList' },
         columns,
-      })) as Partial<ExistingList>;
+      },
+      retrySafe,
+    );
     if (!created.id) throw new ProvisionError(`The new list was returned without an id`);
     report.listCreated = true;
     report.columnsAdded.push(...columns.map((column) => column.name));
@@ -157,7 +158,7 @@ async function createList(
   } catch (error) {
     // A retried POST may have created the list already: SharePoint refuses the duplicate.
     const existing = isConflict(error)
-      ? await findList(client, siteId, schema.displayName)
+      ? await findList(calls, siteId, schema.displayName)
       : undefined;
     if (existing) return existing;
     throw failure(error, `create the list "${schema.displayName}"`);
@@ -165,13 +166,13 @@ async function createList(
 }
 
 async function reconcileColumns(
-  client: Client,
+  calls: GraphCalls,
   columnsPath: string,
   schema: ListSchema,
   report: ProvisionReport,
   log: (line: string) => void,
 ): Promise<void> {
-  const existing = await readColumns(client, columnsPath);
+  const existing = await readColumns(calls, columnsPath);
   for (const spec of schema.columns) {
     const exact = existing.find((column) => column.name === spec.name);
     if (!exact) {
@@ -185,7 +186,7 @@ async function reconcileColumns(
         );
         continue;
       }
-      await addColumn(client, columnsPath, spec);
+      await addColumn(calls, columnsPath, spec);
       report.columnsAdded.push(spec.name);
       log(`Added column ${spec.name}`);
       continue;
@@ -196,28 +197,28 @@ async function reconcileColumns(
     if (differences.typeDiffers) continue; // a column of another type is left entirely alone
 
     if (spec.indexed && exact.indexed !== true) {
-      await indexColumn(client, columnsPath, exact);
+      await indexColumn(calls, columnsPath, exact);
       report.columnsIndexed.push(spec.name);
       log(`Indexed column ${spec.name}`);
     }
   }
 }
 
-async function readColumns(client: Client, columnsPath: string): Promise<ExistingColumn[]> {
+async function readColumns(calls: GraphCalls, columnsPath: string): Promise<ExistingColumn[]> {
   try {
-    return await getAllPages<ExistingColumn>(client, columnsPath);
+    return await calls.all<ExistingColumn>(columnsPath);
   } catch (error) {
     throw failure(error, 'read the columns of the list');
   }
 }
 
-async function addColumn(client: Client, columnsPath: string, spec: ColumnSpec): Promise<void> {
+async function addColumn(calls: GraphCalls, columnsPath: string, spec: ColumnSpec): Promise<void> {
   try {
-    await client.api(columnsPath).middlewareOptions([retrySafe()]).post(spec);
+    await calls.post(columnsPath, spec, retrySafe);
   } catch (error) {
     // A retried POST may have added the column already: SharePoint refuses the duplicate.
     if (isConflict(error)) {
-      const columns = await readColumns(client, columnsPath);
+      const columns = await readColumns(calls, columnsPath);
       if (columns.some((column) => column.name === spec.name)) return;
     }
     throw failure(error, `add the column ${spec.name}`);
@@ -225,17 +226,14 @@ async function addColumn(client: Client, columnsPath: string, spec: ColumnSpec):
 }
 
 async function indexColumn(
-  client: Client,
+  calls: GraphCalls,
   columnsPath: string,
   column: ExistingColumn,
 ): Promise<void> {
   if (!column.id) throw new ProvisionError(`The column ${column.name ?? ''} has no id to update`);
   try {
     // Only `indexed` is sent, so nothing else about the column can change.
-    await client
-      .api(`${columnsPath}/${pathSegment(column.id)}`)
-      .middlewareOptions([retrySafe()])
-      .patch({ indexed: true });
+    await calls.patch(`${columnsPath}/${pathSegment(column.id)}`, { indexed: true }, retrySafe);
   } catch (error) {
     throw failure(error, `index the column ${column.name ?? column.id}`, {
       400: `Could not index the column ${column.name ?? column.id} (SharePoint allows at most 20 indexed columns per list)`,
@@ -308,9 +306,7 @@ function describeType(
  * Provisioning writes are safe to retry: a repeated list or column POST is refused as a duplicate
  * name (handled above), and setting `indexed: true` twice is the same as once.
  */
-function retrySafe(): RetrySafety {
-  return new RetrySafety({ idempotent: true });
-}
+const retrySafe: CallOptions = { idempotent: true };
 
 function listPath(siteId: string, listId: string): string {
   return `/sites/${pathSegment(siteId)}/lists/${pathSegment(listId)}`;

@@ -4,7 +4,7 @@ import { startLocalGraph } from '../../../dev/local-graph';
 import { createLocalTokenProvider } from '../../../src/auth/localTokenProvider';
 import { createGraphClient } from '../../../src/graph/client';
 import { GraphAccessError } from '../../../src/graph/errors';
-import { GraphCalls } from '../../../src/graph/graphCalls';
+import { GraphCalls, graphCallsOf } from '../../../src/graph/graphCalls';
 
 type RunningGraph = Awaited<ReturnType<typeof startLocalGraph>>;
 
@@ -29,6 +29,16 @@ describe('GraphCalls against the local service', () => {
   });
   afterAll(() => graph.close());
   beforeEach(() => graph.reset());
+
+  it('graphCallsOf keeps a GraphCalls and wraps a bare client', async () => {
+    expect(graphCallsOf(calls)).toBe(calls);
+    const wrapped = graphCallsOf(calls.client);
+    expect(wrapped).toBeInstanceOf(GraphCalls);
+    expect(wrapped.client).toBe(calls.client);
+    await expect(wrapped.get('/sites/nowhere.sharepoint.com:/sites/none')).rejects.toBeInstanceOf(
+      GraphAccessError,
+    );
+  });
 
   it('reads a resource', async () => {
     const me = await calls.get<{ mail: string }>('/me');

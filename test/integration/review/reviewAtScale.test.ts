@@ -10,6 +10,7 @@ import { createReviewService } from '../../../src/app/review/reviewService';
 import { createLocalTokenProvider } from '../../../src/auth/localTokenProvider';
 import { defaultConfig } from '../../../src/config/appConfig';
 import { createGraphClient } from '../../../src/graph/client';
+import { GraphCalls } from '../../../src/graph/graphCalls';
 import { fixedBankHolidayCalendar } from '../../../src/policy/dates';
 
 const HEAD = 'head@oakfield.sch.uk';
@@ -73,10 +74,12 @@ describe('the review with more than 5,000 contact events', () => {
 
   const review = () =>
     createReviewService({
-      client: createGraphClient({
-        baseUrl: graph.url,
-        tokenProvider: createLocalTokenProvider(HEAD),
-      }),
+      client: new GraphCalls(
+        createGraphClient({
+          baseUrl: graph.url,
+          tokenProvider: createLocalTokenProvider(HEAD),
+        }),
+      ),
       config: { sharePoint: defaultConfig.sharePoint },
       user: { displayName: 'Helen Marsh', emailAddress: HEAD },
       now: () => now,

@@ -10,6 +10,7 @@ import { createLocalTokenProvider } from '../../../src/auth/localTokenProvider';
 import { MemoryStore } from '../../../src/cache/keyValueStore';
 import { RestrictionsCache } from '../../../src/cache/restrictionsCache';
 import { createGraphClient } from '../../../src/graph/client';
+import { GraphCalls } from '../../../src/graph/graphCalls';
 import { GraphAccessError } from '../../../src/graph/errors';
 import { RestrictionsRepository } from '../../../src/graph/repositories/restrictionsRepository';
 import {
@@ -52,7 +53,7 @@ function client(upn = HEAD): Client {
 let keys = 0;
 function service(c: Client = client(), upn = HEAD): GraphReviewService {
   return createReviewService({
-    client: c,
+    client: new GraphCalls(c),
     config: { sharePoint: SP },
     user: { displayName: upn === HEAD ? 'Helen Marsh' : 'Sarah Whitfield', emailAddress: upn },
     newKey: () => `test-op-${(keys += 1)}`,

@@ -8,6 +8,7 @@ import { createReviewService } from '../../../src/app/review/reviewService';
 import { createLocalTokenProvider } from '../../../src/auth/localTokenProvider';
 import { defaultConfig } from '../../../src/config/appConfig';
 import { createGraphClient } from '../../../src/graph/client';
+import { GraphCalls } from '../../../src/graph/graphCalls';
 import { RestrictionsRepository } from '../../../src/graph/repositories/restrictionsRepository';
 import { fixedBankHolidayCalendar } from '../../../src/policy/dates';
 import type { Transition } from '../../../src/policy/lifecycle';
@@ -50,7 +51,7 @@ describe.each(['Europe/London', 'UTC', 'America/New_York'])('a site in %s', (zon
       tokenProvider: createLocalTokenProvider(HEAD),
     });
     const review = createReviewService({
-      client,
+      client: new GraphCalls(client),
       config: { sharePoint: SP },
       user: { displayName: 'Helen Marsh', emailAddress: HEAD },
       now: () => now,

@@ -10,6 +10,7 @@ import { RestrictionsCache } from '../../../src/cache/restrictionsCache';
 import { GraphRoles } from '../../../src/app/roles';
 import { defaultConfig } from '../../../src/config/appConfig';
 import { createGraphClient } from '../../../src/graph/client';
+import { GraphCalls } from '../../../src/graph/graphCalls';
 import { RestrictionsRepository } from '../../../src/graph/repositories/restrictionsRepository';
 import { AdminRouting } from '../../../src/app/admin/adminRouting';
 import { reconcile } from '../../../tools/routing/reconciler';
@@ -28,7 +29,9 @@ afterAll(() => graph.close());
 beforeEach(() => graph.reset());
 
 const clientFor = (upn: string) =>
-  createGraphClient({ baseUrl: graph.url, tokenProvider: createLocalTokenProvider(upn) });
+  new GraphCalls(
+    createGraphClient({ baseUrl: graph.url, tokenProvider: createLocalTokenProvider(upn) }),
+  );
 
 function adminFor(upn: string): AdminRouting {
   const client = clientFor(upn);
