@@ -61,7 +61,7 @@ export class GraphAccessError extends Error {
   }
 }
 
-export function kindForStatus(status: number): GraphAccessErrorKind {
+function kindForStatus(status: number): GraphAccessErrorKind {
   switch (status) {
     case 400:
     case 422:

@@ -15,7 +15,8 @@
 // (a repeat meets 409 ErrorFolderExists) and the move (with immutable ids, moving an email to the
 // folder it is already in changes nothing). createForward and send are never repeated blindly.
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { GraphAccessError, kindForStatus } from '../errors';
+import { GraphAccessError } from '../errors';
+import { stepError } from '../parallelWrites';
 import { type GraphCalls, graphCallsOf } from '../graphCalls';
 import { IMMUTABLE_ID_PREFERENCE } from '../middleware/preferImmutableIdMiddleware';
 import { encodePathSegment } from '../sharePoint';
@@ -175,29 +176,25 @@ export class MailActionsGraph {
    */
   async findForward(mailbox: string | undefined, key: string): Promise<FoundForward | undefined> {
     const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${odataString(FORWARD_KEY_PROPERTY_ID)}' and ep/value eq '${odataString(key)}')`;
-    const requests = FORWARD_FOLDERS.map((folder, i) => ({
-      id: String(i + 1),
-      method: 'GET',
-      url: `${mailboxRoot(mailbox)}/mailFolders/${folder}/messages?$filter=${encodeURIComponent(filter)}&$select=id&$top=1`,
-      headers: { Prefer: IMMUTABLE_ID_PREFERENCE },
-    }));
-    const answer = await this.calls.post<unknown>('/$batch', { requests }, { idempotent: true });
-    const responses = isRecord(answer) && Array.isArray(answer.responses) ? answer.responses : [];
+    // One parallel batch through the batcher, one step per folder; no retry inside it (the caller
+    // looks again after a failure), a failed step fails the look-up as a direct request would.
+    const results = await this.calls.batcher({ maxAttempts: 1 }).run(
+      FORWARD_FOLDERS.map((folder) => ({
+        key: folder,
+        steps: [
+          {
+            method: 'GET' as const,
+            url: `${mailboxRoot(mailbox)}/mailFolders/${folder}/messages?$filter=${encodeURIComponent(filter)}&$select=id&$top=1`,
+            headers: { Prefer: IMMUTABLE_ID_PREFERENCE },
+          },
+        ],
+      })),
+    );
     const found: FoundForward[] = [];
     for (const [i, where] of FORWARD_FOLDERS.entries()) {
-      const r = responses.find((x: unknown) => isRecord(x) && String(x.id) === String(i + 1)) as
-        Record<string, unknown> | undefined;
-      const status = typeof r?.status === 'number' ? r.status : 0;
-      if (status < 200 || status >= 300) {
-        const headers = isRecord(r?.headers) ? r.headers : {};
-        const retryAfter = Object.entries(headers).find(([k]) => k.toLowerCase() === 'retry-after');
-        throw new GraphAccessError(status === 0 ? 'unknown' : kindForStatus(status), {
-          status,
-          retryAfterSeconds:
-            retryAfter && /^\d+$/.test(String(retryAfter[1])) ? Number(retryAfter[1]) : undefined,
-        });
-      }
-      const body = isRecord(r?.body) ? r.body : {};
+      const r = results[i]?.[0] ?? { status: 0, headers: {} };
+      if (r.status < 200 || r.status >= 300) throw stepError(r);
+      const body = isRecord(r.body) ? r.body : {};
       const first: unknown = Array.isArray(body.value) ? body.value[0] : undefined;
       if (isRecord(first) && typeof first.id === 'string') found.push({ where, id: first.id });
     }
