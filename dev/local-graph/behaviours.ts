@@ -4,6 +4,7 @@
 //
 // Choices come from `createLocalGraph({ behaviours })` and, for the CI matrix that reruns some
 // tests under each variant (scripts/variants.mjs), from LOCAL_GRAPH_* environment variables.
+import { checkTimeZone } from './siteDates';
 
 export interface Behaviours {
   /**
@@ -65,69 +66,61 @@ export const DEFAULT_BEHAVIOURS: Behaviours = {
   listViewThresholdAnswer: 'graph',
 };
 
-const BATCH_ORDERINGS = new Set<Behaviours['batchOrdering']>(['chain', 'sdkPatterns', 'any']);
+/** "a, b or c" */
+function listed(values: readonly string[]): string {
+  return values.length < 2
+    ? values.join('')
+    : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+}
 
-const DUPLICATE_ANSWERS = new Set<Behaviours['duplicateAnswer']>(['500', '400', '409']);
+/** The value of `name` when it is one of `allowed`; undefined when unset; refused otherwise. */
+function oneOf<T extends string>(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  allowed: readonly T[],
+): T | undefined {
+  const value = env[name];
+  if (!value) return undefined;
+  if (!(allowed as readonly string[]).includes(value))
+    throw new Error(`${name} must be ${listed(allowed)}, not '${value}'`);
+  return value as T;
+}
 
 /** The choices named by LOCAL_GRAPH_* variables (unknown values are refused, not ignored). */
 export function behavioursFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Behaviours> {
   const out: Partial<Behaviours> = {};
-  const duplicate = env.LOCAL_GRAPH_DUPLICATE_ANSWER;
-  if (duplicate) {
-    if (!DUPLICATE_ANSWERS.has(duplicate as Behaviours['duplicateAnswer']))
-      throw new Error(`LOCAL_GRAPH_DUPLICATE_ANSWER must be 500, 400 or 409, not '${duplicate}'`);
-    out.duplicateAnswer = duplicate as Behaviours['duplicateAnswer'];
-  }
-  const etag = env.LOCAL_GRAPH_ETAG_MISMATCH_ANSWER;
-  if (etag) {
-    if (etag !== '409' && etag !== '412')
-      throw new Error(`LOCAL_GRAPH_ETAG_MISMATCH_ANSWER must be 409 or 412, not '${etag}'`);
-    out.etagMismatchAnswer = etag;
-  }
-  const threshold = env.LOCAL_GRAPH_LIST_VIEW_THRESHOLD_ANSWER;
-  if (threshold) {
-    if (threshold !== 'graph' && threshold !== 'sharepoint')
-      throw new Error(
-        `LOCAL_GRAPH_LIST_VIEW_THRESHOLD_ANSWER must be graph or sharepoint, not '${threshold}'`,
-      );
-    out.listViewThresholdAnswer = threshold;
-  }
+  const duplicate = oneOf(env, 'LOCAL_GRAPH_DUPLICATE_ANSWER', ['500', '400', '409'] as const);
+  if (duplicate) out.duplicateAnswer = duplicate;
+  const etag = oneOf(env, 'LOCAL_GRAPH_ETAG_MISMATCH_ANSWER', ['409', '412'] as const);
+  if (etag) out.etagMismatchAnswer = etag;
+  const threshold = oneOf(env, 'LOCAL_GRAPH_LIST_VIEW_THRESHOLD_ANSWER', [
+    'graph',
+    'sharepoint',
+  ] as const);
+  if (threshold) out.listViewThresholdAnswer = threshold;
+  const headers = oneOf(env, 'LOCAL_GRAPH_FORWARD_HEADERS', ['drop', 'keep'] as const);
+  if (headers) out.forwardHeaders = headers;
+  const ordering = oneOf(env, 'LOCAL_GRAPH_BATCH_ORDERING', [
+    'chain',
+    'sdkPatterns',
+    'any',
+  ] as const);
+  if (ordering) out.batchOrdering = ordering;
+  const expose = oneOf(env, 'LOCAL_GRAPH_CORS_EXPOSES_RETRY_AFTER', ['true', 'false'] as const);
+  if (expose) out.corsExposesRetryAfter = expose === 'true';
   const zone = env.LOCAL_GRAPH_SITE_TIME_ZONE;
   if (zone) {
     try {
-      new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+      out.siteTimeZone = checkTimeZone(zone);
     } catch {
       throw new Error(`LOCAL_GRAPH_SITE_TIME_ZONE must be an IANA time zone, not '${zone}'`);
     }
-    out.siteTimeZone = zone;
   }
   const delay = env.LOCAL_GRAPH_SEND_DELAY_MS;
   if (delay) {
     if (!/^\d+$/.test(delay))
       throw new Error(`LOCAL_GRAPH_SEND_DELAY_MS must be a number of milliseconds, not '${delay}'`);
     out.sendDelayMs = Number(delay);
-  }
-  const headers = env.LOCAL_GRAPH_FORWARD_HEADERS;
-  if (headers) {
-    if (headers !== 'drop' && headers !== 'keep')
-      throw new Error(`LOCAL_GRAPH_FORWARD_HEADERS must be drop or keep, not '${headers}'`);
-    out.forwardHeaders = headers;
-  }
-  const ordering = env.LOCAL_GRAPH_BATCH_ORDERING;
-  if (ordering) {
-    if (!BATCH_ORDERINGS.has(ordering as Behaviours['batchOrdering']))
-      throw new Error(
-        `LOCAL_GRAPH_BATCH_ORDERING must be chain, sdkPatterns or any, not '${ordering}'`,
-      );
-    out.batchOrdering = ordering as Behaviours['batchOrdering'];
-  }
-  const expose = env.LOCAL_GRAPH_CORS_EXPOSES_RETRY_AFTER;
-  if (expose) {
-    if (expose !== 'true' && expose !== 'false')
-      throw new Error(
-        `LOCAL_GRAPH_CORS_EXPOSES_RETRY_AFTER must be true or false, not '${expose}'`,
-      );
-    out.corsExposesRetryAfter = expose === 'true';
   }
   return out;
 }
