@@ -90,16 +90,22 @@ export class Directory {
   private byAddress: Map<string, DirectoryUser> | undefined;
 
   /**
-   * The user a `local:<userPrincipalName>` token stands for, or the application a
-   * `local-app:<name>` token stands for (an app-only token, as client credentials give).
+   * The user a `local:<userPrincipalName>` token stands for, or the user of an identity provider's
+   * JWT (verified before, identityTokens.ts), or the application a `local-app:<name>` token stands
+   * for (an app-only token, as client credentials give).
    */
-  authenticate(authorization: string | undefined): DirectoryUser {
+  authenticate(
+    authorization: string | undefined,
+    /** For a JWT: the user principal name it was verified to stand for, or why it was refused. */
+    verifiedJwt?: string | GraphError,
+  ): DirectoryUser {
     const bearer = /^Bearer\s+(.*)$/i.exec(authorization ?? '');
     const token = bearer?.[1]?.trim() ?? '';
     if (!token) throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty.');
+    if (verifiedJwt instanceof GraphError) throw verifiedJwt;
     const app = /^local-app:(.+)$/i.exec(token)?.[1]?.trim();
     if (app) return appPrincipal(app);
-    const upn = /^local:(.+)$/i.exec(token)?.[1];
+    const upn = verifiedJwt ?? /^local:(.+)$/i.exec(token)?.[1];
     const user = upn
       ? this.users.find(
           (u) => u.canSignIn && u.userPrincipalName.toLowerCase() === upn.toLowerCase(),

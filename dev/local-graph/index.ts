@@ -29,6 +29,7 @@ import {
   mailboxOfRequest,
 } from './mailboxConcurrency';
 import { handleMessageRules, handleRulesDev, isMessageRulesPath } from './messageRules';
+import { looksLikeJwt, userOfToken, type TrustedIdentity } from './identityTokens';
 
 export type { FaultOptions } from './faults';
 export type { Seed } from './seedTypes';
@@ -49,6 +50,11 @@ export interface LocalGraphOptions {
   behaviours?: Partial<Behaviours>;
   /** Called after every Graph request (the CLI's --log). */
   onRequest?: (entry: RequestLogEntry) => void;
+  /**
+   * An identity provider whose JWT access tokens are accepted (dev/local-identity, the workbench's
+   * `--sign-in`); `local:<upn>` tokens are accepted either way.
+   */
+  identity?: TrustedIdentity;
 }
 
 /** One Graph request: no bodies, no tokens. `status` 0 = connection destroyed (down). */
@@ -71,6 +77,8 @@ export interface LocalGraph {
   expireDeltaTokens(): void;
   /** Back to the seed: data, faults and latency as constructed. The request log is kept. */
   reset(): void;
+  /** Accept this identity provider's tokens from now on (its address is known only once it runs). */
+  trustIdentity(identity: TrustedIdentity): void;
 }
 
 export interface RunningLocalGraph extends LocalGraph {
@@ -224,6 +232,11 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
   };
   const log: RequestLogEntry[] = [];
   const mailboxSlots = new MailboxSlots();
+  let identity = opts.identity;
+  // Who a request's JWT stands for (or why it was refused), checked once when the request arrives.
+  const jwtOutcomes = new WeakMap<http.IncomingMessage, string | GraphError>();
+  const authenticate = (req: http.IncomingMessage) =>
+    data.directory.authenticate(req.headers.authorization, jwtOutcomes.get(req));
 
   const graph: LocalGraph = {
     handle,
@@ -246,6 +259,9 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
       faults = { ...initialFaults };
       latencyMs = initialLatency;
       graph.expireDeltaTokens();
+    },
+    trustIdentity(trusted) {
+      identity = trusted;
     },
   };
 
@@ -284,6 +300,17 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
       record(method, logPath, 0, started);
       return true;
     }
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (bearer && looksLikeJwt(bearer)) {
+      jwtOutcomes.set(
+        req,
+        await userOfToken(bearer, identity).catch((e: unknown) =>
+          e instanceof GraphError
+            ? e
+            : new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failure.'),
+        ),
+      );
+    }
     // A request to a mailbox holds one of its 4 slots while the service works on it (latency
     // included); past the fourth, Exchange answers 429 (mailboxConcurrency.ts).
     const mailbox = outlookMailboxOf(req, versioned[1] ?? '/');
@@ -304,7 +331,7 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
     const segments = pathSegments(rawPath);
     if ((segments[0] ?? '').toLowerCase() === 'me') {
       try {
-        meAddress = data.directory.authenticate(req.headers.authorization).mail;
+        meAddress = authenticate(req).mail;
       } catch {
         return undefined; // answered 401 by serveGraph
       }
@@ -375,7 +402,7 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
   ): Promise<GraphResponse> {
     const outcome = rollFault(faults, random);
     if (outcome !== 'none') throw injectedFault(outcome, rawPath, faults.retryAfterSeconds ?? 1);
-    const me = data.directory.authenticate(req.headers.authorization);
+    const me = authenticate(req);
     const text = WRITE_METHODS.has(method) ? await readBody(req) : '';
     const body = parseJsonBody(text);
     if (method === 'POST' || method === 'PATCH') {

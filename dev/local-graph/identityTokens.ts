@@ -1,0 +1,58 @@
+// Access tokens from the local identity provider (dev/local-identity), checked as Microsoft Graph
+// checks Entra's: a JWT signed by the tenant's key, issued by the tenant, for Graph's audience,
+// inside its lifetime (5 minutes' clock skew, Microsoft.IdentityModel's default). Anything else is
+// 401 InvalidAuthenticationToken, as Graph answers it.
+// Sources: learn.microsoft.com/entra/identity-platform/access-tokens ("Validate tokens"),
+// learn.microsoft.com/graph/resolve-auth-errors (401 InvalidAuthenticationToken).
+import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet } from 'jose';
+import { GraphError } from './graphErrors';
+
+/** The identity provider whose tokens the service accepts, besides `local:<upn>` ones. */
+export interface TrustedIdentity {
+  issuer: string;
+  jwks: JSONWebKeySet;
+}
+
+/** Graph accepts either form of its own audience. */
+const GRAPH_AUDIENCES = ['https://graph.microsoft.com', '00000003-0000-0000-c000-000000000000'];
+const CLOCK_SKEW_SECONDS = 300;
+
+/** Three base64url parts (a `local:` token may have dots too: local:head@oakfield.sch.uk). */
+export function looksLikeJwt(token: string): boolean {
+  return /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(token);
+}
+
+function invalid(message: string): GraphError {
+  return new GraphError(401, 'InvalidAuthenticationToken', message);
+}
+
+/** The user principal name a valid token stands for; throws Graph's 401 otherwise. */
+export async function userOfToken(
+  token: string,
+  trusted: TrustedIdentity | undefined,
+): Promise<string> {
+  if (!trusted) throw invalid('Access token validation failure. Invalid issuer.');
+  try {
+    const { payload } = await jwtVerify(token, createLocalJWKSet(trusted.jwks), {
+      issuer: trusted.issuer,
+      audience: GRAPH_AUDIENCES,
+      algorithms: ['RS256'],
+      clockTolerance: CLOCK_SKEW_SECONDS,
+    });
+    const upn = payload.upn ?? payload.preferred_username;
+    if (typeof upn !== 'string' || !upn) throw invalid('Access token validation failure.');
+    return upn;
+  } catch (error) {
+    if (error instanceof GraphError) throw error;
+    if (error instanceof errors.JWTExpired) {
+      throw invalid('Lifetime validation failed, the token is expired.');
+    }
+    if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'aud') {
+      throw invalid('Access token validation failure. Invalid audience.');
+    }
+    if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'iss') {
+      throw invalid('Access token validation failure. Invalid issuer.');
+    }
+    throw invalid('Access token validation failure.');
+  }
+}
