@@ -11,8 +11,20 @@
 
 export const AUTH_DIALOG_PATH = '/auth-dialog.html';
 
+export const ENTRA_ID_HOST = 'login.microsoftonline.com';
+
 export function authorityFor(tenantId: string): string {
-  return `https://login.microsoftonline.com/${encodeURIComponent(tenantId || 'organizations')}`;
+  return `https://${ENTRA_ID_HOST}/${encodeURIComponent(tenantId || 'organizations')}`;
+}
+
+/**
+ * The authority the task pane and the sign-in dialog both use: the configured one (a local OpenID
+ * Connect provider, say), else Entra ID's for the tenant. One helper, so the two never differ (they
+ * share MSAL's cache, which is keyed by authority).
+ */
+export function authorityOf(auth: { tenantId: string; authority?: string }): string {
+  const configured = auth.authority?.trim();
+  return configured ? configured.replace(/\/+$/, '') : authorityFor(auth.tenantId);
 }
 
 /** The page that receives popup and dialog sign-in answers. */

@@ -9,7 +9,7 @@
 // returns to auth-dialog.html rather than taskpane.html (MSAL v5's redirect bridge).
 import type { AppConfig } from '../config/appConfig';
 import type { MailHost } from '../host/mailHost';
-import { authPageUrl } from './authUrls';
+import { authorityOf, authPageUrl } from './authUrls';
 import { createLocalTokenProvider } from './localTokenProvider';
 import { msalConfiguration } from './msalConfiguration';
 import { createMsalTokenProvider } from './msalTokenProvider';
@@ -59,7 +59,7 @@ export function createTokenProvider(
   const authPage = authPageUrl(origin);
   const configuration = msalConfiguration({
     clientId: config.auth.clientId,
-    tenantId: config.auth.tenantId,
+    authority: authorityOf(config.auth),
     redirectUri: authPage,
   });
   return createMsalTokenProvider({
@@ -95,7 +95,7 @@ export function createBrowserTokenProvider(
   return createMsalTokenProvider({
     configuration: msalConfiguration({
       clientId: config.auth.clientId,
-      tenantId: config.auth.tenantId,
+      authority: authorityOf(config.auth),
       redirectUri: authPageUrl(origin),
     }),
     scopes: config.auth.scopes,

@@ -7,7 +7,7 @@
 //      task pane with Office.context.ui.messageParent.
 import type { IPublicClientApplication } from '@azure/msal-browser';
 import type { AppConfig } from '../../config/appConfig';
-import { authPageUrl } from '../authUrls';
+import { authorityOf, authPageUrl } from '../authUrls';
 import { msalConfiguration } from '../msalConfiguration';
 import { serializeAuthDialogMessage, type AuthDialogMessage } from './dialogProtocol';
 
@@ -77,7 +77,7 @@ export async function runAuthDialog(deps: AuthDialogDependencies): Promise<AuthD
     const app: IPublicClientApplication = new msal.PublicClientApplication(
       msalConfiguration({
         clientId: auth.clientId,
-        tenantId: auth.tenantId,
+        authority: authorityOf(auth),
         redirectUri: authPageUrl(deps.location.origin),
       }),
     );
