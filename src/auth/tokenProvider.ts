@@ -7,6 +7,21 @@ export class SignInRequiredError extends Error {
   }
 }
 
+/**
+ * Sign-in answered for an account that is not the mailbox user's (someone else's cached sign-in on
+ * a shared computer, or the wrong account picked on the sign-in page). The token is never handed
+ * out. A SignInRequiredError, so that whatever treats "sign in again" still stops; its own name so
+ * that the pane can say what happened (the Graph library keeps the name as its error's code).
+ */
+export class WrongAccountError extends SignInRequiredError {
+  constructor(
+    message = "Contact Guard was signed in with a different account from this mailbox's, so it was refused. Sign in with your own school account.",
+  ) {
+    super(message);
+    this.name = 'WrongAccountError';
+  }
+}
+
 export interface TokenProvider {
   /** A bearer token for Microsoft Graph (or the local service). Throws SignInRequiredError. */
   getAccessToken(): Promise<string>;
