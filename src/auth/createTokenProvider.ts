@@ -10,6 +10,8 @@
 import type { AppConfig } from '../config/appConfig';
 import type { MailHost } from '../host/mailHost';
 import { authorityOf, authPageUrl } from './authUrls';
+import { dialogUrlFor } from './dialog/authDialogFlow';
+import { expectedIdentities } from './expectedIdentity';
 import { createLocalTokenProvider } from './localTokenProvider';
 import { msalConfiguration } from './msalConfiguration';
 import { createMsalTokenProvider } from './msalTokenProvider';
@@ -67,7 +69,11 @@ export function createTokenProvider(
     scopes: config.auth.scopes,
     loginHint: userAddress || undefined,
     useNestedAppAuth: supportsNestedAppAuth(office),
-    dialogFallback: createOfficeDialogTokenProvider({ dialogUrl: authPage, office }),
+    dialogFallback: createOfficeDialogTokenProvider({
+      dialogUrl: dialogUrlFor(authPage, userAddress || undefined),
+      expectedUsers: expectedIdentities(userAddress),
+      office,
+    }),
   });
 }
 

@@ -201,12 +201,15 @@ describe('the MSAL chain: silent, then popup, then the Office dialog', () => {
       const pending = provider.getAccessToken();
       await waitFor(() => fake.dialogs.length === 1);
       const dialog = fake.dialogs[0]!;
-      expect(dialog.url).toBe(`${ORIGIN}/auth-dialog.html`);
+      expect(dialog.url).toBe(
+        `${ORIGIN}/auth-dialog.html?login_hint=sam.teacher%40oakfield.sch.uk`,
+      );
       dialog.sendMessage(
         JSON.stringify({
           kind: 'token',
           accessToken: 'dialog-token',
           expiresOn: Date.now() + 3_600_000,
+          username: USER,
         }),
         ORIGIN,
       );
