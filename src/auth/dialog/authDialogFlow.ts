@@ -10,15 +10,12 @@
 // (never whichever account the browser happens to hold), and a sign-in that comes back for
 // someone else is refused and removed from MSAL's cache. MSAL's redirect bridge navigates back to
 // the URL that started the redirect, query included, so the hint is still there on the way back.
-import type {
-  AccountInfo,
-  AuthenticationResult,
-  IPublicClientApplication,
-} from '@azure/msal-browser';
+import type { AuthenticationResult, IPublicClientApplication } from '@azure/msal-browser';
 import type { AppConfig } from '../../config/appConfig';
 import { authorityOf, authPageUrl } from '../authUrls';
 import { isExpectedUser } from '../expectedIdentity';
 import { msalConfiguration } from '../msalConfiguration';
+import { forgetAccount, forgetOtherAccounts } from '../msalTokenProvider';
 import { serializeAuthDialogMessage, type AuthDialogMessage } from './dialogProtocol';
 
 type MsalModule = typeof import('@azure/msal-browser');
@@ -73,19 +70,6 @@ function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-/** Removes an account from MSAL's cache on this device (no navigation, no sign-out page). */
-async function forgetAccount(
-  app: IPublicClientApplication,
-  account: AccountInfo | null | undefined,
-): Promise<void> {
-  if (!account) return;
-  try {
-    await app.clearCache({ account });
-  } catch {
-    // Refusing the token is what matters; the account is refused again next time.
-  }
-}
-
 export async function runAuthDialog(deps: AuthDialogDependencies): Promise<AuthDialogOutcome> {
   if (hasAuthAnswer(deps.location)) {
     deps.showStatus('Finishing sign-in…');
@@ -134,6 +118,8 @@ export async function runAuthDialog(deps: AuthDialogDependencies): Promise<AuthD
     };
 
     const returned = await app.handleRedirectPromise();
+    // Someone else who signed in on this computer (a shared reception PC) is forgotten.
+    await forgetOtherAccounts(app, expected);
     if (returned?.accessToken) {
       deps.redirectMarker.clear();
       return answer(returned);

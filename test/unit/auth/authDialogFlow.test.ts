@@ -141,6 +141,13 @@ describe('runAuthDialog', () => {
     expect(sent).toEqual([]);
   });
 
+  it("forgets other users' cached accounts, keeping the mailbox user's", async () => {
+    app.getAllAccounts.mockReturnValue([otherAccount, account]);
+    await runAuthDialog(deps());
+    expect(app.clearCache).toHaveBeenCalledTimes(1);
+    expect(app.clearCache).toHaveBeenCalledWith({ account: otherAccount });
+  });
+
   it('refuses a sign-in that came back for someone else, and forgets that account', async () => {
     marker = true;
     app.handleRedirectPromise.mockResolvedValue(tokenResult('other-token', null, otherAccount));
