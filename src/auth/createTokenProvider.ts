@@ -20,6 +20,8 @@ import {
   type BrowserTokenProvider,
 } from './msalTokenProvider';
 import { officeGlobal, type OfficeSignInApi } from './officeSignInApi';
+
+export type { OfficeSignInApi } from './officeSignInApi';
 import { createOfficeDialogTokenProvider } from './officeDialogTokenProvider';
 import { SignInRequiredError, type TokenProvider } from './tokenProvider';
 

@@ -26,9 +26,11 @@ export interface TokenProvider {
   /** A bearer token for Microsoft Graph (or the local service). Throws SignInRequiredError. */
   getAccessToken(): Promise<string>;
   /**
-   * Sign-in method in use, for status lines (never the token). The first four are the task pane's;
-   * 'environment' and 'deviceCode' are the command-line tools' (tools/lib/nodeTokenProviders.ts),
-   * 'clientCertificate' the routing job's app-only sign-in (tools/routing/appOnlyToken.ts).
+   * Sign-in method in use, for status lines (never the token). 'nestedAppAuth' and 'officeDialog'
+   * are the task pane's, 'popup' the review page's (popup, or redirect when it is blocked), 'local'
+   * the local service's; 'environment' and 'deviceCode' are the command-line tools'
+   * (tools/lib/nodeTokenProviders.ts), 'clientCertificate' the routing job's app-only sign-in
+   * (tools/routing/appOnlyToken.ts).
    */
   readonly method:
     | 'nestedAppAuth'

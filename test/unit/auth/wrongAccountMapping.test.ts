@@ -1,7 +1,7 @@
 // A refused account (WrongAccountError) reaches the pane as its own plain message, however it
 // travels: raw, or wrapped by the Graph client library in a GraphError named after it.
 import { GraphError } from '@microsoft/microsoft-graph-client';
-import { reasonFor } from '../../../src/app/senderCheck';
+import { reasonFor, SenderCheck } from '../../../src/app/senderCheck';
 import { failureFor, problemText } from '../../../src/app/actions/restrictedActions';
 import { SignInRequiredError, WrongAccountError } from '../../../src/auth/tokenProvider';
 import { createGraphClient } from '../../../src/graph/client';
@@ -58,5 +58,18 @@ describe('WrongAccountError', () => {
       .get()
       .catch((e: unknown) => e);
     expect(toGraphAccessError(failure).kind).toBe('wrongAccount');
+  });
+
+  it("gives the pane's verdict 'unavailable: wrongAccount' when the refresh is refused", async () => {
+    const check = new SenderCheck(
+      {
+        current: () => null,
+        load: () => Promise.resolve(null),
+        refresh: () => Promise.reject(toGraphAccessError(new WrongAccountError())),
+      },
+      { trustMs: 60_000, backgroundRefreshMs: 30_000 },
+    );
+    const result = await check.check({ from: { address: 'parent@example.org' } });
+    expect(result.verdict).toEqual({ kind: 'unavailable', reason: 'wrongAccount' });
   });
 });
