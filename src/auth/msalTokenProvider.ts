@@ -167,15 +167,21 @@ export function createPaneTokenProvider(options: PaneTokenProviderOptions): Toke
     // createNestablePublicClientApplication quietly returns a standard app when the bridge to
     // Outlook does not answer; a standard app would sign in with a browser popup, which cannot
     // work in the pane. The factory is called only for a real nested app.
+    // A bridge that fails to start (the call rejects) is no bridge either.
     let bridged = false;
-    const app = await msal.createNestablePublicClientApplication(
-      options.configuration,
-      undefined,
-      (configuration, controller) => {
-        bridged = true;
-        return new msal.PublicClientApplication(configuration, controller);
-      },
-    );
+    let app: IPublicClientApplication;
+    try {
+      app = await msal.createNestablePublicClientApplication(
+        options.configuration,
+        undefined,
+        (configuration, controller) => {
+          bridged = true;
+          return new msal.PublicClientApplication(configuration, controller);
+        },
+      );
+    } catch {
+      throw new NoBridge();
+    }
     if (!bridged) throw new NoBridge();
 
     // As Microsoft's sample does: the account Outlook is signed in with, found by its UPN, tenant

@@ -349,6 +349,19 @@ describe('the Office dialog, never an MSAL popup in the pane', () => {
     expect(fake.dialogs).toHaveLength(1);
   });
 
+  it('opens the dialog when the nested app bridge fails to start', async () => {
+    setUp({ Mailbox: '1.8', NestedAppAuth: '1.1' }, { userPrincipalName: UPN });
+    mocked.createNestablePublicClientApplication.mockReset();
+    mocked.createNestablePublicClientApplication.mockRejectedValue(new Error('no bridge'));
+    const tokens = provider();
+    const pending = tokens.getAccessToken();
+    await waitFor(() => fake.dialogs.length === 1);
+    fake.dialogs[0]!.sendMessage(dialogToken('dialog-token', USER), ORIGIN);
+    await expect(pending).resolves.toBe('dialog-token');
+    expect(tokens.method).toBe('officeDialog');
+    expect(mocked.PublicClientApplication).not.toHaveBeenCalled();
+  });
+
   it("refuses the dialog's token for someone else's account", async () => {
     setUp({ Mailbox: '1.8' });
     const pending = provider().getAccessToken();
