@@ -9,6 +9,7 @@ import { RestrictionsRepository } from '../graph/repositories/restrictionsReposi
 import { RestrictionsCache } from '../cache/restrictionsCache';
 import { IndexedDbStore } from '../cache/keyValueStore';
 import { SenderCheck } from './senderCheck';
+import { forgetOtherUsers } from './forgetOtherUsers';
 import { GraphRoles, type Roles } from './roles';
 import type { AdminRouting } from './admin/adminRouting';
 import { createContactEvents, type ContactEvents } from './events/createContactEvents';
@@ -52,9 +53,16 @@ export function composeServices(config: AppConfig, host: MailHost): Services {
   const client = new GraphCalls(createGraphClient({ baseUrl: config.graphBaseUrl, tokenProvider }));
   const repository = new RestrictionsRepository(client, config.sharePoint);
   const { hostname, sitePath, lists } = config.sharePoint;
+  const restrictionsStore = new IndexedDbStore();
+  // A shared computer: when someone else used the pane last, their restrictions copies go (their
+  // outboxes stay, keyed by user). Only other users' keys are touched, so the cache may load
+  // this user's copy meanwhile. See forgetOtherUsers.ts.
+  void forgetOtherUsers({ user: host.getUser().emailAddress, restrictionsStore }).catch(
+    () => undefined,
+  );
   const cache = new RestrictionsCache({
     repository,
-    store: new IndexedDbStore(),
+    store: restrictionsStore,
     // One copy per list and per signed-in user: a shared computer never shows one user's copy to another.
     cacheKey: `restrictions|${hostname}${sitePath}|${lists.restrictions}|${host.getUser().emailAddress.toLowerCase()}`,
   });

@@ -134,6 +134,8 @@ export function reasonFor(error: GraphAccessError): UnavailableReason {
   switch (error.kind) {
     case 'signedOut':
       return 'signedOut';
+    case 'wrongAccount':
+      return 'wrongAccount';
     case 'offline':
       return 'offline';
     case 'throttled':

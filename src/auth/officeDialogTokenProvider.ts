@@ -1,13 +1,27 @@
-// The last sign-in fallback: Office's dialog API (Mailbox 1.4) opens auth-dialog.html in a window
-// Outlook owns, which browsers' popup blockers do not stop. That page signs in with an MSAL
-// redirect and sends the token back with Office.context.ui.messageParent.
+// The task pane's sign-in when nested app authentication is not there: Office's dialog API
+// (Mailbox 1.4) opens auth-dialog.html in a window Outlook owns, a top-level window that browsers'
+// popup blockers do not stop. That page signs in with an MSAL redirect and sends the token and the
+// account's username back with Office.context.ui.messageParent; a token for anyone other than the
+// mailbox user is refused here.
 import { parseAuthDialogMessage } from './dialog/dialogProtocol';
-import { SignInRequiredError, type TokenProvider } from './tokenProvider';
+import { isExpectedUser } from './expectedIdentity';
+import {
+  officeGlobal,
+  type DialogHandlerArgs,
+  type OfficeSignInApi,
+  type SignInDialogOpenResult,
+} from './officeSignInApi';
+import { SignInRequiredError, WrongAccountError, type TokenProvider } from './tokenProvider';
 
 export interface OfficeDialogTokenProviderOptions {
-  /** Absolute URL of auth-dialog.html, on the add-in's own origin. */
+  /** Absolute URL of auth-dialog.html, on the add-in's own origin (with ?login_hint=…). */
   dialogUrl: string;
-  office?: typeof Office;
+  /**
+   * Whose token is accepted (the mailbox user's address, lower-cased); a token for anyone else is
+   * refused with WrongAccountError and not kept. Empty or absent: not checked.
+   */
+  expectedUsers?: readonly string[];
+  office?: OfficeSignInApi;
   now?: () => number;
 }
 
@@ -22,9 +36,6 @@ const DIALOG_ALREADY_OPEN = 12007;
 const DIALOG_IGNORED_BY_USER = 12009;
 
 const DIALOG_OPTIONS = { height: 60, width: 30 };
-
-/** What Office passes to a dialog's handlers: a message, or an event with an error code. */
-type DialogHandlerArgs = { message: string; origin: string | undefined } | { error: number };
 
 function messageForOpenFailure(code: number | undefined): string {
   if (code === DIALOG_ALREADY_OPEN) {
@@ -42,15 +53,12 @@ function originOf(url: string): string | undefined {
   }
 }
 
-function officeGlobal(): typeof Office | undefined {
-  return (globalThis as { Office?: typeof Office }).Office;
-}
-
 export function createOfficeDialogTokenProvider(
   options: OfficeDialogTokenProviderOptions,
 ): TokenProvider {
   const now = options.now ?? Date.now;
   const expectedOrigin = originOf(options.dialogUrl);
+  const expectedUsers = options.expectedUsers ?? [];
   let cached: { accessToken: string; usableUntil: number } | undefined;
   let inFlight: Promise<string> | undefined;
 
@@ -60,11 +68,13 @@ export function createOfficeDialogTokenProvider(
     if (!office || !ui || typeof ui.displayDialogAsync !== 'function') {
       return Promise.reject(new SignInRequiredError('Sign-in is not available in this Outlook.'));
     }
-    const messageEvent = office.EventType?.DialogMessageReceived ?? 'dialogMessageReceived';
-    const dialogEvent = office.EventType?.DialogEventReceived ?? 'dialogEventReceived';
+    // `as never`: see SignInDialog.addEventHandler (Office.js's enum or a facade's string).
+    const messageEvent = (office.EventType?.DialogMessageReceived ??
+      'dialogMessageReceived') as never;
+    const dialogEvent = (office.EventType?.DialogEventReceived ?? 'dialogEventReceived') as never;
 
     return new Promise<string>((resolve, reject) => {
-      const onOpened = (result: Office.AsyncResult<Office.Dialog>): void => {
+      const onOpened = (result: SignInDialogOpenResult): void => {
         if ((result?.status as unknown) !== 'succeeded' || !result.value) {
           reject(new SignInRequiredError(messageForOpenFailure(result?.error?.code)));
           return;
@@ -88,12 +98,19 @@ export function createOfficeDialogTokenProvider(
           const message = parseAuthDialogMessage(args.message);
           if (!message) return;
           if (message.kind === 'token') {
+            if (!isExpectedUser(message.username, expectedUsers)) {
+              // Someone else's sign-in: not kept, not handed out.
+              finish(() => reject(new WrongAccountError()));
+              return;
+            }
             const usableUntil =
               message.expiresOn !== null
                 ? message.expiresOn - EXPIRY_MARGIN_MS
                 : now() + UNKNOWN_EXPIRY_KEEP_MS;
             cached = { accessToken: message.accessToken, usableUntil };
             finish(() => resolve(message.accessToken));
+          } else if (message.reason === 'wrongAccount') {
+            finish(() => reject(new WrongAccountError()));
           } else {
             const text =
               message.reason === 'cancelled'

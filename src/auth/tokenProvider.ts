@@ -7,13 +7,30 @@ export class SignInRequiredError extends Error {
   }
 }
 
+/**
+ * Sign-in answered for an account that is not the mailbox user's (someone else's cached sign-in on
+ * a shared computer, or the wrong account picked on the sign-in page). The token is never handed
+ * out. A SignInRequiredError, so that whatever treats "sign in again" still stops; its own name so
+ * that the pane can say what happened (the Graph library keeps the name as its error's code).
+ */
+export class WrongAccountError extends SignInRequiredError {
+  constructor(
+    message = "Contact Guard was signed in with a different account from this mailbox's, so it was refused. Sign in with your own school account.",
+  ) {
+    super(message);
+    this.name = 'WrongAccountError';
+  }
+}
+
 export interface TokenProvider {
   /** A bearer token for Microsoft Graph (or the local service). Throws SignInRequiredError. */
   getAccessToken(): Promise<string>;
   /**
-   * Sign-in method in use, for status lines (never the token). The first four are the task pane's;
-   * 'environment' and 'deviceCode' are the command-line tools' (tools/lib/nodeTokenProviders.ts),
-   * 'clientCertificate' the routing job's app-only sign-in (tools/routing/appOnlyToken.ts).
+   * Sign-in method in use, for status lines (never the token). 'nestedAppAuth' and 'officeDialog'
+   * are the task pane's, 'popup' the review page's (popup, or redirect when it is blocked), 'local'
+   * the local service's; 'environment' and 'deviceCode' are the command-line tools'
+   * (tools/lib/nodeTokenProviders.ts), 'clientCertificate' the routing job's app-only sign-in
+   * (tools/routing/appOnlyToken.ts).
    */
   readonly method:
     | 'nestedAppAuth'

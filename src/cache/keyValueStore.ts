@@ -1,10 +1,12 @@
-// Device storage behind a three-method port: IndexedDB in the pane, memory in tests and in Node.
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+// Device storage behind a four-method port: IndexedDB in the pane, memory in tests and in Node.
+import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
 
 export interface KeyValueStore {
   get<T>(key: string): Promise<T | undefined>;
   set<T>(key: string, value: T): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Every key in the store (to forget another user's copies on a shared computer). */
+  keys(): Promise<string[]>;
 }
 
 /**
@@ -31,6 +33,11 @@ export class IndexedDbStore implements KeyValueStore {
     return del(key, this.useStore());
   }
 
+  async keys(): Promise<string[]> {
+    const found = await keys(this.useStore());
+    return found.filter((key): key is string => typeof key === 'string');
+  }
+
   // Opened on first use: createStore opens the database at once, and constructing the store must
   // not fail where IndexedDB is missing (the failure belongs to the first read or write).
   private useStore(): UseStore {
@@ -53,5 +60,9 @@ export class MemoryStore implements KeyValueStore {
 
   async delete(key: string): Promise<void> {
     this.values.delete(key);
+  }
+
+  async keys(): Promise<string[]> {
+    return [...this.values.keys()];
   }
 }

@@ -26,6 +26,11 @@ export interface AppConfig {
     clientId: string;
     /** Tenant id or domain; 'organizations' for any work account. */
     tenantId: string;
+    /**
+     * The sign-in authority, when it is not Entra ID's (e.g. a local OpenID Connect provider,
+     * https://localhost:8443/tenant). Absent: https://login.microsoftonline.com/<tenantId>.
+     */
+    authority?: string;
     /** Delegated Graph scopes the pane asks for. */
     scopes: string[];
   };

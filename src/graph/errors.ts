@@ -2,12 +2,13 @@
 // Messages are built from the kind, status and Graph's error code only: never from URLs, tokens or
 // response bodies, which can hold personal data (addresses, names).
 import { GraphError } from '@microsoft/microsoft-graph-client';
-import { SignInRequiredError } from '../auth/tokenProvider';
+import { SignInRequiredError, WrongAccountError } from '../auth/tokenProvider';
 import { isNetworkFailure, parseRetryAfterMs } from './middleware/retryMiddleware';
 
 export type GraphAccessErrorKind =
   | 'offline'
   | 'signedOut'
+  | 'wrongAccount'
   | 'forbidden'
   | 'notFound'
   | 'throttled'
@@ -21,6 +22,8 @@ export type GraphAccessErrorKind =
 const PLAIN_MESSAGES: Record<GraphAccessErrorKind, string> = {
   offline: "We couldn't reach Microsoft 365. Check the connection and try again.",
   signedOut: 'You need to sign in again.',
+  wrongAccount:
+    "Contact Guard was signed in with a different account from this mailbox's, so it was refused. Sign in with your own school account.",
   forbidden: "Your account doesn't have permission for this.",
   notFound: "What we looked for wasn't found in Microsoft 365.",
   throttled: 'Microsoft 365 is busy and asked us to slow down.',
@@ -125,18 +128,32 @@ function isGraphErrorLike(e: unknown): e is GraphErrorLike {
   );
 }
 
-/** True for a SignInRequiredError, raw or as wrapped by the Graph library. */
+/** True for a WrongAccountError, raw or as wrapped by the Graph library (code = its name). */
+export function isWrongAccount(e: unknown): boolean {
+  return (
+    e instanceof WrongAccountError ||
+    (e instanceof Error && e.name === 'WrongAccountError') ||
+    (isGraphErrorLike(e) && e.code === 'WrongAccountError')
+  );
+}
+
+/** True for a SignInRequiredError (WrongAccountError included), raw or as wrapped by the Graph library. */
 export function isSignInRequired(e: unknown): boolean {
   return (
     e instanceof SignInRequiredError ||
     (e instanceof Error && e.name === 'SignInRequiredError') ||
-    (isGraphErrorLike(e) && e.code === 'SignInRequiredError')
+    (isGraphErrorLike(e) && e.code === 'SignInRequiredError') ||
+    isWrongAccount(e)
   );
 }
 
 export function toGraphAccessError(e: unknown): GraphAccessError {
   if (e instanceof GraphAccessError) {
     return e;
+  }
+  // Before isSignInRequired: a wrong account is a sign-in problem with its own plain message.
+  if (isWrongAccount(e)) {
+    return new GraphAccessError('wrongAccount');
   }
   if (isSignInRequired(e)) {
     return new GraphAccessError('signedOut');

@@ -82,6 +82,7 @@ export type CautionReason =
 
 export type UnavailableReason =
   | 'signedOut'
+  | 'wrongAccount'
   | 'offline'
   | 'throttled'
   | 'listMissing'

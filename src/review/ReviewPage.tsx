@@ -65,9 +65,10 @@ export function ReviewPage({
       })
       .catch((e: unknown) => {
         const message = e instanceof Error ? e.message : 'Something went wrong.';
+        const kind = (e as { kind?: unknown } | null)?.kind;
+        // A refused (wrong) account is a sign-in too: the button lets the right one sign in.
         const signIn =
-          e instanceof SignInRequiredError ||
-          (e as { kind?: unknown } | null)?.kind === 'signedOut';
+          e instanceof SignInRequiredError || kind === 'signedOut' || kind === 'wrongAccount';
         setState(signIn ? { kind: 'signIn', message } : { kind: 'error', message });
       });
   }, [start]);

@@ -31,12 +31,11 @@ export async function startReviewSession(
   loginHint: string | undefined,
   loadService: ServiceLoader,
 ): Promise<ReviewSession> {
-  const calls = new GraphCalls(
-    createGraphClient({
-      baseUrl: config.graphBaseUrl,
-      tokenProvider: createBrowserTokenProvider(config, loginHint),
-    }),
-  );
+  const tokenProvider = createBrowserTokenProvider(config, loginHint);
+  // First of all: when the popup was blocked the page signed in with a redirect, and MSAL's
+  // redirect bridge (auth-dialog.html) has just navigated back here with the answer.
+  await tokenProvider.handleRedirectPromise();
+  const calls = new GraphCalls(createGraphClient({ baseUrl: config.graphBaseUrl, tokenProvider }));
   const me = await calls.get<Record<string, unknown>>(
     '/me?$select=displayName,mail,userPrincipalName',
   );

@@ -3,6 +3,8 @@ import type { Handling, LocalDate, MatchedOn, UnavailableReason } from '../polic
 
 export const unavailableText: Record<UnavailableReason, string> = {
   signedOut: 'You are not signed in to Microsoft 365, so the restrictions could not be read.',
+  wrongAccount:
+    "Contact Guard was signed in with a different account from this mailbox's, so the restrictions were not read. Sign in with your own school account.",
   offline: 'Contact Guard cannot reach Microsoft 365 just now (the network may be down).',
   throttled: 'Microsoft 365 is busy and asked Contact Guard to slow down.',
   listMissing: "The school's Contact Restrictions list was not found. Tell your IT administrator.",

@@ -23,6 +23,10 @@ export class FileStore implements KeyValueStore {
     await this.writeAll(all);
   }
 
+  async keys(): Promise<string[]> {
+    return Object.keys(await this.readAll());
+  }
+
   private async readAll(): Promise<Record<string, unknown>> {
     try {
       const parsed: unknown = JSON.parse(await fs.readFile(this.path, 'utf8'));

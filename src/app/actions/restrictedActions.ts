@@ -26,7 +26,11 @@
 // with the host's id are mapped to it (`refFor`).
 import type { MessageMark, MessageMarks, MessageRef } from '../../graph/mail/messageMarks';
 import type { FoundForward, MailActionsGraph, MessageState } from '../../graph/mail/mailActions';
-import { GraphAccessError, toGraphAccessError } from '../../graph/errors';
+import {
+  GraphAccessError,
+  toGraphAccessError,
+  type GraphAccessErrorKind,
+} from '../../graph/errors';
 import type { AuditEntry } from '../../graph/repositories/auditRepository';
 import type { OpenMessage, SignedInUser } from '../../host/mailHost';
 import type { Restriction } from '../../policy/types';
@@ -81,6 +85,7 @@ export type ActionProblem =
   | 'sendAsDenied'
   | 'folderFailed'
   | 'signedOut'
+  | 'wrongAccount'
   | 'offline'
   | 'unavailable'
   | 'failed';
@@ -102,6 +107,8 @@ export const problemText: Record<ActionProblem, string> = {
   folderFailed:
     "The folder for restricted correspondence couldn't be found or made, so the email was not filed and is still where it was.",
   signedOut: 'You need to sign in again. Nothing was done.',
+  wrongAccount:
+    "Contact Guard was signed in with a different account from this mailbox's, so it was refused and nothing was done. Sign in with your own school account.",
   offline:
     "Microsoft 365 couldn't be reached, so nothing more was done. Check the connection and try again: nothing will be done twice.",
   unavailable:
@@ -185,7 +192,17 @@ export function filedDetail(mark: MessageMark | undefined): FiledDetail | undefi
   }
 }
 
-const TRANSIENT = new Set(['throttled', 'unavailable', 'offline']);
+/** Failures that waiting can cure, so attempt() tries again. Never a sign-in or a wrong account. */
+const TRANSIENT: ReadonlySet<GraphAccessErrorKind> = new Set<GraphAccessErrorKind>([
+  'throttled',
+  'unavailable',
+  'offline',
+]);
+/** Sign-in problems pass through untouched: they are about the account, not the folder. */
+const SIGN_IN: ReadonlySet<GraphAccessErrorKind> = new Set<GraphAccessErrorKind>([
+  'signedOut',
+  'wrongAccount',
+]);
 /** Graph's code for a send from a mailbox the user has no Send As (or Send on Behalf) on. */
 const SEND_AS_DENIED = 'ErrorSendAsDenied';
 /** Looks for the sent copy of a forward whose send was accepted, before marking it anyway. */
@@ -535,7 +552,7 @@ export class RestrictedActions {
         folderId = await graph.ensureFolderPath(ref.mailbox, path);
       } catch (e) {
         const error = toGraphAccessError(e);
-        if (TRANSIENT.has(error.kind) || error.kind === 'signedOut') throw error;
+        if (TRANSIENT.has(error.kind) || SIGN_IN.has(error.kind)) throw error;
         throw new ActionFailure('folderFailed', error);
       }
       let movedRef = ref;
@@ -688,6 +705,8 @@ export function failureFor(error: GraphAccessError): ActionFailure {
       return new ActionFailure(error.code === SEND_AS_DENIED ? 'sendAsDenied' : 'forbidden', error);
     case 'signedOut':
       return new ActionFailure('signedOut', error);
+    case 'wrongAccount':
+      return new ActionFailure('wrongAccount', error);
     case 'offline':
       return new ActionFailure('offline', error);
     case 'throttled':

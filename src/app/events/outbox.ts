@@ -40,15 +40,29 @@ export interface OutboxOptions {
   keepSaved?: number;
 }
 
-/** Failures that a later try can cure. Anything else is kept on the device and shown as failed. */
-const RETRIABLE: ReadonlySet<GraphAccessErrorKind> = new Set([
-  'offline',
-  'throttled',
-  'unavailable',
-  'unknown',
-  'signedOut',
-  'preconditionFailed',
-]);
+/**
+ * What the outbox does after each kind of failure (a Record, so a new kind must be decided here):
+ *   retry  a later try can cure it: waiting, tried again with backoff.
+ *   hold   waiting, but not tried again by itself: a wrong account (someone else's sign-in on a
+ *          shared computer) does not cure itself by waiting, and each automatic try would ask for
+ *          sign-in again. The event stays on the device, in order, until the user presses
+ *          "try again", saves another event or the pane starts again.
+ *   fail   kept on the device and shown as failed.
+ */
+const AFTER_FAILURE: Record<GraphAccessErrorKind, 'retry' | 'hold' | 'fail'> = {
+  offline: 'retry',
+  throttled: 'retry',
+  unavailable: 'retry',
+  unknown: 'retry',
+  signedOut: 'retry',
+  preconditionFailed: 'retry',
+  wrongAccount: 'hold',
+  forbidden: 'fail',
+  notFound: 'fail',
+  gone: 'fail',
+  conflict: 'fail',
+  badRequest: 'fail',
+};
 
 type Listener = (entries: readonly OutboxEntry[]) => void;
 
@@ -184,8 +198,12 @@ export class EventOutbox {
         const error = toGraphAccessError(e);
         entry.lastError = error.message;
         entry.lastErrorKind = error.kind;
-        if (!RETRIABLE.has(error.kind)) {
+        const after = AFTER_FAILURE[error.kind];
+        if (after === 'fail') {
           entry.status = 'failed';
+        } else if (after === 'hold') {
+          entry.status = 'waiting';
+          entry.nextAttemptAt = undefined;
         } else {
           entry.status = 'waiting';
           const server = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : 0;
@@ -195,6 +213,9 @@ export class EventOutbox {
       this.trimSaved();
       await this.persist();
       this.emit();
+      if (entry.status === 'waiting' && entry.lastErrorKind === 'wrongAccount') {
+        return; // held: in order, nothing after it goes first, and no timer tries it again
+      }
       if (entry.status === 'waiting') {
         this.schedule((entry.nextAttemptAt ?? this.o.now()) - this.o.now());
         return;

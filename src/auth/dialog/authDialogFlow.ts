@@ -5,10 +5,17 @@
 //      on with broadcastResponseToMainFrame() before anything else touches the URL.
 //   2. The Office dialog: otherwise it signs in with an MSAL redirect and sends the token to the
 //      task pane with Office.context.ui.messageParent.
-import type { IPublicClientApplication } from '@azure/msal-browser';
+// The pane names the mailbox user in the URL (?login_hint=…). The page signs in as that user
+// only: the hint pre-fills the sign-in page, only that user's cached account is used silently
+// (never whichever account the browser happens to hold), and a sign-in that comes back for
+// someone else is refused and removed from MSAL's cache. MSAL's redirect bridge navigates back to
+// the URL that started the redirect, query included, so the hint is still there on the way back.
+import type { AuthenticationResult, IPublicClientApplication } from '@azure/msal-browser';
 import type { AppConfig } from '../../config/appConfig';
-import { authPageUrl } from '../authUrls';
+import { authorityOf, authPageUrl } from '../authUrls';
+import { isExpectedUser } from '../expectedIdentity';
 import { msalConfiguration } from '../msalConfiguration';
+import { forgetAccount, forgetOtherAccounts } from '../msalTokenProvider';
 import { serializeAuthDialogMessage, type AuthDialogMessage } from './dialogProtocol';
 
 type MsalModule = typeof import('@azure/msal-browser');
@@ -28,6 +35,19 @@ export interface AuthDialogDependencies {
 export type AuthDialogOutcome =
   'relayedAnswer' | 'sentToken' | 'sentError' | 'redirecting' | 'notInOffice';
 
+/** The query parameter the pane names the mailbox user in (see dialogUrlFor). */
+export const LOGIN_HINT_PARAM = 'login_hint';
+
+/** auth-dialog.html's URL for the pane's dialog, naming the mailbox user. */
+export function dialogUrlFor(authPage: string, loginHint: string | undefined): string {
+  return loginHint ? `${authPage}?${LOGIN_HINT_PARAM}=${encodeURIComponent(loginHint)}` : authPage;
+}
+
+function loginHintIn(search: string): string | undefined {
+  const hint = new URLSearchParams(search.replace(/^\?/, '')).get(LOGIN_HINT_PARAM);
+  return hint?.trim() ? hint.trim() : undefined;
+}
+
 /** True when the URL carries an OAuth answer (code or error, with MSAL's state). */
 export function hasAuthAnswer(location: { hash: string; search: string }): boolean {
   return [location.hash, location.search].some((part) => {
@@ -36,11 +56,12 @@ export function hasAuthAnswer(location: { hash: string; search: string }): boole
   });
 }
 
-function tokenMessage(result: { accessToken: string; expiresOn: Date | null }): AuthDialogMessage {
+function tokenMessage(result: AuthenticationResult): AuthDialogMessage {
   return {
     kind: 'token',
     accessToken: result.accessToken,
     expiresOn: result.expiresOn ? result.expiresOn.getTime() : null,
+    username: result.account?.username || null,
   };
 }
 
@@ -77,18 +98,31 @@ export async function runAuthDialog(deps: AuthDialogDependencies): Promise<AuthD
     const app: IPublicClientApplication = new msal.PublicClientApplication(
       msalConfiguration({
         clientId: auth.clientId,
-        tenantId: auth.tenantId,
+        authority: authorityOf(auth),
         redirectUri: authPageUrl(deps.location.origin),
       }),
     );
     await app.initialize();
 
+    const loginHint = loginHintIn(deps.location.search);
+    const expected = loginHint ? [loginHint.toLowerCase()] : [];
+    /** Sends the token, or refuses it (and forgets that account) when it is someone else's. */
+    const answer = async (result: AuthenticationResult): Promise<AuthDialogOutcome> => {
+      if (!isExpectedUser(result.account?.username, expected)) {
+        await forgetAccount(app, result.account);
+        send({ kind: 'error', reason: 'wrongAccount' });
+        return 'sentError';
+      }
+      send(tokenMessage(result));
+      return 'sentToken';
+    };
+
     const returned = await app.handleRedirectPromise();
+    // Someone else who signed in on this computer (a shared reception PC) is forgotten.
+    await forgetOtherAccounts(app, expected);
     if (returned?.accessToken) {
       deps.redirectMarker.clear();
-      if (returned.account) app.setActiveAccount(returned.account);
-      send(tokenMessage(returned));
-      return 'sentToken';
+      return answer(returned);
     }
     if (deps.redirectMarker.isSet()) {
       // Back from the sign-in page without an answer: stop here rather than loop.
@@ -97,19 +131,23 @@ export async function runAuthDialog(deps: AuthDialogDependencies): Promise<AuthD
       return 'sentError';
     }
 
-    const account = app.getActiveAccount() ?? app.getAllAccounts()[0];
+    // Only the mailbox user's own cached account, never the first one the browser holds.
+    const account = loginHint ? app.getAccount({ username: loginHint }) : null;
     if (account) {
+      let silent: AuthenticationResult | undefined;
       try {
-        send(tokenMessage(await app.acquireTokenSilent({ scopes: auth.scopes, account })));
-        return 'sentToken';
+        silent = await app.acquireTokenSilent({ scopes: auth.scopes, account });
       } catch {
         // The cached sign-in is not enough: ask the user below.
       }
+      if (silent?.accessToken) return answer(silent);
     }
 
     deps.showStatus('Opening the Microsoft sign-in page…');
     deps.redirectMarker.set();
-    await app.acquireTokenRedirect({ scopes: auth.scopes });
+    await app.acquireTokenRedirect(
+      loginHint ? { scopes: auth.scopes, loginHint } : { scopes: auth.scopes },
+    );
     return 'redirecting';
   } catch (error) {
     deps.redirectMarker.clear();

@@ -1,13 +1,18 @@
 // The messages the sign-in dialog (auth-dialog.html) sends to the task pane with
-// Office.context.ui.messageParent. Only the access token and its expiry cross: no account details.
+// Office.context.ui.messageParent. The access token, its expiry and the signed-in account's
+// username (so the pane can refuse a sign-in for someone other than the mailbox user): no other
+// account details.
 
 export type AuthDialogMessage =
   | {
       kind: 'token';
       accessToken: string;
       /** Epoch milliseconds, or null when unknown. */ expiresOn: number | null;
+      /** The account's username (UPN), or null when MSAL did not say. */ username: string | null;
     }
-  | { kind: 'error'; reason: 'cancelled' | 'failed' | 'notConfigured' };
+  | { kind: 'error'; reason: 'cancelled' | 'failed' | 'notConfigured' | 'wrongAccount' };
+
+const ERROR_REASONS = new Set(['cancelled', 'failed', 'notConfigured', 'wrongAccount']);
 
 export function serializeAuthDialogMessage(message: AuthDialogMessage): string {
   return JSON.stringify(message);
@@ -27,12 +32,19 @@ export function parseAuthDialogMessage(raw: unknown): AuthDialogMessage | null {
   if (candidate.kind === 'token') {
     if (typeof candidate.accessToken !== 'string' || candidate.accessToken === '') return null;
     const expiresOn = typeof candidate.expiresOn === 'number' ? candidate.expiresOn : null;
-    return { kind: 'token', accessToken: candidate.accessToken, expiresOn };
+    const username =
+      typeof candidate.username === 'string' && candidate.username !== ''
+        ? candidate.username
+        : null;
+    return { kind: 'token', accessToken: candidate.accessToken, expiresOn, username };
   }
   if (candidate.kind === 'error') {
     const reason = candidate.reason;
-    if (reason === 'cancelled' || reason === 'failed' || reason === 'notConfigured') {
-      return { kind: 'error', reason };
+    if (typeof reason === 'string' && ERROR_REASONS.has(reason)) {
+      return {
+        kind: 'error',
+        reason: reason as Extract<AuthDialogMessage, { kind: 'error' }>['reason'],
+      };
     }
   }
   return null;

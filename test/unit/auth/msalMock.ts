@@ -19,6 +19,7 @@ export interface FakeApp {
   acquireTokenRedirect: jest.Mock;
   handleRedirectPromise: jest.Mock;
   setActiveAccount: jest.Mock;
+  clearCache: jest.Mock;
 }
 
 export const account = {
@@ -29,11 +30,21 @@ export const account = {
   localAccountId: 'local-1',
 };
 
+/** Someone else's account (another member of staff who used this computer). */
+export const otherAccount = {
+  homeAccountId: 'home-2',
+  environment: 'login.microsoftonline.com',
+  tenantId: 'tenant-1',
+  username: 'jo.head@oakfield.sch.uk',
+  localAccountId: 'local-2',
+};
+
 export function tokenResult(
   accessToken: string,
   expiresOn: Date | null = null,
+  forAccount: typeof account = account,
 ): AuthenticationResult {
-  return { accessToken, account, expiresOn } as unknown as AuthenticationResult;
+  return { accessToken, account: forAccount, expiresOn } as unknown as AuthenticationResult;
 }
 
 export function createFakeApp(): FakeApp {
@@ -48,5 +59,6 @@ export function createFakeApp(): FakeApp {
     acquireTokenRedirect: jest.fn().mockResolvedValue(undefined),
     handleRedirectPromise: jest.fn().mockResolvedValue(null),
     setActiveAccount: jest.fn(),
+    clearCache: jest.fn().mockResolvedValue(undefined),
   };
 }

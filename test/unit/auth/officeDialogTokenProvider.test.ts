@@ -1,9 +1,10 @@
 import { createOfficeDialogTokenProvider } from '../../../src/auth/officeDialogTokenProvider';
-import { SignInRequiredError } from '../../../src/auth/tokenProvider';
+import { SignInRequiredError, WrongAccountError } from '../../../src/auth/tokenProvider';
 import { installFakeOffice, type FakeOffice } from '../host/fakeOffice';
 
 const DIALOG_URL = 'https://addin.oakfield.sch.uk/auth-dialog.html';
 const ORIGIN = 'https://addin.oakfield.sch.uk';
+const USER = 'sam.teacher@oakfield.sch.uk';
 
 let fake: FakeOffice;
 let clock: number;
@@ -15,8 +16,12 @@ beforeEach(() => {
 
 afterEach(() => fake.uninstall());
 
-function provider() {
-  return createOfficeDialogTokenProvider({ dialogUrl: DIALOG_URL, now: () => clock });
+function provider(expectedUsers: string[] = [USER]) {
+  return createOfficeDialogTokenProvider({
+    dialogUrl: DIALOG_URL,
+    expectedUsers,
+    now: () => clock,
+  });
 }
 
 async function openedDialog(index = 0) {
@@ -28,8 +33,12 @@ async function openedDialog(index = 0) {
   return dialog;
 }
 
-function tokenMessage(accessToken: string, expiresOn: number | null): string {
-  return JSON.stringify({ kind: 'token', accessToken, expiresOn });
+function tokenMessage(
+  accessToken: string,
+  expiresOn: number | null,
+  username: string | null = 'Sam.Teacher@Oakfield.sch.uk',
+): string {
+  return JSON.stringify({ kind: 'token', accessToken, expiresOn, username });
 }
 
 describe('createOfficeDialogTokenProvider', () => {
@@ -68,6 +77,38 @@ describe('createOfficeDialogTokenProvider', () => {
     dialog.sendMessage('not json', ORIGIN);
     dialog.sendMessage(tokenMessage('good', null), ORIGIN);
     await expect(pending).resolves.toBe('good');
+  });
+
+  it("refuses a token for someone else's account and does not keep it", async () => {
+    const tokens = provider();
+    const first = tokens.getAccessToken();
+    (await openedDialog()).sendMessage(
+      tokenMessage('other', clock + 3_600_000, 'jo.head@oakfield.sch.uk'),
+      ORIGIN,
+    );
+    const error = await first.catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(WrongAccountError);
+    expect((error as Error).name).toBe('WrongAccountError');
+
+    // Not kept: the next request opens the dialog again.
+    const second = tokens.getAccessToken();
+    (await openedDialog(1)).sendMessage(tokenMessage('mine', clock + 3_600_000), ORIGIN);
+    await expect(second).resolves.toBe('mine');
+  });
+
+  it('refuses a token whose account the dialog did not name', async () => {
+    const pending = provider().getAccessToken();
+    (await openedDialog()).sendMessage(tokenMessage('anon', null, null), ORIGIN);
+    await expect(pending).rejects.toBeInstanceOf(WrongAccountError);
+  });
+
+  it("passes on the dialog's own refusal of a wrong account", async () => {
+    const pending = provider().getAccessToken();
+    (await openedDialog()).sendMessage(
+      JSON.stringify({ kind: 'error', reason: 'wrongAccount' }),
+      ORIGIN,
+    );
+    await expect(pending).rejects.toBeInstanceOf(WrongAccountError);
   });
 
   it('rejects with a plain SignInRequiredError when the user closes the dialog', async () => {

@@ -13,6 +13,15 @@ describe.each<[string, () => KeyValueStore]>([
     await expect(store.get('k')).resolves.toBeUndefined();
   });
 
+  it('lists its keys', async () => {
+    const store = makeStore();
+    await store.set('restrictions|a', 1);
+    await store.set('restrictions|b', 2);
+    await store.delete('restrictions|a');
+    await expect(store.keys()).resolves.toContain('restrictions|b');
+    await expect(store.keys()).resolves.not.toContain('restrictions|a');
+  });
+
   it('stores a copy, not the caller’s object', async () => {
     const store = makeStore();
     const value = { list: ['a'] };

@@ -237,6 +237,7 @@ describe('RestrictionsCache', () => {
         throw new Error('quota exceeded');
       },
       delete: async () => undefined,
+      keys: async () => [],
     };
     const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { cache, source } = setup(broken);
