@@ -254,6 +254,37 @@ export function createPaneTokenProvider(options: PaneTokenProviderOptions): Toke
     return accept(result);
   }
 
+  let standard: Promise<IPublicClientApplication> | undefined;
+
+  /**
+   * Before the dialog: MSAL in the pane, silently only (never a popup), for the mailbox user's
+   * account from the cache the dialog writes. Where the pane and the dialog share storage (Outlook
+   * on Windows and Mac run both as top-level pages of the add-in's origin; the workbench) a reload
+   * or an expired token then needs no dialog: the cached token, or a refresh-token renewal. Where
+   * the browser partitions the pane's storage (Outlook on the web: the pane is a cross-site
+   * iframe), nothing is found and the dialog is used, as before.
+   */
+  async function silentlyInPane(): Promise<string | undefined> {
+    try {
+      standard ??= loadMsal().then(async (msal) => {
+        const app = new msal.PublicClientApplication(options.configuration);
+        await app.initialize();
+        await forgetOtherAccounts(app, expectedIdentities(options.mailboxUser));
+        return app;
+      });
+      const app = await standard;
+      const account = app.getAccount({ username: options.mailboxUser });
+      if (!account || !isExpectedUser(account.username, expectedIdentities(options.mailboxUser))) {
+        return undefined;
+      }
+      const result = await app.acquireTokenSilent({ scopes: options.scopes, account });
+      return (await acceptResult(app, result, expectedIdentities(options.mailboxUser))).token;
+    } catch (error) {
+      if (error instanceof WrongAccountError) throw error;
+      return undefined; // not in the cache, or renewal needs the user: the dialog
+    }
+  }
+
   async function acquire(): Promise<string> {
     if (method === 'nestedAppAuth') {
       try {
@@ -270,7 +301,7 @@ export function createPaneTokenProvider(options: PaneTokenProviderOptions): Toke
         method = 'officeDialog';
       }
     }
-    return options.dialog.getAccessToken();
+    return (await silentlyInPane()) ?? options.dialog.getAccessToken();
   }
 
   const getAccessToken = sharedInFlight(acquire);

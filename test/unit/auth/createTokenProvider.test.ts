@@ -314,7 +314,7 @@ describe('nested app authentication, as in Microsoft sample', () => {
 });
 
 describe('the Office dialog, never an MSAL popup in the pane', () => {
-  it('opens the dialog (as the mailbox user) without nested app auth, never loading MSAL', async () => {
+  it('opens the dialog (as the mailbox user) without nested app auth; MSAL in the pane only looks in its cache', async () => {
     setUp({ Mailbox: '1.8' });
     const tokens = provider();
     expect(tokens.method).toBe('officeDialog');
@@ -325,8 +325,34 @@ describe('the Office dialog, never an MSAL popup in the pane', () => {
     dialog.sendMessage(dialogToken('dialog-token', USER), ORIGIN);
     await expect(pending).resolves.toBe('dialog-token');
     expect(mocked.createNestablePublicClientApplication).not.toHaveBeenCalled();
-    expect(mocked.PublicClientApplication).not.toHaveBeenCalled();
+    expect(app.getAccount).toHaveBeenCalledWith({ username: USER });
+    expect(app.acquireTokenSilent).not.toHaveBeenCalled(); // nothing cached for this user
     expect(app.acquireTokenPopup).not.toHaveBeenCalled();
+    expect(app.ssoSilent).not.toHaveBeenCalled();
+    expect(app.acquireTokenRedirect).not.toHaveBeenCalled();
+  });
+
+  it("with the mailbox user's account in the cache the dialog writes, renews silently in the pane (no dialog)", async () => {
+    setUp({ Mailbox: '1.8' });
+    app.getAccount.mockImplementation((filter: { username?: string }) =>
+      filter.username?.toLowerCase() === account.username ? account : null,
+    );
+    app.acquireTokenSilent.mockResolvedValue(tokenResult('renewed-token'));
+    await expect(provider().getAccessToken()).resolves.toBe('renewed-token');
+    expect(app.acquireTokenSilent).toHaveBeenCalledWith(expect.objectContaining({ account }));
+    expect(fake.dialogs).toHaveLength(0);
+    expect(app.acquireTokenPopup).not.toHaveBeenCalled();
+  });
+
+  it("removes another person's cached account from the device and never uses it", async () => {
+    setUp({ Mailbox: '1.8' });
+    app.getAllAccounts.mockReturnValue([otherAccount]);
+    const pending = provider().getAccessToken();
+    await waitFor(() => fake.dialogs.length === 1);
+    expect(app.clearCache).toHaveBeenCalledWith({ account: otherAccount });
+    expect(app.acquireTokenSilent).not.toHaveBeenCalled();
+    fake.dialogs[0]!.sendMessage(dialogToken('dialog-token', USER), ORIGIN);
+    await expect(pending).resolves.toBe('dialog-token');
   });
 
   it('opens the dialog when the nested app bridge does not answer (MSAL fell back)', async () => {
@@ -359,7 +385,7 @@ describe('the Office dialog, never an MSAL popup in the pane', () => {
     fake.dialogs[0]!.sendMessage(dialogToken('dialog-token', USER), ORIGIN);
     await expect(pending).resolves.toBe('dialog-token');
     expect(tokens.method).toBe('officeDialog');
-    expect(mocked.PublicClientApplication).not.toHaveBeenCalled();
+    expect(app.acquireTokenPopup).not.toHaveBeenCalled();
   });
 
   it("refuses the dialog's token for someone else's account", async () => {
