@@ -138,6 +138,9 @@ export async function startLocalIdentity(options: LocalIdentityOptions): Promise
       'login_hint_other_user',
       'the login_hint names another user than the one signed in',
       (ctx) => {
+        // Only a sign-in left from before asks again: someone who has just signed in, whoever
+        // they chose to be, is signed in (the hint only pre-fills the name, as at Entra).
+        if (ctx.oidc.result?.login) return interactionPolicy.Check.NO_NEED_TO_PROMPT;
         const hint = ctx.oidc.params?.login_hint;
         const accountId = ctx.oidc.session?.accountId;
         if (typeof hint !== 'string' || !hint || !accountId) {
@@ -331,6 +334,21 @@ export async function startLocalIdentity(options: LocalIdentityOptions): Promise
       if (interactionMatch?.[1]) {
         await interaction(req, res, interactionMatch[1]);
         return;
+      }
+      if (req.method === 'POST' && (url.split('?')[0] ?? '') === `${mountPath}/token`) {
+        // MSAL asks every renewal for "offline_access" again. Entra grants it with the admin's
+        // consent; oidc-provider follows OpenID Connect Core 11 (granted only with
+        // prompt=consent), so the refresh token lacks it and a renewal asking for it would be
+        // refused (invalid_scope). Asked of a refresh token, it is dropped here: a refresh token
+        // is what it stands for. oidc-provider reads a body already read from req.body.
+        const form = await readForm(req);
+        if (form.get('grant_type') === 'refresh_token' && form.has('scope')) {
+          const scope = (form.get('scope') ?? '')
+            .split(' ')
+            .filter((s) => s && s !== 'offline_access');
+          form.set('scope', scope.join(' '));
+        }
+        (req as IncomingMessage & { body?: string }).body = form.toString();
       }
       if (url === mountPath || url.startsWith(`${mountPath}/`)) {
         // Mounted below the tenant path, as Entra's endpoints are: oidc-provider reads the mount

@@ -4,6 +4,10 @@
 //   --port N        port (default 3000; 0 picks a free one)
 //   --latency MS    added to every Graph request
 //   --no-build      serve the existing dist/workbench (tests build once, then start many servers)
+//   --sign-in       real sign-in: the pane signs in with MSAL against a local OpenID Connect provider
+//                   (dev/local-identity, Entra's stand-in) through the Office dialog the workbench
+//                   plays; the local service accepts that provider's tokens (and still local:<user>)
+//   --identity-port N  the provider's https port with --sign-in (default 3443; 0 picks a free one)
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,6 +15,8 @@ import path from 'node:path';
 import { createLocalGraph } from '../local-graph';
 import { workbenchEnvironment } from './mailboxes';
 import { buildWorkbench } from './build';
+import { startLocalIdentity, type LocalIdentity } from '../local-identity/identityProvider';
+import type { WorkbenchSignIn } from '../../src/host/workbench/protocol';
 
 const root = path.resolve(__dirname, '..', '..');
 const distDir = path.join(root, 'dist', 'workbench');
@@ -34,12 +40,26 @@ export interface WorkbenchOptions {
   latencyMs?: number;
   build?: boolean;
   quiet?: boolean;
+  /** Start the local identity provider and have the pane sign in through it (`--sign-in`). */
+  signIn?: boolean;
+  identityPort?: number;
 }
 
 export interface RunningWorkbench {
   url: string;
   port: number;
+  /** With signIn: the identity provider (its authority, token grants seen). */
+  identity?: LocalIdentity;
   close(): Promise<void>;
+}
+
+/** The workbench's app registration at the local identity provider (any fixed GUID would do). */
+export const WORKBENCH_CLIENT_ID = '8d3c5b1e-7a2f-4c6d-9e0b-1f2a3b4c5d6e';
+
+/** The delegated scopes the production build asks for: the workbench's sign-in asks the same. */
+function productionScopes(): string[] {
+  const production = JSON.parse(readFileSync(path.join(root, 'config', 'production.json'), 'utf8'));
+  return (production.auth?.scopes as string[] | undefined) ?? ['User.Read'];
 }
 
 function option(args: string[], name: string): string | undefined {
@@ -75,7 +95,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
   }
   const seed = JSON.parse(readFileSync(seedPath, 'utf8'));
   const graph = createLocalGraph({ seed, latencyMs: options.latencyMs ?? 0 });
-  const environmentJson = JSON.stringify(workbenchEnvironment(seed));
+  let environmentJson = JSON.stringify(workbenchEnvironment(seed));
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -100,14 +120,46 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 3000);
   const host = options.host ?? '127.0.0.1';
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+
+  let identity: LocalIdentity | undefined;
+  if (options.signIn) {
+    try {
+      identity = await startLocalIdentity({
+        users: (seed.users as { id: string; userPrincipalName: string; displayName: string }[]).map(
+          (u) => ({ id: u.id, userPrincipalName: u.userPrincipalName, displayName: u.displayName }),
+        ),
+        tenantName: (seed.tenant as { name?: string } | undefined)?.name,
+        clientId: WORKBENCH_CLIENT_ID,
+        redirectUris: [`${url}/auth-dialog.html`],
+        port: options.identityPort ?? 3443,
+      });
+    } catch (error) {
+      await closeServer();
+      throw error;
+    }
+    graph.trustIdentity({ issuer: identity.issuer, jwks: identity.jwks });
+    const signIn: WorkbenchSignIn = {
+      clientId: identity.clientId,
+      tenantId: identity.tenantId,
+      authority: identity.authority,
+      scopes: productionScopes(),
+    };
+    environmentJson = JSON.stringify({ ...workbenchEnvironment(seed), signIn });
+  }
   return {
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    url,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    identity,
+    close: async () => {
+      await identity?.close();
+      await closeServer();
+    },
   };
 }
 
@@ -122,9 +174,20 @@ async function cli(): Promise<void> {
     latencyMs,
     host: option(args, '--host'),
     build: !args.includes('--no-build'),
+    signIn: args.includes('--sign-in'),
+    identityPort: option(args, '--identity-port')
+      ? Number(option(args, '--identity-port'))
+      : undefined,
   });
   console.log(`Contact Guard workbench: ${running.url}/`);
   console.log('Local Graph service:     ' + `${running.url}/v1.0 (tokens "local:<user>")`);
+  if (running.identity) {
+    console.log(`Local identity provider: ${running.identity.authority} (Entra's stand-in)`);
+    console.log(
+      '  Its certificate is self-signed: open that address once in your browser and accept it,',
+    );
+    console.log('  then sign in from the pane with any seed user (no password).');
+  }
   console.log('Press Ctrl+C to stop.');
 }
 

@@ -2,7 +2,7 @@
 // layer and the cache are wired together. Views receive what this builds and never build it.
 import type { AppConfig } from '../config/appConfig';
 import type { MailHost } from '../host/mailHost';
-import { createTokenProvider } from '../auth/createTokenProvider';
+import { createTokenProvider, type TokenProviderEnvironment } from '../auth/createTokenProvider';
 import { createGraphClient } from '../graph/client';
 import { GraphCalls } from '../graph/graphCalls';
 import { RestrictionsRepository } from '../graph/repositories/restrictionsRepository';
@@ -47,8 +47,12 @@ export interface Services {
   review: LazyService<ReviewService>;
 }
 
-export function composeServices(config: AppConfig, host: MailHost): Services {
-  const tokenProvider = createTokenProvider(config, host);
+export function composeServices(
+  config: AppConfig,
+  host: MailHost,
+  signInEnvironment?: TokenProviderEnvironment,
+): Services {
+  const tokenProvider = createTokenProvider(config, host, signInEnvironment);
   // The one call surface every repository and service uses (src/graph/graphCalls.ts).
   const client = new GraphCalls(createGraphClient({ baseUrl: config.graphBaseUrl, tokenProvider }));
   const repository = new RestrictionsRepository(client, config.sharePoint);

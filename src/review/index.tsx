@@ -4,6 +4,7 @@
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { loadConfig, type AppConfig } from '../config/appConfig';
+import type { WorkbenchSignIn } from '../host/workbench/protocol';
 import { ReviewPage } from './ReviewPage';
 import { startReviewSession, type ServiceLoader } from './session';
 
@@ -14,23 +15,29 @@ const WORKBENCH = typeof __CG_WORKBENCH__ !== 'undefined' && __CG_WORKBENCH__;
 async function pageConfig(): Promise<{ config: AppConfig; loginHint?: string }> {
   const config = loadConfig();
   if (!WORKBENCH) return { config };
-  const loginHint = new URLSearchParams(window.location.search).get('as') ?? undefined;
+  const query = new URLSearchParams(window.location.search);
   try {
     // The workbench may run another seed (npm start -- --seed FILE): use that school's site.
     const response = await fetch('/workbench/environment.json');
     const environment = (await response.json()) as {
       site?: { hostname: string; sitePath: string };
+      signIn?: WorkbenchSignIn;
     };
-    if (environment.site) {
+    const withSite = environment.site
+      ? { ...config, sharePoint: { ...config.sharePoint, ...environment.site } }
+      : config;
+    // npm start -- --sign-in: MSAL at the local identity provider, as production signs in.
+    if (environment.signIn) {
       return {
-        config: { ...config, sharePoint: { ...config.sharePoint, ...environment.site } },
-        loginHint,
+        config: { ...withSite, auth: { ...withSite.auth, mode: 'msal', ...environment.signIn } },
+        loginHint: query.get('login_hint') ?? undefined,
       };
     }
+    return { config: withSite, loginHint: query.get('as') ?? undefined };
   } catch {
     // The configured site is used.
   }
-  return { config, loginHint };
+  return { config, loginHint: query.get('as') ?? undefined };
 }
 
 const loadService: ServiceLoader = ({ config, client, user }) =>

@@ -5,12 +5,20 @@ import { loadConfig, type AppConfig } from '../config/appConfig';
 import type { MailHost } from '../host/mailHost';
 import { officeReady } from '../host/office/officeMailHost';
 import { composeServices } from '../app/composition';
+import type { TokenProviderEnvironment } from '../auth/createTokenProvider';
 import { App } from './App';
 
 // Set by webpack: true only in the workbench build, so the production bundle has no workbench code.
 declare const __CG_WORKBENCH__: boolean;
 
-async function findHost(config: AppConfig): Promise<{ host: MailHost; config: AppConfig } | null> {
+interface FoundHost {
+  host: MailHost;
+  config: AppConfig;
+  /** What sign-in uses of Office (the workbench plays its dialog); Office.js itself in Outlook. */
+  signIn?: TokenProviderEnvironment;
+}
+
+async function findHost(config: AppConfig): Promise<FoundHost | null> {
   if (typeof __CG_WORKBENCH__ !== 'undefined' && __CG_WORKBENCH__) {
     const { WorkbenchMailHost, isInsideWorkbench } = await import(
       /* webpackMode: "eager" */ '../host/workbench/workbenchMailHost'
@@ -18,10 +26,26 @@ async function findHost(config: AppConfig): Promise<{ host: MailHost; config: Ap
     if (isInsideWorkbench()) {
       const host = await WorkbenchMailHost.connect();
       const site = host.getSite();
+      const signIn = host.getSignIn();
       // The workbench may run another seed (npm start -- --seed FILE): use that school's site.
+      const withSite = site ? { ...config, sharePoint: { ...config.sharePoint, ...site } } : config;
+      if (!signIn) return { host, config: withSite };
+      // npm start -- --sign-in: MSAL against the local identity provider, through the Office
+      // dialog the workbench plays, as in an Outlook without nested app authentication.
       return {
         host,
-        config: site ? { ...config, sharePoint: { ...config.sharePoint, ...site } } : config,
+        config: {
+          ...withSite,
+          auth: {
+            ...withSite.auth,
+            mode: 'msal',
+            clientId: signIn.clientId,
+            tenantId: signIn.tenantId,
+            authority: signIn.authority,
+            scopes: signIn.scopes,
+          },
+        },
+        signIn: { office: host.officeForSignIn() },
       };
     }
   }
@@ -37,7 +61,7 @@ async function findHost(config: AppConfig): Promise<{ host: MailHost; config: Ap
 async function main(): Promise<void> {
   const rootElement = document.getElementById('root');
   if (!rootElement) return;
-  let found: { host: MailHost; config: AppConfig } | null = null;
+  let found: FoundHost | null = null;
   try {
     found = await findHost(loadConfig());
   } catch {
@@ -48,7 +72,7 @@ async function main(): Promise<void> {
       'Contact Guard runs inside Outlook. Open an email in Outlook and choose Contact Guard on the ribbon.';
     return;
   }
-  const services = composeServices(found.config, found.host);
+  const services = composeServices(found.config, found.host, found.signIn);
   createRoot(rootElement).render(<App services={services} />);
 }
 

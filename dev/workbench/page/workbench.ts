@@ -2,7 +2,13 @@
 // the selected item and tells the pane when it changes (as ItemChanged does) — and reads the sample
 // mail from the local Graph service with the same routes the real service has.
 import type { OpenMessage, SignedInUser, ThemeKind } from '../../../src/host/mailHost';
-import type { HostToPane, PaneToHost, WorkbenchSite } from '../../../src/host/workbench/protocol';
+import type {
+  HostToPane,
+  PaneToHost,
+  WorkbenchSignIn,
+  WorkbenchSite,
+} from '../../../src/host/workbench/protocol';
+import { wireOfficeDialog } from './officeDialog';
 
 interface MailboxChoice {
   id: string;
@@ -62,6 +68,7 @@ let messages: GraphMessage[] = [];
 let selected: OpenMessage | null = null;
 let paneWaiting = false;
 let site: WorkbenchSite | undefined;
+let signIn: WorkbenchSignIn | undefined;
 
 function toAddress(r: GraphRecipient | undefined) {
   const address = r?.emailAddress?.address;
@@ -85,12 +92,17 @@ function post(message: HostToPane): void {
   el.pane.contentWindow?.postMessage(message, window.location.origin);
 }
 
+const officeDialog = wireOfficeDialog({ pane: el.pane, post });
+
 window.addEventListener('message', (event: MessageEvent) => {
   if (event.source !== el.pane.contentWindow || event.origin !== window.location.origin) return;
   const data = event.data as PaneToHost;
   if (data?.type === 'cg:hello') {
+    officeDialog(data);
     paneWaiting = true;
     sendContextIfWaiting();
+  } else if (data?.type === 'cg:dialog-open' || data?.type === 'cg:dialog-close') {
+    officeDialog(data);
   }
 });
 
@@ -104,6 +116,7 @@ function sendContextIfWaiting(): void {
     theme: el.theme.value as ThemeKind,
     message: selected,
     site,
+    signIn,
   });
 }
 
@@ -215,8 +228,12 @@ async function switchMailbox(id: string): Promise<void> {
   renderReading(undefined);
   // The full review page (issue #5), signed in to the local service as this mailbox's user.
   const reviewLink = document.getElementById('review-link') as HTMLAnchorElement | null;
+  // With --sign-in the review page signs in for itself (MSAL at top level); without, it uses the
+  // local service's token for this mailbox's user.
   if (reviewLink)
-    reviewLink.href = `review.html?as=${encodeURIComponent(current.user.emailAddress)}`;
+    reviewLink.href = signIn
+      ? `review.html?login_hint=${encodeURIComponent(current.user.emailAddress)}`
+      : `review.html?as=${encodeURIComponent(current.user.emailAddress)}`;
   try {
     messages = await loadMessages(current);
   } catch (error) {
@@ -236,9 +253,16 @@ async function main(): Promise<void> {
   const environment = (await response.json()) as {
     mailboxes: MailboxChoice[];
     site?: WorkbenchSite;
+    signIn?: WorkbenchSignIn;
   };
   choices = environment.mailboxes;
   site = environment.site;
+  signIn = environment.signIn;
+  if (signIn) {
+    const note = document.getElementById('workbench-note');
+    if (note)
+      note.textContent = `Sign-in on: the pane signs in at the local identity provider (${signIn.authority}), Entra's stand-in.`;
+  }
   for (const c of choices) el.mailbox.append(new Option(c.label, c.id));
   el.mailbox.addEventListener('change', () => void switchMailbox(el.mailbox.value));
   el.theme.addEventListener('change', () =>

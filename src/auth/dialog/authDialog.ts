@@ -1,6 +1,11 @@
 // Entry of auth-dialog.html (webpack entry "authDialog"). Thin: the logic is in authDialogFlow.ts.
-import { loadConfig } from '../../config/appConfig';
+import { loadConfig, type AppConfig } from '../../config/appConfig';
+import type { DialogToHost, WorkbenchSignIn } from '../../host/workbench/protocol';
 import { runAuthDialog } from './authDialogFlow';
+
+// Set by webpack: true only in the workbench build.
+declare const __CG_WORKBENCH__: boolean;
+const inWorkbenchBuild = typeof __CG_WORKBENCH__ !== 'undefined' && __CG_WORKBENCH__;
 
 const REDIRECT_MARKER_KEY = 'contactGuard.authDialog.redirected';
 const OFFICE_READY_TIMEOUT_MS = 8_000;
@@ -10,7 +15,52 @@ function showStatus(text: string): void {
   if (status) status.textContent = text;
 }
 
-function officeReady(): Promise<typeof Office | undefined> {
+/**
+ * In the workbench (`npm start -- --sign-in`) the workbench page opened this window and plays
+ * Office: messageParent becomes a message to it. Only a same-origin opener qualifies.
+ */
+function workbenchOffice(): Pick<typeof Office, 'context'> | undefined {
+  if (!inWorkbenchBuild) return undefined;
+  let opener: Window | null = null;
+  try {
+    opener =
+      window.opener && window.opener.location.origin === window.location.origin
+        ? window.opener
+        : null;
+  } catch {
+    opener = null; // a cross-origin opener throws on .location: not the workbench
+  }
+  if (!opener) return undefined;
+  const host = opener;
+  const ui = {
+    messageParent(message: string) {
+      const data: DialogToHost = { type: 'cg:dialog-parent-message', message };
+      host.postMessage(data, window.location.origin);
+    },
+  };
+  return { context: { ui } } as unknown as Pick<typeof Office, 'context'>;
+}
+
+/** The workbench's --sign-in settings (the local identity provider), or the build's own. */
+async function dialogConfig(): Promise<AppConfig> {
+  const config = loadConfig();
+  if (!inWorkbenchBuild) return config;
+  try {
+    const response = await fetch('/workbench/environment.json');
+    const signIn = ((await response.json()) as { signIn?: WorkbenchSignIn }).signIn;
+    if (!signIn) return config;
+    return {
+      ...config,
+      auth: { ...config.auth, mode: 'msal', ...signIn },
+    };
+  } catch {
+    return config;
+  }
+}
+
+function officeReady(): Promise<Pick<typeof Office, 'context'> | undefined> {
+  const fromWorkbench = workbenchOffice();
+  if (fromWorkbench) return Promise.resolve(fromWorkbench);
   const office = (globalThis as { Office?: typeof Office }).Office;
   if (!office || typeof office.onReady !== 'function') return Promise.resolve(undefined);
   return new Promise((resolve) => {
@@ -42,15 +92,17 @@ function safeSession<T>(action: () => T): T | undefined {
   }
 }
 
-runAuthDialog({
-  location: window.location,
-  config: loadConfig(),
-  loadMsal: () => import(/* webpackChunkName: "msal" */ '@azure/msal-browser'),
-  loadRedirectBridge: () =>
-    import(/* webpackChunkName: "msal-redirect-bridge" */ '@azure/msal-browser/redirect-bridge'),
-  officeReady,
-  redirectMarker,
-  showStatus,
-}).catch(() => {
-  showStatus('Sign-in could not finish. Close this window and try again.');
-});
+void dialogConfig().then((config) =>
+  runAuthDialog({
+    location: window.location,
+    config,
+    loadMsal: () => import(/* webpackChunkName: "msal" */ '@azure/msal-browser'),
+    loadRedirectBridge: () =>
+      import(/* webpackChunkName: "msal-redirect-bridge" */ '@azure/msal-browser/redirect-bridge'),
+    officeReady,
+    redirectMarker,
+    showStatus,
+  }).catch(() => {
+    showStatus('Sign-in could not finish. Close this window and try again.');
+  }),
+);

@@ -2,13 +2,22 @@
 // page, which sends the selected item as Outlook's ItemChanged would. Only same-origin messages
 // from the parent window are believed.
 import type { MailHost, OpenMessage, SignedInUser, ThemeKind } from '../mailHost';
-import { isHostToPane, type HostToPane, type PaneToHost, type WorkbenchSite } from './protocol';
+import {
+  isHostToPane,
+  type HostToPane,
+  type PaneToHost,
+  type WorkbenchSignIn,
+  type WorkbenchSite,
+} from './protocol';
+import type { OfficeSignInApi } from '../../auth/officeSignInApi';
+import { workbenchOfficeForSignIn } from './workbenchOfficeDialog';
 
 interface Context {
   user: SignedInUser;
   theme: ThemeKind;
   message: OpenMessage | null;
   site?: WorkbenchSite;
+  signIn?: WorkbenchSignIn;
 }
 
 export class WorkbenchMailHost implements MailHost {
@@ -16,6 +25,7 @@ export class WorkbenchMailHost implements MailHost {
   private context: Context;
   private readonly messageListeners = new Set<(m: OpenMessage | null) => void>();
   private readonly themeListeners = new Set<(t: ThemeKind) => void>();
+  private readonly hostListeners = new Set<(m: HostToPane) => void>();
 
   private constructor(initial: Context) {
     this.context = initial;
@@ -34,8 +44,8 @@ export class WorkbenchMailHost implements MailHost {
           return;
         clearTimeout(timer);
         window.removeEventListener('message', first);
-        const { user, theme, message, site } = event.data;
-        resolve(new WorkbenchMailHost({ user, theme, message, site }));
+        const { user, theme, message, site, signIn } = event.data;
+        resolve(new WorkbenchMailHost({ user, theme, message, site, signIn }));
       };
       window.addEventListener('message', first);
       const hello: PaneToHost = { type: 'cg:hello' };
@@ -46,6 +56,7 @@ export class WorkbenchMailHost implements MailHost {
   private receive(event: MessageEvent): void {
     if (!fromParent(event) || !isHostToPane(event.data)) return;
     const data: HostToPane = event.data;
+    this.hostListeners.forEach((l) => l(data));
     if (data.type === 'cg:item' || data.type === 'cg:context') {
       this.context = { ...this.context, message: data.message };
       this.messageListeners.forEach((l) => l(data.message));
@@ -81,6 +92,22 @@ export class WorkbenchMailHost implements MailHost {
   /** The site the workbench's seed holds (not part of the MailHost port: Outlook has no such thing). */
   getSite(): WorkbenchSite | undefined {
     return this.context.site;
+  }
+
+  /** With `npm start -- --sign-in`: the local identity provider the pane signs in with. */
+  getSignIn(): WorkbenchSignIn | undefined {
+    return this.context.signIn;
+  }
+
+  /** Office's dialog API, played by the workbench page (for the Office dialog sign-in). */
+  officeForSignIn(): OfficeSignInApi {
+    return workbenchOfficeForSignIn(
+      (message: PaneToHost) => window.parent.postMessage(message, window.location.origin),
+      (listener) => {
+        this.hostListeners.add(listener);
+        return () => this.hostListeners.delete(listener);
+      },
+    );
   }
 }
 
