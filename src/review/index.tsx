@@ -4,7 +4,11 @@
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { loadConfig, type AppConfig } from '../config/appConfig';
-import type { WorkbenchSignIn } from '../host/workbench/protocol';
+import {
+  readWorkbenchSettings,
+  withWorkbenchSettings,
+  type WorkbenchSettings,
+} from '../host/workbench/workbenchConfig';
 import { ReviewPage } from './ReviewPage';
 import { startReviewSession, type ServiceLoader } from './session';
 
@@ -16,28 +20,18 @@ async function pageConfig(): Promise<{ config: AppConfig; loginHint?: string }> 
   const config = loadConfig();
   if (!WORKBENCH) return { config };
   const query = new URLSearchParams(window.location.search);
+  let settings: WorkbenchSettings = {};
   try {
-    // The workbench may run another seed (npm start -- --seed FILE): use that school's site.
-    const response = await fetch('/workbench/environment.json');
-    const environment = (await response.json()) as {
-      site?: { hostname: string; sitePath: string };
-      signIn?: WorkbenchSignIn;
-    };
-    const withSite = environment.site
-      ? { ...config, sharePoint: { ...config.sharePoint, ...environment.site } }
-      : config;
-    // npm start -- --sign-in: MSAL at the local identity provider, as production signs in.
-    if (environment.signIn) {
-      return {
-        config: { ...withSite, auth: { ...withSite.auth, mode: 'msal', ...environment.signIn } },
-        loginHint: query.get('login_hint') ?? undefined,
-      };
-    }
-    return { config: withSite, loginHint: query.get('as') ?? undefined };
+    settings = await readWorkbenchSettings();
   } catch {
     // The configured site is used.
   }
-  return { config, loginHint: query.get('as') ?? undefined };
+  return {
+    config: withWorkbenchSettings(config, settings),
+    // npm start -- --sign-in: MSAL at the local identity provider, for the person named; else the
+    // local service's token for the person named in ?as=.
+    loginHint: (settings.signIn ? query.get('login_hint') : query.get('as')) ?? undefined,
+  };
 }
 
 const loadService: ServiceLoader = ({ config, client, user }) =>

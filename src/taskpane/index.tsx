@@ -24,28 +24,17 @@ async function findHost(config: AppConfig): Promise<FoundHost | null> {
       /* webpackMode: "eager" */ '../host/workbench/workbenchMailHost'
     );
     if (isInsideWorkbench()) {
+      const { withWorkbenchSettings } = await import(
+        /* webpackMode: "eager" */ '../host/workbench/workbenchConfig'
+      );
       const host = await WorkbenchMailHost.connect();
-      const site = host.getSite();
-      const signIn = host.getSignIn();
-      // The workbench may run another seed (npm start -- --seed FILE): use that school's site.
-      const withSite = site ? { ...config, sharePoint: { ...config.sharePoint, ...site } } : config;
-      if (!signIn) return { host, config: withSite };
-      // npm start -- --sign-in: MSAL against the local identity provider, through the Office
-      // dialog the workbench plays, as in an Outlook without nested app authentication.
+      const settings = { site: host.getSite(), signIn: host.getSignIn() };
       return {
         host,
-        config: {
-          ...withSite,
-          auth: {
-            ...withSite.auth,
-            mode: 'msal',
-            clientId: signIn.clientId,
-            tenantId: signIn.tenantId,
-            authority: signIn.authority,
-            scopes: signIn.scopes,
-          },
-        },
-        signIn: { office: host.officeForSignIn() },
+        config: withWorkbenchSettings(config, settings),
+        // npm start -- --sign-in: MSAL against the local identity provider, through the Office
+        // dialog the workbench plays, as in an Outlook without nested app authentication.
+        signIn: settings.signIn ? { office: host.officeForSignIn() } : undefined,
       };
     }
   }

@@ -1,6 +1,7 @@
 // Entry of auth-dialog.html (webpack entry "authDialog"). Thin: the logic is in authDialogFlow.ts.
 import { loadConfig, type AppConfig } from '../../config/appConfig';
-import type { DialogToHost, WorkbenchSignIn } from '../../host/workbench/protocol';
+import type { DialogToHost } from '../../host/workbench/protocol';
+import { readWorkbenchSettings, withWorkbenchSettings } from '../../host/workbench/workbenchConfig';
 import { runAuthDialog } from './authDialogFlow';
 
 // Set by webpack: true only in the workbench build.
@@ -46,13 +47,7 @@ async function dialogConfig(): Promise<AppConfig> {
   const config = loadConfig();
   if (!inWorkbenchBuild) return config;
   try {
-    const response = await fetch('/workbench/environment.json');
-    const signIn = ((await response.json()) as { signIn?: WorkbenchSignIn }).signIn;
-    if (!signIn) return config;
-    return {
-      ...config,
-      auth: { ...config.auth, mode: 'msal', ...signIn },
-    };
+    return withWorkbenchSettings(config, await readWorkbenchSettings());
   } catch {
     return config;
   }
