@@ -17,6 +17,7 @@ import { workbenchEnvironment } from './mailboxes';
 import { buildWorkbench } from './build';
 import { startLocalIdentity, type LocalIdentity } from '../local-identity/identityProvider';
 import type { WorkbenchSignIn } from '../../src/host/workbench/protocol';
+import type { AppConfig } from '../../src/config/appConfig';
 
 const root = path.resolve(__dirname, '..', '..');
 const distDir = path.join(root, 'dist', 'workbench');
@@ -56,10 +57,14 @@ export interface RunningWorkbench {
 /** The workbench's app registration at the local identity provider (any fixed GUID would do). */
 export const WORKBENCH_CLIENT_ID = '8d3c5b1e-7a2f-4c6d-9e0b-1f2a3b4c5d6e';
 
-/** The delegated scopes the production build asks for: the workbench's sign-in asks the same. */
+/**
+ * The delegated scopes the production build asks for (config/production.json with a school's
+ * contact-guard.config.json and CG_SCOPES, as `npm run build` reads them): --sign-in asks the same.
+ */
 function productionScopes(): string[] {
-  const production = JSON.parse(readFileSync(path.join(root, 'config', 'production.json'), 'utf8'));
-  return (production.auth?.scopes as string[] | undefined) ?? ['User.Read'];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadBuildConfig } = require(path.join(root, 'build', 'config.js'));
+  return (loadBuildConfig('production') as AppConfig).auth.scopes;
 }
 
 function option(args: string[], name: string): string | undefined {
