@@ -20,10 +20,10 @@ import {
   type BrowserTokenProvider,
 } from './msalTokenProvider';
 import { officeGlobal, type OfficeSignInApi } from './officeSignInApi';
-
-export type { OfficeSignInApi } from './officeSignInApi';
 import { createOfficeDialogTokenProvider } from './officeDialogTokenProvider';
 import { SignInRequiredError, type TokenProvider } from './tokenProvider';
+
+export type { OfficeSignInApi } from './officeSignInApi';
 
 export interface TokenProviderEnvironment {
   /** The add-in's origin; defaults to the page's. */

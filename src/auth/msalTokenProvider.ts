@@ -265,20 +265,24 @@ export function createPaneTokenProvider(options: PaneTokenProviderOptions): Toke
    * iframe), nothing is found and the dialog is used, as before.
    */
   async function silentlyInPane(): Promise<string | undefined> {
+    const expected = expectedIdentities(options.mailboxUser);
     try {
-      standard ??= loadMsal().then(async (msal) => {
-        const app = new msal.PublicClientApplication(options.configuration);
-        await app.initialize();
-        await forgetOtherAccounts(app, expectedIdentities(options.mailboxUser));
-        return app;
-      });
+      standard ??= loadMsal()
+        .then(async (msal) => {
+          const app = new msal.PublicClientApplication(options.configuration);
+          await app.initialize();
+          await forgetOtherAccounts(app, expected);
+          return app;
+        })
+        .catch((error: unknown) => {
+          standard = undefined; // MSAL's chunk did not load (offline): try again next time
+          throw error;
+        });
       const app = await standard;
       const account = app.getAccount({ username: options.mailboxUser });
-      if (!account || !isExpectedUser(account.username, expectedIdentities(options.mailboxUser))) {
-        return undefined;
-      }
+      if (!account) return undefined;
       const result = await app.acquireTokenSilent({ scopes: options.scopes, account });
-      return (await acceptResult(app, result, expectedIdentities(options.mailboxUser))).token;
+      return (await acceptResult(app, result, expected)).token;
     } catch (error) {
       if (error instanceof WrongAccountError) throw error;
       return undefined; // not in the cache, or renewal needs the user: the dialog

@@ -186,6 +186,7 @@ export class EventOutbox {
       entry.status = 'saving';
       entry.attempts += 1;
       this.emit();
+      let held = false;
       try {
         const outcome = await this.o.target.save(entry.event);
         entry.note = outcome?.note;
@@ -204,6 +205,7 @@ export class EventOutbox {
         } else if (after === 'hold') {
           entry.status = 'waiting';
           entry.nextAttemptAt = undefined;
+          held = true;
         } else {
           entry.status = 'waiting';
           const server = error.retryAfterSeconds !== undefined ? error.retryAfterSeconds * 1000 : 0;
@@ -213,9 +215,8 @@ export class EventOutbox {
       this.trimSaved();
       await this.persist();
       this.emit();
-      if (entry.status === 'waiting' && entry.lastErrorKind === 'wrongAccount') {
-        return; // held: in order, nothing after it goes first, and no timer tries it again
-      }
+      // Held: in order, nothing after it goes first, and no timer tries it again.
+      if (held) return;
       if (entry.status === 'waiting') {
         this.schedule((entry.nextAttemptAt ?? this.o.now()) - this.o.now());
         return;
