@@ -37,6 +37,28 @@ const rule = (name: string) => ({
   actions: { stopProcessingRules: true },
 });
 
+/** Batches that are neither fully sequential nor fully parallel. */
+const MIXED_SHAPES = [
+  // a chain and an independent request (the shape the docs' old example had)
+  [
+    { id: '1', method: 'GET', url: '/me' },
+    { id: '2', method: 'GET', url: '/me', dependsOn: ['1'] },
+    { id: '3', method: 'GET', url: '/me' },
+  ],
+  // every dependant names the same request (the JS SDK's "same" pattern)
+  [
+    { id: '1', method: 'GET', url: '/me' },
+    { id: '2', method: 'GET', url: '/me', dependsOn: ['1'] },
+    { id: '3', method: 'GET', url: '/me', dependsOn: ['1'] },
+  ],
+  // two dependencies
+  [
+    { id: '1', method: 'GET', url: '/me' },
+    { id: '2', method: 'GET', url: '/me', dependsOn: ['1'] },
+    { id: '3', method: 'GET', url: '/me', dependsOn: ['1', '2'] },
+  ],
+];
+
 describe('local $batch', () => {
   it('takes 1 to 20 requests with unique ids', async () => {
     expect((await batch([])).status).toBe(400);
@@ -92,26 +114,7 @@ describe('local $batch', () => {
 
   it('refuses, whole, a batch that is neither fully sequential nor fully parallel', async () => {
     graph.clearRequests();
-    const shapes = [
-      // a chain and an independent request (the shape the docs' old example had)
-      [
-        { id: '1', method: 'GET', url: '/me' },
-        { id: '2', method: 'GET', url: '/me', dependsOn: ['1'] },
-        { id: '3', method: 'GET', url: '/me' },
-      ],
-      // every dependant names the same request (the JS SDK's "same" pattern)
-      [
-        { id: '1', method: 'GET', url: '/me' },
-        { id: '2', method: 'GET', url: '/me', dependsOn: ['1'] },
-        { id: '3', method: 'GET', url: '/me', dependsOn: ['1'] },
-      ],
-      // two dependencies
-      [
-        { id: '1', method: 'GET', url: '/me' },
-        { id: '2', method: 'GET', url: '/me', dependsOn: ['1'] },
-        { id: '3', method: 'GET', url: '/me', dependsOn: ['1', '2'] },
-      ],
-    ];
+    const shapes = MIXED_SHAPES;
     for (const requests of shapes) {
       const res = await fetch(`${graph.url}/v1.0/$batch`, {
         method: 'POST',
@@ -135,23 +138,7 @@ describe('local $batch', () => {
     async (ordering, expected) => {
       const loose = await startLocalGraph({ port: 0, behaviours: { batchOrdering: ordering } });
       try {
-        const shapes = [
-          [
-            { id: '1', method: 'GET', url: '/me' },
-            { id: '2', method: 'GET', url: '/me', dependsOn: ['1'] },
-            { id: '3', method: 'GET', url: '/me' },
-          ],
-          [
-            { id: '1', method: 'GET', url: '/me' },
-            { id: '2', method: 'GET', url: '/me', dependsOn: ['1'] },
-            { id: '3', method: 'GET', url: '/me', dependsOn: ['1'] },
-          ],
-          [
-            { id: '1', method: 'GET', url: '/me' },
-            { id: '2', method: 'GET', url: '/me', dependsOn: ['1'] },
-            { id: '3', method: 'GET', url: '/me', dependsOn: ['1', '2'] },
-          ],
-        ];
+        const shapes = MIXED_SHAPES;
         const statuses: number[] = [];
         for (const requests of shapes) {
           const res = await fetch(`${loose.url}/v1.0/$batch`, {
