@@ -17,7 +17,7 @@ const swc = [
 ];
 const common = {
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.mjs$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(idb-keyval|jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(idb-keyval|jose|@pnp)/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'json'],
 };
 module.exports = {
