@@ -368,7 +368,12 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
       result = isBatchRequest(method, versionedPath)
         ? await serveBatch(
             req,
-            (c) => serveGraph(c.req, c.method, c.url, c.rawPath, c.prefs),
+            (c) => {
+              // Inner requests carry the batch's token, checked once with the batch itself.
+              const outcome = jwtOutcomes.get(req);
+              if (outcome !== undefined) jwtOutcomes.set(c.req, outcome);
+              return serveGraph(c.req, c.method, c.url, c.rawPath, c.prefs);
+            },
             behaviours.batchOrdering,
             {
               mailboxOf: (rawPath) => outlookMailboxOf(req, rawPath),

@@ -53,6 +53,33 @@ test('a valid token stands for the user it names (upn)', async () => {
   expect(reply.body.userPrincipalName).toBe('head@oakfield.sch.uk');
 });
 
+test("requests inside a $batch are made as the batch token's user, and a bad token fails them all", async () => {
+  const batch = {
+    requests: [
+      { id: '1', method: 'GET', url: '/me' },
+      { id: '2', method: 'GET', url: '/me/mailFolders/inbox' },
+    ],
+  };
+  type Reply = {
+    responses: { id: string; status: number; body: { userPrincipalName?: string } }[];
+  };
+  const good = await client
+    .as(await token({ upn: 'head@oakfield.sch.uk' }))
+    .call<Reply>('POST', '/$batch', batch);
+  expect(good.status).toBe(200);
+  const byId = new Map(good.body.responses.map((r) => [r.id, r]));
+  expect(byId.get('1')?.status).toBe(200);
+  expect(byId.get('1')?.body.userPrincipalName).toBe('head@oakfield.sch.uk');
+  expect(byId.get('2')?.status).toBe(200);
+
+  const forged = await client
+    .as(await token({ upn: 'head@oakfield.sch.uk' }, { key: otherKey }))
+    .call<Reply>('POST', '/$batch', batch);
+  const statuses =
+    forged.status === 200 ? forged.body.responses.map((r) => r.status) : [forged.status];
+  expect(statuses.every((s) => s === 401)).toBe(true);
+});
+
 test('local:<upn> tokens still work beside the provider', async () => {
   expect((await me('local:reception@oakfield.sch.uk')).status).toBe(200);
 });
