@@ -2,7 +2,7 @@
 // (oidc-provider, OpenID Certified, set up as Entra answers an SPA: dev/local-identity), in
 // Debian's chromium, with the workbench playing Office's dialog. Nested app authentication needs
 // Outlook itself and is not here (README "Sign-in": what is proven where).
-import type { Browser, BrowserContext, Frame, Page, Request } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page, Request, Route } from 'playwright-core';
 import { launchChromium, selectMessage, verdictFor } from './support/browser';
 import { startSignInWorkbench, type SignInWorkbench } from './support/signInWorkbench';
 
@@ -224,6 +224,72 @@ test('a second person on the same browser profile never gets the first one’s t
   expect(stored.msal.toLowerCase()).not.toContain('head@oakfield.sch.uk');
   expect(stored.keys.join('\n')).not.toContain('head@oakfield.sch.uk');
 });
+
+test('an event the first person could not save waits for her: the next person never sends it as theirs', async () => {
+  const opened = await openWorkbench();
+  await opened.page.selectOption('#mailbox', 'head@oakfield.sch.uk');
+  let pane = await opened.pane();
+  await selectMessage(opened.page, HEAD_MESSAGE);
+  await signInThroughDialog(opened, { expectHint: 'head@oakfield.sch.uk' });
+  await verdictFor(pane, HEAD_MESSAGE, 30_000);
+
+  // The head teacher logs the email while SharePoint cannot be reached from her PC: it waits on
+  // the device.
+  await pane.click('[data-testid="log-email"]');
+  const summary = `Logged by the head teacher while offline ${Date.now()}`;
+  await pane.fill('[data-testid="event-summary"]', summary);
+  const offline = (route: Route) =>
+    route.request().method() === 'GET' ? route.continue() : route.abort('internetdisconnected');
+  const eventsList = /\/lists\/Contact%20Events\/items|\/\$batch/;
+  await opened.context.route(eventsList, offline);
+  await pane.getByLabel('Words').check();
+  await pane.click('[data-testid="event-save"]');
+  await pane.waitForSelector('[data-testid="logged-state"][data-state="waiting"]', {
+    timeout: 20_000,
+  });
+  // The receptionist takes the PC before it could be sent; the network is back.
+  const loadsBefore = opened.paneLoads.length;
+  await opened.page.selectOption('#mailbox', 'reception@oakfield.sch.uk');
+  await until(() => opened.paneLoads.length > loadsBefore);
+  await opened.context.unroute(eventsList, offline);
+  pane = await opened.pane();
+  await selectMessage(opened.page, RESTRICTED_FOR_RECEPTION);
+  await signInThroughDialog(opened, { expectHint: 'reception@oakfield.sch.uk' });
+  expect(await verdictFor(pane, RESTRICTED_FOR_RECEPTION, 30_000)).toBe('restricted');
+  // Her pane works (Graph answers) and still never sends the head teacher's event.
+  await new Promise((r) => setTimeout(r, 3_000));
+  expect(await eventsTitled(summary)).toEqual([]);
+
+  // The head teacher comes back: her event is sent, as hers.
+  const loadsBack = opened.paneLoads.length;
+  await opened.page.selectOption('#mailbox', 'head@oakfield.sch.uk');
+  await until(() => opened.paneLoads.length > loadsBack);
+  pane = await opened.pane();
+  await selectMessage(opened.page, HEAD_MESSAGE);
+  await signInThroughDialog(opened, { expectHint: 'head@oakfield.sch.uk' });
+  let saved: string[] = [];
+  const end = Date.now() + 60_000;
+  while (saved.length === 0 && Date.now() < end) {
+    saved = await eventsTitled(summary);
+    if (saved.length === 0) await new Promise((r) => setTimeout(r, 500));
+  }
+  expect(saved).toEqual(['Helen Marsh']);
+});
+
+/** Who created each Contact Events item with this title: SharePoint's own createdBy (Graph gives its
+ * id and display name). */
+async function eventsTitled(title: string): Promise<string[]> {
+  const res = await fetch(
+    `${workbench.url}/v1.0/sites/oakfield.sharepoint.com:/sites/ContactGuard:/lists/Contact%20Events/items?$expand=fields&$top=999`,
+    { headers: { Authorization: 'Bearer local:head@oakfield.sch.uk' } },
+  );
+  const page = (await res.json()) as {
+    value: { fields: { Title?: string }; createdBy?: { user?: { displayName?: string } } }[];
+  };
+  return page.value
+    .filter((item) => item.fields.Title === title)
+    .map((item) => item.createdBy?.user?.displayName ?? '(unknown)');
+}
 
 test('signing in as someone other than the mailbox user is refused with a plain message', async () => {
   const opened = await openWorkbench();
