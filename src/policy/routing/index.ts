@@ -33,6 +33,8 @@ export {
   TRANSPORT_RULE_PREFIX,
   TRANSPORT_RULES_PER_TENANT,
   londonMidnightUtc,
+  PS1_BYTE_ORDER_MARK,
+  psCommentText,
   psQuote,
   transportRuleScript,
   type TransportRuleOutput,
