@@ -23,6 +23,7 @@ export {
   spocAddresses,
 } from './planner';
 export {
+  RETIRED_ROUTING_SETTING_KEYS,
   ROUTING_SETTING_KEYS,
   readRoutingSettings,
   type RoutingSettingsDefaults,
