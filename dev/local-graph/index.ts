@@ -20,6 +20,7 @@ import type { Seed } from './seedTypes';
 import { type DeltaState, handleSites } from './sharepointRoutes';
 import { SharePointStore } from './sharepointStore';
 import { handleUsers } from './userRoutes';
+import { handleOrganization } from './organizationRoutes';
 import { isBatchRequest, serveBatch } from './batch';
 import { type Behaviours, resolveBehaviours } from './behaviours';
 import {
@@ -432,6 +433,7 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
     };
     const root = (graphReq.segments[0] ?? '').toLowerCase();
     if (root === 'sites') return handleSites(graphReq, data.sharePoint, delta);
+    if (root === 'organization') return handleOrganization(graphReq, opts.seed);
     if (isMessageRulesPath(graphReq.segments)) return handleMessageRules(graphReq, data);
     if (root === 'me' || root === 'users')
       return handleUsers(graphReq, { directory: data.directory, mailboxes: data.mailboxes });

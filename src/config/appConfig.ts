@@ -46,9 +46,9 @@ export interface AppConfig {
     reviewers: string;
     admins: string;
   };
+  // The school's own mail domains are not configuration: they are the tenant's verified domains,
+  // read from Microsoft Entra when needed (src/graph/repositories/tenantDomains.ts).
   mail: {
-    /** Domains the school's mail system accepts: a SPOC outside them is refused. */
-    acceptedDomains: string[];
     /** Folder restricted correspondence is filed in (a subfolder per person is made below it). */
     restrictedFolderName: string;
     /** Visible category put on an email logged as a contact event. */
@@ -82,7 +82,6 @@ export const defaultConfig: AppConfig = {
   },
   groups: { reviewers: '', admins: '' },
   mail: {
-    acceptedDomains: ['oakfield.sch.uk'],
     restrictedFolderName: 'Restricted correspondence',
     loggedCategoryName: 'Contact event logged',
     urgentKeywords: [

@@ -13,6 +13,7 @@ import { MailActionsGraph } from '../../src/graph/mail/mailActions';
 import { MessageMarks } from '../../src/graph/mail/messageMarks';
 import { AuditRepository } from '../../src/graph/repositories/auditRepository';
 import { RestrictedActions } from '../../src/app/actions/restrictedActions';
+import { TenantDomains } from '../../src/app/tenantDomains';
 import { defaultConfig } from '../../src/config/appConfig';
 import type { Restriction } from '../../src/policy/types';
 
@@ -67,13 +68,15 @@ export async function benchForward(): Promise<Record<string, number>> {
         { headers: { Authorization: `Bearer local:${USER.emailAddress}` } },
       );
       const inbox = ((await res.json()) as { value: { id: string; subject: string }[] }).value;
+      // The tenant's domains are read once per session, at the first forward.
+      const domains = new TenantDomains(client);
       const actions = new RestrictedActions({
         graph: new MailActionsGraph(client),
         marks: new MessageMarks(client),
         audit: new AuditRepository(client, defaultConfig.sharePoint),
         user: () => USER,
+        tenantDomains: () => domains.get(),
         config: {
-          acceptedDomains: defaultConfig.mail.acceptedDomains,
           restrictedFolderName: defaultConfig.mail.restrictedFolderName,
           urgentKeywords: defaultConfig.mail.urgentKeywords,
         },

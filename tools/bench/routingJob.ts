@@ -50,7 +50,7 @@ async function main(): Promise<void> {
         graphUrl,
         tokenProvider: createLocalAppOnlyTokenProvider(),
         sharePoint: defaultConfig.sharePoint,
-        mail: { acceptedDomains: [domain], restrictedFolderName: 'Restricted correspondence' },
+        mail: { restrictedFolderName: 'Restricted correspondence' },
         store,
         onResponse: () => {
           http += 1;

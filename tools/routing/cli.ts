@@ -208,12 +208,7 @@ export async function runRouting(argv: string[], io: RoutingIO): Promise<number>
   }
   try {
     const sharePoint: AppConfig['sharePoint'] = { ...defaultConfig.sharePoint, ...args.site };
-    const mail = {
-      acceptedDomains: (io.env.CG_ACCEPTED_DOMAINS ?? '').split(/[\s,;]+/).filter(Boolean),
-      restrictedFolderName: defaultConfig.mail.restrictedFolderName,
-    };
-    if (mail.acceptedDomains.length === 0)
-      mail.acceptedDomains = defaultConfig.mail.acceptedDomains;
+    const mail = { restrictedFolderName: defaultConfig.mail.restrictedFolderName };
     const deps = routingServices({
       graphUrl: args.graphUrl,
       tokenProvider: tokenProvider(args, io.env),
@@ -225,7 +220,20 @@ export async function runRouting(argv: string[], io: RoutingIO): Promise<number>
           : new FileStore(path.resolve(args.state)),
     });
     if (args.command === 'transport-rule') {
-      const settings = readRoutingSettings(await deps.settings.readMap(), deps.defaults).settings;
+      let tenantDomains: string[];
+      try {
+        tenantDomains = await deps.tenantDomains();
+      } catch {
+        io.err(
+          "The school's verified domains could not be read from Microsoft Entra (GET /organization; the app needs Organization.Read.All). No script was written: rules are never made from a guessed list of domains.",
+        );
+        return 1;
+      }
+      const settings = readRoutingSettings(
+        await deps.settings.readMap(),
+        deps.defaults,
+        tenantDomains,
+      ).settings;
       const { restrictions } = await deps.restrictions.refresh();
       const result = transportRuleScript({
         restrictions,

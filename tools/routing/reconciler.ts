@@ -79,6 +79,11 @@ export interface ReconcilerDeps {
   status: RoutingStatusRepository;
   restrictions: RestrictionsCache;
   defaults: RoutingSettingsDefaults;
+  /**
+   * The tenant's verified mail domains (readTenantEmailDomains): the only accepted domains. When
+   * they cannot be read the run plans nothing: it never falls back to a list or a default.
+   */
+  tenantDomains: () => Promise<string[]>;
   today: LocalDate;
   now?: () => Date;
   batch?: Partial<BatchOptions>;
@@ -163,8 +168,16 @@ export async function reconcile(mode: RoutingMode, deps: ReconcilerDeps): Promis
   let settings: RoutingSettings;
   let statuses: Map<string, StoredMailboxStatus>;
   let restrictions;
+  let tenantDomains: string[];
   try {
-    const read = readRoutingSettings(await deps.settings.readMap(), deps.defaults);
+    tenantDomains = await deps.tenantDomains();
+  } catch (e) {
+    const kind = (e as { kind?: GraphAccessErrorKind }).kind ?? 'unknown';
+    report.fatal = `The school's verified domains could not be read from Microsoft Entra (GET /organization, which the app needs Organization.Read.All for): ${plainMessage(kind)} No rule was planned: mail is never routed by a guessed list of domains. Nothing was changed.`;
+    return report;
+  }
+  try {
+    const read = readRoutingSettings(await deps.settings.readMap(), deps.defaults, tenantDomains);
     settings = read.settings;
     report.settingsProblems = read.problems;
     restrictions = (await deps.restrictions.refresh()).restrictions;

@@ -1,5 +1,5 @@
-// Wires the reconciler's parts for one run: the Graph client, the repositories and the
-// restrictions cache (delta reads, kept in a key-value store between runs).
+// Wires the reconciler's parts for one run: the Graph client, the repositories, the tenant's
+// verified domains and the restrictions cache (delta reads, kept in a key-value store between runs).
 import type { TokenProvider } from '../../src/auth/tokenProvider';
 import type { KeyValueStore } from '../../src/cache/keyValueStore';
 import { RestrictionsCache } from '../../src/cache/restrictionsCache';
@@ -9,6 +9,7 @@ import type { ResponseObserver } from '../../src/graph/middleware/responseObserv
 import { RestrictionsRepository } from '../../src/graph/repositories/restrictionsRepository';
 import { RoutingStatusRepository } from '../../src/graph/repositories/routingStatusRepository';
 import { SettingsRepository } from '../../src/graph/repositories/settingsRepository';
+import { readTenantEmailDomains } from '../../src/graph/repositories/tenantDomains';
 import type { AppConfig } from '../../src/config/appConfig';
 import { todayInLondon } from '../../src/policy/londonDate';
 import type { ReconcilerDeps } from './reconciler';
@@ -17,7 +18,7 @@ export interface RoutingServicesOptions {
   graphUrl: string;
   tokenProvider: TokenProvider;
   sharePoint: AppConfig['sharePoint'];
-  mail: Pick<AppConfig['mail'], 'acceptedDomains' | 'restrictedFolderName'>;
+  mail: Pick<AppConfig['mail'], 'restrictedFolderName'>;
   store: KeyValueStore;
   now?: () => Date;
   onResponse?: ResponseObserver;
@@ -46,10 +47,8 @@ export function routingServices(opts: RoutingServicesOptions): ReconcilerDeps {
       cacheKey: `routing|${hostname}${sitePath}|${lists.restrictions}`,
       now,
     }),
-    defaults: {
-      acceptedDomains: opts.mail.acceptedDomains,
-      folderName: opts.mail.restrictedFolderName,
-    },
+    defaults: { folderName: opts.mail.restrictedFolderName },
+    tenantDomains: () => readTenantEmailDomains(client),
     today: todayInLondon(now()),
     now,
   };

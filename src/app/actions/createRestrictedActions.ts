@@ -5,6 +5,7 @@ import type { MailHost } from '../../host/mailHost';
 import { MailActionsGraph } from '../../graph/mail/mailActions';
 import { MessageMarks } from '../../graph/mail/messageMarks';
 import { AuditRepository } from '../../graph/repositories/auditRepository';
+import { TenantDomains } from '../tenantDomains';
 import { RestrictedActions } from './restrictedActions';
 
 export function createRestrictedActions(deps: {
@@ -13,13 +14,14 @@ export function createRestrictedActions(deps: {
   client: GraphCalls;
 }): RestrictedActions {
   const { config, host, client } = deps;
+  const domains = new TenantDomains(client);
   return new RestrictedActions({
     graph: new MailActionsGraph(client),
     marks: new MessageMarks(client),
     audit: new AuditRepository(client, config.sharePoint),
     user: () => host.getUser(),
+    tenantDomains: () => domains.get(),
     config: {
-      acceptedDomains: config.mail.acceptedDomains,
       restrictedFolderName: config.mail.restrictedFolderName,
       urgentKeywords: config.mail.urgentKeywords,
     },

@@ -45,12 +45,12 @@ import {
   filingPath,
   formatForwardHeader,
   forwardMarkerLine,
+  trustedForwardHeader,
   type ForwardClaim,
   type UrgencyResult,
 } from '../../policy/mailActions';
 
 export interface ActionsConfig {
-  acceptedDomains: readonly string[];
   restrictedFolderName: string;
   urgentKeywords: readonly string[];
 }
@@ -67,6 +67,11 @@ export interface RestrictedActionsDeps {
   /** The signed-in member of staff: the actor of every action (never typed). */
   user: () => SignedInUser;
   config: ActionsConfig;
+  /**
+   * The tenant's verified mail domains (TenantDomains.get): a SPOC outside them is refused, and a
+   * forward header is believed only from a sender inside them. Rejects when they cannot be read.
+   */
+  tenantDomains: () => Promise<readonly string[]>;
   now?: () => Date;
   sleep?: (ms: number) => Promise<void>;
   newKey?: () => string;
@@ -261,9 +266,25 @@ export class RestrictedActions {
   ): Promise<{ ref: MessageRef; state: MessageState }> {
     const hostRef = 'itemId' in message ? refOf(message) : message;
     const ref = 'itemId' in message ? this.refFor(message) : message;
-    const state = await this.deps.graph.readState(ref, opts);
-    if (state.id && state.id !== hostRef.messageId) this.immutableIds.set(idKey(hostRef), state.id);
+    const read = await this.deps.graph.readState(ref, opts);
+    if (read.id && read.id !== hostRef.messageId) this.immutableIds.set(idKey(hostRef), read.id);
+    const state = read.forwardHeader ? await this.believed(read) : read;
     return { ref: { mailbox: ref.mailbox, messageId: state.id || ref.messageId }, state };
+  }
+
+  /**
+   * The state with its forward header kept only when the email comes from inside the school: an
+   * outsider can write the header (or the marker line) too. Unknown domains: not believed.
+   */
+  private async believed(state: MessageState): Promise<MessageState> {
+    const domains = await this.deps.tenantDomains().catch(() => [] as readonly string[]);
+    const header = trustedForwardHeader(
+      state.forwardHeader,
+      { from: state.from, sender: state.sender },
+      domains,
+    );
+    const { forwardHeader: _written, ...rest } = state;
+    return header ? { ...rest, forwardHeader: header } : rest;
   }
 
   /** The email's state for the pane: marks, urgency, and (SPOC side) the forward header. */
@@ -299,7 +320,7 @@ export class RestrictedActions {
 
   /** Forwards the email to the restriction's SPOC, once. */
   async forward(target: ActionTarget): Promise<ForwardOutcome> {
-    const spoc = checkSpocAddress(target.restriction.spocEmail, this.deps.config.acceptedDomains);
+    const spoc = checkSpocAddress(target.restriction.spocEmail, await this.deps.tenantDomains());
     if (!spoc.ok) {
       throw new ActionFailure(
         spoc.problem === 'missing'

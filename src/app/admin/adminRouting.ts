@@ -14,6 +14,7 @@ import {
 } from '../../graph/repositories/routingStatusRepository';
 import { SettingsRepository, type SettingEntry } from '../../graph/repositories/settingsRepository';
 import { todayInLondon } from '../../policy/londonDate';
+import { TenantDomains } from '../tenantDomains';
 import {
   planMailbox,
   readRoutingSettings,
@@ -46,6 +47,7 @@ export class AdminRouting {
   private readonly settings: SettingsRepository;
   private readonly status: RoutingStatusRepository;
   private readonly rules: MessageRulesRepository;
+  private readonly domains: TenantDomains;
 
   constructor(
     private readonly client: GraphCalls,
@@ -57,14 +59,21 @@ export class AdminRouting {
     this.settings = new SettingsRepository(client, config.sharePoint);
     this.status = new RoutingStatusRepository(client, config.sharePoint);
     this.rules = new MessageRulesRepository(client);
+    this.domains = new TenantDomains(client);
   }
 
   async readSettings(): Promise<AdminSettings> {
-    const entries = await this.settings.readAll();
-    const read = readRoutingSettings(new Map(entries.map((e) => [e.key, e.value])), {
-      acceptedDomains: this.config.mail.acceptedDomains,
-      folderName: this.config.mail.restrictedFolderName,
-    });
+    // The school's domains are the tenant's verified ones; unreadable, the view fails to load
+    // rather than plan with a guessed list.
+    const [entries, tenantDomains] = await Promise.all([
+      this.settings.readAll(),
+      this.domains.get(),
+    ]);
+    const read = readRoutingSettings(
+      new Map(entries.map((e) => [e.key, e.value])),
+      { folderName: this.config.mail.restrictedFolderName },
+      tenantDomains,
+    );
     return { entries, routing: read.settings, problems: read.problems };
   }
 

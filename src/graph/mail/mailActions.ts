@@ -59,8 +59,14 @@ export interface MessageState {
   categories: string[];
   marks: MessageMark[];
   claim?: ForwardClaim;
-  /** Present when the email is a Contact Guard forward (the SPOC's side). */
+  /**
+   * Present when the email carries a Contact Guard forward header or marker (the SPOC's side), as
+   * written: whoever sent it. Believe it only through trustedForwardHeader (RestrictedActions does).
+   */
   forwardHeader?: ForwardHeaderValue;
+  /** The From and Sender addresses (read with `headers`), to decide whether to believe the header. */
+  from?: string;
+  sender?: string;
 }
 
 /** Where a forward carrying an action key is: still a draft, queued to send, or sent. */
@@ -84,6 +90,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** The address of a Graph recipient (`{emailAddress: {address}}`), or undefined. */
+function addressOf(recipient: unknown): string | undefined {
+  const email = isRecord(recipient) ? recipient.emailAddress : undefined;
+  const address = isRecord(email) ? email.address : undefined;
+  return typeof address === 'string' && address !== '' ? address : undefined;
+}
 
 export class MailActionsGraph {
   /** Folder ids already found or made, by "mailbox|path". */
@@ -109,7 +122,7 @@ export class MailActionsGraph {
       'internetMessageId',
       'parentFolderId',
       'categories',
-      ...(opts.headers ? ['internetMessageHeaders'] : []),
+      ...(opts.headers ? ['internetMessageHeaders', 'from', 'sender'] : []),
     ];
     const body = await this.calls.get<unknown>(
       `${messagePath(ref)}?$select=${select.join(',')}` +
@@ -143,6 +156,7 @@ export class MailActionsGraph {
       claim: parseClaim(claimProp?.value),
       forwardHeader:
         findForwardHeader(headers) ?? (opts.headers ? findForwardMarker(bodyText) : undefined),
+      ...(opts.headers ? { from: addressOf(body.from), sender: addressOf(body.sender) } : {}),
     };
   }
 

@@ -4,6 +4,12 @@
 // The same value also goes in the cover note, on a line of its own (FORWARD_MARKER): whether
 // Graph's createForward keeps custom headers is not documented (and the Sent Items copy never
 // shows them), while the body always arrives. Pure.
+//
+// Anyone can write this header (or the marker line) into a message they send: a parent could
+// forge one naming someone else. So it is believed only from inside the school
+// (trustedForwardHeader): Contact Guard's forwards are sent by staff, from the tenant's own
+// domains.
+import { isEmailAddress, normalizeAddress } from '../addresses';
 
 export const FORWARD_HEADER = 'X-ContactGuard-Forward';
 
@@ -83,4 +89,30 @@ export function findForwardMarker(bodyText: string | undefined): ForwardHeaderVa
 /** A subject Outlook gives a forward ("FW:", "Fwd:"); only these are checked for the header. */
 export function looksForwarded(subject: string | undefined): boolean {
   return /^\s*(fw|fwd)\s*:/i.test(subject ?? '');
+}
+
+/**
+ * The forward header, believed only when the message comes from inside the school: its `from`
+ * and (when different, e.g. sent on behalf of a shared mailbox) its `sender` are both addresses in
+ * the tenant's verified domains (exact domain, compared case-insensitively). Otherwise, or when
+ * the domains are unknown (empty), it is ignored and the message is judged by its sender like any
+ * other: an outsider who forges the header changes nothing.
+ */
+export function trustedForwardHeader(
+  header: ForwardHeaderValue | undefined,
+  senders: { from?: string; sender?: string },
+  internalDomains: readonly string[],
+): ForwardHeaderValue | undefined {
+  if (!header) return undefined;
+  const domains = new Set(
+    internalDomains.map((d) => d.trim().toLowerCase().replace(/^@/, '')).filter((d) => d !== ''),
+  );
+  const addresses = [senders.from, senders.sender]
+    .filter((a): a is string => typeof a === 'string' && a.trim() !== '')
+    .map(normalizeAddress);
+  if (domains.size === 0 || addresses.length === 0 || senders.from === undefined) return undefined;
+  const inside = addresses.every(
+    (a) => isEmailAddress(a) && domains.has(a.slice(a.lastIndexOf('@') + 1)),
+  );
+  return inside ? header : undefined;
 }

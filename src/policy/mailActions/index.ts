@@ -17,6 +17,7 @@ export {
   formatForwardHeader,
   looksForwarded,
   parseForwardHeader,
+  trustedForwardHeader,
   type ForwardHeaderValue,
 } from './forwardHeader';
 export {

@@ -15,9 +15,11 @@ function domainOf(address: string): string {
 }
 
 /**
- * Checks the SPOC's address against the school's accepted domains (exact domain or a subdomain of
- * one, case-insensitive). An empty domain list accepts no address: nothing is forwarded anywhere
- * until the school has said which domains are its own.
+ * Checks the SPOC's address against the school's domains: the tenant's verified domains, compared
+ * whole and case-insensitively. A subdomain counts only when it is verified itself (Entra lists
+ * it then): an unverified one does not receive mail in the tenant, so forwarding there would leave
+ * the school. An empty domain list accepts no address: nothing is forwarded anywhere until the
+ * tenant's domains are known. The routing job compares the same way (planner.isAcceptedDomain).
  */
 export function checkSpocAddress(
   spocEmail: string | undefined,
@@ -30,7 +32,7 @@ export function checkSpocAddress(
   const accepted = (acceptedDomains ?? [])
     .map((d) => (typeof d === 'string' ? d.trim().toLowerCase().replace(/^@/, '') : ''))
     .filter((d) => d !== '');
-  const inside = accepted.some((d) => domain === d || domain.endsWith(`.${d}`));
+  const inside = accepted.includes(domain);
   return inside ? { ok: true, address } : { ok: false, problem: 'outsideSchool' };
 }
 

@@ -23,6 +23,7 @@ export {
   spocAddresses,
 } from './planner';
 export {
+  RETIRED_ROUTING_SETTING_KEYS,
   ROUTING_SETTING_KEYS,
   readRoutingSettings,
   type RoutingSettingsDefaults,
@@ -33,6 +34,8 @@ export {
   TRANSPORT_RULE_PREFIX,
   TRANSPORT_RULES_PER_TENANT,
   londonMidnightUtc,
+  PS1_BYTE_ORDER_MARK,
+  psCommentText,
   psQuote,
   transportRuleScript,
   type TransportRuleOutput,

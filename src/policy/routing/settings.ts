@@ -1,6 +1,10 @@
 // The Settings list holds one item per setting (Title = the key, Value = its text), so that a
 // school edits it in SharePoint's own pages and later features add keys without a migration. These
 // are the keys mail routing reads, and how their text is read. Pure.
+//
+// The school's own domains are NOT a setting: they are the tenant's verified domains, read from
+// Microsoft Entra by the caller and passed in. A list anyone with edit rights can change (or a
+// demo default) would let mail be redirected outside the school.
 import { normalizeAddress, splitAddressList } from '../addresses';
 import {
   ADDRESSES_PER_RULE_DEFAULT,
@@ -16,12 +20,13 @@ export const ROUTING_SETTING_KEYS = {
   folderName: 'RoutingFolderName',
   delivery: 'RoutingDelivery',
   addressesPerRule: 'RoutingAddressesPerRule',
-  acceptedDomains: 'AcceptedDomains',
   defaultSpoc: 'DefaultSpocEmail',
 } as const;
 
+/** Keys routing once read and no longer does: their presence is reported, never obeyed. */
+export const RETIRED_ROUTING_SETTING_KEYS = { acceptedDomains: 'AcceptedDomains' } as const;
+
 export interface RoutingSettingsDefaults {
-  acceptedDomains: string[];
   folderName: string;
 }
 
@@ -30,12 +35,14 @@ const FOLDER_NAME = /^[^\\/]{1,255}$/;
 
 /**
  * Reads the routing settings from the Settings list's key/value pairs (keys compared
- * case-insensitively). Problems are plain words, without personal data; a problem never stops
- * the other settings being read, and defaults fill what is missing.
+ * case-insensitively), with the tenant's verified mail domains as the accepted domains. Problems
+ * are plain words, without personal data; a problem never stops the other settings being read,
+ * and defaults fill what is missing.
  */
 export function readRoutingSettings(
   values: ReadonlyMap<string, string>,
   defaults: RoutingSettingsDefaults,
+  tenantDomains: readonly string[],
 ): { settings: RoutingSettings; defaultSpoc?: string; problems: string[] } {
   const lower = new Map([...values].map(([k, v]) => [k.trim().toLowerCase(), v]));
   const get = (key: string) => lower.get(key.toLowerCase())?.trim() ?? '';
@@ -47,13 +54,14 @@ export function readRoutingSettings(
       `${ROUTING_SETTING_KEYS.protectedMailboxes} has ${mailboxes.invalid.length} ${mailboxes.invalid.length === 1 ? 'entry that is' : 'entries that are'} not an address.`,
     );
   }
-  const domainsText = get(ROUTING_SETTING_KEYS.acceptedDomains);
-  const acceptedDomains = domainsText
-    ? domainsText
-        .split(/[\s,;]+/)
-        .map((d) => d.trim().toLowerCase())
-        .filter((d) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d))
-    : defaults.acceptedDomains.map((d) => d.toLowerCase());
+  const acceptedDomains = [
+    ...new Set(tenantDomains.map((d) => d.trim().toLowerCase()).filter((d) => d !== '')),
+  ];
+  if (get(RETIRED_ROUTING_SETTING_KEYS.acceptedDomains) !== '') {
+    problems.push(
+      `${RETIRED_ROUTING_SETTING_KEYS.acceptedDomains} is no longer read: the school's domains are the tenant's verified domains in Microsoft Entra. Delete this setting.`,
+    );
+  }
   const outside = mailboxes.addresses.filter(
     (a) => !acceptedDomains.includes(a.slice(a.lastIndexOf('@') + 1)),
   );

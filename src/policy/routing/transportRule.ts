@@ -19,10 +19,37 @@ export interface TransportRuleOutput {
   problems: string[];
 }
 
-/** A PowerShell single-quoted string: a quote inside is doubled. */
+// PowerShell ends a single-quoted string at any of four characters, not only at ': the
+// typographic ‘ ’ ‚ ‛ (U+2018–U+201B) too (CharTraits.IsSingleQuote in PowerShell's tokenizer).
+// Inside the string, two of them in a row stand for the second one; nothing else is special
+// there: no $, no backtick escapes, no subexpressions, and line breaks are literal text.
+const SINGLE_QUOTES = /['\u2018\u2019\u201A\u201B]/g;
+
+/**
+ * A PowerShell single-quoted string holding exactly `text`: every quote character of the four
+ * kinds is doubled, so the string cannot end early whatever an address or a name holds. Data is
+ * never put in a double-quoted string (those expand $ and backtick escapes).
+ */
 export function psQuote(text: string): string {
-  return `'${text.replace(/'/g, "''").replace(/[\r\n]+/g, ' ')}'`;
+  return `'${text.replace(SINGLE_QUOTES, (q) => q + q)}'`;
 }
+
+/**
+ * Text for a `#` comment line: a comment ends at a line break, so CR and LF (the line ends
+ * PowerShell's tokenizer knows) become spaces and nothing after them can become a statement; so do
+ * NEL, U+2028 and U+2029, which an editor may show as a new line to the admin reading the file.
+ */
+export function psCommentText(text: string): string {
+  return text.replace(/[\r\n\u0085\u2028\u2029]+/g, ' ');
+}
+
+/**
+ * The script starts with a UTF-8 byte order mark: Windows PowerShell 5.1 reads a .ps1 without
+ * one in the machine's ANSI code page, where the UTF-8 bytes of a letter such as Ē (C4 92) read
+ * as "Ä’" — a closing quote in the middle of an address. With the mark, 5.1 and 7 read the same
+ * characters the generator wrote (docs/routing.md).
+ */
+export const PS1_BYTE_ORDER_MARK = '\uFEFF';
 
 /** The UTC instant of 00:00 in Europe/London on `date`. */
 export function londonMidnightUtc(date: LocalDate): string {
@@ -132,7 +159,7 @@ export function transportRuleScript(input: {
   }
   const keep = names.map(psQuote).join(',');
   const script = [
-    `# Contact Guard: Exchange Online mail-flow rules, generated ${input.generatedAt} for ${input.today}.`,
+    `${PS1_BYTE_ORDER_MARK}# Contact Guard: Exchange Online mail-flow rules, generated ${psCommentText(input.generatedAt)} for ${psCommentText(input.today)}.`,
     '# Run in Exchange Online PowerShell (Connect-ExchangeOnline) as an Exchange administrator.',
     '# It creates or updates one rule per restriction and removes Contact Guard rules no longer needed.',
     "# Changes take up to about 30 minutes to apply. This file holds parents' addresses: keep it safe and delete it after use.",

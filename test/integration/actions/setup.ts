@@ -9,6 +9,7 @@ import { MailActionsGraph } from '../../../src/graph/mail/mailActions';
 import { MessageMarks } from '../../../src/graph/mail/messageMarks';
 import { AuditRepository } from '../../../src/graph/repositories/auditRepository';
 import { RestrictedActions, type ActionTarget } from '../../../src/app/actions/restrictedActions';
+import { TenantDomains } from '../../../src/app/tenantDomains';
 import type { OpenMessage } from '../../../src/host/mailHost';
 import type { Restriction } from '../../../src/policy/types';
 import { defaultConfig } from '../../../src/config/appConfig';
@@ -66,7 +67,6 @@ export function demoSeed(): Seed {
 }
 
 export const config = {
-  acceptedDomains: defaultConfig.mail.acceptedDomains,
   restrictedFolderName: defaultConfig.mail.restrictedFolderName,
   urgentKeywords: defaultConfig.mail.urgentKeywords,
 };
@@ -82,15 +82,23 @@ export function clientFor(baseUrl: string, upn: string, maxRetries = 3) {
 export function actionsFor(
   baseUrl: string,
   user: { displayName: string; emailAddress: string },
-  opts: { maxRetries?: number; maxAttempts?: number } = {},
+  opts: {
+    maxRetries?: number;
+    maxAttempts?: number;
+    /** Instead of reading the tenant's verified domains from the service. */
+    tenantDomains?: () => Promise<readonly string[]>;
+  } = {},
 ) {
   const client = clientFor(baseUrl, user.emailAddress, opts.maxRetries);
   const graph = new MailActionsGraph(client);
+  const domains = new TenantDomains(client);
   const actions = new RestrictedActions({
     graph,
     marks: new MessageMarks(client),
     audit: new AuditRepository(client, defaultConfig.sharePoint),
     user: () => user,
+    // The tenant's verified domains, read from the local service with the user's own token.
+    tenantDomains: opts.tenantDomains ?? (() => domains.get()),
     config,
     sleep: () => Promise.resolve(),
     maxAttempts: opts.maxAttempts,

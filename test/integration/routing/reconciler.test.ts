@@ -4,6 +4,7 @@ import { startLocalGraph, type RunningLocalGraph } from '../../../dev/local-grap
 import { createLocalAppOnlyTokenProvider } from '../../../src/auth/localTokenProvider';
 import { MemoryStore } from '../../../src/cache/keyValueStore';
 import { defaultConfig } from '../../../src/config/appConfig';
+import { GraphAccessError } from '../../../src/graph/errors';
 import { parseOwnedName } from '../../../src/policy/routing';
 import { reconcile, type ReconcilerDeps } from '../../../tools/routing/reconciler';
 import { routingServices } from '../../../tools/routing/services';
@@ -98,6 +99,31 @@ function noBadRequests(): void {
 }
 
 describe('mail-routing reconciler', () => {
+  it("takes the school's domains from the tenant's verified domains, and plans nothing without them", async () => {
+    // The demo Settings list still has an AcceptedDomains item: reported, never obeyed.
+    const planned = await reconcile('plan', deps());
+    expect(planned.fatal).toBeUndefined();
+    expect(planned.settingsProblems.join(' ')).toMatch(/AcceptedDomains is no longer read/);
+    expect(graph.requests().some((r) => r.path.startsWith('/v1.0/organization?'))).toBe(true);
+
+    graph.clearRequests();
+    const refused = await reconcile(
+      'apply',
+      deps({
+        tenantDomains: () => Promise.reject(new GraphAccessError('forbidden', { status: 403 })),
+      }),
+    );
+    expect(refused.fatal).toMatch(/verified domains could not be read.*Nothing was changed/);
+    expect(refused.mailboxes).toEqual([]);
+    expect(await rulesOf(RECEPTION)).toEqual(
+      expect.not.arrayContaining([
+        expect.objectContaining({ displayName: expect.stringContaining('[cg ') }),
+      ]),
+    );
+    // Nothing written: no rule, no folder, no Routing Status item.
+    expect(graph.requests().filter((r) => r.method !== 'GET')).toEqual([]);
+  });
+
   it('apply makes the rules, then plan (and a second apply) change nothing', async () => {
     const first = await reconcile('apply', deps());
     expect(first.fatal).toBeUndefined();

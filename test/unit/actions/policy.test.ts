@@ -70,12 +70,18 @@ describe('detectUrgency', () => {
 
 describe('checkSpocAddress', () => {
   const domains = ['oakfield.sch.uk'];
-  test('accepts the school domain and its subdomains, any case', () => {
+  test("accepts the tenant's verified domains exactly, any case; a subdomain only when verified itself", () => {
     expect(checkSpocAddress(' Business.Manager@OAKFIELD.sch.uk ', domains)).toEqual({
       ok: true,
       address: 'business.manager@oakfield.sch.uk',
     });
-    expect(checkSpocAddress('office@staff.oakfield.sch.uk', domains).ok).toBe(true);
+    expect(checkSpocAddress('office@staff.oakfield.sch.uk', domains)).toEqual({
+      ok: false,
+      problem: 'outsideSchool',
+    });
+    expect(
+      checkSpocAddress('office@staff.oakfield.sch.uk', [...domains, 'staff.oakfield.sch.uk']).ok,
+    ).toBe(true);
   });
   test('refuses missing, invalid and outside addresses', () => {
     expect(checkSpocAddress('', domains)).toEqual({ ok: false, problem: 'missing' });

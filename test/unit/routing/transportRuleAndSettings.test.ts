@@ -77,10 +77,8 @@ describe('transport-rule PowerShell', () => {
 });
 
 describe('routing settings', () => {
-  const defaults = {
-    acceptedDomains: ['oakfield.sch.uk'],
-    folderName: 'Restricted correspondence',
-  };
+  const defaults = { folderName: 'Restricted correspondence' };
+  const tenantDomains = ['oakfield.sch.uk', 'oakfield.onmicrosoft.com'];
 
   it('reads the keys, case-insensitively, with defaults', () => {
     const { settings, problems, defaultSpoc } = readRoutingSettings(
@@ -90,11 +88,12 @@ describe('routing settings', () => {
         ['DefaultSpocEmail', 'Office@oakfield.sch.uk'],
       ]),
       defaults,
+      tenantDomains,
     );
     expect(problems).toEqual([]);
     expect(settings).toEqual({
       protectedMailboxes: ['reception@oakfield.sch.uk', 'office@oakfield.sch.uk'],
-      acceptedDomains: ['oakfield.sch.uk'],
+      acceptedDomains: tenantDomains,
       folderName: 'Restricted correspondence',
       delivery: 'forwardAsAttachment',
       addressesPerRule: 50,
@@ -111,6 +110,7 @@ describe('routing settings', () => {
         ['RoutingFolderName', 'a/b'],
       ]),
       defaults,
+      tenantDomains,
     );
     expect(settings.protectedMailboxes).toEqual(['reception@oakfield.sch.uk']);
     expect(settings.addressesPerRule).toBe(50);
@@ -118,5 +118,21 @@ describe('routing settings', () => {
     expect(settings.folderName).toBe('Restricted correspondence');
     expect(problems).toHaveLength(5);
     expect(problems.join(' ')).not.toContain('gmail');
+  });
+
+  it("takes the school's domains from the tenant, never from the list: an AcceptedDomains item is reported, not obeyed", () => {
+    const { settings, problems } = readRoutingSettings(
+      new Map([
+        ['AcceptedDomains', 'gmail.com'],
+        ['ProtectedMailboxes', 'someone@gmail.com\nreception@oakfield.sch.uk'],
+      ]),
+      defaults,
+      ['Oakfield.sch.uk'],
+    );
+    expect(settings.acceptedDomains).toEqual(['oakfield.sch.uk']);
+    expect(settings.protectedMailboxes).toEqual(['reception@oakfield.sch.uk']);
+    expect(problems.join(' ')).toMatch(/AcceptedDomains is no longer read/);
+    // No verified domains known: nothing is inside the school.
+    expect(readRoutingSettings(new Map(), defaults, []).settings.acceptedDomains).toEqual([]);
   });
 });
