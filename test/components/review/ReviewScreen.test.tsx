@@ -106,7 +106,9 @@ describe('Chronology', () => {
     expect(entries[1]!.textContent).toContain('Emails every hour');
     expect(entries[2]!.textContent).toContain('Phone call: threatened Mrs Okafor');
     const link = within(entries[2]!).getByRole('link', { name: 'Open the original email' });
-    expect(link.getAttribute('href')).toBe('https://outlook.example/item/1');
+    expect(link.getAttribute('href')).toBe(
+      'https://outlook.office365.com/owa/?ItemID=AAMk1&exvsurl=1&viewmodel=ReadMessageItem',
+    );
     expect(link.getAttribute('target')).toBe('_blank');
     const chart = screen.getByTestId('weekly-chart');
     expect(chart.tagName.toLowerCase()).toBe('svg');
@@ -128,6 +130,41 @@ describe('Chronology', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]!.textContent).toContain('threatened');
     expect(screen.getByText('1 of 3 entries, oldest first.')).toBeTruthy();
+  });
+
+  it('shows a link that is not to Outlook on the web as text, never as a link', async () => {
+    const review = new FakeReviewService();
+    const { ChronologyPanel } =
+      await import('../../../src/taskpane/components/review/ChronologyPanel');
+    const hostile = [
+      'javascript:alert(document.cookie)',
+      'data:text/html,<script>alert(1)</script>',
+      'http://outlook.office365.com/owa/?ItemID=1',
+      'https://outlook.office.com@evil.example/owa/',
+      'https://outlook.office.com\\@evil.example/',
+      ' https://outlook.office.com/owa/',
+      'https://evil.example/owa/?ItemID=1',
+    ];
+    const chronology = await review.chronology(MARK.personKey);
+    const entries = hostile.map((messageLink, i) => ({
+      at: `2026-03-0${i + 1}T09:00:00Z`,
+      kind: 'event' as const,
+      title: `Entry ${i}`,
+      details: [],
+      headings: [],
+      staffNames: [],
+      messageLink,
+    }));
+    const { container } = render(
+      <FluentProvider theme={webLightTheme}>
+        <ChronologyPanel chronology={{ ...chronology, entries }} review={review} now={now} />
+      </FluentProvider>,
+    );
+    expect(screen.queryAllByRole('link')).toHaveLength(0);
+    expect(container.querySelectorAll('a[href]')).toHaveLength(0);
+    const shown = screen.getAllByTestId('unsafe-message-link').map((t) => t.textContent);
+    expect(shown).toHaveLength(hostile.length);
+    for (const value of hostile) expect(shown.some((t) => t?.includes(value.trim()))).toBe(true);
   });
 
   it('redacts staff and witness names on screen, in print and in the CSV export', async () => {

@@ -19,6 +19,7 @@ import {
 import type { Chronology, ChronologyEntry, ReviewService } from '../../../app/review/types';
 import { BEHAVIOUR_LABELS, type Behaviour } from '../../../policy/events/vocabulary';
 import { todayInLondon } from '../../../policy/londonDate';
+import { safeMessageLink } from '../../../policy/chronology/messageLink';
 import { WeeklyChart } from './WeeklyChart';
 import { printElement } from './printing';
 import { ENTRY_KIND_LABELS, errorText, formatDay, formatWhen } from './reviewText';
@@ -99,6 +100,27 @@ function download(text: string, fileName: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * The original email: a link only to Outlook on the web (safeMessageLink); any other value, which
+ * someone wrote into the list by hand, is shown as text and never opened.
+ */
+function MessageLink({ value }: { value: string }) {
+  const href = safeMessageLink(value);
+  if (href)
+    return (
+      <span data-cg-no-print>
+        <Link href={href} target="_blank" rel="noopener noreferrer">
+          Open the original email
+        </Link>
+      </span>
+    );
+  return (
+    <Text size={200} data-testid="unsafe-message-link">
+      Email link not opened (not an Outlook address): {value}
+    </Text>
+  );
 }
 
 export interface ChronologyPanelProps {
@@ -254,13 +276,7 @@ export function ChronologyPanel({
                 {redact ? e.staffNames.map(() => REDACTED).join(', ') : e.staffNames.join(', ')}
               </Text>
             )}
-            {e.messageLink && (
-              <span data-cg-no-print>
-                <Link href={e.messageLink} target="_blank" rel="noopener noreferrer">
-                  Open the original email
-                </Link>
-              </span>
-            )}
+            {e.messageLink && <MessageLink value={e.messageLink} />}
           </li>
         ))}
       </ol>
