@@ -720,7 +720,14 @@ export class GraphReviewService implements ReviewService {
           (e.action === 'Forwarded' && marker !== undefined && e.what.includes(marker)) ||
           (e.internetMessageId !== undefined && messageIds.has(e.internetMessageId)),
       )
-      .map((e) => ({ at: e.at, action: e.action, what: e.what, actorName: e.actorName }));
+      .map((e) => ({
+        at: e.at,
+        action: e.action,
+        what: e.what,
+        actorName: e.actorName,
+        ...(e.actorEmail ? { actorEmail: e.actorEmail } : {}),
+        ...(e.authorship ? { authorship: e.authorship } : {}),
+      }));
   }
 
   private async letter(personKey: string, kind: LetterKind) {

@@ -5,6 +5,7 @@ import type { LocalDate } from '../../policy/types';
 import type { RestrictionCase, Transition, TransitionKind, DueItem } from '../../policy/lifecycle';
 import type { SenderActivity, SenderSummary } from '../../policy/hints';
 import type { LetterKind } from '../../policy/letters';
+import type { EntryAuthor } from '../../policy/chronology/authorship';
 
 /** One person in the flagged-senders list, ranked by what needs attention. */
 export interface FlaggedSender {
@@ -36,6 +37,12 @@ export interface ChronologyEntry {
   /** Link to open the original email, when there is one. */
   messageLink?: string;
   threat?: boolean;
+  /**
+   * Who created the entry and when, from SharePoint's own record of the item (createdBy,
+   * createdDateTime); the last change when another account made it; the client-written name when
+   * it disagrees (flagged to reviewers).
+   */
+  author?: EntryAuthor;
 }
 
 export interface Chronology {

@@ -14,6 +14,16 @@ import { addDays, compareLocalDates, londonDateOf } from '../londonDate';
 import { isoWeekday } from '../dates/calendar';
 import { formatLongDate } from '../dates/format';
 import type { LocalDate } from '../types';
+import {
+  authorNames,
+  authorshipWarning,
+  entryAuthor,
+  type EntryAuthor,
+  type ItemAuthorship,
+} from './authorship';
+
+export * from './authorship';
+export { OUTLOOK_WEB_HOSTS, safeMessageLink } from './messageLink';
 
 export type ChronologyKind =
   'event' | 'forwarded' | 'filed' | 'spocOutcome' | 'decision' | 'letter' | 'review';
@@ -28,6 +38,8 @@ export interface ChronologyLine {
   staffNames: string[];
   messageLink?: string;
   threat?: boolean;
+  /** Who made it, from SharePoint's own record of the item (never a client-written column). */
+  author?: EntryAuthor;
 }
 
 export interface ChronologyEventInput {
@@ -38,7 +50,11 @@ export interface ChronologyEventInput {
   threat: boolean;
   details?: string;
   staffInvolved?: string;
+  /** Client-written claims (RecordedByName/Email): compared with `authorship`, never shown as it. */
   recordedByName?: string;
+  recordedByEmail?: string;
+  /** SharePoint's createdBy/createdDateTime/lastModifiedBy of the event's item. */
+  authorship?: ItemAuthorship;
   messageLink?: string;
   policeInformed?: string;
 }
@@ -47,7 +63,11 @@ export interface ChronologyAuditInput {
   at: string;
   action: string;
   what: string;
+  /** Client-written claims (ActorName/ActorEmail): compared with `authorship`. */
   actorName: string;
+  actorEmail?: string;
+  /** SharePoint's createdBy/createdDateTime of the audit item. */
+  authorship?: ItemAuthorship;
 }
 
 export interface ChronologyLetterInput {
@@ -109,7 +129,10 @@ function eventLine(e: ChronologyEventInput): ChronologyLine {
     details.push(`Behaviour: ${e.behaviours.map(behaviourLabel).join('; ')}`);
   if (e.details) details.push(e.details);
   if (e.staffInvolved) details.push(`Staff involved: ${e.staffInvolved}`);
-  if (e.recordedByName) details.push(`Recorded by ${e.recordedByName}`);
+  const author = entryAuthor(e.authorship ?? {}, {
+    ...(e.recordedByName ? { name: e.recordedByName } : {}),
+    ...(e.recordedByEmail ? { email: e.recordedByEmail } : {}),
+  });
   if (e.threat) details.push(`Police informed: ${e.policeInformed ?? 'not recorded'}`);
   return {
     at: e.occurredAt,
@@ -119,10 +142,12 @@ function eventLine(e: ChronologyEventInput): ChronologyLine {
     headings: [...e.behaviours],
     staffNames: unique([
       ...splitNames(e.staffInvolved),
+      ...authorNames(author),
       ...(e.recordedByName ? [e.recordedByName] : []),
     ]),
     ...(e.messageLink ? { messageLink: e.messageLink } : {}),
     ...(e.threat ? { threat: true } : {}),
+    author,
   };
 }
 
@@ -136,13 +161,18 @@ function auditLine(a: ChronologyAuditInput): ChronologyLine | undefined {
           ? 'spocOutcome'
           : undefined;
   if (!kind) return undefined;
+  const author = entryAuthor(a.authorship ?? {}, {
+    ...(a.actorName ? { name: a.actorName } : {}),
+    ...(a.actorEmail ? { email: a.actorEmail } : {}),
+  });
   return {
     at: a.at,
     kind,
     title: a.what,
-    details: [`By ${a.actorName}`],
+    details: [],
     headings: [],
-    staffNames: unique([a.actorName]),
+    staffNames: unique([...authorNames(author), ...(a.actorName ? [a.actorName] : [])]),
+    author,
   };
 }
 
@@ -294,9 +324,30 @@ export function chronologyCsv(
     minute: '2-digit',
     hourCycle: 'h23',
   });
-  const rows = [['Date', 'Time', 'Kind', 'What', 'Behaviour', 'Details', 'Threat', 'Link']];
+  const stamp = (iso: string | undefined) => {
+    const d = iso ? new Date(iso) : undefined;
+    return d && !Number.isNaN(d.getTime()) ? `${londonDateOf(d)} ${time.format(d)}` : '';
+  };
+  const rows = [
+    [
+      'Date',
+      'Time',
+      'Kind',
+      'What',
+      'Behaviour',
+      'Details',
+      'Threat',
+      'Link',
+      'Created by',
+      'Created',
+      'Changed by',
+      'Changed',
+      'Authorship check',
+    ],
+  ];
   for (const l of lines) {
     const at = new Date(l.at);
+    const a = l.author;
     rows.push([
       londonDateOf(at),
       time.format(at),
@@ -306,6 +357,11 @@ export function chronologyCsv(
       clean(l.details.join('\n')),
       l.threat ? 'yes' : '',
       l.messageLink ?? '',
+      a ? clean(a.createdBy) : '',
+      stamp(a?.createdAt),
+      a?.changedBy ? clean(a.changedBy) : '',
+      a?.changedBy ? stamp(a.changedAt) : '',
+      a ? clean(authorshipWarning(a) ?? '') : '',
     ]);
   }
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';

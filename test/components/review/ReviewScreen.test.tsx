@@ -167,6 +167,64 @@ describe('Chronology', () => {
     for (const value of hostile) expect(shown.some((t) => t?.includes(value.trim()))).toBe(true);
   });
 
+  it('shows who created each entry from SharePoint, who changed it, and flags a column naming someone else', async () => {
+    const review = new FakeReviewService();
+    const { ChronologyPanel } =
+      await import('../../../src/taskpane/components/review/ChronologyPanel');
+    const chronology = await review.chronology(MARK.personKey);
+    const entries = [
+      {
+        at: '2026-03-02T09:00:00Z',
+        kind: 'event' as const,
+        title: 'Phone call',
+        details: [],
+        headings: [],
+        staffNames: ['Sarah Whitfield', 'Helen Marsh'],
+        author: {
+          createdBy: 'Sarah Whitfield',
+          createdAt: '2026-03-02T09:05:00Z',
+          recordedAs: 'Helen Marsh',
+        },
+      },
+      {
+        at: '2026-03-03T09:00:00Z',
+        kind: 'event' as const,
+        title: 'Email',
+        details: [],
+        headings: [],
+        staffNames: ['Tom Ashworth', 'Priya Shah'],
+        author: {
+          createdBy: 'Tom Ashworth',
+          createdAt: '2026-03-03T09:01:00Z',
+          changedBy: 'Priya Shah',
+          changedAt: '2026-03-04T11:00:00Z',
+        },
+      },
+    ];
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ChronologyPanel chronology={{ ...chronology, entries }} review={review} now={now} />
+      </FluentProvider>,
+    );
+    const [first, second] = screen.getAllByTestId('chronology-entry');
+    expect(within(first!).getByTestId('entry-author').textContent).toBe(
+      'Created by Sarah Whitfield, 2 Mar 2026, 09:05',
+    );
+    expect(within(first!).getByTestId('authorship-flag').textContent).toBe(
+      "Check: Recorded by Helen Marsh but created by Sarah Whitfield's account",
+    );
+    expect(within(second!).queryByTestId('authorship-flag')).toBeNull();
+    expect(within(second!).getByTestId('entry-changed').textContent).toBe(
+      'Changed by Priya Shah, 4 Mar 2026, 11:00',
+    );
+    fireEvent.click(screen.getByLabelText('Redact staff and witness names'));
+    const panel = screen.getByTestId('chronology');
+    expect(panel.textContent).not.toMatch(/Sarah Whitfield|Helen Marsh|Tom Ashworth|Priya Shah/);
+    expect(within(first!).getByTestId('authorship-flag').textContent).toContain(
+      'Recorded by [name',
+    );
+  });
+
   it('redacts staff and witness names on screen, in print and in the CSV export', async () => {
     const review = new FakeReviewService();
     const saved: [string, string][] = [];

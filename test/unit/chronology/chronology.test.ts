@@ -143,7 +143,9 @@ describe('CSV', () => {
     });
     const csv = chronologyCsv(lines, { redact: false });
     const rows = csv.split('\r\n');
-    expect(rows[0]).toBe('Date,Time,Kind,What,Behaviour,Details,Threat,Link');
+    expect(rows[0]).toBe(
+      'Date,Time,Kind,What,Behaviour,Details,Threat,Link,Created by,Created,Changed by,Changed,Authorship check',
+    );
     expect(rows[1]).toMatch(/^2026-06-02,00:30,Contact,"Late, ""angry"" email",/);
     expect(rows[2]).toBe('');
   });

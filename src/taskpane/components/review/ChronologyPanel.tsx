@@ -20,6 +20,7 @@ import type { Chronology, ChronologyEntry, ReviewService } from '../../../app/re
 import { BEHAVIOUR_LABELS, type Behaviour } from '../../../policy/events/vocabulary';
 import { todayInLondon } from '../../../policy/londonDate';
 import { safeMessageLink } from '../../../policy/chronology/messageLink';
+import { authorshipWarning, type EntryAuthor } from '../../../policy/chronology/authorship';
 import { WeeklyChart } from './WeeklyChart';
 import { printElement } from './printing';
 import { ENTRY_KIND_LABELS, errorText, formatDay, formatWhen } from './reviewText';
@@ -57,6 +58,7 @@ const useStyles = makeStyles({
   },
   details: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground2 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   printOnly: { display: 'none', '@media print': { display: 'block' } },
 });
 
@@ -120,6 +122,34 @@ function MessageLink({ value }: { value: string }) {
     <Text size={200} data-testid="unsafe-message-link">
       Email link not opened (not an Outlook address): {value}
     </Text>
+  );
+}
+
+/**
+ * Who created the entry and when, from SharePoint's record of the item; who changed it last when
+ * that was another account; and the flag when the name the client wrote is someone else's.
+ */
+function AuthorLines({ author, text }: { author: EntryAuthor; text: (s: string) => string }) {
+  const styles = useStyles();
+  const warning = authorshipWarning(author);
+  return (
+    <>
+      <Text size={200} className={styles.muted} data-testid="entry-author">
+        Created by {text(author.createdBy)}
+        {author.createdAt ? `, ${formatWhen(author.createdAt)}` : ''}
+      </Text>
+      {author.changedBy && (
+        <Text size={200} className={styles.muted} data-testid="entry-changed">
+          Changed by {text(author.changedBy)}
+          {author.changedAt ? `, ${formatWhen(author.changedAt)}` : ''}
+        </Text>
+      )}
+      {warning && (
+        <Text size={200} weight="semibold" className={styles.warning} data-testid="authorship-flag">
+          Check: {text(warning)}
+        </Text>
+      )}
+    </>
   );
 }
 
@@ -276,6 +306,7 @@ export function ChronologyPanel({
                 {redact ? e.staffNames.map(() => REDACTED).join(', ') : e.staffNames.join(', ')}
               </Text>
             )}
+            {e.author && <AuthorLines author={e.author} text={text} />}
             {e.messageLink && <MessageLink value={e.messageLink} />}
           </li>
         ))}
