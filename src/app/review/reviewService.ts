@@ -66,6 +66,7 @@ import {
   todayInLondon,
 } from '../../policy/londonDate';
 import type { LocalDate } from '../../policy/types';
+import { chronologyRedaction } from './redaction';
 import { readReviewSettings, type ReviewSettings } from './reviewSettings';
 import type {
   Chronology,
@@ -683,9 +684,12 @@ export class GraphReviewService implements ReviewService {
         draftedBy: l.draftedBy,
       })),
     });
+    const spoc = stored?.case.restriction?.terms.spoc?.name?.trim();
     return {
       personKey,
       personName: name,
+      personEmails: emails,
+      otherStaffNames: spoc ? [spoc] : [],
       entries,
       perWeek: weeklyCounts(entries, this.now()),
     };
@@ -793,7 +797,7 @@ export class GraphReviewService implements ReviewService {
 
   async exportCsv(personKey: string, options: { redact: boolean }): Promise<string> {
     const c = await this.chronology(personKey);
-    return chronologyCsv(c.entries, { redact: options.redact, personName: c.personName });
+    return chronologyCsv(c.entries, { redact: options.redact, ...chronologyRedaction(c) });
   }
 }
 

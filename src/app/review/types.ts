@@ -48,6 +48,10 @@ export interface ChronologyEntry {
 export interface Chronology {
   personKey: string;
   personName: string;
+  /** The person's own addresses (kept when names and addresses are redacted). */
+  personEmails?: string[];
+  /** Staff the review knows of beyond the entries' names (the SPOC): withheld when redacting. */
+  otherStaffNames?: string[];
   entries: ChronologyEntry[];
   /** Contacts per ISO week (Monday, London) for the chart. */
   perWeek: { weekStart: LocalDate; count: number }[];

@@ -22,8 +22,17 @@ import {
   type ItemAuthorship,
 } from './authorship';
 
+import { createRedactor, type RedactionSubject } from './redaction';
+
 export * from './authorship';
 export { OUTLOOK_WEB_HOSTS, safeMessageLink } from './messageLink';
+export {
+  createRedactor,
+  nameParts,
+  ORDINARY_WORDS,
+  REDACTED,
+  type RedactionSubject,
+} from './redaction';
 
 export type ChronologyKind =
   'event' | 'forwarded' | 'filed' | 'spocOutcome' | 'decision' | 'letter' | 'review';
@@ -274,23 +283,35 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export const REDACTED = '[name withheld]';
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Replaces these names (and every address but the subject's) in one text: see redaction.ts. */
+export function redactNames(
+  text: string,
+  names: readonly string[],
+  subject: RedactionSubject = {},
+): string {
+  return createRedactor(names, subject)(text);
 }
 
-/** Replaces every name (whole words, any case) with REDACTED; longest names first. */
-export function redactNames(text: string, names: readonly string[]): string {
-  const sorted = unique(names).sort((a, b) => b.length - a.length);
-  let out = text;
-  for (const name of sorted) {
-    out = out.replace(
-      new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'giu'),
-      REDACTED,
-    );
-  }
-  return out;
+/** Who the chronology is about, and names known to the review beyond its lines (the SPOC). */
+export interface ChronologyRedaction {
+  personName?: string;
+  personEmails?: readonly string[];
+  extraNames?: readonly string[];
+}
+
+/**
+ * The one redactor for a chronology, shared by the screen (and print) and the CSV: every staff
+ * and witness name found in any line, and the extra names, withheld everywhere; the person kept.
+ */
+export function chronologyRedactor(
+  lines: readonly Pick<ChronologyLine, 'staffNames'>[],
+  options: ChronologyRedaction,
+): (text: string) => string {
+  const names = unique([...lines.flatMap((l) => l.staffNames), ...(options.extraNames ?? [])]);
+  return createRedactor(names, {
+    ...(options.personName ? { name: options.personName } : {}),
+    ...(options.personEmails ? { emails: options.personEmails } : {}),
+  });
 }
 
 const KIND_LABELS: Record<ChronologyKind, string> = {
@@ -310,14 +331,9 @@ const KIND_LABELS: Record<ChronologyKind, string> = {
  */
 export function chronologyCsv(
   lines: readonly ChronologyLine[],
-  options: { redact: boolean; personName?: string },
+  options: { redact: boolean } & ChronologyRedaction,
 ): string {
-  const names = options.redact
-    ? unique(lines.flatMap((l) => l.staffNames)).filter(
-        (n) => n.toLowerCase() !== (options.personName ?? '').trim().toLowerCase(),
-      )
-    : [];
-  const clean = (t: string) => (options.redact ? redactNames(t, names) : t);
+  const clean = options.redact ? chronologyRedactor(lines, options) : (t: string) => t;
   const time = new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Europe/London',
     hour: '2-digit',
@@ -356,7 +372,7 @@ export function chronologyCsv(
       l.headings.map(behaviourLabel).join('; '),
       clean(l.details.join('\n')),
       l.threat ? 'yes' : '',
-      l.messageLink ?? '',
+      clean(l.messageLink ?? ''),
       a ? clean(a.createdBy) : '',
       stamp(a?.createdAt),
       a?.changedBy ? clean(a.changedBy) : '',

@@ -225,6 +225,69 @@ describe('Chronology', () => {
     );
   });
 
+  it('redacts the same text on screen as in the CSV, with the one routine', async () => {
+    const { ChronologyPanel } =
+      await import('../../../src/taskpane/components/review/ChronologyPanel');
+    const { chronologyCsv } = await import('../../../src/policy/chronology');
+    const { chronologyRedaction } = await import('../../../src/app/review/redaction');
+    const review = new FakeReviewService();
+    const base = await review.chronology(MARK.personKey);
+    const chronology = {
+      ...base,
+      personEmails: ['mark.denton1978@gmail.com'],
+      otherStaffNames: ['Priya Shah'],
+      entries: [
+        {
+          at: '2026-03-02T09:00:00Z',
+          kind: 'event' as const,
+          title: "Shouted at Mrs Okafor's desk",
+          details: [
+            'Helen Marsh\'s notes: "Mr Denton told Okafor and h.marsh@oakfield.sch.uk to call Priya Shah."',
+            'Staff involved: Mrs Okafor, Helen Marsh',
+          ],
+          headings: [],
+          staffNames: ['Mrs Okafor', 'Helen Marsh'],
+          author: { createdBy: 'Helen Marsh', createdAt: '2026-03-02T09:05:00Z' },
+        },
+      ],
+    };
+    // What GraphReviewService.exportCsv does with the chronology it read.
+    review.exportCsv = (_key, options) =>
+      Promise.resolve(
+        chronologyCsv(chronology.entries, {
+          redact: options.redact,
+          ...chronologyRedaction(chronology),
+        }),
+      );
+    const saved: string[] = [];
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ChronologyPanel
+          chronology={chronology}
+          review={review}
+          now={now}
+          save={(csv) => saved.push(csv)}
+        />
+      </FluentProvider>,
+    );
+    fireEvent.click(screen.getByLabelText('Redact staff and witness names'));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    });
+    const entry = screen.getByTestId('chronology-entry');
+    const onScreen = [...entry.querySelectorAll('ul li')].map((li) => li.textContent);
+    const row = parseCsv(saved[0]!)[1]!;
+    expect(row[3]).toBe("Shouted at [name withheld]'s desk");
+    expect(entry.textContent).toContain(row[3]);
+    expect(row[5]!.split('\n')).toEqual(onScreen);
+    expect(onScreen[0]).toBe(
+      '[name withheld]\'s notes: "Mr Denton told [name withheld] and [name withheld] to call [name withheld]."',
+    );
+    expect(row[8]).toBe('[name withheld]');
+    expect(within(entry).getByTestId('entry-author').textContent).toContain('[name withheld]');
+    expect(entry.textContent).not.toMatch(/Marsh|Okafor|Priya|Shah|h\.marsh/);
+  });
+
   it('redacts staff and witness names on screen, in print and in the CSV export', async () => {
     const review = new FakeReviewService();
     const saved: [string, string][] = [];
@@ -248,7 +311,7 @@ describe('Chronology', () => {
     expect(panel.textContent).not.toContain('Okafor');
     expect(panel.textContent).not.toContain('Mr Bell');
     expect(panel.textContent).not.toContain('Sarah Whitfield');
-    expect(panel.textContent).toContain('[name removed]');
+    expect(panel.textContent).toContain('[name withheld]');
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     });
@@ -518,3 +581,32 @@ describe('The review page', () => {
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
   });
 });
+
+/** RFC 4180 rows (quoted fields with "" and line breaks), CRLF line ends. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 1;
+    } else field += c;
+  }
+  return rows;
+}

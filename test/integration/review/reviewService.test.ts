@@ -434,6 +434,12 @@ describe('reading', () => {
     expect(JSON.stringify(c.entries)).not.toContain('Recorded by Helen Marsh"');
     const csv = await service().exportCsv(parent, { redact: false });
     expect(csv).toContain("Recorded by Helen Marsh but created by Sarah Whitfield's account");
+    // Redacted, neither the creating account nor the claimed author is left anywhere.
+    const redacted = await service().exportCsv(parent, { redact: true });
+    expect(redacted).not.toMatch(/Sarah|Whitfield|Helen|Marsh|head@oakfield/);
+    expect(redacted).toContain(
+      "Recorded by [name withheld] but created by [name withheld]'s account",
+    );
 
     // A seeded event created by Tom Ashworth, whose column agrees: his name, no flag.
     const mark = await service().chronology('mark.denton1978@gmail.com');

@@ -21,6 +21,8 @@ import { BEHAVIOUR_LABELS, type Behaviour } from '../../../policy/events/vocabul
 import { todayInLondon } from '../../../policy/londonDate';
 import { safeMessageLink } from '../../../policy/chronology/messageLink';
 import { authorshipWarning, type EntryAuthor } from '../../../policy/chronology/authorship';
+import { chronologyRedaction } from '../../../app/review/redaction';
+import { chronologyRedactor, REDACTED } from '../../../policy/chronology';
 import { WeeklyChart } from './WeeklyChart';
 import { printElement } from './printing';
 import { ENTRY_KIND_LABELS, errorText, formatDay, formatWhen } from './reviewText';
@@ -62,28 +64,8 @@ const useStyles = makeStyles({
   printOnly: { display: 'none', '@media print': { display: 'block' } },
 });
 
-export const REDACTED = '[name removed]';
-
 export function headingLabel(code: string): string {
   return BEHAVIOUR_LABELS[code as Behaviour] ?? code;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Replaces every staff or witness name in `text` (whole words, any case). */
-export function redactNames(text: string, names: readonly string[]): string {
-  let out = text;
-  for (const name of [...names].sort((a, b) => b.length - a.length)) {
-    const trimmed = name.trim();
-    if (trimmed === '') continue;
-    out = out.replace(
-      new RegExp(`(^|\\W)${escapeRegExp(trimmed)}(?=\\W|$)`, 'giu'),
-      `$1${REDACTED}`,
-    );
-  }
-  return out;
 }
 
 export function sortedEntries(entries: readonly ChronologyEntry[]): ChronologyEntry[] {
@@ -108,7 +90,7 @@ function download(text: string, fileName: string): void {
  * The original email: a link only to Outlook on the web (safeMessageLink); any other value, which
  * someone wrote into the list by hand, is shown as text and never opened.
  */
-function MessageLink({ value }: { value: string }) {
+function MessageLink({ value, shown }: { value: string; shown: string }) {
   const href = safeMessageLink(value);
   if (href)
     return (
@@ -120,7 +102,7 @@ function MessageLink({ value }: { value: string }) {
     );
   return (
     <Text size={200} data-testid="unsafe-message-link">
-      Email link not opened (not an Outlook address): {value}
+      Email link not opened (not an Outlook address): {shown}
     </Text>
   );
 }
@@ -182,8 +164,12 @@ export function ChronologyPanel({
     [entries],
   );
   const shown = heading === '' ? entries : entries.filter((e) => e.headings.includes(heading));
-  const allNames = useMemo(() => [...new Set(entries.flatMap((e) => e.staffNames))], [entries]);
-  const text = (s: string) => (redact ? redactNames(s, allNames) : s);
+  // The same redactor as the CSV export (policy/chronology: one routine for both).
+  const redactor = useMemo(
+    () => chronologyRedactor(chronology.entries, chronologyRedaction(chronology)),
+    [chronology],
+  );
+  const text = (s: string) => (redact ? redactor(s) : s);
 
   const exportCsv = () => {
     setExporting(true);
@@ -307,7 +293,7 @@ export function ChronologyPanel({
               </Text>
             )}
             {e.author && <AuthorLines author={e.author} text={text} />}
-            {e.messageLink && <MessageLink value={e.messageLink} />}
+            {e.messageLink && <MessageLink value={e.messageLink} shown={text(e.messageLink)} />}
           </li>
         ))}
       </ol>
