@@ -278,8 +278,10 @@ export function weeklyCounts(
 
 /** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break; formulas defused. */
 export function csvField(value: string): string {
-  // A cell starting with = + - @ is run as a formula by spreadsheets (CSV injection): prefix '.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // A cell starting with = + - @ (or their full-width forms, which some spreadsheets read the
+  // same), a tab, CR or LF is run as a formula or split by spreadsheets (CSV injection, OWASP):
+  // prefix '. Redaction runs before this, so a redacted cell is defused too.
+  const safe = /^[=+\-@\t\r\n＝＋－＠]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
