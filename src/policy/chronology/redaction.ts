@@ -135,11 +135,25 @@ export const ORDINARY_WORDS: ReadonlySet<string> = new Set([
   'oak',
   'birch',
   'heather',
-  'ivy',
   'violet',
   'sky',
   'river',
   'storm',
+  // Shared accounts and SharePoint's own ("Reception", "School Office", "System Account",
+  // "SharePoint App") are authors too: their words stay words.
+  'reception',
+  'office',
+  'school',
+  'admin',
+  'team',
+  'staff',
+  'system',
+  'account',
+  'app',
+  'sharepoint',
+  'main',
+  'front',
+  'desk',
 ]);
 
 export interface RedactionSubject {
@@ -153,6 +167,7 @@ const BEFORE = `(?<!${LETTER_OR_DIGIT})`;
 const AFTER = `(?!${LETTER_OR_DIGIT})`;
 const SPACE = '\\s+';
 const TITLE = `(?:${TITLES.join('|')})\\.?`;
+const TITLE_CAPITALISED = `(?:${TITLES.map((t) => `[${t[0]!.toUpperCase()}${t[0]}]${t.slice(1)}`).join('|')})\\.?`;
 // A private-use placeholder while redacting, so later passes never match inside a redaction.
 const HOLE = '\uE000';
 const EMAIL = /[\p{L}\p{N}._%+'’-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
@@ -180,21 +195,39 @@ function lower(s: string): string {
   return s.toLowerCase();
 }
 
-/** The multi-word forms of one person's name, as patterns (case-insensitive). */
-function phrasePatterns(parts: string[], subjectParts: ReadonlySet<string>): string[] {
+function capitalised(word: string): string {
+  return word[0]!.toUpperCase() + lower(word.slice(1));
+}
+
+/**
+ * The multi-word forms of one person's name, as patterns: any case, except a name made only of
+ * ordinary words ("School Office", "Will Bell"), which must be written capitalised.
+ */
+function phrasePatterns(
+  parts: string[],
+  subjectParts: ReadonlySet<string>,
+): { source: string; anyCase: boolean }[] {
   const long = parts.filter((p) => p.length > 1);
   if (long.length === 0) return [];
+  const anyCase = !long.every((p) => ORDINARY_WORDS.has(lower(p)));
+  const name = (p: string) => part(anyCase ? p : capitalised(p));
+  const title = anyCase ? TITLE : TITLE_CAPITALISED;
   const first = long[0]!;
   const last = long[long.length - 1]!;
-  const out: string[] = [];
+  const out: { source: string; anyCase: boolean }[] = [];
   if (long.length >= 2) {
-    out.push(`(?:${TITLE}${SPACE})?${long.map(part).join(SPACE)}`);
-    if (long.length > 2) out.push(`(?:${TITLE}${SPACE})?${part(first)}${SPACE}${part(last)}`);
-    out.push(`${part(last)}\\s*,\\s*${part(first)}`);
-    out.push(`${escapeRegExp(first[0]!)}\\.?${SPACE}${part(last)}`);
+    const forms = [
+      `(?:${title}${SPACE})?${long.map(name).join(SPACE)}`,
+      ...(long.length > 2 ? [`(?:${title}${SPACE})?${name(first)}${SPACE}${name(last)}`] : []),
+      `${name(last)}\\s*,\\s*${name(first)}`,
+      `${escapeRegExp(first[0]!.toUpperCase())}\\.?${SPACE}${name(last)}`,
+    ];
+    for (const source of forms) out.push({ source, anyCase });
   }
-  // "Mrs Marsh": never for a surname the data subject shares ("Mr Denton" may be the parent).
-  if (!subjectParts.has(lower(last))) out.push(`${TITLE}${SPACE}${part(last)}`);
+  // "Mrs Marsh", any case (the title makes it a name): never for a surname the data subject
+  // shares ("Mr Denton" may be the parent).
+  if (!subjectParts.has(lower(last)))
+    out.push({ source: `${TITLE}${SPACE}${part(last)}`, anyCase: true });
   return out;
 }
 
@@ -225,18 +258,21 @@ export function createRedactor(
     (n) => lower(n) !== lower(subjectName),
   );
 
-  const phrases = new Set<string>();
+  const phrases = new Map<string, boolean>();
   const words = new Set<string>();
   for (const person of people) {
     const parts = nameParts(person);
-    for (const p of phrasePatterns(parts, subjectParts)) phrases.add(p);
+    for (const p of phrasePatterns(parts, subjectParts))
+      phrases.set(p.source, (phrases.get(p.source) ?? false) || p.anyCase);
     for (const p of parts) if (p.length > 1 && !subjectParts.has(lower(p))) words.add(p);
   }
   const passes: Pass[] = [
     // Longest first, so "Helen Marsh" goes before "Mrs Marsh" and a first name alone.
     ...[...phrases]
-      .sort((a, b) => b.length - a.length)
-      .map((p) => ({ pattern: new RegExp(`${BEFORE}${p}${AFTER}`, 'giu') })),
+      .sort(([a], [b]) => b.length - a.length)
+      .map(([p, anyCase]) => ({
+        pattern: new RegExp(`${BEFORE}${p}${AFTER}`, anyCase ? 'giu' : 'gu'),
+      })),
     ...[...words]
       .sort((a, b) => b.length - a.length)
       .map((w): Pass => {

@@ -84,6 +84,18 @@ describe('createRedactor: names that are ordinary words', () => {
   });
 });
 
+describe('createRedactor: shared and system accounts as authors', () => {
+  it('keeps the ordinary words of "Reception" or "System Account" in the text', () => {
+    const r = createRedactor(['Reception', 'System Account', 'School Office'], SUBJECT);
+    expect(r('He came to reception and the school office; the system logged it.')).toBe(
+      'He came to reception and the school office; the system logged it.',
+    );
+    expect(r('Logged by School Office; passed to Reception.')).toBe(
+      `Logged by ${R}; passed to ${R}.`,
+    );
+  });
+});
+
 describe('nameParts', () => {
   it('drops titles, job notes and addresses', () => {
     expect(nameParts('Mrs. Helen Marsh (Headteacher) head@oakfield.sch.uk')).toEqual([
