@@ -41,6 +41,7 @@ import {
   mergeChronology,
   weeklyCounts,
   type ChronologyAuditInput,
+  type ItemAuthorship,
 } from '../../policy/chronology';
 import type { BankHolidayCalendar, DateRules } from '../../policy/dates';
 import { loadBankHolidayCalendar } from '../../policy/dates';
@@ -672,11 +673,15 @@ export class GraphReviewService implements ReviewService {
       seen.has(e.itemId) ? false : (seen.add(e.itemId), true),
     );
     this.stats.chronologyEvents = events.length;
-    const audit = await this.mailAuditFor(stored?.case, events);
+    const [audit, decisionAuthorship] = await Promise.all([
+      this.mailAuditFor(stored?.case, events),
+      this.decisionAuthorship(stored),
+    ]);
     const entries = mergeChronology({
       events,
       audit,
       decisions: stored?.case.history ?? [],
+      decisionAuthorship,
       letters: (stored?.letters ?? []).map((l) => ({
         at: l.draftedAt,
         subject: l.subject,
@@ -693,6 +698,20 @@ export class GraphReviewService implements ReviewService {
       entries,
       perWeek: weeklyCounts(entries, this.now()),
     };
+  }
+
+  /** SharePoint's record of who wrote each decision's audit entry (this case's only). */
+  private async decisionAuthorship(
+    stored: StoredCase | undefined,
+  ): Promise<{ at: string; authorship: ItemAuthorship }[]> {
+    const history = stored?.case.history ?? [];
+    const first = history.map((h) => h.recordedAt).sort()[0];
+    if (!stored || !first || Number.isNaN(Date.parse(first))) return [];
+    const entries = await this.auditQueries.decisionsSince(new Date(Date.parse(first) - 1000));
+    this.stats.chronologyRequests += 1;
+    return entries
+      .filter((e) => e.target === undefined || e.target === stored.itemId)
+      .map((e) => ({ at: e.at, authorship: e.authorship }));
   }
 
   /** Forwarded / filed / SPOC outcome entries about this person (see docs/review.md). */

@@ -266,6 +266,15 @@ export interface MailAuditEntry {
 
 const MAIL_ACTIONS = ['Forwarded', 'Filed', 'FilingUndone', 'SpocOutcome'] as const;
 
+/** A decision's audit entry: when, about which case item, who the client says, who SharePoint says. */
+export interface DecisionAuditEntry {
+  at: string;
+  target?: string;
+  actorName: string;
+  actorEmail?: string;
+  authorship: ItemAuthorship;
+}
+
 /**
  * Reviewer-side reads of the Audit list: the mail actions since an instant, by the indexed Action
  * and At columns (the review links them to a person through the restriction id a forward names and
@@ -279,6 +288,39 @@ export class AuditQueries {
     private readonly sharePoint: AuditQueryAddress,
   ) {
     this.calls = graphCallsOf(client);
+  }
+
+  /**
+   * The RestrictionChanged entries since an instant: each decision's audit entry, created with the
+   * deciding reviewer's token, so its createdBy is SharePoint's word on who recorded the decision
+   * (the case item holds every decision in one JSON column the client wrote).
+   */
+  async decisionsSince(from: Date): Promise<DecisionAuditEntry[]> {
+    const filter =
+      `fields/At ge '${from.toISOString().replace(/\.\d{3}Z$/, 'Z')}'` +
+      ` and fields/Action eq 'RestrictionChanged'`;
+    const path =
+      `${listItemsPath(this.sharePoint, this.sharePoint.lists.audit)}` +
+      `?$select=${AUTHORSHIP_SELECT}` +
+      `&$expand=fields($select=Action,ActorName,ActorEmail,At,Target)` +
+      `&$filter=${encodeURIComponent(filter)}&$top=${PAGE_SIZE}`;
+    const out: DecisionAuditEntry[] = [];
+    for await (const page of this.calls.pages<unknown>(path, { maxPages: MAX_PAGES })) {
+      for (const item of page.value) {
+        if (!isRecord(item) || !isRecord(item.fields)) continue;
+        const f = item.fields;
+        const at = text(f.At);
+        if (f.Action !== 'RestrictionChanged' || !at || Number.isNaN(Date.parse(at))) continue;
+        out.push({
+          at,
+          actorName: text(f.ActorName) ?? '',
+          ...(text(f.ActorEmail) ? { actorEmail: String(f.ActorEmail) } : {}),
+          ...(text(f.Target) ? { target: String(f.Target) } : {}),
+          authorship: readItemAuthorship(item),
+        });
+      }
+    }
+    return out;
   }
 
   async mailActionsSince(from: Date): Promise<MailAuditEntry[]> {

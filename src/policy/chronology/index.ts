@@ -90,6 +90,11 @@ export interface ChronologyInput {
   events: readonly ChronologyEventInput[];
   audit?: readonly ChronologyAuditInput[];
   decisions?: readonly DecisionRecord[];
+  /**
+   * SharePoint's record of each decision's audit entry (RestrictionChanged, same instant as the
+   * decision's recordedAt): who recorded the decision, by SharePoint's word.
+   */
+  decisionAuthorship?: readonly { at: string; authorship: ItemAuthorship }[];
   letters?: readonly ChronologyLetterInput[];
 }
 
@@ -185,13 +190,16 @@ function auditLine(a: ChronologyAuditInput): ChronologyLine | undefined {
   };
 }
 
-function decisionLine(d: DecisionRecord): ChronologyLine {
+function decisionLine(d: DecisionRecord, authorship: ItemAuthorship | undefined): ChronologyLine {
   const title =
     d.transition === 'review'
       ? 'Restriction reviewed'
       : d.fromStage === d.toStage
         ? (d.details[0] ?? STAGE_LABELS[d.toStage])
         : `${STAGE_LABELS[d.fromStage]} → ${STAGE_LABELS[d.toStage]}`;
+  const author = authorship
+    ? entryAuthor(authorship, { name: d.recordedBy.name, email: d.recordedBy.email })
+    : undefined;
   return {
     at: d.recordedAt,
     kind: d.transition === 'review' ? 'review' : 'decision',
@@ -200,10 +208,12 @@ function decisionLine(d: DecisionRecord): ChronologyLine {
       `Decided by ${d.decidedBy.name} (${DECIDER_ROLE_LABELS[d.decidedBy.role]}) on ${formatLongDate(d.decidedOn)}`,
       `Why: ${d.reasons}`,
       ...d.details,
-      `Recorded by ${d.recordedBy.name}`,
+      // Without its audit entry, only the case's own claim is left: said to be one.
+      ...(author ? [] : [`Recorded by ${d.recordedBy.name} (not confirmed by SharePoint)`]),
     ],
     headings: [],
-    staffNames: unique([d.decidedBy.name, d.recordedBy.name]),
+    staffNames: unique([d.decidedBy.name, d.recordedBy.name, ...authorNames(author)]),
+    ...(author ? { author } : {}),
   };
 }
 
@@ -218,12 +228,24 @@ function letterLine(l: ChronologyLetterInput): ChronologyLine {
   };
 }
 
+/** A SharePoint date-and-time column keeps whole seconds: the audit's At is recordedAt cut so. */
+function sameSecond(a: string, b: string): boolean {
+  const x = Date.parse(a);
+  const y = Date.parse(b);
+  return !Number.isNaN(x) && Math.floor(x / 1000) === Math.floor(y / 1000);
+}
+
 /** Everything in time order (oldest first); the same instant keeps event, audit, decision order. */
 export function mergeChronology(input: ChronologyInput): ChronologyLine[] {
   const lines: ChronologyLine[] = [
     ...input.events.map(eventLine),
     ...(input.audit ?? []).map(auditLine).filter((l): l is ChronologyLine => l !== undefined),
-    ...(input.decisions ?? []).map(decisionLine),
+    ...(input.decisions ?? []).map((d) =>
+      decisionLine(
+        d,
+        (input.decisionAuthorship ?? []).find((a) => sameSecond(a.at, d.recordedAt))?.authorship,
+      ),
+    ),
     ...(input.letters ?? []).map(letterLine),
   ].filter((l) => !Number.isNaN(Date.parse(l.at)));
   return lines

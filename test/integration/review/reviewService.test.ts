@@ -448,6 +448,23 @@ describe('reading', () => {
     expect(seeded?.author?.recordedAs).toBeUndefined();
   });
 
+  it("takes a decision's recorder from its audit entry's createdBy, and says when there is none", async () => {
+    const review = service();
+    const outcome = await review.apply(JANET, impose);
+    expect(outcome.ok).toBe(true);
+    const c = await review.chronology(JANET);
+    const decisions = c.entries.filter((e) => e.kind === 'decision');
+    const latest = decisions[decisions.length - 1]!;
+    expect(latest.title).toContain('Restriction imposed');
+    expect(latest.author).toMatchObject({ createdBy: 'Helen Marsh' });
+    expect(latest.author?.recordedAs).toBeUndefined();
+    expect(latest.details.join('\n')).not.toContain('Recorded by');
+    // The seeded warning has no audit entry: its recorder is only the case's claim, said so.
+    const seeded = decisions[0]!;
+    expect(seeded.author).toBeUndefined();
+    expect(seeded.details.join('\n')).toMatch(/Recorded by .+ \(not confirmed by SharePoint\)/);
+  });
+
   it('lists what falls due in the next 14 days and what is late', async () => {
     const due = await service().dueAndOverdue();
     const late = due.filter((d) => d.state === 'late').map((d) => d.personName);

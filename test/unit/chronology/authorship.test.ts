@@ -142,3 +142,37 @@ describe('the chronology', () => {
     expect(rows[2]).toMatch(/Sarah Whitfield,2026-03-02 10:00,,,$/);
   });
 });
+
+describe('decisions', () => {
+  const decision = {
+    transition: 'impose' as const,
+    fromStage: 'warning' as const,
+    toStage: 'provisional' as const,
+    decidedOn: '2026-03-02',
+    recordedAt: '2026-03-02T10:00:00.909Z',
+    decidedBy: { name: 'Helen Marsh', role: 'headTeacher' as const },
+    recordedBy: { name: 'Helen Marsh', email: 'head@oakfield.sch.uk' },
+    reasons: 'It continued.',
+    details: [],
+    deadlines: [],
+  };
+
+  it("take the recorder from the audit entry of the same second, flagged when it is someone else's", () => {
+    const [line] = mergeChronology({
+      events: [],
+      decisions: [decision],
+      decisionAuthorship: [
+        { at: '2026-03-02T09:59:59Z', authorship: { createdBy: HELEN } },
+        { at: '2026-03-02T10:00:00Z', authorship: { createdBy: SARAH } },
+      ],
+    });
+    expect(line!.author).toMatchObject({ createdBy: 'Sarah Whitfield', recordedAs: 'Helen Marsh' });
+    expect(line!.details.join('\n')).not.toContain('Recorded by');
+  });
+
+  it("say the recorder is only the case's claim when no audit entry matches", () => {
+    const [line] = mergeChronology({ events: [], decisions: [decision] });
+    expect(line!.author).toBeUndefined();
+    expect(line!.details).toContain('Recorded by Helen Marsh (not confirmed by SharePoint)');
+  });
+});
