@@ -41,6 +41,7 @@ import {
   mergeChronology,
   weeklyCounts,
   type ChronologyAuditInput,
+  type ItemAuthorship,
 } from '../../policy/chronology';
 import type { BankHolidayCalendar, DateRules } from '../../policy/dates';
 import { loadBankHolidayCalendar } from '../../policy/dates';
@@ -66,6 +67,7 @@ import {
   todayInLondon,
 } from '../../policy/londonDate';
 import type { LocalDate } from '../../policy/types';
+import { chronologyRedaction } from './redaction';
 import { readReviewSettings, type ReviewSettings } from './reviewSettings';
 import type {
   Chronology,
@@ -671,11 +673,15 @@ export class GraphReviewService implements ReviewService {
       seen.has(e.itemId) ? false : (seen.add(e.itemId), true),
     );
     this.stats.chronologyEvents = events.length;
-    const audit = await this.mailAuditFor(stored?.case, events);
+    const [audit, decisionAuthorship] = await Promise.all([
+      this.mailAuditFor(stored?.case, events),
+      this.decisionAuthorship(stored),
+    ]);
     const entries = mergeChronology({
       events,
       audit,
       decisions: stored?.case.history ?? [],
+      decisionAuthorship,
       letters: (stored?.letters ?? []).map((l) => ({
         at: l.draftedAt,
         subject: l.subject,
@@ -683,12 +689,29 @@ export class GraphReviewService implements ReviewService {
         draftedBy: l.draftedBy,
       })),
     });
+    const spoc = stored?.case.restriction?.terms.spoc?.name?.trim();
     return {
       personKey,
       personName: name,
+      personEmails: emails,
+      otherStaffNames: spoc ? [spoc] : [],
       entries,
       perWeek: weeklyCounts(entries, this.now()),
     };
+  }
+
+  /** SharePoint's record of who wrote each decision's audit entry (this case's only). */
+  private async decisionAuthorship(
+    stored: StoredCase | undefined,
+  ): Promise<{ at: string; authorship: ItemAuthorship }[]> {
+    const history = stored?.case.history ?? [];
+    const first = history.map((h) => h.recordedAt).sort()[0];
+    if (!stored || !first || Number.isNaN(Date.parse(first))) return [];
+    const entries = await this.auditQueries.decisionsSince(new Date(Date.parse(first) - 1000));
+    this.stats.chronologyRequests += 1;
+    return entries
+      .filter((e) => e.target === undefined || e.target === stored.itemId)
+      .map((e) => ({ at: e.at, authorship: e.authorship }));
   }
 
   /** Forwarded / filed / SPOC outcome entries about this person (see docs/review.md). */
@@ -720,7 +743,14 @@ export class GraphReviewService implements ReviewService {
           (e.action === 'Forwarded' && marker !== undefined && e.what.includes(marker)) ||
           (e.internetMessageId !== undefined && messageIds.has(e.internetMessageId)),
       )
-      .map((e) => ({ at: e.at, action: e.action, what: e.what, actorName: e.actorName }));
+      .map((e) => ({
+        at: e.at,
+        action: e.action,
+        what: e.what,
+        actorName: e.actorName,
+        ...(e.actorEmail ? { actorEmail: e.actorEmail } : {}),
+        ...(e.authorship ? { authorship: e.authorship } : {}),
+      }));
   }
 
   private async letter(personKey: string, kind: LetterKind) {
@@ -786,7 +816,7 @@ export class GraphReviewService implements ReviewService {
 
   async exportCsv(personKey: string, options: { redact: boolean }): Promise<string> {
     const c = await this.chronology(personKey);
-    return chronologyCsv(c.entries, { redact: options.redact, personName: c.personName });
+    return chronologyCsv(c.entries, { redact: options.redact, ...chronologyRedaction(c) });
   }
 }
 

@@ -5,6 +5,7 @@ import type { LocalDate } from '../../policy/types';
 import type { RestrictionCase, Transition, TransitionKind, DueItem } from '../../policy/lifecycle';
 import type { SenderActivity, SenderSummary } from '../../policy/hints';
 import type { LetterKind } from '../../policy/letters';
+import type { EntryAuthor } from '../../policy/chronology/authorship';
 
 /** One person in the flagged-senders list, ranked by what needs attention. */
 export interface FlaggedSender {
@@ -36,11 +37,21 @@ export interface ChronologyEntry {
   /** Link to open the original email, when there is one. */
   messageLink?: string;
   threat?: boolean;
+  /**
+   * Who created the entry and when, from SharePoint's own record of the item (createdBy,
+   * createdDateTime); the last change when another account made it; the client-written name when
+   * it disagrees (flagged to reviewers).
+   */
+  author?: EntryAuthor;
 }
 
 export interface Chronology {
   personKey: string;
   personName: string;
+  /** The person's own addresses (kept when names and addresses are redacted). */
+  personEmails?: string[];
+  /** Staff the review knows of beyond the entries' names (the SPOC): withheld when redacting. */
+  otherStaffNames?: string[];
   entries: ChronologyEntry[];
   /** Contacts per ISO week (Monday, London) for the chart. */
   perWeek: { weekStart: LocalDate; count: number }[];

@@ -19,6 +19,8 @@ import { odataString } from '../../policy/mailActions/folders';
 import { GraphAccessError } from '../errors';
 import { listItemsPath } from '../sharePoint';
 import { type GraphCalls, graphCallsOf } from '../graphCalls';
+import type { ItemAuthorship } from '../../policy/chronology/authorship';
+import { AUTHORSHIP_SELECT, readItemAuthorship } from './itemAuthorship';
 
 export type EventsQueryAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'sitePath'> & {
   lists: { events: string };
@@ -41,9 +43,13 @@ export interface ReviewEvent {
   // Chronology only (not selected for the flagged-senders window):
   details?: string;
   staffInvolved?: string;
+  /** Client-written claims: compared with `authorship`, never believed as the author. */
   recordedByName?: string;
+  recordedByEmail?: string;
   messageLink?: string;
   internetMessageId?: string;
+  /** SharePoint's own createdBy/createdDateTime/lastModifiedBy of the item (every query). */
+  authorship?: ItemAuthorship;
 }
 
 /** Columns the flagged-senders list needs: small pages even with thousands of events. */
@@ -64,6 +70,7 @@ export const CHRONOLOGY_COLUMNS = [
   'Details',
   'StaffInvolved',
   'RecordedByName',
+  'RecordedByEmail',
   'MessageLink',
   'InternetMessageId',
 ] as const;
@@ -126,6 +133,7 @@ export function readEventItem(id: string, f: Record<string, unknown>): ReviewEve
   put('details', text(f.Details));
   put('staffInvolved', text(f.StaffInvolved));
   put('recordedByName', text(f.RecordedByName));
+  put('recordedByEmail', text(f.RecordedByEmail));
   put('messageLink', text(f.MessageLink));
   put('internetMessageId', text(f.InternetMessageId));
   return event;
@@ -200,7 +208,7 @@ export class EventsQueries {
   private async query(filter: string, columns: readonly string[]): Promise<EventsPage> {
     const base = listItemsPath(this.sharePoint, this.sharePoint.lists.events);
     const path =
-      `${base}?$select=id&$expand=fields($select=${columns.join(',')})` +
+      `${base}?$select=${AUTHORSHIP_SELECT}&$expand=fields($select=${columns.join(',')})` +
       `&$filter=${encodeURIComponent(filter)}&$top=${PAGE_SIZE}`;
     const out: EventsPage = { events: [], unreadable: 0, requests: 0 };
     for await (const page of this.calls.pages<unknown>(path, { maxPages: MAX_PAGES })) {
@@ -208,8 +216,13 @@ export class EventsQueries {
       for (const item of page.value) {
         if (!isRecord(item) || typeof item.id !== 'string' || !isRecord(item.fields)) continue;
         const event = readEventItem(item.id, item.fields);
-        if (event) out.events.push(event);
-        else out.unreadable += 1;
+        if (!event) {
+          out.unreadable += 1;
+          continue;
+        }
+        const authorship = readItemAuthorship(item);
+        if (Object.keys(authorship).length > 0) event.authorship = authorship;
+        out.events.push(event);
       }
     }
     return out;
@@ -242,12 +255,25 @@ export type AuditQueryAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'site
 export interface MailAuditEntry {
   action: 'Forwarded' | 'Filed' | 'FilingUndone' | 'SpocOutcome';
   what: string;
+  /** Client-written claims (ActorName, ActorEmail): compared with `authorship`. */
   actorName: string;
+  actorEmail?: string;
   at: string;
   internetMessageId?: string;
+  /** SharePoint's own createdBy/createdDateTime of the audit item. */
+  authorship?: ItemAuthorship;
 }
 
 const MAIL_ACTIONS = ['Forwarded', 'Filed', 'FilingUndone', 'SpocOutcome'] as const;
+
+/** A decision's audit entry: when, about which case item, who the client says, who SharePoint says. */
+export interface DecisionAuditEntry {
+  at: string;
+  target?: string;
+  actorName: string;
+  actorEmail?: string;
+  authorship: ItemAuthorship;
+}
 
 /**
  * Reviewer-side reads of the Audit list: the mail actions since an instant, by the indexed Action
@@ -264,27 +290,64 @@ export class AuditQueries {
     this.calls = graphCallsOf(client);
   }
 
+  /**
+   * The RestrictionChanged entries since an instant: each decision's audit entry, created with the
+   * deciding reviewer's token, so its createdBy is SharePoint's word on who recorded the decision
+   * (the case item holds every decision in one JSON column the client wrote).
+   */
+  async decisionsSince(from: Date): Promise<DecisionAuditEntry[]> {
+    const filter =
+      `fields/At ge '${from.toISOString().replace(/\.\d{3}Z$/, 'Z')}'` +
+      ` and fields/Action eq 'RestrictionChanged'`;
+    const path =
+      `${listItemsPath(this.sharePoint, this.sharePoint.lists.audit)}` +
+      `?$select=${AUTHORSHIP_SELECT}` +
+      `&$expand=fields($select=Action,ActorName,ActorEmail,At,Target)` +
+      `&$filter=${encodeURIComponent(filter)}&$top=${PAGE_SIZE}`;
+    const out: DecisionAuditEntry[] = [];
+    for await (const page of this.calls.pages<unknown>(path, { maxPages: MAX_PAGES })) {
+      for (const item of page.value) {
+        if (!isRecord(item) || !isRecord(item.fields)) continue;
+        const f = item.fields;
+        const at = text(f.At);
+        if (f.Action !== 'RestrictionChanged' || !at || Number.isNaN(Date.parse(at))) continue;
+        out.push({
+          at,
+          actorName: text(f.ActorName) ?? '',
+          ...(text(f.ActorEmail) ? { actorEmail: String(f.ActorEmail) } : {}),
+          ...(text(f.Target) ? { target: String(f.Target) } : {}),
+          authorship: readItemAuthorship(item),
+        });
+      }
+    }
+    return out;
+  }
+
   async mailActionsSince(from: Date): Promise<MailAuditEntry[]> {
     const actions = MAIL_ACTIONS.map((a) => `fields/Action eq '${a}'`).join(' or ');
     const filter = `fields/At ge '${from.toISOString().replace(/\.\d{3}Z$/, 'Z')}' and (${actions})`;
     const path =
       `${listItemsPath(this.sharePoint, this.sharePoint.lists.audit)}` +
-      `?$expand=fields($select=Title,Action,ActorName,At,InternetMessageId)` +
+      `?$select=${AUTHORSHIP_SELECT}` +
+      `&$expand=fields($select=Title,Action,ActorName,ActorEmail,At,InternetMessageId)` +
       `&$filter=${encodeURIComponent(filter)}&$top=${PAGE_SIZE}`;
     const out: MailAuditEntry[] = [];
     for await (const page of this.calls.pages<unknown>(path, { maxPages: MAX_PAGES })) {
       for (const item of page.value) {
-        const f = isRecord(item) && isRecord(item.fields) ? item.fields : undefined;
-        if (!f) continue;
+        if (!isRecord(item) || !isRecord(item.fields)) continue;
+        const f = item.fields;
         const action = MAIL_ACTIONS.find((a) => a === f.Action);
+        const authorship = readItemAuthorship(item);
         const at = text(f.At);
         if (!action || !at) continue;
         out.push({
           action,
           what: text(f.Title) ?? action,
           actorName: text(f.ActorName) ?? '',
+          ...(text(f.ActorEmail) ? { actorEmail: String(f.ActorEmail) } : {}),
           at,
           ...(text(f.InternetMessageId) ? { internetMessageId: String(f.InternetMessageId) } : {}),
+          ...(Object.keys(authorship).length > 0 ? { authorship } : {}),
         });
       }
     }

@@ -14,6 +14,25 @@ import { addDays, compareLocalDates, londonDateOf } from '../londonDate';
 import { isoWeekday } from '../dates/calendar';
 import { formatLongDate } from '../dates/format';
 import type { LocalDate } from '../types';
+import {
+  authorNames,
+  authorshipWarning,
+  entryAuthor,
+  type EntryAuthor,
+  type ItemAuthorship,
+} from './authorship';
+
+import { createRedactor, type RedactionSubject } from './redaction';
+
+export * from './authorship';
+export { OUTLOOK_WEB_HOSTS, safeMessageLink } from './messageLink';
+export {
+  createRedactor,
+  nameParts,
+  ORDINARY_WORDS,
+  REDACTED,
+  type RedactionSubject,
+} from './redaction';
 
 export type ChronologyKind =
   'event' | 'forwarded' | 'filed' | 'spocOutcome' | 'decision' | 'letter' | 'review';
@@ -28,6 +47,8 @@ export interface ChronologyLine {
   staffNames: string[];
   messageLink?: string;
   threat?: boolean;
+  /** Who made it, from SharePoint's own record of the item (never a client-written column). */
+  author?: EntryAuthor;
 }
 
 export interface ChronologyEventInput {
@@ -38,7 +59,11 @@ export interface ChronologyEventInput {
   threat: boolean;
   details?: string;
   staffInvolved?: string;
+  /** Client-written claims (RecordedByName/Email): compared with `authorship`, never shown as it. */
   recordedByName?: string;
+  recordedByEmail?: string;
+  /** SharePoint's createdBy/createdDateTime/lastModifiedBy of the event's item. */
+  authorship?: ItemAuthorship;
   messageLink?: string;
   policeInformed?: string;
 }
@@ -47,7 +72,11 @@ export interface ChronologyAuditInput {
   at: string;
   action: string;
   what: string;
+  /** Client-written claims (ActorName/ActorEmail): compared with `authorship`. */
   actorName: string;
+  actorEmail?: string;
+  /** SharePoint's createdBy/createdDateTime of the audit item. */
+  authorship?: ItemAuthorship;
 }
 
 export interface ChronologyLetterInput {
@@ -61,6 +90,11 @@ export interface ChronologyInput {
   events: readonly ChronologyEventInput[];
   audit?: readonly ChronologyAuditInput[];
   decisions?: readonly DecisionRecord[];
+  /**
+   * SharePoint's record of each decision's audit entry (RestrictionChanged, same instant as the
+   * decision's recordedAt): who recorded the decision, by SharePoint's word.
+   */
+  decisionAuthorship?: readonly { at: string; authorship: ItemAuthorship }[];
   letters?: readonly ChronologyLetterInput[];
 }
 
@@ -109,7 +143,10 @@ function eventLine(e: ChronologyEventInput): ChronologyLine {
     details.push(`Behaviour: ${e.behaviours.map(behaviourLabel).join('; ')}`);
   if (e.details) details.push(e.details);
   if (e.staffInvolved) details.push(`Staff involved: ${e.staffInvolved}`);
-  if (e.recordedByName) details.push(`Recorded by ${e.recordedByName}`);
+  const author = entryAuthor(e.authorship ?? {}, {
+    ...(e.recordedByName ? { name: e.recordedByName } : {}),
+    ...(e.recordedByEmail ? { email: e.recordedByEmail } : {}),
+  });
   if (e.threat) details.push(`Police informed: ${e.policeInformed ?? 'not recorded'}`);
   return {
     at: e.occurredAt,
@@ -119,10 +156,12 @@ function eventLine(e: ChronologyEventInput): ChronologyLine {
     headings: [...e.behaviours],
     staffNames: unique([
       ...splitNames(e.staffInvolved),
+      ...authorNames(author),
       ...(e.recordedByName ? [e.recordedByName] : []),
     ]),
     ...(e.messageLink ? { messageLink: e.messageLink } : {}),
     ...(e.threat ? { threat: true } : {}),
+    author,
   };
 }
 
@@ -136,23 +175,31 @@ function auditLine(a: ChronologyAuditInput): ChronologyLine | undefined {
           ? 'spocOutcome'
           : undefined;
   if (!kind) return undefined;
+  const author = entryAuthor(a.authorship ?? {}, {
+    ...(a.actorName ? { name: a.actorName } : {}),
+    ...(a.actorEmail ? { email: a.actorEmail } : {}),
+  });
   return {
     at: a.at,
     kind,
     title: a.what,
-    details: [`By ${a.actorName}`],
+    details: [],
     headings: [],
-    staffNames: unique([a.actorName]),
+    staffNames: unique([...authorNames(author), ...(a.actorName ? [a.actorName] : [])]),
+    author,
   };
 }
 
-function decisionLine(d: DecisionRecord): ChronologyLine {
+function decisionLine(d: DecisionRecord, authorship: ItemAuthorship | undefined): ChronologyLine {
   const title =
     d.transition === 'review'
       ? 'Restriction reviewed'
       : d.fromStage === d.toStage
         ? (d.details[0] ?? STAGE_LABELS[d.toStage])
         : `${STAGE_LABELS[d.fromStage]} → ${STAGE_LABELS[d.toStage]}`;
+  const author = authorship
+    ? entryAuthor(authorship, { name: d.recordedBy.name, email: d.recordedBy.email })
+    : undefined;
   return {
     at: d.recordedAt,
     kind: d.transition === 'review' ? 'review' : 'decision',
@@ -161,10 +208,12 @@ function decisionLine(d: DecisionRecord): ChronologyLine {
       `Decided by ${d.decidedBy.name} (${DECIDER_ROLE_LABELS[d.decidedBy.role]}) on ${formatLongDate(d.decidedOn)}`,
       `Why: ${d.reasons}`,
       ...d.details,
-      `Recorded by ${d.recordedBy.name}`,
+      // Without its audit entry, only the case's own claim is left: said to be one.
+      ...(author ? [] : [`Recorded by ${d.recordedBy.name} (not confirmed by SharePoint)`]),
     ],
     headings: [],
-    staffNames: unique([d.decidedBy.name, d.recordedBy.name]),
+    staffNames: unique([d.decidedBy.name, d.recordedBy.name, ...authorNames(author)]),
+    ...(author ? { author } : {}),
   };
 }
 
@@ -179,12 +228,24 @@ function letterLine(l: ChronologyLetterInput): ChronologyLine {
   };
 }
 
+/** A SharePoint date-and-time column keeps whole seconds: the audit's At is recordedAt cut so. */
+function sameSecond(a: string, b: string): boolean {
+  const x = Date.parse(a);
+  const y = Date.parse(b);
+  return !Number.isNaN(x) && Math.floor(x / 1000) === Math.floor(y / 1000);
+}
+
 /** Everything in time order (oldest first); the same instant keeps event, audit, decision order. */
 export function mergeChronology(input: ChronologyInput): ChronologyLine[] {
   const lines: ChronologyLine[] = [
     ...input.events.map(eventLine),
     ...(input.audit ?? []).map(auditLine).filter((l): l is ChronologyLine => l !== undefined),
-    ...(input.decisions ?? []).map(decisionLine),
+    ...(input.decisions ?? []).map((d) =>
+      decisionLine(
+        d,
+        (input.decisionAuthorship ?? []).find((a) => sameSecond(a.at, d.recordedAt))?.authorship,
+      ),
+    ),
     ...(input.letters ?? []).map(letterLine),
   ].filter((l) => !Number.isNaN(Date.parse(l.at)));
   return lines
@@ -239,28 +300,42 @@ export function weeklyCounts(
 
 /** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break; formulas defused. */
 export function csvField(value: string): string {
-  // A cell starting with = + - @ is run as a formula by spreadsheets (CSV injection): prefix '.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  // A cell starting with = + - @ (or their full-width forms, which some spreadsheets read the
+  // same), a tab, CR or LF is run as a formula or split by spreadsheets (CSV injection, OWASP):
+  // prefix '. Redaction runs before this, so a redacted cell is defused too.
+  const safe = /^[=+\-@\t\r\n＝＋－＠]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export const REDACTED = '[name withheld]';
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Replaces these names (and every address but the subject's) in one text: see redaction.ts. */
+export function redactNames(
+  text: string,
+  names: readonly string[],
+  subject: RedactionSubject = {},
+): string {
+  return createRedactor(names, subject)(text);
 }
 
-/** Replaces every name (whole words, any case) with REDACTED; longest names first. */
-export function redactNames(text: string, names: readonly string[]): string {
-  const sorted = unique(names).sort((a, b) => b.length - a.length);
-  let out = text;
-  for (const name of sorted) {
-    out = out.replace(
-      new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'giu'),
-      REDACTED,
-    );
-  }
-  return out;
+/** Who the chronology is about, and names known to the review beyond its lines (the SPOC). */
+export interface ChronologyRedaction {
+  personName?: string;
+  personEmails?: readonly string[];
+  extraNames?: readonly string[];
+}
+
+/**
+ * The one redactor for a chronology, shared by the screen (and print) and the CSV: every staff
+ * and witness name found in any line, and the extra names, withheld everywhere; the person kept.
+ */
+export function chronologyRedactor(
+  lines: readonly Pick<ChronologyLine, 'staffNames'>[],
+  options: ChronologyRedaction,
+): (text: string) => string {
+  const names = unique([...lines.flatMap((l) => l.staffNames), ...(options.extraNames ?? [])]);
+  return createRedactor(names, {
+    ...(options.personName ? { name: options.personName } : {}),
+    ...(options.personEmails ? { emails: options.personEmails } : {}),
+  });
 }
 
 const KIND_LABELS: Record<ChronologyKind, string> = {
@@ -280,23 +355,39 @@ const KIND_LABELS: Record<ChronologyKind, string> = {
  */
 export function chronologyCsv(
   lines: readonly ChronologyLine[],
-  options: { redact: boolean; personName?: string },
+  options: { redact: boolean } & ChronologyRedaction,
 ): string {
-  const names = options.redact
-    ? unique(lines.flatMap((l) => l.staffNames)).filter(
-        (n) => n.toLowerCase() !== (options.personName ?? '').trim().toLowerCase(),
-      )
-    : [];
-  const clean = (t: string) => (options.redact ? redactNames(t, names) : t);
+  const clean = options.redact ? chronologyRedactor(lines, options) : (t: string) => t;
   const time = new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Europe/London',
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
   });
-  const rows = [['Date', 'Time', 'Kind', 'What', 'Behaviour', 'Details', 'Threat', 'Link']];
+  const stamp = (iso: string | undefined) => {
+    const d = iso ? new Date(iso) : undefined;
+    return d && !Number.isNaN(d.getTime()) ? `${londonDateOf(d)} ${time.format(d)}` : '';
+  };
+  const rows = [
+    [
+      'Date',
+      'Time',
+      'Kind',
+      'What',
+      'Behaviour',
+      'Details',
+      'Threat',
+      'Link',
+      'Created by',
+      'Created',
+      'Changed by',
+      'Changed',
+      'Authorship check',
+    ],
+  ];
   for (const l of lines) {
     const at = new Date(l.at);
+    const a = l.author;
     rows.push([
       londonDateOf(at),
       time.format(at),
@@ -305,7 +396,12 @@ export function chronologyCsv(
       l.headings.map(behaviourLabel).join('; '),
       clean(l.details.join('\n')),
       l.threat ? 'yes' : '',
-      l.messageLink ?? '',
+      clean(l.messageLink ?? ''),
+      a ? clean(a.createdBy) : '',
+      stamp(a?.createdAt),
+      a?.changedBy ? clean(a.changedBy) : '',
+      a?.changedBy ? stamp(a.changedAt) : '',
+      a ? clean(authorshipWarning(a) ?? '') : '',
     ]);
   }
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';

@@ -106,7 +106,9 @@ describe('Chronology', () => {
     expect(entries[1]!.textContent).toContain('Emails every hour');
     expect(entries[2]!.textContent).toContain('Phone call: threatened Mrs Okafor');
     const link = within(entries[2]!).getByRole('link', { name: 'Open the original email' });
-    expect(link.getAttribute('href')).toBe('https://outlook.example/item/1');
+    expect(link.getAttribute('href')).toBe(
+      'https://outlook.office365.com/owa/?ItemID=AAMk1&exvsurl=1&viewmodel=ReadMessageItem',
+    );
     expect(link.getAttribute('target')).toBe('_blank');
     const chart = screen.getByTestId('weekly-chart');
     expect(chart.tagName.toLowerCase()).toBe('svg');
@@ -128,6 +130,162 @@ describe('Chronology', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0]!.textContent).toContain('threatened');
     expect(screen.getByText('1 of 3 entries, oldest first.')).toBeTruthy();
+  });
+
+  it('shows a link that is not to Outlook on the web as text, never as a link', async () => {
+    const review = new FakeReviewService();
+    const { ChronologyPanel } =
+      await import('../../../src/taskpane/components/review/ChronologyPanel');
+    const hostile = [
+      'javascript:alert(document.cookie)',
+      'data:text/html,<script>alert(1)</script>',
+      'http://outlook.office365.com/owa/?ItemID=1',
+      'https://outlook.office.com@evil.example/owa/',
+      'https://outlook.office.com\\@evil.example/',
+      ' https://outlook.office.com/owa/',
+      'https://evil.example/owa/?ItemID=1',
+    ];
+    const chronology = await review.chronology(MARK.personKey);
+    const entries = hostile.map((messageLink, i) => ({
+      at: `2026-03-0${i + 1}T09:00:00Z`,
+      kind: 'event' as const,
+      title: `Entry ${i}`,
+      details: [],
+      headings: [],
+      staffNames: [],
+      messageLink,
+    }));
+    const { container } = render(
+      <FluentProvider theme={webLightTheme}>
+        <ChronologyPanel chronology={{ ...chronology, entries }} review={review} now={now} />
+      </FluentProvider>,
+    );
+    expect(screen.queryAllByRole('link')).toHaveLength(0);
+    expect(container.querySelectorAll('a[href]')).toHaveLength(0);
+    const shown = screen.getAllByTestId('unsafe-message-link').map((t) => t.textContent);
+    expect(shown).toHaveLength(hostile.length);
+    for (const value of hostile) expect(shown.some((t) => t?.includes(value.trim()))).toBe(true);
+  });
+
+  it('shows who created each entry from SharePoint, who changed it, and flags a column naming someone else', async () => {
+    const review = new FakeReviewService();
+    const { ChronologyPanel } =
+      await import('../../../src/taskpane/components/review/ChronologyPanel');
+    const chronology = await review.chronology(MARK.personKey);
+    const entries = [
+      {
+        at: '2026-03-02T09:00:00Z',
+        kind: 'event' as const,
+        title: 'Phone call',
+        details: [],
+        headings: [],
+        staffNames: ['Sarah Whitfield', 'Helen Marsh'],
+        author: {
+          createdBy: 'Sarah Whitfield',
+          createdAt: '2026-03-02T09:05:00Z',
+          recordedAs: 'Helen Marsh',
+        },
+      },
+      {
+        at: '2026-03-03T09:00:00Z',
+        kind: 'event' as const,
+        title: 'Email',
+        details: [],
+        headings: [],
+        staffNames: ['Tom Ashworth', 'Priya Shah'],
+        author: {
+          createdBy: 'Tom Ashworth',
+          createdAt: '2026-03-03T09:01:00Z',
+          changedBy: 'Priya Shah',
+          changedAt: '2026-03-04T11:00:00Z',
+        },
+      },
+    ];
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ChronologyPanel chronology={{ ...chronology, entries }} review={review} now={now} />
+      </FluentProvider>,
+    );
+    const [first, second] = screen.getAllByTestId('chronology-entry');
+    expect(within(first!).getByTestId('entry-author').textContent).toBe(
+      'Created by Sarah Whitfield, 2 Mar 2026, 09:05',
+    );
+    expect(within(first!).getByTestId('authorship-flag').textContent).toBe(
+      "Check: Recorded by Helen Marsh but created by Sarah Whitfield's account",
+    );
+    expect(within(second!).queryByTestId('authorship-flag')).toBeNull();
+    expect(within(second!).getByTestId('entry-changed').textContent).toBe(
+      'Changed by Priya Shah, 4 Mar 2026, 11:00',
+    );
+    fireEvent.click(screen.getByLabelText('Redact staff and witness names'));
+    const panel = screen.getByTestId('chronology');
+    expect(panel.textContent).not.toMatch(/Sarah Whitfield|Helen Marsh|Tom Ashworth|Priya Shah/);
+    expect(within(first!).getByTestId('authorship-flag').textContent).toContain(
+      'Recorded by [name',
+    );
+  });
+
+  it('redacts the same text on screen as in the CSV, with the one routine', async () => {
+    const { ChronologyPanel } =
+      await import('../../../src/taskpane/components/review/ChronologyPanel');
+    const { chronologyCsv } = await import('../../../src/policy/chronology');
+    const { chronologyRedaction } = await import('../../../src/app/review/redaction');
+    const review = new FakeReviewService();
+    const base = await review.chronology(MARK.personKey);
+    const chronology = {
+      ...base,
+      personEmails: ['mark.denton1978@gmail.com'],
+      otherStaffNames: ['Priya Shah'],
+      entries: [
+        {
+          at: '2026-03-02T09:00:00Z',
+          kind: 'event' as const,
+          title: "Shouted at Mrs Okafor's desk",
+          details: [
+            'Helen Marsh\'s notes: "Mr Denton told Okafor and h.marsh@oakfield.sch.uk to call Priya Shah."',
+            'Staff involved: Mrs Okafor, Helen Marsh',
+          ],
+          headings: [],
+          staffNames: ['Mrs Okafor', 'Helen Marsh'],
+          author: { createdBy: 'Helen Marsh', createdAt: '2026-03-02T09:05:00Z' },
+        },
+      ],
+    };
+    // What GraphReviewService.exportCsv does with the chronology it read.
+    review.exportCsv = (_key, options) =>
+      Promise.resolve(
+        chronologyCsv(chronology.entries, {
+          redact: options.redact,
+          ...chronologyRedaction(chronology),
+        }),
+      );
+    const saved: string[] = [];
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <ChronologyPanel
+          chronology={chronology}
+          review={review}
+          now={now}
+          save={(csv) => saved.push(csv)}
+        />
+      </FluentProvider>,
+    );
+    fireEvent.click(screen.getByLabelText('Redact staff and witness names'));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    });
+    const entry = screen.getByTestId('chronology-entry');
+    const onScreen = [...entry.querySelectorAll('ul li')].map((li) => li.textContent);
+    const row = parseCsv(saved[0]!)[1]!;
+    expect(row[3]).toBe("Shouted at [name withheld]'s desk");
+    expect(entry.textContent).toContain(row[3]);
+    expect(row[5]!.split('\n')).toEqual(onScreen);
+    expect(onScreen[0]).toBe(
+      '[name withheld]\'s notes: "Mr Denton told [name withheld] and [name withheld] to call [name withheld]."',
+    );
+    expect(row[8]).toBe('[name withheld]');
+    expect(within(entry).getByTestId('entry-author').textContent).toContain('[name withheld]');
+    expect(entry.textContent).not.toMatch(/Marsh|Okafor|Priya|Shah|h\.marsh/);
   });
 
   it('redacts staff and witness names on screen, in print and in the CSV export', async () => {
@@ -153,7 +311,7 @@ describe('Chronology', () => {
     expect(panel.textContent).not.toContain('Okafor');
     expect(panel.textContent).not.toContain('Mr Bell');
     expect(panel.textContent).not.toContain('Sarah Whitfield');
-    expect(panel.textContent).toContain('[name removed]');
+    expect(panel.textContent).toContain('[name withheld]');
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     });
@@ -423,3 +581,32 @@ describe('The review page', () => {
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
   });
 });
+
+/** RFC 4180 rows (quoted fields with "" and line breaks), CRLF line ends. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 1;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 1;
+    } else field += c;
+  }
+  return rows;
+}

@@ -81,7 +81,8 @@ export const MARK_CHRONOLOGY: Chronology = {
       details: ['Mrs Okafor took the call; Mr Bell heard it.'],
       headings: ['Threatening'],
       staffNames: ['Mrs Okafor', 'Mr Bell'],
-      messageLink: 'https://outlook.example/item/1',
+      messageLink:
+        'https://outlook.office365.com/owa/?ItemID=AAMk1&exvsurl=1&viewmodel=ReadMessageItem',
       threat: true,
     },
     {

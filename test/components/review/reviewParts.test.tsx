@@ -5,7 +5,7 @@ import {
   createLocalPreviewer,
   LOCAL_BASIS,
 } from '../../../src/taskpane/components/review/deadlinePreview';
-import { redactNames } from '../../../src/taskpane/components/review/ChronologyPanel';
+import { redactNames } from '../../../src/policy/chronology';
 import {
   buildTransition,
   initialFormState,
@@ -63,7 +63,7 @@ describe('redactNames', () => {
         'Mrs Okafor',
         'Okafor',
       ]),
-    ).toBe('[name removed] and [name removed] heard it; Okaforson did not.');
+    ).toBe('[name withheld] and [name withheld] heard it; Okaforson did not.');
     expect(redactNames('Nothing (here).', ['', ' '])).toBe('Nothing (here).');
   });
 });

@@ -385,6 +385,86 @@ describe('reading', () => {
     expect(csv).toContain('[name withheld]');
   });
 
+  it("takes each entry's author from SharePoint's createdBy, and flags a column that names someone else", async () => {
+    // The receptionist, with her own token, writes an event and an audit entry whose
+    // client-written author columns say the head teacher recorded them.
+    const parent = 'new.parent@example.org';
+    const occurred = new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    await client(STAFF)
+      .api(list('Contact Events'))
+      .post({
+        fields: {
+          Title: 'Phone call about the trip',
+          EventKey: 'authorship-test-1',
+          OccurredAt: occurred,
+          Channel: 'Phone',
+          PersonName: 'New Parent',
+          PersonEmail: parent,
+          Behaviours: 'Tone',
+          RecordedByName: 'Helen Marsh',
+          RecordedByEmail: HEAD,
+          ThreatOfViolence: false,
+          InternetMessageId: '<authorship-1@example.org>',
+        },
+      });
+    await client(STAFF)
+      .api(list('Contact Guard Audit'))
+      .post({
+        fields: {
+          Title: 'Filed an email',
+          AuditKey: 'authorship-test-audit-1',
+          Action: 'Filed',
+          ActorName: 'Helen Marsh',
+          ActorEmail: HEAD,
+          At: occurred,
+          InternetMessageId: '<authorship-1@example.org>',
+        },
+      });
+    const c = await service().chronology(parent);
+    const event = c.entries.find((e) => e.kind === 'event')!;
+    const filed = c.entries.find((e) => e.kind === 'filed')!;
+    for (const entry of [event, filed]) {
+      expect(entry.author).toMatchObject({
+        createdBy: 'Sarah Whitfield',
+        recordedAs: 'Helen Marsh',
+      });
+      expect(Date.parse(entry.author!.createdAt!)).toBeGreaterThan(Date.now() - 60_000);
+      expect(entry.author!.changedBy).toBeUndefined();
+    }
+    expect(JSON.stringify(c.entries)).not.toContain('Recorded by Helen Marsh"');
+    const csv = await service().exportCsv(parent, { redact: false });
+    expect(csv).toContain("Recorded by Helen Marsh but created by Sarah Whitfield's account");
+    // Redacted, neither the creating account nor the claimed author is left anywhere.
+    const redacted = await service().exportCsv(parent, { redact: true });
+    expect(redacted).not.toMatch(/Sarah|Whitfield|Helen|Marsh|head@oakfield/);
+    expect(redacted).toContain(
+      "Recorded by [name withheld] but created by [name withheld]'s account",
+    );
+
+    // A seeded event created by Tom Ashworth, whose column agrees: his name, no flag.
+    const mark = await service().chronology('mark.denton1978@gmail.com');
+    const seeded = mark.entries.find((e) => e.title === 'Shouted at me at the gate about homework');
+    expect(seeded?.author).toMatchObject({ createdBy: 'Tom Ashworth' });
+    expect(seeded?.author?.recordedAs).toBeUndefined();
+  });
+
+  it("takes a decision's recorder from its audit entry's createdBy, and says when there is none", async () => {
+    const review = service();
+    const outcome = await review.apply(JANET, impose);
+    expect(outcome.ok).toBe(true);
+    const c = await review.chronology(JANET);
+    const decisions = c.entries.filter((e) => e.kind === 'decision');
+    const latest = decisions[decisions.length - 1]!;
+    expect(latest.title).toContain('Restriction imposed');
+    expect(latest.author).toMatchObject({ createdBy: 'Helen Marsh' });
+    expect(latest.author?.recordedAs).toBeUndefined();
+    expect(latest.details.join('\n')).not.toContain('Recorded by');
+    // The seeded warning has no audit entry: its recorder is only the case's claim, said so.
+    const seeded = decisions[0]!;
+    expect(seeded.author).toBeUndefined();
+    expect(seeded.details.join('\n')).toMatch(/Recorded by .+ \(not confirmed by SharePoint\)/);
+  });
+
   it('lists what falls due in the next 14 days and what is late', async () => {
     const due = await service().dueAndOverdue();
     const late = due.filter((d) => d.state === 'late').map((d) => d.personName);

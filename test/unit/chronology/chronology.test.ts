@@ -135,6 +135,12 @@ describe('CSV', () => {
     expect(csvField('line 1\nline 2')).toBe('"line 1\nline 2"');
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvField('+44 20')).toBe("'+44 20");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('-1+1')).toBe("'-1+1");
+    expect(csvField('\t=1')).toBe("'\t=1");
+    expect(csvField('\r=1')).toBe(`"'\r=1"`);
+    expect(csvField('\n=1')).toBe(`"'\n=1"`);
+    expect(csvField('＝1+1')).toBe("'＝1+1");
   });
 
   it('writes a header and one row per line, London dates and times, CRLF', () => {
@@ -143,7 +149,9 @@ describe('CSV', () => {
     });
     const csv = chronologyCsv(lines, { redact: false });
     const rows = csv.split('\r\n');
-    expect(rows[0]).toBe('Date,Time,Kind,What,Behaviour,Details,Threat,Link');
+    expect(rows[0]).toBe(
+      'Date,Time,Kind,What,Behaviour,Details,Threat,Link,Created by,Created,Changed by,Changed,Authorship check',
+    );
     expect(rows[1]).toMatch(/^2026-06-02,00:30,Contact,"Late, ""angry"" email",/);
     expect(rows[2]).toBe('');
   });

@@ -19,6 +19,10 @@ import {
 import type { Chronology, ChronologyEntry, ReviewService } from '../../../app/review/types';
 import { BEHAVIOUR_LABELS, type Behaviour } from '../../../policy/events/vocabulary';
 import { todayInLondon } from '../../../policy/londonDate';
+import { safeMessageLink } from '../../../policy/chronology/messageLink';
+import { authorshipWarning, type EntryAuthor } from '../../../policy/chronology/authorship';
+import { chronologyRedaction } from '../../../app/review/redaction';
+import { chronologyRedactor, REDACTED } from '../../../policy/chronology';
 import { WeeklyChart } from './WeeklyChart';
 import { printElement } from './printing';
 import { ENTRY_KIND_LABELS, errorText, formatDay, formatWhen } from './reviewText';
@@ -56,31 +60,12 @@ const useStyles = makeStyles({
   },
   details: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground2 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   printOnly: { display: 'none', '@media print': { display: 'block' } },
 });
 
-export const REDACTED = '[name removed]';
-
 export function headingLabel(code: string): string {
   return BEHAVIOUR_LABELS[code as Behaviour] ?? code;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Replaces every staff or witness name in `text` (whole words, any case). */
-export function redactNames(text: string, names: readonly string[]): string {
-  let out = text;
-  for (const name of [...names].sort((a, b) => b.length - a.length)) {
-    const trimmed = name.trim();
-    if (trimmed === '') continue;
-    out = out.replace(
-      new RegExp(`(^|\\W)${escapeRegExp(trimmed)}(?=\\W|$)`, 'giu'),
-      `$1${REDACTED}`,
-    );
-  }
-  return out;
 }
 
 export function sortedEntries(entries: readonly ChronologyEntry[]): ChronologyEntry[] {
@@ -99,6 +84,55 @@ function download(text: string, fileName: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * The original email: a link only to Outlook on the web (safeMessageLink); any other value, which
+ * someone wrote into the list by hand, is shown as text and never opened.
+ */
+function MessageLink({ value, shown }: { value: string; shown: string }) {
+  const href = safeMessageLink(value);
+  if (href)
+    return (
+      <span data-cg-no-print>
+        <Link href={href} target="_blank" rel="noopener noreferrer">
+          Open the original email
+        </Link>
+      </span>
+    );
+  return (
+    <Text size={200} data-testid="unsafe-message-link">
+      Email link not opened (not an Outlook address): {shown}
+    </Text>
+  );
+}
+
+/**
+ * Who created the entry and when, from SharePoint's record of the item; who changed it last when
+ * that was another account; and the flag when the name the client wrote is someone else's.
+ */
+function AuthorLines({ author, text }: { author: EntryAuthor; text: (s: string) => string }) {
+  const styles = useStyles();
+  const warning = authorshipWarning(author);
+  return (
+    <>
+      <Text size={200} className={styles.muted} data-testid="entry-author">
+        Created by {text(author.createdBy)}
+        {author.createdAt ? `, ${formatWhen(author.createdAt)}` : ''}
+      </Text>
+      {author.changedBy && (
+        <Text size={200} className={styles.muted} data-testid="entry-changed">
+          Changed by {text(author.changedBy)}
+          {author.changedAt ? `, ${formatWhen(author.changedAt)}` : ''}
+        </Text>
+      )}
+      {warning && (
+        <Text size={200} weight="semibold" className={styles.warning} data-testid="authorship-flag">
+          Check: {text(warning)}
+        </Text>
+      )}
+    </>
+  );
 }
 
 export interface ChronologyPanelProps {
@@ -130,8 +164,12 @@ export function ChronologyPanel({
     [entries],
   );
   const shown = heading === '' ? entries : entries.filter((e) => e.headings.includes(heading));
-  const allNames = useMemo(() => [...new Set(entries.flatMap((e) => e.staffNames))], [entries]);
-  const text = (s: string) => (redact ? redactNames(s, allNames) : s);
+  // The same redactor as the CSV export (policy/chronology: one routine for both).
+  const redactor = useMemo(
+    () => chronologyRedactor(chronology.entries, chronologyRedaction(chronology)),
+    [chronology],
+  );
+  const text = (s: string) => (redact ? redactor(s) : s);
 
   const exportCsv = () => {
     setExporting(true);
@@ -254,13 +292,8 @@ export function ChronologyPanel({
                 {redact ? e.staffNames.map(() => REDACTED).join(', ') : e.staffNames.join(', ')}
               </Text>
             )}
-            {e.messageLink && (
-              <span data-cg-no-print>
-                <Link href={e.messageLink} target="_blank" rel="noopener noreferrer">
-                  Open the original email
-                </Link>
-              </span>
-            )}
+            {e.author && <AuthorLines author={e.author} text={text} />}
+            {e.messageLink && <MessageLink value={e.messageLink} shown={text(e.messageLink)} />}
           </li>
         ))}
       </ol>
