@@ -43,8 +43,6 @@ export interface AppConfig {
   };
   /** Entra group ids (object ids) that grant roles; checked through Graph (checkMemberGroups). */
   groups: {
-    /** Every member of staff (npm run provision grants it each list's staff access); optional for the pane. */
-    staff?: string;
     reviewers: string;
     admins: string;
   };
@@ -82,7 +80,7 @@ export const defaultConfig: AppConfig = {
       routingStatus: 'Routing Status',
     },
   },
-  groups: { staff: '', reviewers: '', admins: '' },
+  groups: { reviewers: '', admins: '' },
   mail: {
     acceptedDomains: ['oakfield.sch.uk'],
     restrictedFolderName: 'Restricted correspondence',
