@@ -131,7 +131,11 @@ function buildData(seed: Seed, behaviours: Behaviours): Data {
   return {
     directory,
     // Seed items' `createdBy` names a user: their author (item-level permissions).
-    sharePoint: new SharePointStore(sites, now, (who) => directory.find(who)),
+    sharePoint: new SharePointStore(sites, now, (who) => directory.find(who), {
+      findUser: (who) => directory.find(who),
+      findGroup: (id) => directory.groups.find((g) => g.id.toLowerCase() === id.toLowerCase()),
+      signInUserIds: () => directory.users.filter((u) => u.canSignIn).map((u) => u.id),
+    }),
     mailboxes: seed.mailboxes.map((m) => mailboxFromSeed(m, now)),
   };
 }
