@@ -15,8 +15,11 @@ export const Perm = {
   /** "Override List Behaviors": its holder is exempt from the list's item-level settings. */
   CancelCheckout: 0x100n,
   ManageLists: 0x800n,
+  Open: 0x10000n,
   ManagePermissions: 0x2000000n,
   ManageWeb: 0x40000000n,
+  /** Read a securable object's role assignments (Full Control only, among the built-ins). */
+  EnumeratePermissions: 0x4000000000000000n,
 } as const;
 
 export const maskOf = (high: number | string, low: number | string): bigint =>
