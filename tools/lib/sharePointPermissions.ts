@@ -92,8 +92,23 @@ export class SharePointPermissions {
    * anything is changed, so that someone else gets a plain answer and no half-done site.
    */
   async canManagePermissions(): Promise<boolean> {
-    const effective = await this.call(() => this.sp.web.getCurrentUserEffectivePermissions());
-    return this.sp.web.hasPermissions(effective, PermissionKind.ManagePermissions);
+    try {
+      const effective = await this.call(() => this.sp.web.getCurrentUserEffectivePermissions());
+      return this.sp.web.hasPermissions(effective, PermissionKind.ManagePermissions);
+    } catch (error) {
+      if (!(error instanceof SharePointError) || ![400, 404].includes(error.status ?? 0)) {
+        throw error;
+      }
+    }
+    // A service without EffectiveBasePermissions (the local one): reading the site's own role
+    // assignments needs Enumerate Permissions, which only owners' levels carry.
+    try {
+      await this.call(() => this.sp.web.roleAssignments.select('PrincipalId').top(1)());
+      return true;
+    } catch (error) {
+      if (error instanceof SharePointError && error.status === 403) return false;
+      throw error;
+    }
   }
 
   async readSite(): Promise<ObservedSite> {

@@ -270,7 +270,7 @@ function readWords(value: number): string {
 function writeWords(value: number): string {
   if (value === 1) return 'anyone who may edit can edit every item';
   if (value === 2) return 'each person edits only the items they created';
-  if (value === 4) return 'nobody edits or deletes items';
+  if (value === 4) return "nobody but the list's owners adds, edits or deletes items";
   return `item-level edit setting ${value}`;
 }
 
@@ -293,11 +293,13 @@ export function describeAccess(
   if (has(PERMISSION.ViewListItems)) {
     parts.push(readSecurity === 2 && !override ? 'read only their own items' : 'read every item');
   }
-  if (has(PERMISSION.AddListItems)) parts.push('add items');
+  // WriteSecurity 4 ("Create and Edit access: None") stops adding as well as editing.
+  const writesBlocked = writeSecurity === 4 && !override;
+  if (has(PERMISSION.AddListItems) && !writesBlocked) parts.push('add items');
   const edit = has(PERMISSION.EditListItems);
   const del = has(PERMISSION.DeleteListItems);
   const verb = edit && del ? 'edit and delete' : edit ? 'edit' : del ? 'delete' : '';
-  if (verb && !(writeSecurity === 4 && !override)) {
+  if (verb && !writesBlocked) {
     parts.push(
       writeSecurity === 2 && !override ? `${verb} only their own items` : `${verb} every item`,
     );

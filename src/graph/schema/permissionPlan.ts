@@ -76,7 +76,7 @@ export interface PlannedAssignment {
 
 /** 1: everyone with access reads every item; 2: only their own (unless they override). */
 export type ReadSecurity = 1 | 2;
-/** 1: edit every item; 2: only their own; 4: nobody edits or deletes. */
+/** 1: add, and edit every item; 2: add, and edit only their own; 4: nobody adds, edits or deletes. */
 export type WriteSecurity = 1 | 2 | 4;
 
 export interface ListPermissionPlan {
@@ -128,10 +128,12 @@ export function permissionPlan(groups: ConfiguredGroups, lists: ListNames): List
       assignments: [owners, grant('staff', ROLE.contribute), grant('reviewers', ROLE.readAllItems)],
     },
     {
+      // Append-only comes from the level (no Edit, no Delete), not from WriteSecurity 4: "None"
+      // stops everyone but the list's owners adding too, and staff must add entries.
       key: 'audit',
       title: lists.audit,
       readSecurity: 2,
-      writeSecurity: 4,
+      writeSecurity: 2,
       assignments: [owners, grant('staff', ROLE.addAndRead), grant('reviewers', ROLE.readAllItems)],
     },
     {
@@ -171,7 +173,7 @@ const GROUP_SETTINGS: Record<GroupRole, string> = {
 export class MissingGroupsError extends Error {
   constructor(readonly groups: GroupRole[]) {
     super(
-      `The ${groups.join(', ')} group${groups.length > 1 ? 's are' : ' is'} not configured: set ` +
+      `The ${groups.join(' and ')} group${groups.length > 1 ? 's are' : ' is'} not configured: set ` +
         groups.map((g) => GROUP_SETTINGS[g]).join('; ') +
         ' (the Entra group object id) so that each list can be given to the right people',
     );

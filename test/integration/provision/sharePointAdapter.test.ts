@@ -153,3 +153,27 @@ it('a missing list reads as null (404), not as an error', async () => {
   });
   expect(await adapter().readList('Contact Events')).toBeNull();
 });
+
+it('where EffectiveBasePermissions is not served, owners are told by reading the site role assignments', async () => {
+  const refused = {
+    status: 403,
+    body: {
+      'odata.error': { code: '-2147024891', message: { lang: 'en-US', value: 'Access denied.' } },
+    },
+  };
+  const missing = {
+    status: 400,
+    body: {
+      'odata.error': { code: '-1', message: { lang: 'en-US', value: 'Resource not found' } },
+    },
+  };
+  answer = (r) => (/EffectiveBasePermissions/.test(r.url) ? missing : refused);
+  expect(await adapter().canManagePermissions()).toBe(false);
+  expect(seen.map((s) => decodeURIComponent(s.url))).toEqual([
+    '/sites/ContactGuard/_api/web/EffectiveBasePermissions',
+    '/sites/ContactGuard/_api/web/roleAssignments?$select=PrincipalId&$top=1',
+  ]);
+  answer = (r) =>
+    /EffectiveBasePermissions/.test(r.url) ? missing : { status: 200, body: { value: [] } };
+  expect(await adapter().canManagePermissions()).toBe(true);
+});

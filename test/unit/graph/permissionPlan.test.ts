@@ -79,7 +79,7 @@ describe('permissionPlan (issue 10: each role gets what it needs and no more)', 
     });
   });
 
-  it('Audit: append-only for everyone, reviewers read all', () => {
+  it('Audit: append-only for everyone (the level has no Edit or Delete; WriteSecurity 4 would stop adding too), reviewers read all', () => {
     expect(table(byKey('audit'))).toEqual({
       access: {
         owners: 'Full Control',
@@ -87,7 +87,7 @@ describe('permissionPlan (issue 10: each role gets what it needs and no more)', 
         reviewers: 'Contact Guard - Read all items',
       },
       readSecurity: 2,
-      writeSecurity: 4,
+      writeSecurity: 2,
       versioning: false,
       routingApp: null,
     });
@@ -157,8 +157,15 @@ describe('describeAccess: what a permission level lets someone do, in plain word
       2,
       'can read only their own items, add items and edit and delete only their own items',
     ],
-    [ROLE.addAndRead, 2, 4, 'can read only their own items and add items'],
-    [ROLE.readAllItems, 2, 4, 'can read every item'],
+    [ROLE.addAndRead, 2, 2, 'can read only their own items and add items'],
+    [ROLE.contribute, 1, 4, 'can read every item'],
+    [ROLE.readAllItems, 2, 2, 'can read every item'],
+    [
+      ROLE.edit,
+      2,
+      4,
+      "can read every item, add items, edit and delete every item and change the list's settings and columns",
+    ],
     [ROLE.read, 1, 1, 'can read every item'],
     [ROLE.fullControl, 2, 4, 'can do everything, including change who has access'],
   ] as const)('%s on a list with ReadSecurity %i, WriteSecurity %i', (role, read, write, words) => {
