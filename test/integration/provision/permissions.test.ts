@@ -143,6 +143,10 @@ describe('npm run provision sets the permissions, --check reads them back', () =
     const first = await run(url, GROUP_ARGS);
     expect(first.err).toEqual([]);
     expect(first.code).toBe(0);
+    expect(first.out).toContain('  Permission levels: repaired');
+    expect(first.out).toContain(
+      '    was: Site: the permission level "Contact Guard - Add and read" is missing (should exist: read every item and add items)',
+    );
     expect(first.out).toContain('  List "Contact Restrictions": repaired');
     expect(first.out).toContain(
       "    was: Contact Restrictions: inherits the site's permissions (should have its own)",

@@ -360,4 +360,51 @@ describe('npm run provision', () => {
     ).toBe(1);
     expect(run.err[0]).toMatch(/graph\.example\.com is not Microsoft Graph/);
   });
+
+  it('sends a SharePoint sign-in token only to a SharePoint Online host, and asks for one beside --token-env', async () => {
+    const env = { CG_CLIENT_ID: 'client', CG_TENANT_ID: 'tenant', CG_GRAPH: 'graph-token' };
+    const elsewhere = captured();
+    expect(
+      await runProvision(
+        ['--site', 'intranet.example.com:/sites/ContactGuard', ...GROUP_ARGS],
+        elsewhere.io(env),
+      ),
+    ).toBe(1);
+    expect(elsewhere.err[0]).toMatch(
+      /^Provisioning failed: intranet\.example\.com is not a SharePoint Online host/,
+    );
+
+    const graphOnly = captured();
+    expect(
+      await runProvision(
+        ['--site', SITE_ARG, '--token-env', 'CG_GRAPH', ...GROUP_ARGS],
+        graphOnly.io(env),
+      ),
+    ).toBe(1);
+    expect(graphOnly.err[0]).toMatch(
+      /^Provisioning failed: Also pass --sharepoint-token-env NAME: a variable holding a token for https:\/\/oakfield\.sharepoint\.com/,
+    );
+    expect([...graphOnly.err, ...graphOnly.out].join('\n')).not.toContain('graph-token');
+  });
+
+  it('reads the groups from CG_GROUP_* when no option names them', async () => {
+    const { url } = await start([]);
+    const run = captured();
+    const env = {
+      CG_GROUP_STAFF: STAFF,
+      CG_GROUP_REVIEWERS: REVIEWERS,
+      CG_GROUP_ADMINS: 'Oakfield Admins',
+    };
+    expect(await runProvision(['--site', SITE_ARG, '--graph-url', url], run.io(env))).toBe(1);
+    expect(run.err[0]).toBe(
+      "Provisioning failed: groups.admins (or CG_GROUP_ADMINS) must be the group's object id from Entra ID (a GUID)",
+    );
+    const fixed = captured();
+    expect(
+      await runProvision(
+        ['--site', SITE_ARG, '--graph-url', url, '--admins-group', ADMINS],
+        fixed.io(env),
+      ),
+    ).toBe(0);
+  });
 });
