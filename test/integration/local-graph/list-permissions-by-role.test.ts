@@ -285,3 +285,36 @@ describe('list permissions by role, on every list (issue 10)', () => {
     ]);
   });
 });
+
+describe('list permissions inside $batch', () => {
+  it("enforces each inner request on its own: a member of staff's batch gets 403 where they may not write or read", async () => {
+    const staff = client.as(ROLES.staff);
+    const res = await staff.call<{ responses: { id: string; status: number }[] }>(
+      'POST',
+      '/$batch',
+      {
+        requests: [
+          {
+            id: '1',
+            method: 'POST',
+            url: itemsPath('restrictions'),
+            headers: { 'Content-Type': 'application/json' },
+            body: { fields: { Title: 'Sneaked in' } },
+          },
+          { id: '2', method: 'GET', url: itemsPath('cases') },
+          { id: '3', method: 'GET', url: itemsPath('restrictions') },
+          {
+            id: '4',
+            method: 'POST',
+            url: itemsPath('events'),
+            headers: { 'Content-Type': 'application/json' },
+            body: { fields: { Title: 'Mine', EventKey: 'batch-event' } },
+          },
+        ],
+      },
+    );
+    expect(res.status).toBe(200);
+    const byId = Object.fromEntries(res.body.responses.map((r) => [r.id, r.status]));
+    expect(byId).toEqual({ '1': 403, '2': 403, '3': 200, '4': 201 });
+  });
+});
