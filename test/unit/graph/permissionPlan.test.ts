@@ -1,5 +1,6 @@
 // The permission plan (issue 10 item 1) and the words `provision --check` prints for each drift.
 import { defaultConfig } from '../../../src/config/appConfig';
+import { PROVISIONED_LISTS } from '../../../src/graph/schema/lists';
 import {
   compareList,
   compareRoleDefinitions,
@@ -121,6 +122,12 @@ describe('permissionPlan (issue 10: each role gets what it needs and no more)', 
       id: GROUPS.staff.toLowerCase(),
     });
     expect(groupLoginName(GROUPS.staff)).toBe(`c:0t.c|tenant|${GROUPS.staff.toLowerCase()}`);
+  });
+
+  it("gives every list provisioning creates its own permissions (none is left with the site's)", () => {
+    expect(PROVISIONED_LISTS.map((l) => l.displayName).sort()).toEqual(
+      plan.map((p) => p.title).sort(),
+    );
   });
 
   it('refuses to plan with a group missing, naming what to set', () => {
