@@ -33,6 +33,7 @@ function envOverrides(env) {
   set(['sharePoint', 'hostname'], env.CG_SP_HOSTNAME);
   set(['sharePoint', 'sitePath'], env.CG_SP_SITE_PATH);
   set(['sharePoint', 'lists', 'restrictions'], env.CG_LIST_RESTRICTIONS);
+  set(['groups', 'staff'], env.CG_GROUP_STAFF);
   set(['groups', 'reviewers'], env.CG_GROUP_REVIEWERS);
   set(['groups', 'admins'], env.CG_GROUP_ADMINS);
   if (env.CG_ACCEPTED_DOMAINS)

@@ -15,6 +15,11 @@ export interface TrustedIdentity {
 
 /** Graph accepts either form of its own audience. */
 const GRAPH_AUDIENCES = ['https://graph.microsoft.com', '00000003-0000-0000-c000-000000000000'];
+
+/** SharePoint Online accepts tokens for the tenant's SharePoint origin or its own app id. */
+export function sharePointAudiences(hostname: string): string[] {
+  return [`https://${hostname}`, '00000003-0000-0ff1-ce00-000000000000'];
+}
 const CLOCK_SKEW_SECONDS = 300;
 
 /** Three base64url parts (a `local:` token may have dots too: local:head@oakfield.sch.uk). */
@@ -30,12 +35,14 @@ function invalid(message: string): GraphError {
 export async function userOfToken(
   token: string,
   trusted: TrustedIdentity | undefined,
+  /** The resource the token must be for: Graph's by default; SharePoint's for its REST API. */
+  audiences: string[] = GRAPH_AUDIENCES,
 ): Promise<string> {
   if (!trusted) throw invalid('Access token validation failure. Invalid issuer.');
   try {
     const { payload } = await jwtVerify(token, createLocalJWKSet(trusted.jwks), {
       issuer: trusted.issuer,
-      audience: GRAPH_AUDIENCES,
+      audience: audiences,
       algorithms: ['RS256'],
       clockTolerance: CLOCK_SKEW_SECONDS,
     });

@@ -30,7 +30,13 @@ import {
   mailboxOfRequest,
 } from './mailboxConcurrency';
 import { handleMessageRules, handleRulesDev, isMessageRulesPath } from './messageRules';
-import { looksLikeJwt, userOfToken, type TrustedIdentity } from './identityTokens';
+import {
+  looksLikeJwt,
+  sharePointAudiences,
+  userOfToken,
+  type TrustedIdentity,
+} from './identityTokens';
+import { serveSharePointRest, siteOfRestPath, SpRestError, spErrorBody } from './sharepointRest';
 
 export type { FaultOptions } from './faults';
 export type { Seed } from './seedTypes';
@@ -132,7 +138,11 @@ function buildData(seed: Seed, behaviours: Behaviours): Data {
   return {
     directory,
     // Seed items' `createdBy` names a user: their author (item-level permissions).
-    sharePoint: new SharePointStore(sites, now, (who) => directory.find(who)),
+    sharePoint: new SharePointStore(sites, now, (who) => directory.find(who), {
+      findUser: (who) => directory.find(who),
+      findGroup: (id) => directory.groups.find((g) => g.id.toLowerCase() === id.toLowerCase()),
+      signInUserIds: () => directory.users.filter((u) => u.canSignIn).map((u) => u.id),
+    }),
     mailboxes: seed.mailboxes.map((m) => mailboxFromSeed(m, now)),
   };
 }
@@ -285,6 +295,11 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
       await handleDev(req, res, url.pathname);
       return true;
     }
+    if (/\/_api(\/|$)/i.test(url.pathname)) {
+      setCors(req, res, exposedHeaders(behaviours));
+      await handleSharePointRest(req, res, url);
+      return true;
+    }
     const versioned = /^\/v1\.0(\/.*)?$/i.exec(url.pathname);
     if (!versioned) return false;
     setCors(req, res, exposedHeaders(behaviours));
@@ -324,6 +339,111 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
     }
     record(method, logPath, res.statusCode, started);
     return true;
+  }
+
+  /** `<site path>/_api/...`: SharePoint's REST API for the site (sharepointRest.ts). */
+  async function handleSharePointRest(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+  ): Promise<void> {
+    const started = Date.now();
+    const method = (req.method ?? 'GET').toUpperCase();
+    if (method === 'OPTIONS') {
+      res.statusCode = 204;
+      res.end();
+      return;
+    }
+    const accept = req.headers.accept;
+    let status: number;
+    let body: unknown;
+    try {
+      const target = siteOfRestPath(data.sharePoint, url.pathname);
+      if (!target)
+        throw new SpRestError(
+          404,
+          '-2147024894, System.IO.FileNotFoundException',
+          'File Not Found.',
+        );
+      const me = await restCaller(req, target.site.hostname);
+      const text =
+        method === 'POST' || method === 'PATCH' || method === 'MERGE' ? await readBody(req) : '';
+      let parsed: unknown;
+      try {
+        parsed = text.trim() ? (JSON.parse(text) as unknown) : undefined;
+      } catch {
+        throw new SpRestError(
+          400,
+          '-1, Microsoft.SharePoint.Client.InvalidClientQueryException',
+          'Invalid JSON. A token was not recognized in the JSON content.',
+        );
+      }
+      const answer = serveSharePointRest({
+        method,
+        apiPath: target.apiPath,
+        query: url.searchParams,
+        headers: req.headers,
+        body: parsed,
+        me,
+        site: target.site,
+        store: data.sharePoint,
+      });
+      status = answer.status;
+      body = answer.body;
+    } catch (e) {
+      if (e instanceof SpRestError) {
+        status = e.status;
+        body = spErrorBody(e, typeof accept === 'string' ? accept : undefined);
+      } else if (e instanceof GraphError && e.status === 401) {
+        // SharePoint refuses a missing or invalid token with 401 and an error_description.
+        status = 401;
+        body = { error_description: e.message };
+      } else {
+        console.error(
+          '[local-graph] unexpected SharePoint REST error:',
+          e instanceof Error ? e.message : 'unknown',
+        );
+        status = 500;
+        body = spErrorBody(
+          new SpRestError(500, '-1, System.Exception', 'Internal error.'),
+          undefined,
+        );
+      }
+    }
+    if (status === 204 || body === undefined) {
+      res.statusCode = status;
+      res.end();
+    } else {
+      const text = JSON.stringify(body);
+      res.statusCode = status;
+      res.setHeader(
+        'Content-Type',
+        /odata=verbose/i.test(String(accept ?? ''))
+          ? 'application/json;odata=verbose;charset=utf-8'
+          : 'application/json;odata=minimalmetadata;streaming=true;charset=utf-8',
+      );
+      res.setHeader('Content-Length', Buffer.byteLength(text));
+      res.end(text);
+    }
+    record(method, url.pathname + url.search, status, started);
+  }
+
+  /** Who a SharePoint REST request is: the same local tokens, or a JWT for SharePoint's audience. */
+  async function restCaller(req: http.IncomingMessage, hostname: string) {
+    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
+    const verified =
+      bearer && looksLikeJwt(bearer)
+        ? await userOfToken(bearer, identity, sharePointAudiences(hostname)).catch((e: unknown) =>
+            e instanceof GraphError
+              ? e
+              : new GraphError(
+                  401,
+                  'InvalidAuthenticationToken',
+                  'Access token validation failure.',
+                ),
+          )
+        : undefined;
+    return data.directory.authenticate(req.headers.authorization, verified);
   }
 
   /** The mailbox a request reaches through the Outlook service, by its address (lower case). */

@@ -1,29 +1,18 @@
-// Per-list permissions, as a seed declares them (SEED.md, "List permissions"), enforced the way
-// SharePoint enforces its list and item-level settings:
-// - items a user may not read are simply absent: from collections and from delta (no error), and
-//   a direct GET (or PATCH/DELETE) of one is 404 itemNotFound, as if it did not exist —
+// What a request may do in one list, from SharePoint's permission model (sharepointSecurity.ts),
+// enforced on every Graph list and item route the way SharePoint enforces it (README, behaviour 15):
+// - no View Items on the list: 403 accessDenied for the list and everything in it, and the list is
+//   left out of the site's /lists;
+// - items the user may not read (ReadSecurity 2: someone else's) are simply absent: from collections
+//   and from delta (no error), and a direct GET, PATCH or DELETE of one is 404 itemNotFound —
 //   SharePoint's "Read items that were created by the user" filters items, it does not refuse them;
-// - a write the user may not make on an item they can see, or an add they may not make, is
-//   403 accessDenied;
-// - a list open only to some groups is 403 accessDenied for everything to anyone else (and is left
-//   out of the site's /lists collection).
-// A list without `permissions` is open to every signed-in user, as before.
+// - a write the user may not make (no Add/Edit/Delete Items; WriteSecurity 2 on someone else's
+//   item; WriteSecurity 4 on any item, adding included) is 403 accessDenied;
+// - "Override List Behaviors" (CancelCheckout) exempts its holder from both item-level settings;
+//   app-only tokens (Sites.Selected) are not subject to them either;
+// - changing the list (columns, indexes) needs Manage Lists; its permissions, Manage Permissions.
 import type { DirectoryUser } from './directory';
 import { GraphError } from './graphErrors';
-
-export interface ListPermissions {
-  /**
-   * "ownItems": SharePoint's item-level settings "Read items that were created by the user" and
-   * "Create items and edit items that were created by the user", for everyone not in `readAll`.
-   */
-  itemLevel?: 'ownItems';
-  /** Nobody may edit or delete an item (the audit list); adding is still allowed. */
-  appendOnly?: boolean;
-  /** Group ids whose members read every item (reviewers). Reading only: writes follow the rules above. */
-  readAll?: string[];
-  /** Group ids: only their members may reach the list at all; everyone else gets 403. */
-  membersOnly?: string[];
-}
+import { has, listMask, Perm, type ListSecurity, type SiteSecurity } from './sharepointSecurity';
 
 /** Who created an item (the token's user on create; the seed's `createdBy`). */
 export interface ItemOwner {
@@ -31,74 +20,43 @@ export interface ItemOwner {
 }
 
 export interface ListAccess {
-  /** False: 403 for the list and everything in it, and absent from /lists. */
+  /** View Items: false means 403 for the list and everything in it, and absent from /lists. */
   reachable: boolean;
   canAdd: boolean;
   canRead(owner: ItemOwner): boolean;
   canEdit(owner: ItemOwner): boolean;
   canDelete(owner: ItemOwner): boolean;
+  /** Manage Lists: columns, indexes, list settings. */
+  canManageList: boolean;
+  /** Manage Permissions: break or reset inheritance, add or remove role assignments. */
+  canManagePermissions: boolean;
 }
 
-const FULL: ListAccess = {
-  reachable: true,
-  canAdd: true,
-  canRead: () => true,
-  canEdit: () => true,
-  canDelete: () => true,
-};
-
-const inAny = (user: DirectoryUser, groups: string[] | undefined): boolean =>
-  (groups ?? []).some((g) => user.groupIds.some((mine) => mine.toLowerCase() === g.toLowerCase()));
-
-/** What `user` may do in a list with these permissions. */
-export function listAccess(perms: ListPermissions | undefined, user: DirectoryUser): ListAccess {
-  if (!perms) return FULL;
-  if (perms.membersOnly && !inAny(user, perms.membersOnly)) {
-    return {
-      reachable: false,
-      canAdd: false,
-      canRead: () => false,
-      canEdit: () => false,
-      canDelete: () => false,
-    };
-  }
-  const own = (owner: ItemOwner) => owner.id !== '' && owner.id === user.id;
-  const ownOnly = perms.itemLevel === 'ownItems';
-  const readsAll = inAny(user, perms.readAll);
-  const write = (owner: ItemOwner) => !perms.appendOnly && (!ownOnly || own(owner));
+/** What `me` may do in a list with these settings on this site. */
+export function listAccess(
+  site: SiteSecurity,
+  listId: string,
+  list: ListSecurity,
+  me: DirectoryUser,
+): ListAccess {
+  const mask = listMask(site, listId, list, me);
+  const view = has(mask, Perm.ViewListItems);
+  const exempt = Boolean(me.appOnly) || has(mask, Perm.CancelCheckout);
+  const own = (owner: ItemOwner) => owner.id !== '' && owner.id === me.id;
+  const readable = (owner: ItemOwner) => view && (exempt || list.readSecurity === 1 || own(owner));
+  const writable = (owner: ItemOwner) =>
+    exempt || list.writeSecurity === 1 || (list.writeSecurity === 2 && own(owner));
   return {
-    reachable: true,
-    canAdd: true,
-    canRead: (owner) => readsAll || !ownOnly || own(owner),
-    canEdit: write,
-    canDelete: write,
+    reachable: view,
+    canAdd: view && has(mask, Perm.AddListItems) && (exempt || list.writeSecurity !== 4),
+    canRead: readable,
+    canEdit: (owner) => readable(owner) && has(mask, Perm.EditListItems) && writable(owner),
+    canDelete: (owner) => readable(owner) && has(mask, Perm.DeleteListItems) && writable(owner),
+    canManageList: has(mask, Perm.ManageLists),
+    canManagePermissions: has(mask, Perm.ManagePermissions),
   };
 }
 
 export function accessDenied(): GraphError {
   return new GraphError(403, 'accessDenied', 'Access denied');
-}
-
-/** Checks a seed's `permissions` value; throws with a plain message when it is malformed. */
-export function validatePermissions(listName: string, value: unknown): ListPermissions | undefined {
-  if (value === undefined) return undefined;
-  const bad = (what: string) =>
-    new Error(`seed: list '${listName}' has malformed permissions: ${what}`);
-  if (!value || typeof value !== 'object' || Array.isArray(value))
-    throw bad('an object is expected');
-  const p = value as Record<string, unknown>;
-  for (const key of Object.keys(p)) {
-    if (!['itemLevel', 'appendOnly', 'readAll', 'membersOnly'].includes(key))
-      throw bad(`unknown key '${key}'`);
-  }
-  if (p.itemLevel !== undefined && p.itemLevel !== 'ownItems')
-    throw bad('itemLevel must be "ownItems"');
-  if (p.appendOnly !== undefined && typeof p.appendOnly !== 'boolean')
-    throw bad('appendOnly must be true or false');
-  for (const key of ['readAll', 'membersOnly'] as const) {
-    const v = p[key];
-    if (v !== undefined && (!Array.isArray(v) || v.some((g) => typeof g !== 'string')))
-      throw bad(`${key} must be a list of group ids`);
-  }
-  return p as ListPermissions;
 }

@@ -1,5 +1,4 @@
 // The seed format (documented in SEED.md): Graph-shaped objects the store is built from.
-import type { ListPermissions } from './listPermissions';
 
 export interface SeedTenant {
   name: string;
@@ -42,8 +41,38 @@ export interface SeedList {
   description?: string;
   columns: SeedColumn[];
   items: SeedListItem[];
-  /** Who may do what in the list (SEED.md, "List permissions"); absent: open to all. */
-  permissions?: ListPermissions;
+  /** Unique role assignments (broken inheritance); default: true when roleAssignments are given. */
+  hasUniqueRoleAssignments?: boolean;
+  /** The list's own role assignments (SEED.md, "Permissions"); absent: it inherits the site's. */
+  roleAssignments?: SeedRoleAssignment[];
+  /** Item-level read: 1 all items (default), 2 only the items the user created. */
+  readSecurity?: 1 | 2;
+  /** Item-level create/edit: 1 all (default), 2 create and edit one's own, 4 none. */
+  writeSecurity?: 1 | 2 | 4;
+  enableVersioning?: boolean;
+}
+
+/**
+ * A role assignment: `principal` is "owners" / "members" / "visitors" (the site's SharePoint
+ * groups), "group:<Entra group id>" or "user:<userPrincipalName>"; `role` a role definition's name.
+ */
+export interface SeedRoleAssignment {
+  principal: string;
+  role: string;
+}
+
+/** A custom permission level (the built-in ones are always there). */
+export interface SeedRoleDefinition {
+  name: string;
+  description?: string;
+  basePermissions: { High: string | number; Low: string | number };
+}
+
+/** A Sites.Selected grant to an app (`local-app:<app>`): the site, or one list (id or title). */
+export interface SeedAppGrant {
+  app: string;
+  role: 'read' | 'write' | 'manage' | 'fullcontrol';
+  list?: string;
 }
 
 export interface SeedSite {
@@ -56,6 +85,17 @@ export interface SeedSite {
   webUrl: string;
   /** The site's regional time zone (IANA, e.g. Europe/London, the default); SEED.md. */
   timeZone?: string;
+  /** Users (userPrincipalName) in the site's owners group. */
+  owners?: string[];
+  /** Custom permission levels. */
+  roleDefinitions?: SeedRoleDefinition[];
+  /**
+   * The site's own role assignments; absent: a new team site's (owners Full Control, members —
+   * every user who can sign in — Edit, visitors Read).
+   */
+  roleAssignments?: SeedRoleAssignment[];
+  /** Sites.Selected grants to apps; absent: no app reaches the site. */
+  appGrants?: SeedAppGrant[];
   lists: SeedList[];
 }
 

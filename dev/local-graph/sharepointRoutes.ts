@@ -12,6 +12,7 @@ import {
 } from './graphRequest';
 import { checkIfMatch, fieldsPatchAnswer } from './etags';
 import { accessDenied, listAccess, type ListAccess } from './listPermissions';
+import { appHasAnyGrant, has, Perm, siteMask } from './sharepointSecurity';
 import { skipOffset, skipToken } from './pagingTokens';
 import { numericBounds, NumericIndexes } from './listIndexes';
 import { checkListViewThreshold } from './listViewThreshold';
@@ -79,7 +80,9 @@ export function handleSites(
 
 function routeSites(req: GraphRequest, store: SharePointStore, delta: DeltaState): GraphResponse {
   const { site, rest, siteRawPath } = resolveSite(req, store);
-  const ctx: Ctx = { req, store, site, delta, siteRawPath, access: listAccess(undefined, req.me) };
+  // Sites.Selected: an app without a grant on this site reaches nothing in it (behaviour 17).
+  if (req.me.appOnly && !appHasAnyGrant(site.security, req.me.displayName)) throw accessDenied();
+  const ctx: Ctx = { req, store, site, delta, siteRawPath, access: NO_ACCESS };
   const [first, listKey, third, fourth, fifth, ...extra] = rest;
   if (first === undefined) return only(req, 'GET', () => ok(siteResource(site)));
   if (first.toLowerCase() !== 'lists') throw resourceNotFound(first);
@@ -87,7 +90,7 @@ function routeSites(req: GraphRequest, store: SharePointStore, delta: DeltaState
   const list = store.findList(site, listKey);
   if (!list) throw itemNotFound('The specified list was not found');
   // The list's permissions (listPermissions.ts): unreachable lists are 403 for everything.
-  const access = listAccess(list.permissions, req.me);
+  const access = accessTo(ctx, list);
   if (!access.reachable) throw accessDenied();
   ctx.access = access;
   if (third === undefined)
@@ -120,6 +123,20 @@ interface Ctx {
   siteRawPath: string;
   /** What the signed-in user may do in the list addressed (open when no list is). */
   access: ListAccess;
+}
+
+const NO_ACCESS: ListAccess = {
+  reachable: false,
+  canAdd: false,
+  canRead: () => false,
+  canEdit: () => false,
+  canDelete: () => false,
+  canManageList: false,
+  canManagePermissions: false,
+};
+
+function accessTo(ctx: Ctx, list: StoredList): ListAccess {
+  return listAccess(ctx.site.security, list.id, list.security, ctx.req.me);
 }
 
 function only(req: GraphRequest, method: string, run: () => GraphResponse): GraphResponse {
@@ -224,10 +241,12 @@ function listsCollection(ctx: Ctx): GraphResponse {
   if (req.method === 'GET')
     return ok({
       value: site.lists
-        .filter((l) => listAccess(l.permissions, req.me).reachable)
+        .filter((l) => accessTo(ctx, l).reachable)
         .map((l) => listResource(ctx, l, wantsColumns(req))),
     });
   if (req.method !== 'POST') throw methodNotAllowed();
+  // Creating a list needs Manage Lists on the site (Edit and above have it).
+  if (!has(siteMask(site.security, req.me), Perm.ManageLists)) throw accessDenied();
   const body = req.body as {
     displayName?: string;
     description?: string;
@@ -248,6 +267,7 @@ function columnsCollection(ctx: Ctx, list: StoredList): GraphResponse {
   const { req, store } = ctx;
   if (req.method === 'GET') return ok({ value: list.columns.map((c) => c.def) });
   if (req.method !== 'POST') throw methodNotAllowed();
+  if (!ctx.access.canManageList) throw accessDenied();
   const col = store.addColumn(list, req.body as SeedColumn, false);
   return { status: 201, body: col.def };
 }
@@ -258,6 +278,7 @@ function columnEntity(ctx: Ctx, list: StoredList, key: string): GraphResponse {
   if (!col) throw itemNotFound('Column not found');
   if (req.method === 'GET') return ok(col.def);
   if (req.method !== 'PATCH') throw methodNotAllowed();
+  if (!ctx.access.canManageList) throw accessDenied();
   return ok(store.updateColumn(list, col, req.body as Record<string, unknown>).def);
 }
 

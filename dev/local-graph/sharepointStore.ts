@@ -4,7 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { GraphError, invalidRequest } from './graphErrors';
 import { toGraphInstant } from './londonDates';
 import { DEFAULT_SITE_TIME_ZONE, SiteDates } from './siteDates';
-import { validatePermissions, type ListPermissions } from './listPermissions';
+import {
+  listSecurityFromSeed,
+  siteSecurityFromSeed,
+  type ListSecurity,
+  type SecurityDirectory,
+  type SiteSecurity,
+} from './sharepointSecurity';
 import type { SeedColumn, SeedList, SeedSite } from './seedTypes';
 import { DuplicateValuesError } from './uniqueColumns';
 
@@ -48,8 +54,8 @@ export interface StoredList {
   nextItemId: number;
   /** Deleted items (delta), with their author so delta shows a deletion only to who could read it. */
   deletions: { id: string; seq: number; authorId?: string }[];
-  /** Who may do what (listPermissions.ts); undefined: open to every signed-in user. */
-  permissions?: ListPermissions;
+  /** Role assignments and item-level settings (sharepointSecurity.ts). */
+  security: ListSecurity;
   /** The dates of the site the list is in (its regional time zone). */
   dates: SiteDates;
 }
@@ -63,6 +69,8 @@ export interface StoredSite {
   /** Regional settings' time zone (IANA): date-only columns keep local midnight in it. */
   timeZone: string;
   lists: StoredList[];
+  /** Permission levels, principals, role assignments, app grants (sharepointSecurity.ts). */
+  security: SiteSecurity;
 }
 
 export interface Actor {
@@ -157,9 +165,16 @@ export class SharePointStore {
     seedSites: SeedSite[],
     now = new Date(),
     private readonly resolveUser: (who: string) => Actor | undefined = () => undefined,
+    /** Users and groups the seed's role assignments name (sharepointSecurity.ts). */
+    readonly directory: SecurityDirectory = {
+      findUser: () => undefined,
+      findGroup: () => undefined,
+      signInUserIds: () => [],
+    },
   ) {
     this.sites = seedSites.map((s) => {
       const dates = new SiteDates(s.timeZone ?? DEFAULT_SITE_TIME_ZONE);
+      const security = siteSecurityFromSeed(s, directory);
       return {
         id: s.id,
         hostname: s.hostname,
@@ -167,7 +182,8 @@ export class SharePointStore {
         displayName: s.displayName,
         webUrl: s.webUrl,
         timeZone: dates.timeZone,
-        lists: s.lists.map((l) => this.listFromSeed(l, now, dates)),
+        lists: s.lists.map((l) => this.listFromSeed(l, now, dates, security)),
+        security,
       };
     });
   }
@@ -181,9 +197,14 @@ export class SharePointStore {
     return this.changeSeq;
   }
 
-  private listFromSeed(seed: SeedList, now: Date, dates: SiteDates): StoredList {
+  private listFromSeed(
+    seed: SeedList,
+    now: Date,
+    dates: SiteDates,
+    site: SiteSecurity,
+  ): StoredList {
     const list = this.newList(seed.id, seed.displayName, seed.description ?? '', now, dates);
-    list.permissions = validatePermissions(seed.displayName, seed.permissions);
+    list.security = listSecurityFromSeed(seed, site, this.directory);
     for (const c of seed.columns) this.addColumn(list, c, true);
     for (const it of seed.items) {
       const stamp = toGraphInstant(now);
@@ -238,6 +259,14 @@ export class SharePointStore {
       nextItemId: 1,
       deletions: [],
       dates,
+      // A new list inherits the site's permissions and reads and writes all items.
+      security: {
+        hasUniqueRoleAssignments: false,
+        assignments: [],
+        readSecurity: 1,
+        writeSecurity: 1,
+        enableVersioning: false,
+      },
     };
   }
 

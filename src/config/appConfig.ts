@@ -43,6 +43,12 @@ export interface AppConfig {
   };
   /** Entra group ids (object ids) that grant roles; checked through Graph (checkMemberGroups). */
   groups: {
+    /**
+     * Every member of staff (an Entra security group): provisioning grants it its list
+     * permissions (staff read restrictions and settings, add events and audit entries).
+     * Empty = not configured.
+     */
+    staff: string;
     reviewers: string;
     admins: string;
   };
@@ -80,7 +86,7 @@ export const defaultConfig: AppConfig = {
       routingStatus: 'Routing Status',
     },
   },
-  groups: { reviewers: '', admins: '' },
+  groups: { staff: '', reviewers: '', admins: '' },
   mail: {
     restrictedFolderName: 'Restricted correspondence',
     loggedCategoryName: 'Contact event logged',

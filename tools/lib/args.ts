@@ -8,13 +8,29 @@ export const DEFAULT_LOCAL_USER = 'it.admin@oakfield.sch.uk';
 
 export const PROVISION_USAGE = [
   'Usage: npm run provision -- --site <host>:<site path> [options]',
-  '  --site       the SharePoint site, e.g. oakfield.sharepoint.com:/sites/ContactGuard',
-  `  --graph-url  Graph origin (default ${DEFAULT_GRAPH_URL}; http://127.0.0.1:<port> for the local service)`,
-  '  --token-env  name of an environment variable holding a Graph access token',
-  `  --user       local service only: who to act as (default ${DEFAULT_LOCAL_USER})`,
-  'Against Microsoft Graph without --token-env it signs in with a device code, using',
-  'CG_CLIENT_ID and CG_TENANT_ID from the environment (delegated scope Sites.Manage.All).',
+  '  --site                  the SharePoint site, e.g. oakfield.sharepoint.com:/sites/ContactGuard',
+  '  --check                 change nothing: report every way the permissions differ from the plan',
+  '  --staff-group ID        Entra object id of the group of all staff (or groups.staff in the config)',
+  '  --reviewers-group ID    ... of the reviewers group (or groups.reviewers)',
+  '  --admins-group ID       ... of the Contact Guard admins group (or groups.admins)',
+  '  --config FILE           the add-in configuration to read groups.* from',
+  '                          (default contact-guard.config.json, when it exists; then CG_GROUP_*)',
+  `  --graph-url             Graph origin (default ${DEFAULT_GRAPH_URL}; http://127.0.0.1:<port> for the local service)`,
+  '  --token-env             name of an environment variable holding a Graph access token',
+  '  --sharepoint-token-env  name of an environment variable holding a SharePoint access token',
+  `  --user                  local service only: who to act as (default ${DEFAULT_LOCAL_USER})`,
+  'Against Microsoft 365 without --token-env it signs in with a device code, using CG_CLIENT_ID and',
+  'CG_TENANT_ID from the environment (delegated: Graph Sites.Manage.All, then SharePoint',
+  'AllSites.FullControl for the permissions). Exit code: 0 done (or --check found nothing),',
+  '1 failed, 2 --check found drift.',
 ].join('\n');
+
+/** Group ids given on the command line; the configuration file fills in the rest. */
+export interface GroupOptions {
+  staff?: string;
+  reviewers?: string;
+  admins?: string;
+}
 
 export interface ProvisionArgs {
   hostname: string;
@@ -24,7 +40,12 @@ export interface ProvisionArgs {
   /** True when graphUrl is this machine (the local Graph service). */
   isLocal: boolean;
   tokenEnv?: string;
+  sharePointTokenEnv?: string;
   user: string;
+  /** Only compare and report (`--check`). */
+  check: boolean;
+  groups: GroupOptions;
+  configFile?: string;
 }
 
 export class UsageError extends Error {
@@ -43,7 +64,13 @@ export function parseProvisionArgs(argv: string[]): ProvisionArgs | 'help' {
         site: { type: 'string' },
         'graph-url': { type: 'string' },
         'token-env': { type: 'string' },
+        'sharepoint-token-env': { type: 'string' },
         user: { type: 'string' },
+        check: { type: 'boolean' },
+        'staff-group': { type: 'string' },
+        'reviewers-group': { type: 'string' },
+        'admins-group': { type: 'string' },
+        config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -64,17 +91,46 @@ export function parseProvisionArgs(argv: string[]): ProvisionArgs | 'help' {
     stringOption(values['graph-url']) ?? DEFAULT_GRAPH_URL,
   );
 
-  const tokenEnv = stringOption(values['token-env']);
-  if (tokenEnv !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(tokenEnv)) {
-    throw new UsageError('--token-env takes the NAME of an environment variable, not a token');
-  }
+  const tokenEnv = variableName(values['token-env'], '--token-env');
+  const sharePointTokenEnv = variableName(values['sharepoint-token-env'], '--sharepoint-token-env');
   const user = stringOption(values.user);
   if (user !== undefined && !isLocal) {
     throw new UsageError(
       '--user only applies to the local service; Graph acts as whoever signs in',
     );
   }
-  return { hostname, sitePath, graphUrl, isLocal, tokenEnv, user: user ?? DEFAULT_LOCAL_USER };
+  const groups: GroupOptions = {};
+  for (const group of ['staff', 'reviewers', 'admins'] as const) {
+    const id = stringOption(values[`${group}-group`]);
+    if (id === undefined) continue;
+    if (!GROUP_ID.test(id)) {
+      throw new UsageError(`--${group}-group takes the group's object id (a GUID) from Entra ID`);
+    }
+    groups[group] = id.toLowerCase();
+  }
+  return {
+    hostname,
+    sitePath,
+    graphUrl,
+    isLocal,
+    tokenEnv,
+    sharePointTokenEnv,
+    user: user ?? DEFAULT_LOCAL_USER,
+    check: values.check === true,
+    groups,
+    configFile: stringOption(values.config),
+  };
+}
+
+/** An Entra object id. */
+export const GROUP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function variableName(value: string | boolean | undefined, option: string): string | undefined {
+  const name = stringOption(value);
+  if (name !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+    throw new UsageError(`${option} takes the NAME of an environment variable, not a token`);
+  }
+  return name;
 }
 
 /**

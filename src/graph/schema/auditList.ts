@@ -12,18 +12,8 @@ export const AUDIT_ACTIONS = [
   'RoutingApplied',
 ] as const;
 
-/** Append-only by hand: Graph cannot set list permissions (docs/contact-events.md). */
-const AUDIT_STEPS = [
-  'Open the list "Contact Guard Audit", then Settings > List settings > Versioning settings: "Create a version each time you edit an item" Yes (so any change, even by a site owner, shows).',
-  'Advanced settings > Item-level permissions: Read access "Read items that were created by the user" (SharePoint cannot let staff add without viewing, so each sees at most their own entries).',
-  'Site settings > Site permissions > Permission Levels > Add a Permission Level "Contact Guard Add only": tick Add Items (View Items, View Pages and Open come with it); leave Edit Items and Delete Items unticked.',
-  'List settings > Permissions for this list > Stop Inheriting Permissions; then give the staff group (the site Members) "Contact Guard Add only" instead of Edit or Contribute, and the "Contact Guard Reviewers" group Read.',
-  'Check: as a member of staff, an audit entry cannot be edited or deleted; as a reviewer, every entry can be read.',
-];
-
 export const auditList: ListSchema = {
   displayName: 'Contact Guard Audit',
-  postProvisionSteps: AUDIT_STEPS,
   description: 'Contact Guard: append-only record of every action taken under the policy.',
   columns: [
     {

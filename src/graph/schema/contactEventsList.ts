@@ -27,17 +27,8 @@ const lines = (name: string, displayName: string, description: string): ColumnSp
   text: { allowMultipleLines: true, textType: 'plain', linesForEditing: 4 },
 });
 
-/** Graph cannot set item-level permissions: printed by `npm run provision` (docs/contact-events.md). */
-const CONTACT_EVENTS_STEPS = [
-  'Open the list "Contact Events" in SharePoint, then Settings (the gear) > List settings > Advanced settings.',
-  'Item-level permissions: Read access "Read items that were created by the user"; Create and Edit access "Create items and edit items that were created by the user". Save (OK).',
-  'List settings > Permissions for this list: give the "Contact Guard Reviewers" group Design (site owners and Design or Full Control are not limited by item-level settings, so reviewers read every event).',
-  'Check: sign in as a member of staff who is not a reviewer; the list should show only the events they logged.',
-];
-
 export const contactEventsList: ListSchema = {
   displayName: 'Contact Events',
-  postProvisionSteps: CONTACT_EVENTS_STEPS,
   description:
     'Contact Guard: the Record of Evidence. One item per contact logged by staff. Staff add and ' +
     'see their own items; reviewers read all.',

@@ -6,17 +6,8 @@
 import { STAGES } from '../../policy/lifecycle/types';
 import type { ListSchema } from './types';
 
-/** Graph cannot set list permissions: printed by `npm run provision` (docs/review.md). */
-const RESTRICTION_CASES_STEPS = [
-  'Open the list "Restriction Cases" in SharePoint, then Settings (the gear) > List settings > Permissions for this list.',
-  'Stop Inheriting Permissions, then remove every group and person except the site owners.',
-  'Grant Permissions: give the "Contact Guard Reviewers" group Edit (read and change items). Nobody else: members of staff must not see this list at all.',
-  'Check: sign in as a member of staff who is not a reviewer; the list should not be found. Sign in as a reviewer; it opens.',
-];
-
 export const restrictionCasesList: ListSchema = {
   displayName: 'Restriction Cases',
-  postProvisionSteps: RESTRICTION_CASES_STEPS,
   description:
     'Contact Guard: the decision trail behind each restriction (reasons, stage, letters, dates, ' +
     'representations, appeals, reviews). Reviewers only.',

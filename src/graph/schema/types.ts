@@ -61,16 +61,11 @@ export interface BooleanColumnSpec extends ColumnBase {
 export type ColumnSpec =
   TextColumnSpec | ChoiceColumnSpec | DateTimeColumnSpec | NumberColumnSpec | BooleanColumnSpec;
 
-/** One list the project provisions (Contact Restrictions now; Contact Events, Audit, ... later). */
+/** One list the project provisions; its permissions are in permissionPlan.ts. */
 export interface ListSchema {
   displayName: string;
   description: string;
   columns: ColumnSpec[];
-  /**
-   * What a site owner must still do by hand after provisioning, in order, plain words (e.g.
-   * item-level permissions, which Graph cannot set). `npm run provision` prints them.
-   */
-  postProvisionSteps?: string[];
 }
 
 /** The type facets of a Graph columnDefinition; exactly one is present on a column. */

@@ -1,5 +1,5 @@
 // The local Graph service enforces the per-list permissions the seed declares, as SharePoint does
-// (dev/local-graph/listPermissions.ts, SEED.md "List permissions"), over real HTTP:
+// (dev/local-graph/listPermissions.ts, SEED.md "Permissions"), over real HTTP:
 // Contact Events — staff read and edit only what they created, reviewers read all;
 // Contact Guard Audit — append-only, staff see none of anyone else's entries;
 // a reviewers-only list — 403 for staff, whatever they try.
@@ -34,7 +34,11 @@ function seed(): Seed {
     id: 'a1b2c3d4-0000-4000-8000-00000000cafe',
     displayName: 'Restriction Cases',
     columns: [{ name: 'Reason', text: { allowMultipleLines: true } }],
-    permissions: { membersOnly: [REVIEWERS] },
+    hasUniqueRoleAssignments: true,
+    roleAssignments: [
+      { principal: 'owners', role: 'Full Control' },
+      { principal: `group:${REVIEWERS}`, role: 'Contribute' },
+    ],
     items: [{ id: '1', createdBy: 'head@oakfield.sch.uk', fields: { Title: 'Case 1' } }],
   });
   return s;
@@ -146,7 +150,11 @@ describe('Contact Events: staff read and edit only their own items', () => {
     expect(own.body.Title).toBe('Corrected summary');
   });
 
-  it('a reviewer reads every item (collection, delta, direct GET) but edits only their own', async () => {
+  // SharePoint's rule (README, behaviour 15): reviewers' "Read all items" level carries Override
+  // List Behaviors, which lifts the list's item-level settings for reads AND writes, and reviewers
+  // are staff (Contribute on the list) — so they can edit others' events. Versioning keeps what
+  // was there before; the add-in itself never edits others' events.
+  it('a reviewer reads every item (collection, delta, direct GET) and, as SharePoint allows, can edit it: a new version', async () => {
     const theirs = await addEvent(TEACHER, 'k-teacher');
     await addEvent(RECEPTION, 'k-reception');
     expect((await keysIn(HEAD, `${EVENTS}/items`)).sort()).toEqual([
@@ -158,13 +166,16 @@ describe('Contact Events: staff read and edit only their own items', () => {
     ]);
     expect((await deltaIds(HEAD, `${EVENTS}/items/delta`)).ids).toHaveLength(5);
     expect((await as(HEAD).get(`${EVENTS}/items/${theirs.id}`)).status).toBe(200);
-    const patch = await as(HEAD).call<{ error: { code: string } }>(
-      'PATCH',
-      `${EVENTS}/items/${theirs.id}/fields`,
-      { Title: 'changed' },
+    const patch = await as(HEAD).call('PATCH', `${EVENTS}/items/${theirs.id}/fields`, {
+      Title: 'changed',
+    });
+    expect(patch.status).toBe(200);
+    const after = await as(TEACHER).get<ListItemBody>(
+      `${EVENTS}/items/${theirs.id}?$expand=fields`,
     );
-    expect(patch.status).toBe(403);
-    expect(patch.body.error.code).toBe('accessDenied');
+    expect(after.body.fields?._UIVersionString).toBe('2.0');
+    // A member of staff who is not a reviewer still cannot reach it at all.
+    expect((await as(RECEPTION).get(`${EVENTS}/items/${theirs.id}`)).status).toBe(404);
   });
 });
 

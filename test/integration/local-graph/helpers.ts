@@ -7,6 +7,11 @@ import {
 } from '../../../dev/local-graph';
 
 export const RECEPTION = 'local:reception@oakfield.sch.uk';
+/**
+ * The demo site's owner (Full Control on every list): the tests of list mechanics (paging,
+ * columns, ETags, delta, dates) write as them, since staff only read Contact Restrictions.
+ */
+export const SITE_OWNER = 'local:it.admin@oakfield.sch.uk';
 export const SITE_BY_PATH = '/sites/oakfield.sharepoint.com:/sites/ContactGuard';
 export const RESTRICTIONS = `${SITE_BY_PATH}:/lists/Contact%20Restrictions`;
 export const MALFORMED_SEED = path.join(

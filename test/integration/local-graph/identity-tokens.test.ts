@@ -137,3 +137,32 @@ test('without a trusted provider, a JWT is refused', async () => {
     await bare.graph.close();
   }
 });
+
+describe("SharePoint's REST API takes tokens for SharePoint, not for Graph (behaviour 16)", () => {
+  const roleDefinitions = async (bearer: string) =>
+    fetch(`${client.graph.url}/sites/ContactGuard/_api/web/roledefinitions`, {
+      headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json' },
+    });
+
+  test('a token for https://<tenant>.sharepoint.com is accepted', async () => {
+    const sp = await token(
+      { upn: 'it.admin@oakfield.sch.uk' },
+      { audience: 'https://oakfield.sharepoint.com' },
+    );
+    expect((await roleDefinitions(sp)).status).toBe(200);
+  });
+
+  test('a Graph token is refused with 401, and a SharePoint token is refused by Graph', async () => {
+    const graphToken = await token({ upn: 'it.admin@oakfield.sch.uk' });
+    const refused = await roleDefinitions(graphToken);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toEqual({
+      error_description: 'Access token validation failure. Invalid audience.',
+    });
+    const sp = await token(
+      { upn: 'it.admin@oakfield.sch.uk' },
+      { audience: 'https://oakfield.sharepoint.com' },
+    );
+    expect((await me(sp)).status).toBe(401);
+  });
+});

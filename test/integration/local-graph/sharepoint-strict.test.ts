@@ -9,6 +9,7 @@ import {
   type Page,
   RESTRICTIONS,
   SITE_BY_PATH,
+  SITE_OWNER,
   startClient,
 } from './helpers';
 
@@ -29,7 +30,7 @@ function tokenOf(link: string, name: string): string {
 describe('local Graph: opaque paging and delta tokens (behaviour 6)', () => {
   let client: GraphTestClient;
   beforeAll(async () => {
-    client = await startClient();
+    client = (await startClient()).as(SITE_OWNER);
   });
   afterAll(() => client.graph.close());
   afterEach(() => client.graph.reset());
@@ -127,7 +128,9 @@ describe('local Graph: unique columns (behaviour 7)', () => {
 
   async function duplicateAnswer(choice?: '500' | '400' | '409') {
     // Pinned, so that a CI variant's LOCAL_GRAPH_DUPLICATE_ANSWER does not change what is tested.
-    const client = await startClient({ behaviours: { duplicateAnswer: choice ?? '500' } });
+    const client = (await startClient({ behaviours: { duplicateAnswer: choice ?? '500' } })).as(
+      SITE_OWNER,
+    );
     clients.push(client);
     const entry = {
       fields: {
@@ -173,7 +176,7 @@ describe('local Graph: unique columns (behaviour 7)', () => {
   });
 
   it('a PATCH that would duplicate a value gets the same answer', async () => {
-    const client = await startClient({ behaviours: { duplicateAnswer: '409' } });
+    const client = (await startClient({ behaviours: { duplicateAnswer: '409' } })).as(SITE_OWNER);
     clients.push(client);
     const settings = `${SITE_BY_PATH}:/lists/Contact%20Guard%20Settings/items`;
     const two = await client.get<Page<ListItemBody>>(`${settings}?$expand=fields&$top=2`);
@@ -197,7 +200,9 @@ describe('local Graph: ETags (behaviour 10)', () => {
   });
 
   async function staleWrite(choice?: '409' | '412') {
-    const client = await startClient({ behaviours: { etagMismatchAnswer: choice ?? '409' } });
+    const client = (await startClient({ behaviours: { etagMismatchAnswer: choice ?? '409' } })).as(
+      SITE_OWNER,
+    );
     clients.push(client);
     const read = await client.get<{ '@odata.etag': string }>(`${RESTRICTIONS}/items/1`);
     const etag = read.body['@odata.etag'];
@@ -245,7 +250,7 @@ describe('local Graph: ETags (behaviour 10)', () => {
   });
 
   it('a fields PATCH answers with the fieldValueSet but no @odata.etag and no ETag header', async () => {
-    const client = await startClient();
+    const client = (await startClient()).as(SITE_OWNER);
     clients.push(client);
     const r = await client.call('PATCH', `${RESTRICTIONS}/items/1/fields`, { Status: 'Ended' });
     expect(r.status).toBe(200);

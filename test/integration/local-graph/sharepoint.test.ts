@@ -5,6 +5,7 @@ import {
   type Page,
   RESTRICTIONS,
   SITE_BY_PATH,
+  SITE_OWNER,
   startClient,
 } from './helpers';
 
@@ -15,7 +16,7 @@ const filterUrl = (filter: string) =>
 describe('local Graph: SharePoint sites, lists, columns and items', () => {
   let client: GraphTestClient;
   beforeAll(async () => {
-    client = await startClient();
+    client = (await startClient()).as(SITE_OWNER);
   });
   afterAll(() => client.graph.close());
   afterEach(() => client.graph.reset());

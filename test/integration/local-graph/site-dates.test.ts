@@ -2,7 +2,13 @@
 // site, or LOCAL_GRAPH_SITE_TIME_ZONE / behaviours.siteTimeZone over it), on the service itself.
 import { loadSeed } from '../../../dev/local-graph/seedLoader';
 import { SiteDates } from '../../../dev/local-graph/siteDates';
-import { type GraphTestClient, RESTRICTIONS, SITE_BY_PATH, startClient } from './helpers';
+import {
+  type GraphTestClient,
+  RESTRICTIONS,
+  SITE_BY_PATH,
+  SITE_OWNER,
+  startClient,
+} from './helpers';
 
 interface Fields {
   StartDate?: string;
@@ -30,7 +36,9 @@ describe("local Graph: date-only columns in the site's regional time zone", () =
   const clientIn = async (zone: string) => {
     let c = clients.get(zone);
     if (!c) {
-      c = await startClient({ seed: seedIn(zone), behaviours: { siteTimeZone: undefined } });
+      c = (await startClient({ seed: seedIn(zone), behaviours: { siteTimeZone: undefined } })).as(
+        SITE_OWNER,
+      );
       clients.set(zone, c);
     }
     return c;
@@ -85,7 +93,9 @@ describe("local Graph: date-only columns in the site's regional time zone", () =
   it('defaults to Europe/London when the seed names no zone', async () => {
     const seed = seedIn(undefined);
     delete seed.sites[0]!.timeZone;
-    const client = await startClient({ seed, behaviours: { siteTimeZone: undefined } });
+    const client = (await startClient({ seed, behaviours: { siteTimeZone: undefined } })).as(
+      SITE_OWNER,
+    );
     try {
       const r = await client.call<{ fields: Fields }>('POST', `${RESTRICTIONS}/items`, {
         fields: { Title: 'Default zone', StartDate: '2026-06-02' },
@@ -97,10 +107,12 @@ describe("local Graph: date-only columns in the site's regional time zone", () =
   });
 
   it("behaviours.siteTimeZone overrides the seed's zone (the CI matrix)", async () => {
-    const client = await startClient({
-      seed: seedIn('Europe/London'),
-      behaviours: { siteTimeZone: 'America/New_York' },
-    });
+    const client = (
+      await startClient({
+        seed: seedIn('Europe/London'),
+        behaviours: { siteTimeZone: 'America/New_York' },
+      })
+    ).as(SITE_OWNER);
     try {
       const r = await client.call<{ fields: Fields }>('POST', `${RESTRICTIONS}/items`, {
         fields: { Title: 'Override', StartDate: '2026-06-02' },

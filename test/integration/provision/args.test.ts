@@ -15,7 +15,37 @@ describe('parseProvisionArgs', () => {
       graphUrl: DEFAULT_GRAPH_URL,
       isLocal: false,
       tokenEnv: undefined,
+      sharePointTokenEnv: undefined,
       user: DEFAULT_LOCAL_USER,
+      check: false,
+      groups: {},
+      configFile: undefined,
+    });
+  });
+
+  it('reads --check, the three groups (lower case), --config and --sharepoint-token-env', () => {
+    expect(
+      parseProvisionArgs([
+        '--site',
+        'oakfield.sharepoint.com:/sites/ContactGuard',
+        '--check',
+        '--staff-group',
+        'B5D2C8E1-6A3F-4C7D-9E0B-2F1A3C4D5E6F',
+        '--reviewers-group',
+        '0c6f9a7e-2b1d-4c3e-8f5a-6d7e8f9a0b1c',
+        '--config',
+        'school.json',
+        '--sharepoint-token-env',
+        'CG_SP_TOKEN',
+      ]),
+    ).toMatchObject({
+      check: true,
+      groups: {
+        staff: 'b5d2c8e1-6a3f-4c7d-9e0b-2f1a3c4d5e6f',
+        reviewers: '0c6f9a7e-2b1d-4c3e-8f5a-6d7e8f9a0b1c',
+      },
+      configFile: 'school.json',
+      sharePointTokenEnv: 'CG_SP_TOKEN',
     });
   });
 
@@ -58,6 +88,8 @@ describe('parseProvisionArgs', () => {
     [['--site', 'a.b:/s', '--graph-url', 'https://graph.microsoft.com/v1.0'], /origin only/],
     [['--site', 'a.b:/s', '--token-env', 'eyJ0eXAiOi.JKV1Q'], /NAME of an environment variable/],
     [['--site', 'a.b:/s', '--user', 'x@y.z'], /only applies to the local service/],
+    [['--site', 'a.b:/s', '--sharepoint-token-env', 'eyJ0eXAiOi.secret'], /NAME of an/],
+    [['--site', 'a.b:/s', '--staff-group', 'Oakfield Staff secret'], /object id \(a GUID\)/],
     [['--site', 'a.b:/s', '--unknown'], /Unknown option --unknown/],
     [['--site', 'a.b:/s', 'eyJ0eXAiOi.secret'], /^Unexpected argument: every value/],
     [['--site'], /missing its value/],

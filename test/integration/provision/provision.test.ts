@@ -17,6 +17,18 @@ const SITE_ID =
   'oakfield.sharepoint.com,6f1c2a9e-0b4d-4c3e-9a51-2d7e8f3b1c40,0d9e8c7b-6a5f-4e3d-8c2b-1a0f9e8d7c6b';
 const siteRef = { hostname: HOSTNAME, sitePath: SITE_PATH };
 const SITE_ARG = `${HOSTNAME}:${SITE_PATH}`;
+const STAFF = 'b5d2c8e1-6a3f-4c7d-9e0b-2f1a3c4d5e6f';
+const REVIEWERS = '0c6f9a7e-2b1d-4c3e-8f5a-6d7e8f9a0b1c';
+const ADMINS = '7e8f9a0b-1c2d-4e3f-9a5b-6c7d8e9f0a1b';
+/** The groups permissions are given to (test/integration/provision/permissions.test.ts). */
+const GROUP_ARGS = [
+  '--staff-group',
+  STAFF,
+  '--reviewers-group',
+  REVIEWERS,
+  '--admins-group',
+  ADMINS,
+];
 
 const allColumnNames = contactRestrictionsList.columns.map((c) => c.name);
 
@@ -37,7 +49,11 @@ function seedWith(lists: SeedList[]): Seed {
         userPrincipalName: ADMIN,
       },
     ],
-    groups: [],
+    groups: [
+      { id: STAFF, displayName: 'Oakfield Staff' },
+      { id: REVIEWERS, displayName: 'Contact Guard Reviewers' },
+      { id: ADMINS, displayName: 'Contact Guard Admins' },
+    ],
     sites: [
       {
         id: SITE_ID,
@@ -45,6 +61,7 @@ function seedWith(lists: SeedList[]): Seed {
         path: SITE_PATH,
         displayName: 'Contact Guard',
         webUrl: `https://${HOSTNAME}${SITE_PATH}`,
+        owners: [ADMIN],
         lists,
       },
     ],
@@ -268,7 +285,10 @@ describe('npm run provision', () => {
     const { url, client } = await start([]);
     const first = captured();
 
-    const code = await runProvision(['--site', SITE_ARG, '--graph-url', url], first.io());
+    const code = await runProvision(
+      ['--site', SITE_ARG, '--graph-url', url, ...GROUP_ARGS],
+      first.io(),
+    );
 
     expect(code).toBe(0);
     const [listId] = await listIdsOf(client);
@@ -278,7 +298,9 @@ describe('npm run provision', () => {
     expect([...first.out, ...first.err].join('\n')).not.toContain('local:');
 
     const second = captured();
-    expect(await runProvision(['--site', SITE_ARG, '--graph-url', url], second.io())).toBe(0);
+    expect(
+      await runProvision(['--site', SITE_ARG, '--graph-url', url, ...GROUP_ARGS], second.io()),
+    ).toBe(0);
     expect(second.out).toContain('List "Contact Restrictions": already up to date');
   });
 
@@ -288,7 +310,7 @@ describe('npm run provision', () => {
     const env = { CG_PROVISION_TOKEN: `local:${ADMIN}` };
 
     const code = await runProvision(
-      ['--site', SITE_ARG, '--graph-url', url, '--token-env', 'CG_PROVISION_TOKEN'],
+      ['--site', SITE_ARG, '--graph-url', url, '--token-env', 'CG_PROVISION_TOKEN', ...GROUP_ARGS],
       run.io(env),
     );
 
@@ -301,7 +323,7 @@ describe('npm run provision', () => {
     const noSite = captured();
     expect(
       await runProvision(
-        ['--site', `${HOSTNAME}:/sites/Elsewhere`, '--graph-url', url],
+        ['--site', `${HOSTNAME}:/sites/Elsewhere`, '--graph-url', url, ...GROUP_ARGS],
         noSite.io(),
       ),
     ).toBe(1);
@@ -312,7 +334,7 @@ describe('npm run provision', () => {
     const emptyToken = captured();
     expect(
       await runProvision(
-        ['--site', SITE_ARG, '--graph-url', url, '--token-env', 'UNSET_VAR'],
+        ['--site', SITE_ARG, '--graph-url', url, '--token-env', 'UNSET_VAR', ...GROUP_ARGS],
         emptyToken.io(),
       ),
     ).toBe(1);
@@ -337,5 +359,52 @@ describe('npm run provision', () => {
       ),
     ).toBe(1);
     expect(run.err[0]).toMatch(/graph\.example\.com is not Microsoft Graph/);
+  });
+
+  it('sends a SharePoint sign-in token only to a SharePoint Online host, and asks for one beside --token-env', async () => {
+    const env = { CG_CLIENT_ID: 'client', CG_TENANT_ID: 'tenant', CG_GRAPH: 'graph-token' };
+    const elsewhere = captured();
+    expect(
+      await runProvision(
+        ['--site', 'intranet.example.com:/sites/ContactGuard', ...GROUP_ARGS],
+        elsewhere.io(env),
+      ),
+    ).toBe(1);
+    expect(elsewhere.err[0]).toMatch(
+      /^Provisioning failed: intranet\.example\.com is not a SharePoint Online host/,
+    );
+
+    const graphOnly = captured();
+    expect(
+      await runProvision(
+        ['--site', SITE_ARG, '--token-env', 'CG_GRAPH', ...GROUP_ARGS],
+        graphOnly.io(env),
+      ),
+    ).toBe(1);
+    expect(graphOnly.err[0]).toMatch(
+      /^Provisioning failed: Also pass --sharepoint-token-env NAME: a variable holding a token for https:\/\/oakfield\.sharepoint\.com/,
+    );
+    expect([...graphOnly.err, ...graphOnly.out].join('\n')).not.toContain('graph-token');
+  });
+
+  it('reads the groups from CG_GROUP_* when no option names them', async () => {
+    const { url } = await start([]);
+    const run = captured();
+    const env = {
+      CG_GROUP_STAFF: STAFF,
+      CG_GROUP_REVIEWERS: REVIEWERS,
+      CG_GROUP_ADMINS: 'Oakfield Admins',
+    };
+    expect(await runProvision(['--site', SITE_ARG, '--graph-url', url], run.io(env))).toBe(1);
+    expect(run.err[0]).toBe(
+      "Provisioning failed: groups.admins (or CG_GROUP_ADMINS) must be the group's object id from Entra ID (a GUID)",
+    );
+    const fixed = captured();
+    expect(
+      await runProvision(
+        ['--site', SITE_ARG, '--graph-url', url, '--admins-group', ADMINS],
+        fixed.io(env),
+      ),
+    ).toBe(0);
   });
 });

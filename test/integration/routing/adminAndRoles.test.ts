@@ -17,6 +17,7 @@ import { reconcile } from '../../../tools/routing/reconciler';
 import { routingServices } from '../../../tools/routing/services';
 
 const GROUPS = {
+  staff: 'b5d2c8e1-6a3f-4c7d-9e0b-2f1a3c4d5e6f',
   reviewers: '0c6f9a7e-2b1d-4c3e-8f5a-6d7e8f9a0b1c',
   admins: '7e8f9a0b-1c2d-4e3f-9a5b-6c7d8e9f0a1b',
 };
@@ -57,6 +58,7 @@ describe('roles', () => {
     );
     expect(
       await new GraphRoles(clientFor('it.admin@oakfield.sch.uk'), {
+        staff: '',
         admins: '',
         reviewers: '',
       }).has('admin'),

@@ -64,17 +64,31 @@ async function call(
   method: string,
   path: string,
   body?: unknown,
+  token = 'local-app:contact-guard-routing',
 ): Promise<{ status: number; body: Body }> {
   const res = await fetch(`${graph.url}/v1.0${path}`, {
     method,
     headers: {
-      Authorization: 'Bearer local-app:contact-guard-routing',
+      Authorization: `Bearer ${token}`,
       ...(body ? { 'Content-Type': 'application/json' } : {}),
     },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : undefined) as Body };
+}
+
+/**
+ * A reviewer changes restriction 1 (the routing job itself may only read restrictions: its
+ * Sites.Selected grant on Contact Restrictions is read).
+ */
+function editRestriction(fields: Record<string, unknown>) {
+  return call(
+    'PATCH',
+    `${SITE}/lists/Contact%20Restrictions/items/1/fields`,
+    fields,
+    'local:head@oakfield.sch.uk',
+  );
 }
 
 async function dev(path: string, body: unknown): Promise<Delivered> {
@@ -167,7 +181,7 @@ describe('mail-routing reconciler', () => {
     expect(redirected?.from.emailAddress.address).toBe(MARK);
 
     // The restriction ends; the next run removes the rule; new mail stays in the inbox.
-    const ended = await call('PATCH', `${SITE}/lists/Contact%20Restrictions/items/1/fields`, {
+    const ended = await editRestriction({
       Status: 'Ended',
     });
     expect(ended.status).toBe(200);
@@ -316,7 +330,7 @@ describe('mail-routing reconciler', () => {
   });
 
   it('resolves a SPOC written as an alias to its primary address: no drift on the next run', async () => {
-    const alias = await call('PATCH', `${SITE}/lists/Contact%20Restrictions/items/1/fields`, {
+    const alias = await editRestriction({
       SpocEmail: 'bursar@oakfield.sch.uk',
     });
     expect(alias.status).toBe(200);
@@ -335,7 +349,7 @@ describe('mail-routing reconciler', () => {
   });
 
   it('refuses a SPOC the directory does not know, in plain words', async () => {
-    await call('PATCH', `${SITE}/lists/Contact%20Restrictions/items/1/fields`, {
+    await editRestriction({
       SpocEmail: 'nobody@oakfield.sch.uk',
     });
     const plan = await reconcile('plan', deps());
