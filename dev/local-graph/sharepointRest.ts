@@ -157,12 +157,9 @@ function routeWeb(req: SpRestRequest, segs: string[]): SpRestResponse {
       if (req.method !== 'GET') throw methodNotAllowed();
       if (!has(siteMask(req.site.security, req.me), Perm.EnumeratePermissions))
         throw accessDenied();
-      return ok(
+      return okCollection(
         req,
-        collection(
-          req,
-          req.site.security.assignments.map((a) => renderAssignment(req, a)),
-        ),
+        req.site.security.assignments.map((a) => renderAssignment(req, a)),
       );
     case 'ensureuser':
       return ensureUser(req);
@@ -336,12 +333,9 @@ function roleAssignments(
     const effective = sec.hasUniqueRoleAssignments
       ? sec.assignments
       : req.site.security.assignments;
-    return ok(
+    return okCollection(
       req,
-      collection(
-        req,
-        effective.map((a) => renderAssignment(req, a)),
-      ),
+      effective.map((a) => renderAssignment(req, a)),
     );
   }
   const call = callOf(head);
@@ -373,7 +367,7 @@ function roleDefinitions(req: SpRestRequest, segs: string[]): SpRestResponse {
   if (head === undefined) {
     if (req.method === 'GET') {
       if (!has(web, Perm.Open)) throw accessDenied();
-      return ok(req, collection(req, sec.roleDefinitions.map(renderRoleDefinition)));
+      return okCollection(req, sec.roleDefinitions.map(renderRoleDefinition));
     }
     if (req.method !== 'POST') throw methodNotAllowed();
     if (!has(web, Perm.ManagePermissions)) throw accessDenied();
@@ -513,10 +507,14 @@ function wrap(req: SpRestRequest, entity: unknown): unknown {
   return verbose(req) ? { d: entity } : entity;
 }
 
-function ok(req: SpRestRequest, body: unknown): SpRestResponse {
-  const isCollection =
-    body !== null && typeof body === 'object' && ('value' in body || 'd' in body);
-  return { status: 200, body: isCollection ? body : wrap(req, body) };
+/** 200 with an entity (wrapped in `d` for odata=verbose). */
+function ok(req: SpRestRequest, entity: unknown): SpRestResponse {
+  return { status: 200, body: wrap(req, entity) };
+}
+
+/** 200 with a collection. */
+function okCollection(req: SpRestRequest, items: unknown[]): SpRestResponse {
+  return { status: 200, body: collection(req, items) };
 }
 
 /** A method that returns nothing: SharePoint answers 200 with a null value. */
