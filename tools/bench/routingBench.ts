@@ -64,6 +64,12 @@ function benchSeed({ mailboxes: MAILBOXES, restrictions: RESTRICTIONS }: Routing
         path: defaultConfig.sharePoint.sitePath,
         displayName: 'Contact Guard',
         webUrl: `https://${defaultConfig.sharePoint.hostname}${defaultConfig.sharePoint.sitePath}`,
+        // The routing job's Sites.Selected grants, as docs/routing.md has an admin give them.
+        appGrants: [
+          { app: 'contact-guard-routing', role: 'read', list: contactRestrictionsList.displayName },
+          { app: 'contact-guard-routing', role: 'read', list: settingsList.displayName },
+          { app: 'contact-guard-routing', role: 'write', list: routingStatusList.displayName },
+        ],
         lists: [
           {
             id: '33333333-3333-4333-8333-333333333331',
@@ -84,7 +90,6 @@ function benchSeed({ mailboxes: MAILBOXES, restrictions: RESTRICTIONS }: Routing
                   Value: Array.from({ length: MAILBOXES }, (_, i) => mailbox(i + 1)).join('\n'),
                 },
               },
-              { id: '2', fields: { Title: 'AcceptedDomains', Value: DOMAIN } },
             ],
           },
           {

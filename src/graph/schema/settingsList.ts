@@ -2,7 +2,8 @@
 // edits it in SharePoint's own pages and later features add keys without a migration. Readable by
 // staff who need it, writable by admins (SharePoint permissions). Keys: docs/lists.md and
 // docs/routing.md (mail routing reads ProtectedMailboxes, RoutingFolderName, RoutingDelivery,
-// RoutingAddressesPerRule, AcceptedDomains, DefaultSpocEmail).
+// RoutingAddressesPerRule, DefaultSpocEmail; the school's domains are the tenant's verified domains,
+// never a setting).
 
 import type { ListSchema } from './types';
 
