@@ -58,13 +58,15 @@ export interface RunningWorkbench {
 export const WORKBENCH_CLIENT_ID = '8d3c5b1e-7a2f-4c6d-9e0b-1f2a3b4c5d6e';
 
 /**
- * The delegated scopes the production build asks for (config/production.json with a school's
- * contact-guard.config.json and CG_SCOPES, as `npm run build` reads them): --sign-in asks the same.
+ * The delegated scope sets the production build asks for (config/production.json with a school's
+ * contact-guard.config.json and CG_SCOPES / CG_REVIEWER_SCOPES / CG_ADMIN_SCOPES, as `npm run
+ * build` reads them): --sign-in asks the same, each when the production build would.
  */
-function productionScopes(): string[] {
+function productionScopes(): Pick<WorkbenchSignIn, 'scopes' | 'reviewerScopes' | 'adminScopes'> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { loadBuildConfig } = require(path.join(root, 'build', 'config.js'));
-  return (loadBuildConfig('production') as AppConfig).auth.scopes;
+  const { scopes, reviewerScopes, adminScopes } = (loadBuildConfig('production') as AppConfig).auth;
+  return { scopes, reviewerScopes: reviewerScopes ?? [], adminScopes: adminScopes ?? [] };
 }
 
 function option(args: string[], name: string): string | undefined {
@@ -153,7 +155,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
       clientId: identity.clientId,
       tenantId: identity.tenantId,
       authority: identity.authority,
-      scopes: productionScopes(),
+      ...productionScopes(),
     };
     environmentJson = JSON.stringify({ ...workbenchEnvironment(seed), signIn });
   }
