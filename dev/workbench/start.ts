@@ -69,12 +69,32 @@ function productionScopes(): Pick<WorkbenchSignIn, 'scopes' | 'reviewerScopes' |
   return { scopes, reviewerScopes: reviewerScopes ?? [], adminScopes: adminScopes ?? [] };
 }
 
+/** The pages the add-in hosts: served under its Content-Security-Policy (docs/hosting.md). */
+const HOSTED_PAGES = new Set(['/taskpane.html', '/review.html', '/auth-dialog.html']);
+
+/**
+ * The hosted pages' Content-Security-Policy as a production host sends it (build/csp.js), for
+ * the workbench build's configuration: only local origins added (the local identity provider
+ * with --sign-in), and framed only by the workbench page itself.
+ */
+function workbenchCsp(identityOrigin?: string): string {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { loadBuildConfig } = require(path.join(root, 'build', 'config.js'));
+  const { headerCsp } = require(path.join(root, 'build', 'csp.js'));
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return headerCsp(loadBuildConfig('workbench') as AppConfig, {
+    officeJs: false,
+    extraOrigins: identityOrigin ? [identityOrigin] : [],
+    frameAncestors: ["'self'"],
+  }) as string;
+}
+
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serveStatic(req: IncomingMessage, res: ServerResponse, csp: string): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://workbench');
   const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
   const file = path.normalize(path.join(distDir, relative));
@@ -87,6 +107,8 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<v
     res.writeHead(200, {
       'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
+      // Never a Cross-Origin-Opener-Policy: the dialog and MSAL's popups need their opener.
+      ...(HOSTED_PAGES.has(url.pathname) ? { 'Content-Security-Policy': csp } : {}),
     });
     res.end(body);
   } catch {
@@ -103,6 +125,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
   const seed = JSON.parse(readFileSync(seedPath, 'utf8'));
   const graph = createLocalGraph({ seed, latencyMs: options.latencyMs ?? 0 });
   let environmentJson = JSON.stringify(workbenchEnvironment(seed));
+  let csp = workbenchCsp();
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -114,7 +137,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
             .end(environmentJson);
           return;
         }
-        await serveStatic(req, res);
+        await serveStatic(req, res, csp);
       } catch {
         if (!res.headersSent) res.writeHead(500).end();
       }
@@ -158,6 +181,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
       ...productionScopes(),
     };
     environmentJson = JSON.stringify({ ...workbenchEnvironment(seed), signIn });
+    csp = workbenchCsp(new URL(identity.authority).origin);
   }
   return {
     url,
