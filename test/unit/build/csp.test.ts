@@ -71,3 +71,19 @@ test('the workbench (local tokens, its own origin): nothing outside this machine
     [],
   );
 });
+
+test('build configuration: the three scope sets, each overridable from the environment', () => {
+  expect(production.auth.scopes).toContain('Sites.Selected');
+  expect(production.auth.scopes).not.toContain('Sites.ReadWrite.All');
+  expect(production.auth.scopes).not.toContain('User.Read.All');
+  expect(production.auth.adminScopes).toEqual(['User.Read.All']);
+  expect(production.auth.reviewerScopes).toEqual([]);
+  const overridden = build.loadBuildConfig('production', {
+    CG_SCOPES: 'User.Read Sites.ReadWrite.All',
+    CG_REVIEWER_SCOPES: 'Mail.Send, Mail.Send.Shared',
+    CG_ADMIN_SCOPES: 'User.ReadBasic.All',
+  });
+  expect(overridden.auth.scopes).toEqual(['User.Read', 'Sites.ReadWrite.All']);
+  expect(overridden.auth.reviewerScopes).toEqual(['Mail.Send', 'Mail.Send.Shared']);
+  expect(overridden.auth.adminScopes).toEqual(['User.ReadBasic.All']);
+});
