@@ -8,6 +8,7 @@ const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const { loadBuildConfig } = require('./build/config');
+const { metaCsp } = require('./build/csp');
 
 const swcOptions = {
   jsc: {
@@ -23,6 +24,9 @@ module.exports = (env = {}, argv = {}) => {
   const config = loadBuildConfig(profile);
   const isProduction = profile === 'production';
   const outDir = path.resolve(__dirname, 'dist', profile);
+  // The production pages carry their Content-Security-Policy in a meta tag (we do not control the
+  // host's headers); the workbench server sends it as a header instead (dev/workbench/start.ts).
+  const csp = isProduction ? metaCsp(config, { officeJs: true }) : '';
 
   const entry = {
     taskpane: './src/taskpane/index.tsx',
@@ -33,13 +37,14 @@ module.exports = (env = {}, argv = {}) => {
       filename: 'taskpane.html',
       template: './src/taskpane/taskpane.html',
       chunks: ['taskpane'],
-      templateParameters: { officeJs: isProduction },
+      templateParameters: { officeJs: isProduction, csp },
     }),
     // The head teacher's review as a full page (issue #5): same code, signed in the same way.
     new HtmlWebpackPlugin({
       filename: 'review.html',
       template: './src/review/review.html',
       chunks: ['review'],
+      templateParameters: { csp },
     }),
   ];
   if (!isProduction) {
@@ -60,7 +65,7 @@ module.exports = (env = {}, argv = {}) => {
         filename: 'auth-dialog.html',
         template: './src/auth/dialog/auth-dialog.html',
         chunks: ['authDialog'],
-        templateParameters: { officeJs: isProduction },
+        templateParameters: { officeJs: isProduction, csp },
       }),
     );
   }

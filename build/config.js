@@ -29,7 +29,13 @@ function envOverrides(env) {
   set(['graphBaseUrl'], env.CG_GRAPH_BASE_URL);
   set(['auth', 'clientId'], env.CG_CLIENT_ID);
   set(['auth', 'tenantId'], env.CG_TENANT_ID);
-  if (env.CG_SCOPES) set(['auth', 'scopes'], env.CG_SCOPES.split(/[\s,]+/).filter(Boolean));
+  // Scope sets (README "Sign-in"): staff's at sign-in, the reviewer's and admin's extras when first used.
+  const scopeList = (value) => value.split(/[\s,]+/).filter(Boolean);
+  if (env.CG_SCOPES) set(['auth', 'scopes'], scopeList(env.CG_SCOPES));
+  if (env.CG_REVIEWER_SCOPES !== undefined && env.CG_REVIEWER_SCOPES !== '')
+    set(['auth', 'reviewerScopes'], scopeList(env.CG_REVIEWER_SCOPES));
+  if (env.CG_ADMIN_SCOPES !== undefined && env.CG_ADMIN_SCOPES !== '')
+    set(['auth', 'adminScopes'], scopeList(env.CG_ADMIN_SCOPES));
   set(['sharePoint', 'hostname'], env.CG_SP_HOSTNAME);
   set(['sharePoint', 'sitePath'], env.CG_SP_SITE_PATH);
   set(['sharePoint', 'lists', 'restrictions'], env.CG_LIST_RESTRICTIONS);

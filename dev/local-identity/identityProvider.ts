@@ -30,7 +30,9 @@ export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 export const GRAPH_DELEGATED_SCOPES = [
   'User.Read',
   'User.ReadBasic.All',
+  'User.Read.All',
   'GroupMember.Read.All',
+  'Sites.Selected',
   'Sites.Read.All',
   'Sites.ReadWrite.All',
   'Sites.Manage.All',

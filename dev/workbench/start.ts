@@ -58,13 +58,35 @@ export interface RunningWorkbench {
 export const WORKBENCH_CLIENT_ID = '8d3c5b1e-7a2f-4c6d-9e0b-1f2a3b4c5d6e';
 
 /**
- * The delegated scopes the production build asks for (config/production.json with a school's
- * contact-guard.config.json and CG_SCOPES, as `npm run build` reads them): --sign-in asks the same.
+ * The delegated scope sets the production build asks for (config/production.json with a school's
+ * contact-guard.config.json and CG_SCOPES / CG_REVIEWER_SCOPES / CG_ADMIN_SCOPES, as `npm run
+ * build` reads them): --sign-in asks the same, each when the production build would.
  */
-function productionScopes(): string[] {
+function productionScopes(): Pick<WorkbenchSignIn, 'scopes' | 'reviewerScopes' | 'adminScopes'> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { loadBuildConfig } = require(path.join(root, 'build', 'config.js'));
-  return (loadBuildConfig('production') as AppConfig).auth.scopes;
+  const { scopes, reviewerScopes, adminScopes } = (loadBuildConfig('production') as AppConfig).auth;
+  return { scopes, reviewerScopes: reviewerScopes ?? [], adminScopes: adminScopes ?? [] };
+}
+
+/** The pages the add-in hosts: served under its Content-Security-Policy (docs/hosting.md). */
+const HOSTED_PAGES = new Set(['/taskpane.html', '/review.html', '/auth-dialog.html']);
+
+/**
+ * The hosted pages' Content-Security-Policy as a production host sends it (build/csp.js), for
+ * the workbench build's configuration: only local origins added (the local identity provider
+ * with --sign-in), and framed only by the workbench page itself.
+ */
+function workbenchCsp(identityOrigin?: string): string {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { loadBuildConfig } = require(path.join(root, 'build', 'config.js'));
+  const { headerCsp } = require(path.join(root, 'build', 'csp.js'));
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return headerCsp(loadBuildConfig('workbench') as AppConfig, {
+    officeJs: false,
+    extraOrigins: identityOrigin ? [identityOrigin] : [],
+    frameAncestors: ["'self'"],
+  }) as string;
 }
 
 function option(args: string[], name: string): string | undefined {
@@ -72,7 +94,7 @@ function option(args: string[], name: string): string | undefined {
   return i >= 0 ? args[i + 1] : undefined;
 }
 
-async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serveStatic(req: IncomingMessage, res: ServerResponse, csp: string): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://workbench');
   const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
   const file = path.normalize(path.join(distDir, relative));
@@ -85,6 +107,8 @@ async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<v
     res.writeHead(200, {
       'Content-Type': contentTypes[path.extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
+      // Never a Cross-Origin-Opener-Policy: the dialog and MSAL's popups need their opener.
+      ...(HOSTED_PAGES.has(url.pathname) ? { 'Content-Security-Policy': csp } : {}),
     });
     res.end(body);
   } catch {
@@ -101,6 +125,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
   const seed = JSON.parse(readFileSync(seedPath, 'utf8'));
   const graph = createLocalGraph({ seed, latencyMs: options.latencyMs ?? 0 });
   let environmentJson = JSON.stringify(workbenchEnvironment(seed));
+  let csp = workbenchCsp();
 
   const server = createServer((req, res) => {
     void (async () => {
@@ -112,7 +137,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
             .end(environmentJson);
           return;
         }
-        await serveStatic(req, res);
+        await serveStatic(req, res, csp);
       } catch {
         if (!res.headersSent) res.writeHead(500).end();
       }
@@ -153,9 +178,10 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
       clientId: identity.clientId,
       tenantId: identity.tenantId,
       authority: identity.authority,
-      scopes: productionScopes(),
+      ...productionScopes(),
     };
     environmentJson = JSON.stringify({ ...workbenchEnvironment(seed), signIn });
+    csp = workbenchCsp(new URL(identity.authority).origin);
   }
   return {
     url,

@@ -3,6 +3,7 @@
 import type { AppConfig } from '../config/appConfig';
 import type { MailHost } from '../host/mailHost';
 import { createTokenProvider, type TokenProviderEnvironment } from '../auth/createTokenProvider';
+import type { ScopePurpose } from '../auth/scopeSets';
 import { createGraphClient } from '../graph/client';
 import { GraphCalls } from '../graph/graphCalls';
 import { RestrictionsRepository } from '../graph/repositories/restrictionsRepository';
@@ -53,8 +54,13 @@ export function composeServices(
   signInEnvironment?: TokenProviderEnvironment,
 ): Services {
   const tokenProvider = createTokenProvider(config, host, signInEnvironment);
-  // The one call surface every repository and service uses (src/graph/graphCalls.ts).
-  const client = new GraphCalls(createGraphClient({ baseUrl: config.graphBaseUrl, tokenProvider }));
+  // The one call surface every repository and service uses (src/graph/graphCalls.ts), once per
+  // scope set: staff features use the staff client; the review and the admin view use their own,
+  // whose first request asks for the reviewer's or admin's extra scopes (incremental consent), so
+  // that signing in never asks a receptionist for them (src/auth/scopeSets.ts).
+  const clientFor = (purpose: ScopePurpose) =>
+    new GraphCalls(createGraphClient({ baseUrl: config.graphBaseUrl, tokenProvider, purpose }));
+  const client = clientFor('staff');
   const repository = new RestrictionsRepository(client, config.sharePoint);
   const { hostname, sitePath, lists } = config.sharePoint;
   const restrictionsStore = new IndexedDbStore();
@@ -83,12 +89,13 @@ export function composeServices(
   const roles = new GraphRoles(client, config.groups);
   const admin = lazyService(() =>
     import(/* webpackChunkName: "admin" */ './admin/adminRouting').then(
-      (m) => new m.AdminRouting(client, config, cache, () => host.getUser().emailAddress),
+      (m) =>
+        new m.AdminRouting(clientFor('admin'), config, cache, () => host.getUser().emailAddress),
     ),
   );
   const review = lazyService(() =>
     import(/* webpackChunkName: "review-service" */ './review/reviewService').then((m) =>
-      m.createReviewService({ config, client, user: () => host.getUser() }),
+      m.createReviewService({ config, client: clientFor('reviewer'), user: () => host.getUser() }),
     ),
   );
   return { config, host, senderCheck, events, actions, roles, admin, review };

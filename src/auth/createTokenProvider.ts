@@ -5,7 +5,8 @@
 // an add-in served from https://addin.example.sch.uk:
 //   https://addin.example.sch.uk/auth-dialog.html   the Office dialog, the review page's popup
 //   brk-multihub://addin.example.sch.uk             nested app authentication
-// plus the delegated Graph permissions in config.auth.scopes. See authUrls.ts for why the popup
+// plus the delegated Graph permissions in config.auth.scopes, reviewerScopes and adminScopes (the
+// last two are asked for only when a reviewer or admin feature first needs them: scopeSets.ts). See authUrls.ts for why the popup
 // returns to auth-dialog.html rather than taskpane.html (MSAL v5's redirect bridge).
 import type { AppConfig } from '../config/appConfig';
 import type { MailHost } from '../host/mailHost';
@@ -78,12 +79,12 @@ export function createTokenProvider(
       authority: authorityOf(config.auth),
       redirectUri: authPage,
     }),
-    scopes: config.auth.scopes,
+    scopes: config.auth,
     mailboxUser: userAddress,
     useNestedAppAuth: supportsNestedAppAuth(office),
     office,
     dialog: createOfficeDialogTokenProvider({
-      dialogUrl: dialogUrlFor(authPage, userAddress || undefined),
+      dialogUrl: (purpose) => dialogUrlFor(authPage, userAddress || undefined, purpose),
       expectedUsers: expectedIdentities(userAddress),
       office,
     }),
@@ -120,7 +121,7 @@ export function createBrowserTokenProvider(
       authority: authorityOf(config.auth),
       redirectUri: authPageUrl(origin),
     }),
-    scopes: config.auth.scopes,
+    scopes: config.auth,
     loginHint: loginHint || undefined,
   });
 }

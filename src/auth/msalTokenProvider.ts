@@ -15,6 +15,11 @@
 //   and when the browser blocks the popup, a full-page redirect (the page calls
 //   handleRedirectPromise() when it starts, to pick up the answer on the way back).
 //
+// Scopes: each call names its purpose (scopeSets.ts); the staff set is asked for by default, and
+// a reviewer's or admin's extra scopes only when their first call needs a token. MSAL then finds
+// no cached token for the wider set and asks Entra for one with the refresh token (silently, when
+// the school's admin has consented for everyone), else interactively (consent).
+//
 // The account is always the expected one (the mailbox user's): an account is looked up only by
 // that username, never "the active account" or "the first account", and a token for anyone else
 // is refused with WrongAccountError and that account removed from MSAL's cache.
@@ -29,6 +34,7 @@ import type {
 } from '@azure/msal-browser';
 import { expectedIdentities, isExpectedUser } from './expectedIdentity';
 import type { OfficeAuthContext, OfficeSignInApi } from './officeSignInApi';
+import { scopesFor, type ScopePurpose, type ScopeSettings } from './scopeSets';
 import { SignInRequiredError, WrongAccountError, type TokenProvider } from './tokenProvider';
 
 type MsalModule = typeof import('@azure/msal-browser');
@@ -110,25 +116,45 @@ async function acceptResult(
   return { token: result.accessToken, account: result.account ?? null };
 }
 
-/** Graph calls made together share one sign-in: never two prompts at once. */
-function sharedInFlight(acquire: () => Promise<string>): () => Promise<string> {
-  let inFlight: Promise<string> | undefined;
-  return () =>
-    (inFlight ??= acquire().finally(() => {
-      inFlight = undefined;
-    }));
+/**
+ * Graph calls made together share one sign-in: never two prompts at once. One acquisition at a
+ * time, whatever the purpose: a call for another scope set waits for the one under way (which may
+ * have prompted), then asks, usually silently.
+ */
+function sharedInFlight(
+  acquire: (purpose: ScopePurpose) => Promise<string>,
+): (purpose?: ScopePurpose) => Promise<string> {
+  const inFlight = new Map<ScopePurpose, Promise<string>>();
+  let last: Promise<unknown> = Promise.resolve();
+  return (purpose = 'staff') => {
+    const pending = inFlight.get(purpose);
+    if (pending) return pending;
+    const next = last
+      .catch(() => undefined)
+      .then(() => acquire(purpose))
+      .finally(() => {
+        inFlight.delete(purpose);
+      });
+    inFlight.set(purpose, next);
+    last = next;
+    return next;
+  };
 }
 
 export interface PaneTokenProviderOptions {
   configuration: Configuration;
-  scopes: string[];
+  /** The staff scopes and the reviewer's and admin's extra ones (config.auth). */
+  scopes: ScopeSettings;
   /** The mailbox user's address (host.getUser().emailAddress): the expected identity. */
   mailboxUser: string;
   /** True when Office reports NestedAppAuth 1.1. */
   useNestedAppAuth: boolean;
   /** Office (or the workbench's stand-in): Office.auth.getAuthContext under nested app auth. */
   office?: OfficeSignInApi;
-  /** The Office dialog (auth-dialog.html): without nested app auth, or when its bridge fails. */
+  /**
+   * The Office dialog (auth-dialog.html): without nested app auth, or when its bridge fails. It
+   * is told the purpose, and asks for that purpose's scopes.
+   */
   dialog: TokenProvider;
 }
 
@@ -212,10 +238,10 @@ export function createPaneTokenProvider(options: PaneTokenProviderOptions): Toke
     return nested;
   }
 
-  async function viaNestedAppAuth(): Promise<string> {
+  async function viaNestedAppAuth(purpose: ScopePurpose): Promise<string> {
     const naa = await getNestedApp();
     const { app } = naa;
-    const { scopes } = options;
+    const scopes = scopesFor(options.scopes, purpose);
     const accept = async (result: AuthenticationResult): Promise<string> => {
       const accepted = await acceptResult(app, result, naa.expected);
       if (accepted.account) naa.account = accepted.account;
@@ -264,7 +290,7 @@ export function createPaneTokenProvider(options: PaneTokenProviderOptions): Toke
    * the browser partitions the pane's storage (Outlook on the web: the pane is a cross-site
    * iframe), nothing is found and the dialog is used, as before.
    */
-  async function silentlyInPane(): Promise<string | undefined> {
+  async function silentlyInPane(purpose: ScopePurpose): Promise<string | undefined> {
     const expected = expectedIdentities(options.mailboxUser);
     try {
       standard ??= loadMsal()
@@ -281,7 +307,8 @@ export function createPaneTokenProvider(options: PaneTokenProviderOptions): Toke
       const app = await standard;
       const account = app.getAccount({ username: options.mailboxUser });
       if (!account) return undefined;
-      const result = await app.acquireTokenSilent({ scopes: options.scopes, account });
+      const scopes = scopesFor(options.scopes, purpose);
+      const result = await app.acquireTokenSilent({ scopes, account });
       return (await acceptResult(app, result, expected)).token;
     } catch (error) {
       if (error instanceof WrongAccountError) throw error;
@@ -289,10 +316,10 @@ export function createPaneTokenProvider(options: PaneTokenProviderOptions): Toke
     }
   }
 
-  async function acquire(): Promise<string> {
+  async function acquire(purpose: ScopePurpose): Promise<string> {
     if (method === 'nestedAppAuth') {
       try {
-        return await viaNestedAppAuth();
+        return await viaNestedAppAuth(purpose);
       } catch (error) {
         if (!(error instanceof NoBridge)) {
           if (error instanceof SignInRequiredError) throw error;
@@ -305,7 +332,7 @@ export function createPaneTokenProvider(options: PaneTokenProviderOptions): Toke
         method = 'officeDialog';
       }
     }
-    return (await silentlyInPane()) ?? options.dialog.getAccessToken();
+    return (await silentlyInPane(purpose)) ?? options.dialog.getAccessToken(purpose);
   }
 
   const getAccessToken = sharedInFlight(acquire);
@@ -319,7 +346,8 @@ export function createPaneTokenProvider(options: PaneTokenProviderOptions): Toke
 
 export interface BrowserMsalTokenProviderOptions {
   configuration: Configuration;
-  scopes: string[];
+  /** The staff scopes and the reviewer's and admin's extra ones (config.auth). */
+  scopes: ScopeSettings;
   /** Who must sign in, when the page knows; without it, whoever signs in is who it is for. */
   loginHint?: string;
 }
@@ -394,7 +422,8 @@ export function createBrowserMsalTokenProvider(
     return redirect;
   }
 
-  async function acquire(): Promise<string> {
+  async function acquire(purpose: ScopePurpose): Promise<string> {
+    const scopes = scopesFor(options.scopes, purpose);
     // MSAL wants the redirect handled before any other call; its answer is used once. A refused
     // or failed one was reported by handleRedirectPromise(): ask again below.
     const redirected = await pickUpRedirect().catch(() => undefined);
@@ -413,10 +442,9 @@ export function createBrowserMsalTokenProvider(
 
     try {
       const account = findAccount(app);
-      if (account)
-        return await accept(app, await app.acquireTokenSilent({ scopes: options.scopes, account }));
+      if (account) return await accept(app, await app.acquireTokenSilent({ scopes, account }));
       if (loginHint) {
-        return await accept(app, await app.ssoSilent({ scopes: options.scopes, loginHint }));
+        return await accept(app, await app.ssoSilent({ scopes, loginHint }));
       }
     } catch (error) {
       if (error instanceof SignInRequiredError) throw error;
@@ -425,7 +453,7 @@ export function createBrowserMsalTokenProvider(
       }
     }
 
-    const request = { scopes: options.scopes, ...(loginHint ? { loginHint } : {}) };
+    const request = { scopes, ...(loginHint ? { loginHint } : {}) };
     if (!popupBlocked) {
       try {
         return await accept(app, await app.acquireTokenPopup(request));

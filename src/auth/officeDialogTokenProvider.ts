@@ -2,7 +2,8 @@
 // (Mailbox 1.4) opens auth-dialog.html in a window Outlook owns, a top-level window that browsers'
 // popup blockers do not stop. That page signs in with an MSAL redirect and sends the token and the
 // account's username back with Office.context.ui.messageParent; a token for anyone other than the
-// mailbox user is refused here.
+// mailbox user is refused here. Each scope set (scopeSets.ts) has its own dialog URL and its own
+// token: the admin view's first call opens the dialog again for the admin's scopes.
 import { parseAuthDialogMessage } from './dialog/dialogProtocol';
 import { isExpectedUser } from './expectedIdentity';
 import {
@@ -11,11 +12,15 @@ import {
   type OfficeSignInApi,
   type SignInDialogOpenResult,
 } from './officeSignInApi';
+import type { ScopePurpose } from './scopeSets';
 import { SignInRequiredError, WrongAccountError, type TokenProvider } from './tokenProvider';
 
 export interface OfficeDialogTokenProviderOptions {
-  /** Absolute URL of auth-dialog.html, on the add-in's own origin (with ?login_hint=…). */
-  dialogUrl: string;
+  /**
+   * Absolute URL of auth-dialog.html, on the add-in's own origin (with ?login_hint=…), or the URL
+   * for each scope set (dialogUrlFor(…, purpose)). A plain string is used for every purpose.
+   */
+  dialogUrl: string | ((purpose: ScopePurpose) => string);
   /**
    * Whose token is accepted (the mailbox user's address, lower-cased); a token for anyone else is
    * refused with WrongAccountError and not kept. Empty or absent: not checked.
@@ -57,12 +62,17 @@ export function createOfficeDialogTokenProvider(
   options: OfficeDialogTokenProviderOptions,
 ): TokenProvider {
   const now = options.now ?? Date.now;
-  const expectedOrigin = originOf(options.dialogUrl);
+  const urlFor = (purpose: ScopePurpose): string =>
+    typeof options.dialogUrl === 'string' ? options.dialogUrl : options.dialogUrl(purpose);
   const expectedUsers = options.expectedUsers ?? [];
-  let cached: { accessToken: string; usableUntil: number } | undefined;
-  let inFlight: Promise<string> | undefined;
+  const cached = new Map<ScopePurpose, { accessToken: string; usableUntil: number }>();
+  const inFlight = new Map<ScopePurpose, Promise<string>>();
+  /** Office opens one dialog at a time (12007): a dialog for another scope set waits its turn. */
+  let lastDialog: Promise<unknown> = Promise.resolve();
 
-  function openDialog(): Promise<string> {
+  function openDialog(purpose: ScopePurpose): Promise<string> {
+    const dialogUrl = urlFor(purpose);
+    const expectedOrigin = originOf(dialogUrl);
     const office = options.office ?? officeGlobal();
     const ui = office?.context?.ui;
     if (!office || !ui || typeof ui.displayDialogAsync !== 'function') {
@@ -107,7 +117,7 @@ export function createOfficeDialogTokenProvider(
               message.expiresOn !== null
                 ? message.expiresOn - EXPIRY_MARGIN_MS
                 : now() + UNKNOWN_EXPIRY_KEEP_MS;
-            cached = { accessToken: message.accessToken, usableUntil };
+            cached.set(purpose, { accessToken: message.accessToken, usableUntil });
             finish(() => resolve(message.accessToken));
           } else if (message.reason === 'wrongAccount') {
             finish(() => reject(new WrongAccountError()));
@@ -131,7 +141,7 @@ export function createOfficeDialogTokenProvider(
         });
       };
       try {
-        ui.displayDialogAsync(options.dialogUrl, DIALOG_OPTIONS, onOpened);
+        ui.displayDialogAsync(dialogUrl, DIALOG_OPTIONS, onOpened);
       } catch {
         reject(new SignInRequiredError('The sign-in window could not be opened.'));
       }
@@ -140,13 +150,25 @@ export function createOfficeDialogTokenProvider(
 
   return {
     method: 'officeDialog',
-    getAccessToken(): Promise<string> {
-      if (cached && cached.usableUntil > now()) return Promise.resolve(cached.accessToken);
+    getAccessToken(purpose: ScopePurpose = 'staff'): Promise<string> {
+      const kept = cached.get(purpose);
+      if (kept && kept.usableUntil > now()) return Promise.resolve(kept.accessToken);
       // Several Graph calls asking at once share one dialog.
-      inFlight ??= openDialog().finally(() => {
-        inFlight = undefined;
-      });
-      return inFlight;
+      const pending = inFlight.get(purpose);
+      if (pending) return pending;
+      const next = lastDialog
+        .catch(() => undefined)
+        .then(() => {
+          // The dialog before this one may have been for the same scope set after all.
+          const fresh = cached.get(purpose);
+          return fresh && fresh.usableUntil > now() ? fresh.accessToken : openDialog(purpose);
+        })
+        .finally(() => {
+          inFlight.delete(purpose);
+        });
+      inFlight.set(purpose, next);
+      lastDialog = next;
+      return next;
     },
   };
 }

@@ -1,4 +1,7 @@
 // One token provider for every Graph call, whatever the sign-in method behind it.
+import type { ScopePurpose } from './scopeSets';
+
+export type { ScopePurpose } from './scopeSets';
 
 export class SignInRequiredError extends Error {
   constructor(message = 'Sign-in is required') {
@@ -23,8 +26,14 @@ export class WrongAccountError extends SignInRequiredError {
 }
 
 export interface TokenProvider {
-  /** A bearer token for Microsoft Graph (or the local service). Throws SignInRequiredError. */
-  getAccessToken(): Promise<string>;
+  /**
+   * A bearer token for Microsoft Graph (or the local service). Throws SignInRequiredError.
+   * `purpose` names the scope set the token must carry (scopeSets.ts): 'staff' (the default) for
+   * what every member of staff does; 'reviewer' and 'admin' add their extra scopes, which are
+   * asked for (and consented to) only when first needed. Providers whose tokens are not scoped by
+   * purpose (local tokens, the command-line tools' and the routing job's) may ignore it.
+   */
+  getAccessToken(purpose?: ScopePurpose): Promise<string>;
   /**
    * Sign-in method in use, for status lines (never the token). 'nestedAppAuth' and 'officeDialog'
    * are the task pane's, 'popup' the review page's (popup, or redirect when it is blocked), 'local'

@@ -25,9 +25,14 @@ export interface RestrictionsCacheOptions {
   now?: () => Date;
 }
 
-/** What is kept on the device. Raw items, not parsed ones: a parser fix then applies at once. */
+/**
+ * What is kept on the device. Raw items, not parsed ones: a parser fix then applies at once. Only
+ * the verdict's columns (the repository asks for and keeps no others). Version 2: version 1 copies
+ * were read with every column of the list, so they are deleted, never read.
+ */
+const STORED_VERSION = 2;
 interface StoredRestrictions {
-  version: 1;
+  version: typeof STORED_VERSION;
   items: RawListItem[];
   deltaLink: string;
   refreshedAt: string;
@@ -43,7 +48,7 @@ function isStoredRestrictions(value: unknown): value is StoredRestrictions {
   if (typeof value !== 'object' || value === null) return false;
   const stored = value as Partial<StoredRestrictions>;
   return (
-    stored.version === 1 &&
+    stored.version === STORED_VERSION &&
     typeof stored.deltaLink === 'string' &&
     typeof stored.refreshedAt === 'string' &&
     !Number.isNaN(Date.parse(stored.refreshedAt)) &&
@@ -178,7 +183,10 @@ export class RestrictionsCache {
   private async readStored(): Promise<StoredRestrictions | null> {
     try {
       const stored = await this.store.get<unknown>(this.cacheKey);
-      return isStoredRestrictions(stored) ? stored : null;
+      if (isStoredRestrictions(stored)) return stored;
+      // An older version's copy (or one unreadable) may hold more than the verdict needs: gone.
+      if (stored !== undefined) await this.store.delete(this.cacheKey);
+      return null;
     } catch {
       return null; // storage unavailable (e.g. blocked in a private window): work without it
     }
@@ -186,7 +194,7 @@ export class RestrictionsCache {
 
   private async save(state: CacheState): Promise<void> {
     const stored: StoredRestrictions = {
-      version: 1,
+      version: STORED_VERSION,
       items: [...state.items.values()],
       deltaLink: state.deltaLink,
       refreshedAt: state.snapshot.refreshedAt,

@@ -31,8 +31,15 @@ export interface AppConfig {
      * https://localhost:8443/tenant). Absent: https://login.microsoftonline.com/<tenantId>.
      */
     authority?: string;
-    /** Delegated Graph scopes the pane asks for. */
+    /**
+     * Delegated Graph scopes every member of staff signs in with (the task pane's sender check,
+     * logging contact events, forwarding and filing restricted mail). See README "Sign-in".
+     */
     scopes: string[];
+    /** Asked for, on top of `scopes`, only when a reviewer first opens the review. */
+    reviewerScopes?: string[];
+    /** Asked for, on top of `scopes`, only when an admin first opens the admin view. */
+    adminScopes?: string[];
   };
   sharePoint: {
     /** e.g. contoso.sharepoint.com */

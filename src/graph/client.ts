@@ -1,7 +1,7 @@
 // The one Graph client: every call, from the task pane or from Node tools, goes through the same
 // middleware chain: auth → Prefer: IdType="ImmutableId" → our retry policy → (observer) → fetch.
 import { Client, HTTPMessageHandler, type Middleware } from '@microsoft/microsoft-graph-client';
-import type { TokenProvider } from '../auth/tokenProvider';
+import type { ScopePurpose, TokenProvider } from '../auth/tokenProvider';
 import { AuthMiddleware } from './middleware/authMiddleware';
 import { PreferImmutableIdMiddleware } from './middleware/preferImmutableIdMiddleware';
 import {
@@ -16,6 +16,12 @@ export interface GraphClientOptions {
   /** Graph root without version, e.g. https://graph.microsoft.com; '' means the page's own origin. */
   baseUrl: string;
   tokenProvider: TokenProvider;
+  /**
+   * The scope set this client's tokens carry: 'staff' (default) for the pane's everyday calls;
+   * the review's and the admin view's clients ask for theirs, so that their extra scopes are
+   * requested only when those views are first used (see src/auth/scopeSets.ts).
+   */
+  purpose?: ScopePurpose;
   retry?: Partial<RetryPolicy>;
   onResponse?: ResponseObserver;
 }
@@ -42,7 +48,7 @@ export function resolveGraphOrigin(baseUrl: string): string {
 export function createGraphClient(opts: GraphClientOptions): Client {
   const origin = resolveGraphOrigin(opts.baseUrl);
   const chain: Middleware[] = [
-    new AuthMiddleware(opts.tokenProvider, origin),
+    new AuthMiddleware(opts.tokenProvider, origin, opts.purpose),
     new PreferImmutableIdMiddleware(),
     new RetryMiddleware(opts.retry),
   ];

@@ -50,7 +50,11 @@ export async function startReviewSession(
     isReviewer,
     loadService: () => {
       if (!isReviewer) return Promise.reject(new Error('The review is for reviewers only.'));
-      service ??= loadService({ config, client: calls, user }).catch((e: unknown) => {
+      // The review's own client: its first request asks for the reviewer's extra scopes, if any.
+      const reviewCalls = new GraphCalls(
+        createGraphClient({ baseUrl: config.graphBaseUrl, tokenProvider, purpose: 'reviewer' }),
+      );
+      service ??= loadService({ config, client: reviewCalls, user }).catch((e: unknown) => {
         service = undefined;
         throw e;
       });

@@ -301,3 +301,47 @@ test('signing in as someone other than the mailbox user is refused with a plain 
   // The head teacher's token never reached Graph from the receptionist's pane.
   expect(opened.graphUsers).not.toContain('head@oakfield.sch.uk');
 });
+
+test('least scopes: an admin signs in with the staff set; the admin view asks for its own scopes when first opened', async () => {
+  const opened = await openWorkbench();
+  /** The scp claim of each of the pane's Graph requests, in order. */
+  const scopes: string[] = [];
+  opened.context.on('request', (request) => {
+    if (!request.url().startsWith(`${workbench.url}/v1.0/`) || !fromPane(request)) return;
+    const token = /^Bearer (.+)$/.exec(request.headers().authorization ?? '')?.[1] ?? '';
+    const payload = token.split('.')[1];
+    if (payload)
+      scopes.push(String(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).scp));
+  });
+  await opened.page.selectOption('#mailbox', 'it.admin@oakfield.sch.uk');
+  let pane = await opened.pane();
+  await signInThroughDialog(opened, { expectHint: 'it.admin@oakfield.sch.uk' });
+  await pane.getByRole('tab', { name: 'Admin' }).waitFor({ timeout: 30_000 });
+  expect(scopes.length).toBeGreaterThan(0);
+  expect(scopes.every((s) => s.split(' ').includes('Sites.Selected'))).toBe(true);
+  expect(scopes.some((s) => s.split(' ').includes('User.Read.All'))).toBe(false);
+  const beforeAdmin = scopes.length;
+
+  // The admin view's first call needs the admin set: the dialog again (the provider's session
+  // lets its page through without asking for the name), then the view loads with the wider token.
+  pane = await opened.pane();
+  await pane.getByRole('tab', { name: 'Admin' }).click();
+  const prompt = opened.page.locator('#dialog-prompt');
+  await prompt.waitFor({ state: 'visible', timeout: 30_000 });
+  const dialogPage = opened.context.waitForEvent('page');
+  await opened.page.locator('#dialog-allow').click();
+  const dialog = await dialogPage;
+  const closed = dialog.waitForEvent('close', { timeout: 30_000 });
+  const asked = dialog.waitForSelector('#username', { timeout: 30_000 }).then(() => 'asked');
+  if ((await Promise.race([closed.then(() => 'closed'), asked])) === 'asked') {
+    await dialog.click('#sign-in');
+    await closed;
+  }
+  await until(() => scopes.slice(beforeAdmin).some((s) => s.split(' ').includes('User.Read.All')));
+  await pane.waitForFunction(
+    () => !document.body.textContent?.includes('Reading the Settings list'),
+    undefined,
+    { timeout: 30_000 },
+  );
+  expect(new Set(opened.graphUsers)).toEqual(new Set(['it.admin@oakfield.sch.uk']));
+});

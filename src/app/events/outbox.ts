@@ -2,6 +2,12 @@
 // Graph has confirmed them, saved one at a time in the order they were recorded, retried with
 // backoff, and still there after the pane is closed and reopened. Nothing is called "saved"
 // before the save has returned.
+//
+// The device keeps only what is not yet in SharePoint (issue 10, item 7): an event's details are
+// sensitive personal data, and once SharePoint has acknowledged it the copy on a (possibly shared)
+// computer has no use. A saved entry is removed from the store at once; it stays in this pane's
+// memory only, so that the pane can still say "saved at …" until it closes (after that, the
+// email's own mark says it is logged).
 import type { KeyValueStore } from '../../cache/keyValueStore';
 import type { ContactEvent } from '../../policy/events/contactEvent';
 import { toGraphAccessError, type GraphAccessErrorKind } from '../../graph/errors';
@@ -36,7 +42,7 @@ export interface OutboxOptions {
   /** First wait after a failure; doubles each time up to maxDelayMs (with jitter). */
   baseDelayMs?: number;
   maxDelayMs?: number;
-  /** Saved entries kept for the pane's "saved at" state. */
+  /** Saved entries kept in memory (never on the device) for the pane's "saved at" state. */
   keepSaved?: number;
 }
 
@@ -96,9 +102,12 @@ export class EventOutbox {
       .get<OutboxEntry[]>(this.o.storeKey)
       .then((stored) => {
         // An entry caught mid-save by a closed pane is simply waiting: the save is idempotent.
-        this.entries = (stored ?? []).map((e) =>
-          e.status === 'saving' ? { ...e, status: 'waiting' } : e,
-        );
+        // Saved entries an older version kept on the device are dropped from it now.
+        const kept = stored ?? [];
+        this.entries = kept
+          .filter((e) => e.status !== 'saved')
+          .map((e) => (e.status === 'saving' ? { ...e, status: 'waiting' } : e));
+        if (this.entries.length !== kept.length) void this.persist();
         this.emit();
       })
       .catch(() => undefined);
@@ -250,9 +259,12 @@ export class EventOutbox {
     }
   }
 
+  /** Writes what is still unsent; with nothing unsent, the key itself goes. */
   private async persist(): Promise<void> {
+    const unsent = this.entries.filter((e) => e.status !== 'saved');
     try {
-      await this.o.store.set(this.o.storeKey, this.entries);
+      if (unsent.length === 0) await this.o.store.delete(this.o.storeKey);
+      else await this.o.store.set(this.o.storeKey, unsent);
     } catch {
       // IndexedDB refused (private mode, quota): the entries stay in memory and still save.
     }

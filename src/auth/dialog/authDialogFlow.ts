@@ -5,7 +5,9 @@
 //      on with broadcastResponseToMainFrame() before anything else touches the URL.
 //   2. The Office dialog: otherwise it signs in with an MSAL redirect and sends the token to the
 //      task pane with Office.context.ui.messageParent.
-// The pane names the mailbox user in the URL (?login_hint=…). The page signs in as that user
+// The pane names the mailbox user in the URL (?login_hint=…), and, for a reviewer's or admin's
+// feature, the scope set it needs (&scopes=admin: a name from scopeSets.ts, never a list of scopes,
+// so that a crafted link cannot make the page ask for anything the configuration does not list). The page signs in as that user
 // only: the hint pre-fills the sign-in page, only that user's cached account is used silently
 // (never whichever account the browser happens to hold), and a sign-in that comes back for
 // someone else is refused and removed from MSAL's cache. MSAL's redirect bridge navigates back to
@@ -16,6 +18,7 @@ import { authorityOf, authPageUrl } from '../authUrls';
 import { isExpectedUser } from '../expectedIdentity';
 import { msalConfiguration } from '../msalConfiguration';
 import { forgetAccount, forgetOtherAccounts } from '../msalTokenProvider';
+import { isScopePurpose, scopesFor, type ScopePurpose } from '../scopeSets';
 import { serializeAuthDialogMessage, type AuthDialogMessage } from './dialogProtocol';
 
 type MsalModule = typeof import('@azure/msal-browser');
@@ -38,9 +41,26 @@ export type AuthDialogOutcome =
 /** The query parameter the pane names the mailbox user in (see dialogUrlFor). */
 export const LOGIN_HINT_PARAM = 'login_hint';
 
-/** auth-dialog.html's URL for the pane's dialog, naming the mailbox user. */
-export function dialogUrlFor(authPage: string, loginHint: string | undefined): string {
-  return loginHint ? `${authPage}?${LOGIN_HINT_PARAM}=${encodeURIComponent(loginHint)}` : authPage;
+/** The query parameter naming the scope set (absent: the staff set). */
+export const SCOPES_PARAM = 'scopes';
+
+/** auth-dialog.html's URL for the pane's dialog, naming the mailbox user and the scope set. */
+export function dialogUrlFor(
+  authPage: string,
+  loginHint: string | undefined,
+  purpose: ScopePurpose = 'staff',
+): string {
+  const query = [
+    ...(loginHint ? [`${LOGIN_HINT_PARAM}=${encodeURIComponent(loginHint)}`] : []),
+    ...(purpose !== 'staff' ? [`${SCOPES_PARAM}=${purpose}`] : []),
+  ].join('&');
+  return query ? `${authPage}?${query}` : authPage;
+}
+
+/** The scope set the URL names; anything unknown is the staff set. */
+export function purposeIn(search: string): ScopePurpose {
+  const named = new URLSearchParams(search.replace(/^\?/, '')).get(SCOPES_PARAM);
+  return isScopePurpose(named) ? named : 'staff';
 }
 
 function loginHintIn(search: string): string | undefined {
@@ -105,6 +125,7 @@ export async function runAuthDialog(deps: AuthDialogDependencies): Promise<AuthD
     await app.initialize();
 
     const loginHint = loginHintIn(deps.location.search);
+    const scopes = scopesFor(auth, purposeIn(deps.location.search));
     const expected = loginHint ? [loginHint.toLowerCase()] : [];
     /** Sends the token, or refuses it (and forgets that account) when it is someone else's. */
     const answer = async (result: AuthenticationResult): Promise<AuthDialogOutcome> => {
@@ -136,7 +157,7 @@ export async function runAuthDialog(deps: AuthDialogDependencies): Promise<AuthD
     if (account) {
       let silent: AuthenticationResult | undefined;
       try {
-        silent = await app.acquireTokenSilent({ scopes: auth.scopes, account });
+        silent = await app.acquireTokenSilent({ scopes, account });
       } catch {
         // The cached sign-in is not enough: ask the user below.
       }
@@ -145,9 +166,7 @@ export async function runAuthDialog(deps: AuthDialogDependencies): Promise<AuthD
 
     deps.showStatus('Opening the Microsoft sign-in page…');
     deps.redirectMarker.set();
-    await app.acquireTokenRedirect(
-      loginHint ? { scopes: auth.scopes, loginHint } : { scopes: auth.scopes },
-    );
+    await app.acquireTokenRedirect(loginHint ? { scopes, loginHint } : { scopes });
     return 'redirecting';
   } catch (error) {
     deps.redirectMarker.clear();

@@ -1,7 +1,7 @@
 // Adds `Authorization: Bearer <token>` to every request, and only to requests for the configured
 // Graph origin: a bearer token must never follow a link to some other host.
 import type { Context } from '@microsoft/microsoft-graph-client';
-import type { TokenProvider } from '../../auth/tokenProvider';
+import type { ScopePurpose, TokenProvider } from '../../auth/tokenProvider';
 import { LinkedMiddleware } from './linkedMiddleware';
 import { requestHeaders, requestUrl } from './requestParts';
 
@@ -17,6 +17,8 @@ export class AuthMiddleware extends LinkedMiddleware {
   constructor(
     private readonly tokenProvider: TokenProvider,
     private readonly trustedOrigin: string,
+    /** The scope set this client's tokens are asked for (the admin view's, say). */
+    private readonly purpose: ScopePurpose = 'staff',
   ) {
     super();
   }
@@ -27,7 +29,7 @@ export class AuthMiddleware extends LinkedMiddleware {
     }
     // SignInRequiredError propagates unchanged; the library wraps it in a GraphError whose `code`
     // is 'SignInRequiredError', which toGraphAccessError maps to kind 'signedOut'.
-    const token = await this.tokenProvider.getAccessToken();
+    const token = await this.tokenProvider.getAccessToken(this.purpose);
     requestHeaders(context).set('Authorization', `Bearer ${token}`);
     await this.callNext(context);
   }

@@ -3,8 +3,15 @@
 // Delta is reported to return changed items without `fields` at times (dev/local-graph/README.md,
 // row 6): such an item is read again by id (in parallel $batch requests), never taken for an empty
 // record. A re-read that fails fails the whole refresh, so the cache keeps its previous copy.
+//
+// Only the columns the verdict reads are asked for (`$expand=fields($select=…)`) and kept: the copy
+// lives on the device, and a school's list may hold notes, reasons or evidence columns that have
+// no business there (issue 10, item 7). Graph keeps the query of the first delta request in its
+// nextLink and deltaLink, so later pages and changes come back with the same columns; fields are
+// still filtered here, so that a service that sends more never puts more on the device.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AppConfig, ListNames } from '../../config/appConfig';
+import { RESTRICTION_COLUMNS } from '../../policy/restrictionItem';
 
 /** Where the list lives: the repository needs only its own list's name. */
 export type RestrictionsListAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'sitePath'> & {
@@ -43,6 +50,12 @@ const REREAD_BY_ID_MAX = 60;
 /** A runaway nextLink chain must end in an error, not a hang: 1,000 pages of 999 is ~1M items. */
 const MAX_PAGES = 1000;
 
+/** The columns parseRestrictionItem reads: the only ones requested and kept. */
+export const VERDICT_COLUMNS: readonly string[] = Object.values(RESTRICTION_COLUMNS);
+const VERDICT_COLUMN_SET = new Set(VERDICT_COLUMNS);
+/** `$expand` for list items with only the verdict's columns. */
+const EXPAND_VERDICT_FIELDS = `$expand=fields($select=${VERDICT_COLUMNS.join(',')})`;
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -57,7 +70,10 @@ function toRawListItem(
   fields: Record<string, unknown>,
 ): RawListItem {
   const eTag = entry.eTag ?? entry['@odata.etag'];
-  return typeof eTag === 'string' ? { id, fields, eTag } : { id, fields };
+  const kept = Object.fromEntries(
+    Object.entries(fields).filter(([column]) => VERDICT_COLUMN_SET.has(column)),
+  );
+  return typeof eTag === 'string' ? { id, fields: kept, eTag } : { id, fields: kept };
 }
 
 export class RestrictionsRepository implements RestrictionsSource {
@@ -71,7 +87,7 @@ export class RestrictionsRepository implements RestrictionsSource {
   }
 
   fullSync(): Promise<DeltaResult> {
-    const firstPage = `${listItemsDeltaPath(this.sharePoint, this.sharePoint.lists.restrictions)}?$expand=fields&$top=${PAGE_SIZE}`;
+    const firstPage = `${listItemsDeltaPath(this.sharePoint, this.sharePoint.lists.restrictions)}?${EXPAND_VERDICT_FIELDS}&$top=${PAGE_SIZE}`;
     return this.enumerate(firstPage);
   }
 
@@ -132,7 +148,10 @@ export class RestrictionsRepository implements RestrictionsSource {
       ids.map((id) => ({
         key: id,
         steps: [
-          { method: 'GET', url: `${listItemPath(this.sharePoint, list, id)}?$expand=fields` },
+          {
+            method: 'GET',
+            url: `${listItemPath(this.sharePoint, list, id)}?${EXPAND_VERDICT_FIELDS}`,
+          },
         ],
       })),
     );
@@ -155,7 +174,7 @@ export class RestrictionsRepository implements RestrictionsSource {
   private async readAgainFromList(ids: string[]): Promise<Map<string, RawListItem | undefined>> {
     const wanted = new Set(ids);
     const out = new Map<string, RawListItem | undefined>(ids.map((id) => [id, undefined]));
-    const path = `${listItemsPath(this.sharePoint, this.sharePoint.lists.restrictions)}?$expand=fields&$top=${PAGE_SIZE}`;
+    const path = `${listItemsPath(this.sharePoint, this.sharePoint.lists.restrictions)}?${EXPAND_VERDICT_FIELDS}&$top=${PAGE_SIZE}`;
     for await (const page of this.calls.pages<unknown>(path, { maxPages: MAX_PAGES })) {
       for (const entry of page.value) {
         if (!isRecord(entry) || typeof entry.id !== 'string' || !wanted.has(entry.id)) continue;

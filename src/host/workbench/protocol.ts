@@ -23,8 +23,11 @@ export interface WorkbenchSignIn {
   clientId: string;
   tenantId: string;
   authority: string;
-  /** The production build's delegated Graph scopes (config/production.json). */
+  /** The production build's delegated Graph scopes (config/production.json): staff's. */
   scopes: string[];
+  /** The production build's extra scopes for reviewers and admins, asked for when first used. */
+  reviewerScopes?: string[];
+  adminScopes?: string[];
 }
 
 export type HostToPane =

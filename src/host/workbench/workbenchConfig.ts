@@ -17,10 +17,20 @@ export function withWorkbenchSettings(config: AppConfig, settings: WorkbenchSett
     ? { ...config, sharePoint: { ...config.sharePoint, ...settings.site } }
     : config;
   if (!settings.signIn) return withSite;
-  const { clientId, tenantId, authority, scopes } = settings.signIn;
+  const { clientId, tenantId, authority, scopes, reviewerScopes, adminScopes } = settings.signIn;
   return {
     ...withSite,
-    auth: { ...withSite.auth, mode: 'msal', clientId, tenantId, authority, scopes },
+    auth: {
+      ...withSite.auth,
+      mode: 'msal',
+      clientId,
+      tenantId,
+      authority,
+      scopes,
+      // The production build's extra sets, asked for when a reviewer or admin feature needs them.
+      reviewerScopes,
+      adminScopes,
+    },
   };
 }
 

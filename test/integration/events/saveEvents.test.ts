@@ -277,3 +277,69 @@ test('one save is two round trips: one read, then one parallel $batch of the wri
     (await allItems(AUDIT)).filter((f) => String(f.AuditKey).includes('k-count')),
   ).toHaveLength(2);
 });
+
+describe('what stays on the device (issue 10, item 7)', () => {
+  /** Every value the store holds, as one JSON text: what a later user of the computer could read. */
+  async function everythingStored(store: MemoryStore): Promise<string> {
+    const keys = await store.keys();
+    const values = await Promise.all(keys.map((k) => store.get<unknown>(k)));
+    return JSON.stringify(values);
+  }
+
+  test('an unsent event is kept whole; once SharePoint has it, nothing of it is left', async () => {
+    const store = new MemoryStore();
+    graph.setFaults({ down: true });
+    const box = outbox(store);
+    const secret = { ...event('k-device'), details: 'Said he would wait at the gate for Amy.' };
+    await box.enqueue(secret);
+    // Waiting: the whole event is on the device, so a closed pane loses nothing.
+    expect(await everythingStored(store)).toContain('Said he would wait at the gate for Amy.');
+
+    graph.setFaults({});
+    await box.retryNow();
+    await settle(box, ['k-device']);
+    // Saved: confirmed by SharePoint (read back), and gone from the device, key and all.
+    expect((await allItems(EVENTS)).filter((f) => f.EventKey === 'k-device')).toHaveLength(1);
+    expect(await store.keys()).toEqual([]);
+    expect(await everythingStored(store)).not.toContain('Mark Denton');
+    // The pane still says "saved" until it closes: in memory only.
+    expect(box.entryFor('k-device')?.status).toBe('saved');
+  });
+
+  test('only the unsent stay: a saved event leaves while a failed one waits on the device', async () => {
+    const store = new MemoryStore();
+    const box = outbox(store);
+    await box.enqueue(event('k-sent'));
+    await settle(box, ['k-sent']);
+    graph.setFaults({ down: true });
+    await box.enqueue(event('k-unsent'));
+    const stored = await store.get<{ event: { key: string }; status: string }[]>('outbox|test');
+    expect(stored?.map((e) => e.event.key)).toEqual(['k-unsent']);
+    expect(stored?.every((e) => e.status !== 'saved')).toBe(true);
+  });
+
+  test('saved entries an older version left on the device are removed when the pane starts', async () => {
+    const store = new MemoryStore();
+    const old = [
+      {
+        event: event('k-old-saved'),
+        status: 'saved',
+        attempts: 1,
+        savedAt: '2025-03-03T09:06:00Z',
+      },
+      { event: event('k-old-waiting'), status: 'waiting', attempts: 0 },
+    ];
+    await store.set('outbox|test', old);
+    graph.setFaults({ down: true });
+    const box = outbox(store);
+    await box.start();
+    expect(box.snapshot().map((e) => e.event.key)).toEqual(['k-old-waiting']);
+    const until = Date.now() + 5_000;
+    let stored = await store.get<{ event: { key: string } }[]>('outbox|test');
+    while (stored?.length !== 1 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 10));
+      stored = await store.get<{ event: { key: string } }[]>('outbox|test');
+    }
+    expect(stored?.map((e) => e.event.key)).toEqual(['k-old-waiting']);
+  });
+});

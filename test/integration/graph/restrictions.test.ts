@@ -38,6 +38,8 @@ function restrictionFields(n: number): Record<string, unknown> {
     AllowedContact: 'Email only',
     StaffGuidance: 'Do not reply; forward to the office.',
     EmergencyNote: 'Call 999 in an emergency.',
+    // A school's own column the verdict never reads (issue 10, item 7: never on the device).
+    CaseNotes: `Disclosure by child ${n} to class teacher`,
   };
 }
 
@@ -57,6 +59,7 @@ const COLUMNS = [
   { name: 'AllowedContact', text: { allowMultipleLines: true } },
   { name: 'StaffGuidance', text: { allowMultipleLines: true } },
   { name: 'EmergencyNote', text: { allowMultipleLines: true } },
+  { name: 'CaseNotes', text: { allowMultipleLines: true } },
 ];
 
 function buildSeed(): Seed {
@@ -370,5 +373,101 @@ describe('RestrictionsCache against the local Graph service', () => {
     const failure = await failureOf(cache.refresh());
     expect(failure.kind).toBe('offline');
     expect(cache.current()).toBe(before);
+  });
+});
+
+describe("only the verdict's columns reach the device (issue 10, item 7)", () => {
+  const VERDICT = [
+    'Title',
+    'Emails',
+    'Status',
+    'StartDate',
+    'EndDate',
+    'ReviewDate',
+    'Handling',
+    'SpocName',
+    'SpocEmail',
+    'AllowedContact',
+    'StaffGuidance',
+    'EmergencyNote',
+  ];
+  const expectedExpand = `$expand=fields($select=${VERDICT.join(',')})`;
+
+  /** Every value the store holds, as one JSON text: what a later user of the computer could read. */
+  async function everythingStored(store: MemoryStore): Promise<string> {
+    const keys = await store.keys();
+    return JSON.stringify(await Promise.all(keys.map((k) => store.get<unknown>(k))));
+  }
+
+  it('asks for the verdict columns on the full read and keeps no other column', async () => {
+    const store = new MemoryStore();
+    const cache = new RestrictionsCache({
+      repository: setup().repository,
+      store,
+      cacheKey: 'restrictions|it',
+    });
+    await cache.refresh();
+    const first = deltaRequests()[0]!;
+    expect(decodeURIComponent(first.path)).toContain(expectedExpand);
+    const stored = await store.get<{ items: { fields: Record<string, unknown> }[] }>(
+      'restrictions|it',
+    );
+    expect(stored?.items).toHaveLength(VALID_ITEMS + MALFORMED_IDS.length);
+    for (const item of stored!.items) {
+      expect(Object.keys(item.fields).every((k) => VERDICT.includes(k))).toBe(true);
+    }
+    expect(await everythingStored(store)).not.toContain('Disclosure');
+  });
+
+  it('changes read through the delta link come with the same columns only', async () => {
+    const store = new MemoryStore();
+    const { client, repository } = setup();
+    const cache = new RestrictionsCache({ repository, store, cacheKey: 'restrictions|it' });
+    await cache.refresh();
+    const site = { hostname: HOSTNAME, sitePath: SITE_PATH };
+    await client
+      .api(`${listItemPath(site, LIST, '5')}/fields`)
+      .patch({ Status: 'Ended', CaseNotes: 'Disclosure updated after the meeting' });
+    graph.clearRequests();
+    const snapshot = await cache.refresh();
+    expect(snapshot.restrictions.find((r) => r.id === '5')?.status).toBe('Ended');
+    const changes = deltaRequests();
+    expect(changes).toHaveLength(1);
+    // Graph keeps the first request's query in its delta link: the service answered with it.
+    expect(changes[0]!.path).toContain('token=');
+    expect(await everythingStored(store)).not.toContain('Disclosure');
+  });
+
+  it('an item read again by id (delta without fields) asks for the verdict columns too', async () => {
+    const store = new MemoryStore();
+    const { client, repository } = setup();
+    const cache = new RestrictionsCache({ repository, store, cacheKey: 'restrictions|it' });
+    await cache.refresh();
+    const site = { hostname: HOSTNAME, sitePath: SITE_PATH };
+    await client.api(`${listItemPath(site, LIST, '7')}/fields`).patch({ Status: 'Ended' });
+    graph.setFaults({ deltaWithoutFields: true });
+    graph.clearRequests();
+    await cache.refresh();
+    graph.setFaults({});
+    const batches = graph.requests().filter((r) => r.path.includes('$batch'));
+    expect(batches.length).toBeGreaterThan(0);
+    expect(await everythingStored(store)).not.toContain('Disclosure');
+  });
+
+  it('a copy an older version saved with every column is deleted, not read', async () => {
+    const store = new MemoryStore();
+    await store.set('restrictions|it', {
+      version: 1,
+      items: [{ id: '1', fields: restrictionFields(1) }],
+      deltaLink: `${graph.url}/v1.0/old`,
+      refreshedAt: '2025-03-10T08:00:00.000Z',
+    });
+    const cache = new RestrictionsCache({
+      repository: setup().repository,
+      store,
+      cacheKey: 'restrictions|it',
+    });
+    await expect(cache.load()).resolves.toBeNull();
+    expect(await store.keys()).toEqual([]);
   });
 });

@@ -104,12 +104,14 @@ describe("another user's outbox under this user", () => {
   it('is neither loaded, shown nor sent: it waits for its owner', async () => {
     const store = new MemoryStore();
     const jos = [{ event: event('jo-1', JO), status: 'waiting', attempts: 0 }];
+    // Sam's own entry is one that failed (unsent, so still on the device, and not retried by
+    // itself: nothing goes to Graph). A saved one is no longer kept on the device at all.
     const sams = [
       {
         event: event('sam-1', SAM),
-        status: 'saved',
+        status: 'failed',
         attempts: 1,
-        savedAt: '2025-03-03T09:06:00.000Z',
+        lastErrorKind: 'badRequest',
       },
     ];
     await store.set(outboxKey(JO), jos);

@@ -270,7 +270,7 @@ describe('RestrictionsCache', () => {
     });
     const newer = await cache.refresh(); // 09:05
     await store.set('restrictions:test', {
-      version: 1,
+      version: 2,
       items: [],
       deltaLink: 'OLD',
       refreshedAt: '2025-03-10T08:00:00.000Z',

@@ -40,7 +40,7 @@ describe('RestrictionsRepository', () => {
     ]);
     const result = await repository().fullSync();
     expect(requests[0]!.url).toBe(
-      `${BASE}/v1.0/sites/oakfield.sharepoint.com:/sites/ContactGuard:/lists/Parents%27%20Restrictions/items/delta?$expand=fields&$top=999`,
+      `${BASE}/v1.0/sites/oakfield.sharepoint.com:/sites/ContactGuard:/lists/Parents%27%20Restrictions/items/delta?$expand=fields($select=Title,Emails,Status,StartDate,EndDate,ReviewDate,Handling,SpocName,SpocEmail,AllowedContact,StaffGuidance,EmergencyNote)&$top=999`,
     );
     expect(requests[1]!.url).toBe(`${DELTA}?$skiptoken=p2`);
     expect(result).toEqual({
@@ -88,6 +88,26 @@ describe('RestrictionsRepository', () => {
     expect(result.removedIds).toEqual(['8']);
     expect(requests).toHaveLength(2);
     expect(requests[1]!.url).toBe(`${BASE}/v1.0/$batch`);
+    // Read again with the verdict's columns only, as the delta itself was.
+    expect(JSON.stringify(requests[1]!.body)).toContain(
+      '$expand=fields($select=Title,Emails,Status,',
+    );
+  });
+
+  it('keeps only the columns the verdict reads, whatever the service sent', async () => {
+    installFetchMock([
+      jsonReply({
+        value: [
+          {
+            id: '1',
+            fields: { Title: 'A', Status: 'Active', CaseNotes: 'Disclosure', '@odata.etag': 'x' },
+          },
+        ],
+        '@odata.deltaLink': `${DELTA}?token=t1`,
+      }),
+    ]);
+    const result = await repository().fullSync();
+    expect(result.items).toEqual([{ id: '1', fields: { Title: 'A', Status: 'Active' } }]);
   });
 
   it('fails the whole read when an item without fields cannot be read again', async () => {

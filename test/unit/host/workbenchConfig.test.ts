@@ -31,3 +31,11 @@ test('with --sign-in, MSAL at the local identity provider with its client, tenan
   expect(config.auth).toEqual({ mode: 'msal', ...SIGN_IN });
   expect(config.sharePoint).toEqual(defaultConfig.sharePoint);
 });
+
+test('with --sign-in, the production build’s reviewer and admin scope sets too', () => {
+  const config = withWorkbenchSettings(defaultConfig, {
+    signIn: { ...SIGN_IN, reviewerScopes: [], adminScopes: ['User.Read.All'] },
+  });
+  expect(config.auth.adminScopes).toEqual(['User.Read.All']);
+  expect(config.auth.reviewerScopes).toEqual([]);
+});
