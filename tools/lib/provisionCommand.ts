@@ -187,7 +187,17 @@ const GROUP_ENV: Record<keyof ConfiguredGroups, string> = {
 
 /** --x-group, else CG_GROUP_X, else groups.x of the configuration file; '' when none says. */
 function configuredGroups(args: ProvisionArgs, io: CommandIO): ConfiguredGroups {
-  const file = args.configFile ?? path.join(io.cwd ?? process.cwd(), 'contact-guard.config.json');
+  const cwd = io.cwd ?? process.cwd();
+  const schoolFile = path.join(cwd, 'contact-guard.config.json');
+  // Against the local service, the demo school's groups (the workbench's configuration) unless
+  // the school's own file is there: `npm run provision -- --graph-url http://127.0.0.1:3000 …`
+  // then works on a fresh clone.
+  const workbenchFile = path.join(cwd, 'config', 'workbench.json');
+  const file =
+    args.configFile ??
+    (args.isLocal && !fs.existsSync(schoolFile) && fs.existsSync(workbenchFile)
+      ? workbenchFile
+      : schoolFile);
   let fromFile: Partial<Record<keyof ConfiguredGroups, unknown>> = {};
   if (args.configFile || fs.existsSync(file)) {
     try {

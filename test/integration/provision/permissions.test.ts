@@ -316,6 +316,20 @@ describe('npm run provision sets the permissions, --check reads them back', () =
     const check = await run(url, ['--check', '--config', config]);
     expect(check.out).toEqual(["No drift: every list's permissions are as planned."]);
     expect(check.code).toBe(0);
+
+    // From the project folder, against the local service, the workbench's groups are the default.
+    const out: string[] = [];
+    const code = await runProvision(
+      ['--site', SITE_ARG, '--graph-url', url, '--user', ADMIN, '--check'],
+      {
+        env: {},
+        out: (l) => out.push(l),
+        err: (l) => out.push(l),
+        cwd: path.join(__dirname, '../../..'),
+      },
+    );
+    expect(out).toEqual(["No drift: every list's permissions are as planned."]);
+    expect(code).toBe(0);
   });
 
   it('someone who is not a site owner is told so, and nothing is changed, lists included', async () => {
