@@ -3,6 +3,7 @@
 import type { AppConfig } from '../config/appConfig';
 import type { MailHost } from '../host/mailHost';
 import { createTokenProvider, type TokenProviderEnvironment } from '../auth/createTokenProvider';
+import { watchSignInRecovery } from '../auth/signInRecovery';
 import type { ScopePurpose } from '../auth/scopeSets';
 import { createGraphClient } from '../graph/client';
 import { GraphCalls } from '../graph/graphCalls';
@@ -53,7 +54,8 @@ export function composeServices(
   host: MailHost,
   signInEnvironment?: TokenProviderEnvironment,
 ): Services {
-  const tokenProvider = createTokenProvider(config, host, signInEnvironment);
+  const signIn = watchSignInRecovery(createTokenProvider(config, host, signInEnvironment));
+  const tokenProvider = signIn.provider;
   // The one call surface every repository and service uses (src/graph/graphCalls.ts), once per
   // scope set: staff features use the staff client; the review and the admin view use their own,
   // whose first request asks for the reviewer's or admin's extra scopes (incremental consent), so
@@ -81,6 +83,8 @@ export function composeServices(
     backgroundRefreshMs: config.cacheBackgroundRefreshSeconds * 1000,
   });
   const events = createContactEvents({ config, host, client, restrictions: cache });
+  // Events that waited for a sign-in go as soon as the user has signed in again.
+  signIn.onRecovered(() => void events.outbox.tryWaitingNow());
   const actions = lazyService(() =>
     import(/* webpackChunkName: "email-actions" */ './actions/createRestrictedActions').then((m) =>
       m.createRestrictedActions({ config, host, client }),

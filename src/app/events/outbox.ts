@@ -127,6 +127,19 @@ export class EventOutbox {
     void this.kick();
   }
 
+  /**
+   * Tries the waiting entries now, without waiting out their backoff (sign-in works again: see
+   * src/auth/signInRecovery.ts). Failed entries stay failed: only "try again" retries those.
+   */
+  tryWaitingNow(): Promise<void> {
+    for (const e of this.entries) {
+      if (e.status === 'waiting') e.nextAttemptAt = undefined;
+    }
+    if (this.timer !== undefined) this.o.clearTimer(this.timer);
+    this.timer = undefined;
+    return this.kick();
+  }
+
   /** Tries every waiting entry now (e.g. the user pressed "try again"). */
   retryNow(): Promise<void> {
     for (const e of this.entries) {
