@@ -90,9 +90,13 @@ const SITES_WRITE = SITES_READ.filter((s) => s !== 'Sites.Read.All');
 /** Creating lists and columns changes the site's structure: Manage or above (or the site grant). */
 const SITES_MANAGE = SITES_WRITE.filter((s) => s !== 'Sites.ReadWrite.All');
 
-/** The mail scopes for one's own mailbox, or their `.Shared` forms for another's. */
-function mail(base: string[], shared: boolean): string[] {
-  return shared ? base.map((s) => `${s}.Shared`) : base;
+/**
+ * The mail scopes for one's own mailbox, or only their `.Shared` forms for another's. The `.Shared`
+ * forms reach the user's own mail too ("including their own and shared mail", permissions-reference).
+ */
+function mail(base: string[], otherMailbox: boolean): string[] {
+  const shared = base.map((s) => `${s}.Shared`);
+  return otherMailbox ? shared : [...base, ...shared];
 }
 
 const MAIL_ACTIONS_SEND = new Set(['send', 'forward']);

@@ -135,6 +135,18 @@ const CASES: [string, string, string, string, unknown, string, string, number, t
     200,
     OUTLOOK,
   ],
+  // The caller's own mailbox named by address is still theirs: no .Shared form needed.
+  [
+    'own messages by address',
+    RECEPTION_UPN,
+    'GET',
+    '/users/reception%40oakfield.sch.uk/mailFolders/inbox/messages',
+    undefined,
+    'User.Read Mail.Send',
+    'Mail.Read',
+    200,
+    OUTLOOK,
+  ],
   [
     'new draft',
     RECEPTION_UPN,
@@ -250,6 +262,11 @@ test('the shared mailbox needs the .Shared form even with the own-mailbox scope'
   const reply = await client.as(await token(RECEPTION_UPN, 'Mail.Read')).get(OFFICE_INBOX);
   expect(reply.status).toBe(403);
   expect(reply.body.error).toMatchObject(OUTLOOK);
+});
+
+test('a .Shared form reaches the user’s own mail too', async () => {
+  const bearer = await token(RECEPTION_UPN, 'Mail.Read.Shared');
+  expect((await client.as(bearer).get('/me/mailFolders/inbox/messages')).status).toBe(200);
 });
 
 test('a message’s MIME needs Mail.Read: Mail.ReadBasic leaves the body out', async () => {
