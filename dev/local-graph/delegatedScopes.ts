@@ -6,7 +6,7 @@
 //
 // Sources (permission tables, learn.microsoft.com/graph/api/<page>#permissions, generated from
 // microsoftgraph/microsoft-graph-docs-contrib api-reference/v1.0/includes/permissions/):
-//   user-get, user-list, user-list-memberof, directoryobject-checkmembergroups, organization-get,
+//   user-get, user-list, user-list-memberof, user-checkmembergroups, organization-get,
 //   user-translateexchangeids, user-list-messages, message-get, message-update, message-delete,
 //   message-move, message-createforward, message-forward, message-send, user-sendmail,
 //   user-list-mailfolders, mailfolder-post-childfolders, user-get-mailboxsettings,
@@ -26,10 +26,13 @@ import { GraphError } from './graphErrors';
 
 type Family = 'directory' | 'outlook' | 'sites';
 
+/** One way to be allowed: a scope, or several that are needed together (Graph's "A and B"). */
+type Alternative = string | readonly string[];
+
 /** What a request needs: any one of `anyOf` (compared case-insensitively, as Entra issues them). */
 export interface ScopeNeed {
   family: Family;
-  anyOf: readonly string[];
+  anyOf: readonly Alternative[];
 }
 
 const USER_SELF = [
@@ -56,13 +59,16 @@ const MEMBER_OF = [
   'Directory.Read.All',
   'Directory.ReadWrite.All',
 ];
-const CHECK_MEMBER_GROUPS = [
-  'GroupMember.Read.All',
-  'Group.Read.All',
-  'Group.ReadWrite.All',
+/** user-checkmembergroups, "Group memberships for other users": a user scope and a group scope. */
+const CHECK_MEMBER_GROUPS_OTHER: readonly Alternative[] = [
+  ['User.ReadBasic.All', 'GroupMember.Read.All'],
+  ['User.Read.All', 'GroupMember.Read.All'],
+  ['User.ReadBasic.All', 'Group.Read.All'],
+  ['User.Read.All', 'Group.Read.All'],
   'Directory.Read.All',
-  'Directory.ReadWrite.All',
 ];
+/** "Group memberships for the signed-in user": User.Read alone is enough. */
+const CHECK_MEMBER_GROUPS_SELF = ['User.Read', ...CHECK_MEMBER_GROUPS_OTHER];
 const ORGANIZATION = [
   'User.Read',
   'Organization.Read.All',
@@ -142,7 +148,10 @@ export function scopeNeed(
     case 'memberof':
       return { family: 'directory', anyOf: MEMBER_OF };
     case 'checkmembergroups':
-      return { family: 'directory', anyOf: CHECK_MEMBER_GROUPS };
+      return {
+        family: 'directory',
+        anyOf: self ? CHECK_MEMBER_GROUPS_SELF : CHECK_MEMBER_GROUPS_OTHER,
+      };
     case 'translateexchangeids':
       return { family: 'outlook', anyOf: TRANSLATE_IDS };
     case 'mailboxsettings':
@@ -206,7 +215,8 @@ export function assertDelegatedScopes(
 ): void {
   const need = scopeNeed(method, segments, query, isSelf);
   if (!need) return;
-  if (need.anyOf.some((s) => granted.has(s.toLowerCase()))) return;
+  const holds = (s: string) => granted.has(s.toLowerCase());
+  if (need.anyOf.some((a) => (typeof a === 'string' ? holds(a) : a.every(holds)))) return;
   throw refusal(need.family);
 }
 

@@ -86,8 +86,8 @@ const CASES: [string, string, string, string, unknown, string, string, number, t
     'POST',
     '/me/checkMemberGroups',
     { groupIds: [] },
-    'User.Read Mail.ReadWrite',
-    'GroupMember.Read.All',
+    'Mail.ReadWrite',
+    'User.Read',
     200,
     DIRECTORY,
   ],
@@ -257,6 +257,19 @@ describe.each(CASES)(
     });
   },
 );
+
+test('another user’s group memberships need a user scope and a group scope together', async () => {
+  const check = async (scp: string) =>
+    (
+      await client
+        .as(await token(RECEPTION_UPN, scp))
+        .call('POST', '/users/head@oakfield.sch.uk/checkMemberGroups', { groupIds: [] })
+    ).status;
+  expect(await check('User.Read GroupMember.Read.All')).toBe(403);
+  expect(await check('User.ReadBasic.All')).toBe(403);
+  expect(await check('User.ReadBasic.All GroupMember.Read.All')).toBe(200);
+  expect(await check('Directory.Read.All')).toBe(200);
+});
 
 test('the shared mailbox needs the .Shared form even with the own-mailbox scope', async () => {
   const reply = await client.as(await token(RECEPTION_UPN, 'Mail.Read')).get(OFFICE_INBOX);
