@@ -141,7 +141,8 @@ export function scopeNeed(
   const rest = lower.slice(root === 'me' ? 1 : 2);
   const [section, ...tail] = rest;
   if (section === undefined) {
-    if (self && !mentionsProxyAddresses(query)) return { family: 'directory', anyOf: USER_SELF };
+    // User.Read (and User.ReadBasic.All) read the signed-in user's full profile, proxyAddresses too.
+    if (self) return { family: 'directory', anyOf: USER_SELF };
     return { family: 'directory', anyOf: mentionsProxyAddresses(query) ? USERS_FULL : USERS_BASIC };
   }
   switch (section) {

@@ -258,6 +258,13 @@ describe.each(CASES)(
   },
 );
 
+test('User.Read reads the user’s own full profile, proxyAddresses included', async () => {
+  const reply = await client
+    .as(await token(RECEPTION_UPN, 'User.Read'))
+    .get('/me?$select=proxyAddresses');
+  expect(reply.status).toBe(200);
+});
+
 test('another user’s group memberships need a user scope and a group scope together', async () => {
   const check = async (scp: string) =>
     (
