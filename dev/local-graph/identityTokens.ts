@@ -5,6 +5,7 @@
 // Sources: learn.microsoft.com/entra/identity-platform/access-tokens ("Validate tokens"),
 // learn.microsoft.com/graph/resolve-auth-errors (401 InvalidAuthenticationToken).
 import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet } from 'jose';
+import { scopesOf } from './delegatedScopes';
 import { GraphError } from './graphErrors';
 
 /** The identity provider whose tokens the service accepts, besides `local:<upn>` ones. */
@@ -31,6 +32,12 @@ function invalid(message: string): GraphError {
   return new GraphError(401, 'InvalidAuthenticationToken', message);
 }
 
+/** Who a valid token stands for and what it was granted (`scp`, delegatedScopes.ts). */
+export interface TokenIdentity {
+  upn: string;
+  scopes: ReadonlySet<string>;
+}
+
 /** The user principal name a valid token stands for; throws Graph's 401 otherwise. */
 export async function userOfToken(
   token: string,
@@ -38,6 +45,15 @@ export async function userOfToken(
   /** The resource the token must be for: Graph's by default; SharePoint's for its REST API. */
   audiences: string[] = GRAPH_AUDIENCES,
 ): Promise<string> {
+  return (await identityOfToken(token, trusted, audiences)).upn;
+}
+
+/** As userOfToken, with the token's delegated scopes beside its user. */
+export async function identityOfToken(
+  token: string,
+  trusted: TrustedIdentity | undefined,
+  audiences: string[] = GRAPH_AUDIENCES,
+): Promise<TokenIdentity> {
   if (!trusted) throw invalid('Access token validation failure. Invalid issuer.');
   try {
     const { payload } = await jwtVerify(token, createLocalJWKSet(trusted.jwks), {
@@ -48,7 +64,7 @@ export async function userOfToken(
     });
     const upn = payload.upn ?? payload.preferred_username;
     if (typeof upn !== 'string' || !upn) throw invalid('Access token validation failure.');
-    return upn;
+    return { upn, scopes: scopesOf(payload.scp) };
   } catch (error) {
     if (error instanceof GraphError) throw error;
     if (error instanceof errors.JWTExpired) {

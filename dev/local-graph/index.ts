@@ -31,11 +31,13 @@ import {
 } from './mailboxConcurrency';
 import { handleMessageRules, handleRulesDev, isMessageRulesPath } from './messageRules';
 import {
+  identityOfToken,
   looksLikeJwt,
   sharePointAudiences,
   userOfToken,
   type TrustedIdentity,
 } from './identityTokens';
+import { assertDelegatedScopes } from './delegatedScopes';
 import { serveSharePointRest, siteOfRestPath, SpRestError, spErrorBody } from './sharepointRest';
 
 export type { FaultOptions } from './faults';
@@ -246,6 +248,8 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
   let identity = opts.identity;
   // Who a request's JWT stands for (or why it was refused), checked once when the request arrives.
   const jwtOutcomes = new WeakMap<http.IncomingMessage, string | GraphError>();
+  // The delegated scopes of a request's valid JWT; absent for `local:` tokens, which hold them all.
+  const jwtScopes = new WeakMap<http.IncomingMessage, ReadonlySet<string>>();
   const authenticate = (req: http.IncomingMessage) =>
     data.directory.authenticate(req.headers.authorization, jwtOutcomes.get(req));
 
@@ -318,14 +322,16 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
     }
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '')?.[1];
     if (bearer && looksLikeJwt(bearer)) {
-      jwtOutcomes.set(
-        req,
-        await userOfToken(bearer, identity).catch((e: unknown) =>
-          e instanceof GraphError
-            ? e
-            : new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failure.'),
-        ),
+      const verified = await identityOfToken(bearer, identity).catch((e: unknown) =>
+        e instanceof GraphError
+          ? e
+          : new GraphError(401, 'InvalidAuthenticationToken', 'Access token validation failure.'),
       );
+      if (verified instanceof GraphError) jwtOutcomes.set(req, verified);
+      else {
+        jwtOutcomes.set(req, verified.upn);
+        jwtScopes.set(req, verified.scopes);
+      }
     }
     // A request to a mailbox holds one of its 4 slots while the service works on it (latency
     // included); past the fourth, Exchange answers 429 (mailboxConcurrency.ts).
@@ -493,6 +499,8 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
               // Inner requests carry the batch's token, checked once with the batch itself.
               const outcome = jwtOutcomes.get(req);
               if (outcome !== undefined) jwtOutcomes.set(c.req, outcome);
+              const scopes = jwtScopes.get(req);
+              if (scopes !== undefined) jwtScopes.set(c.req, scopes);
               return serveGraph(c.req, c.method, c.url, c.rawPath, c.prefs);
             },
             behaviours.batchOrdering,
@@ -529,6 +537,17 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
     const outcome = rollFault(faults, random);
     if (outcome !== 'none') throw injectedFault(outcome, rawPath, faults.retryAfterSeconds ?? 1);
     const me = authenticate(req);
+    const segments = pathSegments(rawPath);
+    const scopes = jwtScopes.get(req);
+    if (scopes !== undefined) {
+      // Graph checks the token's permissions before the resource itself (README behaviour 19).
+      const mine = [me.id, me.userPrincipalName, me.mail]
+        .filter(Boolean)
+        .map((k) => k.toLowerCase());
+      assertDelegatedScopes(scopes, method, segments, url.searchParams, (key) =>
+        mine.includes(key.toLowerCase()),
+      );
+    }
     const text = WRITE_METHODS.has(method) ? await readBody(req) : '';
     const body = parseJsonBody(text);
     if (method === 'POST' || method === 'PATCH') {
@@ -542,7 +561,7 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
     const graphReq: GraphRequest = {
       method,
       rawPath,
-      segments: pathSegments(rawPath),
+      segments,
       query: url.searchParams,
       headers: req.headers,
       body: body ?? {},

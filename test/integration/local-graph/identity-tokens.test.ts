@@ -64,7 +64,7 @@ test("requests inside a $batch are made as the batch token's user, and a bad tok
     responses: { id: string; status: number; body: { userPrincipalName?: string } }[];
   };
   const good = await client
-    .as(await token({ upn: 'head@oakfield.sch.uk' }))
+    .as(await token({ upn: 'head@oakfield.sch.uk', scp: 'User.Read Mail.Read' }))
     .call<Reply>('POST', '/$batch', batch);
   expect(good.status).toBe(200);
   const byId = new Map(good.body.responses.map((r) => [r.id, r]));
