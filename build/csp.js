@@ -7,7 +7,13 @@
 
 const ENTRA_ID = 'https://login.microsoftonline.com';
 /** Office.js and what it loads (office-js#1005: Microsoft has no canonical list; observed). */
-const OFFICE_JS_SCRIPTS = ['https://appsforoffice.microsoft.com', 'https://ajax.aspnetcdn.com'];
+// The telemetry host is listed for scripts too: office-js#1005 and office-js-docs-pr#721 found it
+// needed in script-src by testing, and a blocked Office.js would leave the pane blank.
+const OFFICE_JS_SCRIPTS = [
+  'https://appsforoffice.microsoft.com',
+  'https://ajax.aspnetcdn.com',
+  'https://browser.pipe.aria.microsoft.com',
+];
 /** Office.js's telemetry endpoint (office-js#1005); blocked, it would only report violations. */
 const OFFICE_JS_CONNECT = ['https://browser.pipe.aria.microsoft.com'];
 /** Outlook's web origins that frame the task pane (headers only: see docs/hosting.md). */

@@ -29,6 +29,7 @@ test('production: scripts only from the add-in and Office.js, Graph and Entra fo
     "'self'",
     'https://appsforoffice.microsoft.com',
     'https://ajax.aspnetcdn.com',
+    'https://browser.pipe.aria.microsoft.com',
   ]);
   expect(d['connect-src']).toEqual(
     expect.arrayContaining([
