@@ -9,7 +9,7 @@ import { MemoryStore } from '../../../src/cache/keyValueStore';
 import { defaultConfig } from '../../../src/config/appConfig';
 import { GraphCalls } from '../../../src/graph/graphCalls';
 import type { MailHost } from '../../../src/host/mailHost';
-import type { ContactEvent } from '../../../src/policy/events';
+import { sampleEvent } from '../events/sampleEvent';
 
 const SAM = 'sam.teacher@oakfield.sch.uk';
 const JO = 'jo.head@oakfield.sch.uk';
@@ -86,20 +86,7 @@ describe('forgetOtherUsers', () => {
 });
 
 describe("another user's outbox under this user", () => {
-  function event(key: string, email: string): ContactEvent {
-    return {
-      key,
-      occurredAt: '2025-03-03T09:00:00.000Z',
-      channel: 'Phone',
-      summary: `Event ${key}`,
-      person: { name: 'Mark Denton', email: 'mark.denton1978@gmail.com' },
-      behaviours: ['Tone'],
-      feelings: [],
-      policyAspects: [],
-      recordedBy: { name: 'Someone', email },
-      recordedAt: '2025-03-03T09:05:00.000Z',
-    };
-  }
+  const event = (key: string, email: string) => sampleEvent(key, { name: 'Someone', email });
 
   it('is neither loaded, shown nor sent: it waits for its owner', async () => {
     const store = new MemoryStore();

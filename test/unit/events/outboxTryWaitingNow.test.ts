@@ -4,22 +4,10 @@ import { EventOutbox } from '../../../src/app/events/outbox';
 import { SignInRequiredError } from '../../../src/auth/tokenProvider';
 import { GraphAccessError } from '../../../src/graph/errors';
 import { MemoryStore } from '../../../src/cache/keyValueStore';
-import type { ContactEvent } from '../../../src/policy/events';
+import { sampleEvent } from './sampleEvent';
 
-function event(key: string): ContactEvent {
-  return {
-    key,
-    occurredAt: '2025-03-03T09:00:00.000Z',
-    channel: 'Phone',
-    summary: `Event ${key}`,
-    person: { name: 'Mark Denton', email: 'mark.denton1978@gmail.com' },
-    behaviours: ['Tone'],
-    feelings: [],
-    policyAspects: [],
-    recordedBy: { name: 'Helen Marsh', email: 'head@oakfield.sch.uk' },
-    recordedAt: '2025-03-03T09:05:00.000Z',
-  };
-}
+const HEAD = { name: 'Helen Marsh', email: 'head@oakfield.sch.uk' };
+const event = (key: string) => sampleEvent(key, HEAD);
 
 const settle = async () => {
   for (let round = 0; round < 30; round += 1) await new Promise((r) => setImmediate(r));

@@ -3,22 +3,7 @@
 import { EventOutbox } from '../../../src/app/events/outbox';
 import { WrongAccountError } from '../../../src/auth/tokenProvider';
 import { MemoryStore } from '../../../src/cache/keyValueStore';
-import type { ContactEvent } from '../../../src/policy/events';
-
-function event(key: string): ContactEvent {
-  return {
-    key,
-    occurredAt: '2025-03-03T09:00:00.000Z',
-    channel: 'Phone',
-    summary: `Event ${key}`,
-    person: { name: 'Mark Denton', email: 'mark.denton1978@gmail.com' },
-    behaviours: ['Tone'],
-    feelings: [],
-    policyAspects: [],
-    recordedBy: { name: 'Sarah Whitfield', email: 'reception@oakfield.sch.uk' },
-    recordedAt: '2025-03-03T09:05:00.000Z',
-  };
-}
+import { sampleEvent as event } from './sampleEvent';
 
 it('holds an event refused for a wrong account: waiting, no timer, sent on "try again"', async () => {
   const store = new MemoryStore();
