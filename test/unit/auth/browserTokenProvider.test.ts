@@ -6,17 +6,9 @@ import { SignInRequiredError, WrongAccountError } from '../../../src/auth/tokenP
 import { defaultConfig, type AppConfig } from '../../../src/config/appConfig';
 import { account, createFakeApp, otherAccount, tokenResult, type FakeApp } from './msalMock';
 
-jest.mock('@azure/msal-browser', () => {
-  const { FakeAuthError } = jest.requireActual<typeof import('./msalMock')>('./msalMock');
-  class InteractionRequiredAuthError extends FakeAuthError {}
-  class BrowserAuthError extends FakeAuthError {}
-  return {
-    InteractionRequiredAuthError,
-    BrowserAuthError,
-    createNestablePublicClientApplication: jest.fn(),
-    PublicClientApplication: jest.fn(),
-  };
-});
+jest.mock('@azure/msal-browser', () =>
+  jest.requireActual<typeof import('./msalMock')>('./msalMock').msalModuleMock(),
+);
 
 const mocked = jest.mocked(msal);
 const ORIGIN = 'https://addin.oakfield.sch.uk';

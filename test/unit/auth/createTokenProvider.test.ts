@@ -7,17 +7,9 @@ import type { MailHost } from '../../../src/host/mailHost';
 import { installFakeOffice, type FakeOffice } from '../host/fakeOffice';
 import { account, createFakeApp, otherAccount, tokenResult, type FakeApp } from './msalMock';
 
-jest.mock('@azure/msal-browser', () => {
-  const { FakeAuthError } = jest.requireActual<typeof import('./msalMock')>('./msalMock');
-  class InteractionRequiredAuthError extends FakeAuthError {}
-  class BrowserAuthError extends FakeAuthError {}
-  return {
-    InteractionRequiredAuthError,
-    BrowserAuthError,
-    createNestablePublicClientApplication: jest.fn(),
-    PublicClientApplication: jest.fn(),
-  };
-});
+jest.mock('@azure/msal-browser', () =>
+  jest.requireActual<typeof import('./msalMock')>('./msalMock').msalModuleMock(),
+);
 
 const mocked = jest.mocked(msal);
 const ORIGIN = 'https://addin.oakfield.sch.uk';

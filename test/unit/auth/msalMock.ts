@@ -1,11 +1,23 @@
-// Shared pieces for tests that mock '@azure/msal-browser' (the factory itself must live in each
-// test file, because jest.mock is hoisted there).
+// Shared pieces for tests that mock '@azure/msal-browser' (jest.mock is hoisted in each test file;
+// its factory calls msalModuleMock through jest.requireActual).
 import type { AuthenticationResult } from '@azure/msal-browser';
 
 export class FakeAuthError extends Error {
   constructor(readonly errorCode: string) {
     super(errorCode);
   }
+}
+
+/** The parts of '@azure/msal-browser' the sign-in code uses; the two app factories are jest.fn(). */
+export function msalModuleMock() {
+  class InteractionRequiredAuthError extends FakeAuthError {}
+  class BrowserAuthError extends FakeAuthError {}
+  return {
+    InteractionRequiredAuthError,
+    BrowserAuthError,
+    createNestablePublicClientApplication: jest.fn(),
+    PublicClientApplication: jest.fn(),
+  };
 }
 
 export interface FakeApp {

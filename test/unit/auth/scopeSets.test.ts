@@ -17,17 +17,9 @@ import { installFakeOffice, type FakeOffice } from '../host/fakeOffice';
 import { account, createFakeApp, tokenResult, type FakeApp } from './msalMock';
 import { installFetchMock, jsonReply } from '../graph/fetchMock';
 
-jest.mock('@azure/msal-browser', () => {
-  const { FakeAuthError } = jest.requireActual<typeof import('./msalMock')>('./msalMock');
-  class InteractionRequiredAuthError extends FakeAuthError {}
-  class BrowserAuthError extends FakeAuthError {}
-  return {
-    InteractionRequiredAuthError,
-    BrowserAuthError,
-    createNestablePublicClientApplication: jest.fn(),
-    PublicClientApplication: jest.fn(),
-  };
-});
+jest.mock('@azure/msal-browser', () =>
+  jest.requireActual<typeof import('./msalMock')>('./msalMock').msalModuleMock(),
+);
 
 const mocked = jest.mocked(msal);
 const ORIGIN = 'https://addin.oakfield.sch.uk';
