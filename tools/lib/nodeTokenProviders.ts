@@ -28,8 +28,6 @@ export interface DeviceCodeOptions {
   clientId: string;
   /** Tenant id or domain, e.g. oakfield.sch.uk. */
   tenantId: string;
-  /** Full resource scopes, e.g. https://graph.microsoft.com/Sites.Manage.All */
-  scopes: string[];
   /** Where to show "go to https://microsoft.com/devicelogin and enter code ..." (not a secret). */
   showInstructions: (message: string) => void;
 }
@@ -37,19 +35,13 @@ export interface DeviceCodeOptions {
 /** Renew a little before expiry so that a long run never sends a token that dies in flight. */
 const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
 
-/** Microsoft Entra device-code sign-in (delegated): for admins running a tool in a terminal. */
-export function deviceCodeTokenProvider(options: DeviceCodeOptions): TokenProvider {
-  return deviceCodeSession(options)(options.scopes);
-}
-
 /**
- * One device-code sign-in for several resources (Graph, then SharePoint): each provider asks for
+ * Microsoft Entra device-code sign-in (delegated), for admins running a tool in a terminal: one
+ * sign-in for several resources (Graph, then SharePoint): each provider asks for
  * its own scopes, silently with the account already signed in when it can, so that the admin
  * enters one code rather than one per resource.
  */
-export function deviceCodeSession(
-  options: Omit<DeviceCodeOptions, 'scopes'>,
-): (scopes: string[]) => TokenProvider {
+export function deviceCodeSession(options: DeviceCodeOptions): (scopes: string[]) => TokenProvider {
   const app = new PublicClientApplication({
     auth: {
       clientId: options.clientId,
