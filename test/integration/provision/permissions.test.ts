@@ -151,7 +151,6 @@ describe('npm run provision sets the permissions, --check reads them back', () =
     expect(first.out).toContain(
       "    was: Contact Restrictions: inherits the site's permissions (should have its own)",
     );
-    expect(first.all).not.toContain('Still to do by hand, once, as a site owner');
     expect(first.all).not.toContain('local:');
 
     const check = await run(url, [...GROUP_ARGS, '--check']);

@@ -5,13 +5,12 @@ import { SignInRequiredError } from '../../../src/auth/tokenProvider';
 import { GraphAccessError } from '../../../src/graph/errors';
 import { MemoryStore } from '../../../src/cache/keyValueStore';
 import { sampleEvent } from './sampleEvent';
+import { flushPromises } from '../host/fakeOffice';
 
 const HEAD = { name: 'Helen Marsh', email: 'head@oakfield.sch.uk' };
 const event = (key: string) => sampleEvent(key, HEAD);
 
-const settle = async () => {
-  for (let round = 0; round < 30; round += 1) await new Promise((r) => setImmediate(r));
-};
+const settle = () => flushPromises(30);
 
 it('tries a waiting event at once, ignoring its backoff; a failed one is left alone', async () => {
   let signedIn = false;
