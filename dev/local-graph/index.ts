@@ -16,7 +16,7 @@ import {
 import { splitPathSegments, type GraphRequest, type GraphResponse } from './graphRequest';
 import { mailboxFromSeed, type StoredMailbox } from './mailStore';
 import { loadSeed } from './seedLoader';
-import type { Seed } from './seedTypes';
+import type { Seed, SeedTenant } from './seedTypes';
 import { type DeltaState, handleSites } from './sharepointRoutes';
 import { SharePointStore } from './sharepointStore';
 import { handleUsers } from './userRoutes';
@@ -127,6 +127,8 @@ const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT']);
 
 interface Data {
   directory: Directory;
+  /** The seed's tenant (GET /organization). */
+  tenant: SeedTenant;
   sharePoint: SharePointStore;
   mailboxes: StoredMailbox[];
 }
@@ -139,6 +141,7 @@ function buildData(seed: Seed, behaviours: Behaviours): Data {
   const sites = zone ? seed.sites.map((s) => ({ ...s, timeZone: zone })) : seed.sites;
   return {
     directory,
+    tenant: seed.tenant,
     // Seed items' `createdBy` names a user: their author (item-level permissions).
     sharePoint: new SharePointStore(sites, now, (who) => directory.find(who), {
       findUser: (who) => directory.find(who),
@@ -572,7 +575,7 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
     };
     const root = (graphReq.segments[0] ?? '').toLowerCase();
     if (root === 'sites') return handleSites(graphReq, data.sharePoint, delta);
-    if (root === 'organization') return handleOrganization(graphReq, opts.seed);
+    if (root === 'organization') return handleOrganization(graphReq, data.tenant);
     if (isMessageRulesPath(graphReq.segments)) return handleMessageRules(graphReq, data);
     if (root === 'me' || root === 'users')
       return handleUsers(graphReq, { directory: data.directory, mailboxes: data.mailboxes });

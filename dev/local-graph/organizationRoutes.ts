@@ -4,11 +4,10 @@
 // domain, which the seed does not list, so it is added here as Entra would show it.
 // Read-only: any signed-in user (delegated User.Read is enough) and app-only callers
 // (Organization.Read.All) may read it; nothing here changes it.
-import { LOCAL_TENANT_ID } from '../local-identity/identityProvider';
 import { GraphError, invalidRequest } from './graphErrors';
 import { type GraphRequest, type GraphResponse, ok } from './graphRequest';
-import { loadSeed } from './seedLoader';
-import type { Seed, SeedTenant } from './seedTypes';
+import type { SeedTenant } from './seedTypes';
+import { LOCAL_TENANT_ID } from './tenant';
 
 export interface VerifiedDomain {
   name: string;
@@ -16,15 +15,6 @@ export interface VerifiedDomain {
   isInitial: boolean;
   type: 'Managed';
   capabilities: string;
-}
-
-// The seed's tenant never changes while the service runs: read once per seed source.
-const tenants = new Map<string | Seed | undefined, SeedTenant>();
-
-function tenantOf(source: string | Seed | undefined): SeedTenant {
-  let tenant = tenants.get(source);
-  if (!tenant) tenants.set(source, (tenant = loadSeed(source).tenant));
-  return tenant;
 }
 
 /** The seed's domains (the first is the default), then the initial onmicrosoft.com domain. */
@@ -65,10 +55,7 @@ function selected(resource: Record<string, unknown>, req: GraphRequest): Record<
   );
 }
 
-export function handleOrganization(
-  req: GraphRequest,
-  seed: string | Seed | undefined,
-): GraphResponse {
+export function handleOrganization(req: GraphRequest, tenant: SeedTenant): GraphResponse {
   if (req.method !== 'GET') {
     // Changing the organization needs Organization.ReadWrite.All, which no caller here has.
     throw new GraphError(
@@ -77,7 +64,7 @@ export function handleOrganization(
       'Insufficient privileges to complete the operation.',
     );
   }
-  const organization = organizationOf(tenantOf(seed));
+  const organization = organizationOf(tenant);
   const [, id, ...rest] = req.segments;
   if (rest.length > 0) throw invalidRequest('Only the organization itself is served.');
   if (id !== undefined) {

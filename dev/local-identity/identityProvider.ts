@@ -23,6 +23,7 @@ import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { selfSignedCertificate } from './certificate';
 import { loginPage, type LoginPageUser } from './loginPage';
+import { LOCAL_TENANT_ID } from '../local-graph/tenant';
 
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 
@@ -78,7 +79,7 @@ export interface LocalIdentity {
 }
 
 /** A fixed tenant id for the local school: the seeds do not name one. */
-export const LOCAL_TENANT_ID = '5c7e0f3a-2b4d-4e6f-8a1c-3d5e7f9b1a2c';
+export { LOCAL_TENANT_ID };
 
 function signingKey(): { privateJwk: Record<string, unknown>; publicJwk: Record<string, unknown> } {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
