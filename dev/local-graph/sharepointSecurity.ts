@@ -249,6 +249,12 @@ export function listSecurityFromSeed(
   site: SiteSecurity,
   dir: SecurityDirectory,
 ): ListSecurity {
+  // The seed format before SharePoint's model: refused, so that an old fixture does not quietly
+  // become a list every member of staff may edit.
+  if ('permissions' in seed)
+    throw new SecuritySeedError(
+      `seed: list '${seed.displayName}' uses the old 'permissions' key: declare roleAssignments, readSecurity and writeSecurity (SEED.md)`,
+    );
   const unique = seed.hasUniqueRoleAssignments ?? seed.roleAssignments !== undefined;
   if (!unique && seed.roleAssignments?.length)
     throw new SecuritySeedError(

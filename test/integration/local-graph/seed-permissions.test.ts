@@ -142,5 +142,8 @@ describe('seed permissions: defaults and checks', () => {
     expect(() => createLocalGraph({ seed: list({ writeSecurity: 3 }) })).toThrow(
       'writeSecurity is 1, 2 or 4',
     );
+    expect(() =>
+      createLocalGraph({ seed: list({ permissions: { membersOnly: ['g-1'] } }) }),
+    ).toThrow("uses the old 'permissions' key");
   });
 });
