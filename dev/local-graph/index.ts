@@ -363,10 +363,24 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
       res.end();
       return;
     }
+    // The workbench's faults reach SharePoint's REST API too: SharePoint Online throttles it
+    // (429, or 503, with Retry-After) and an outage drops it like Graph (README behaviour 16).
+    if (faults.down) {
+      req.socket.destroy();
+      record(method, url.pathname + url.search, 0, started);
+      return;
+    }
+    if (latencyMs > 0) await sleep(latencyMs);
+    const outcome = rollFault(faults, random);
+    if (outcome !== 'none') res.setHeader('Retry-After', String(faults.retryAfterSeconds ?? 1));
     const accept = req.headers.accept;
     let status: number;
     let body: unknown;
     try {
+      if (outcome === 'throttle')
+        throw new SpRestError(429, '-1, System.Exception', 'Too many requests.');
+      if (outcome === 'unavailable')
+        throw new SpRestError(503, '-1, System.Exception', 'Server Too Busy.');
       const target = siteOfRestPath(data.sharePoint, url.pathname);
       if (!target)
         throw new SpRestError(

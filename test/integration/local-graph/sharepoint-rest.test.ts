@@ -346,3 +346,20 @@ describe('SharePoint REST through PnPjs (behaviour 16)', () => {
     expect(((await verbose.json()) as { d: { Id: number } }).d.Id).toBe(READ);
   });
 });
+
+test("the workbench's faults reach SharePoint's REST API as they reach Graph: 429 or 503 with Retry-After, and an outage drops the connection", async () => {
+  const listUrl = `${graph.url}/sites/ContactGuard/_api/web/lists/getbytitle('Contact%20Restrictions')`;
+  const get = () => fetch(listUrl, { headers: { Authorization: `Bearer ${SITE_OWNER}` } });
+  graph.setFaults({ throttleRate: 1, retryAfterSeconds: 7 });
+  const throttled = await get();
+  expect(throttled.status).toBe(429);
+  expect(throttled.headers.get('retry-after')).toBe('7');
+  graph.setFaults({ unavailableRate: 1, retryAfterSeconds: 3 });
+  const busy = await get();
+  expect(busy.status).toBe(503);
+  expect(busy.headers.get('retry-after')).toBe('3');
+  graph.setFaults({ down: true });
+  await expect(get()).rejects.toThrow();
+  graph.setFaults({});
+  expect((await get()).status).toBe(200);
+});
