@@ -264,7 +264,7 @@ export async function reconcile(mode: RoutingMode, deps: ReconcilerDeps): Promis
     const needFolders = [...listed].filter(
       ([m, rules]) =>
         folderIdFromRules(rules) === undefined &&
-        desiredRulesFor(m, routes, settings, undefined).length > 0,
+        desiredRulesFor(m, routes, settings, undefined).some((d) => d.movesToFolder),
     );
     // Folders to make rules in are part of what a first run needs; re-reads come from failures.
     if (initial) minimum += needFolders.length;

@@ -40,3 +40,4 @@ export {
   transportRuleScript,
   type TransportRuleOutput,
 } from './transportRule';
+export { URGENT_PHRASES_MAX_CHARS, URGENT_RULE_PHRASES } from './urgentRulePhrases';

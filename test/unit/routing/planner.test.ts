@@ -12,6 +12,8 @@ import {
   type MessageRuleData,
   type RoutingSettings,
   type RuleChange,
+  URGENT_CATEGORY,
+  URGENT_RULE_PHRASES,
 } from '../../../src/policy/routing';
 import type { Restriction } from '../../../src/policy/types';
 import { TODAY, restriction } from '../policy/fixtures';
@@ -65,15 +67,38 @@ function converge(restrictions: Restriction[], s: CurrentMailboxState, st = sett
 }
 
 describe('routing planner', () => {
-  it('creates one redirect rule for a new restriction, first in order, enabled, filed and final', () => {
+  it('002 §55, §62: a new restriction gets an urgent rule (marked, kept in the inbox) then a redirect rule (filed), first in order, enabled, final', () => {
     const { first, second } = converge([r('1', ['a@x.org', 'b@x.org'])], state());
-    expect(first.changes).toHaveLength(1);
-    const change = first.changes[0]!;
+    expect(first.changes).toHaveLength(2);
+    const urgent = first.changes[0]!;
+    if (urgent.kind !== 'create') throw new Error('create expected');
+    expect(urgent.rule.role).toBe('urgent');
+    expect(urgent.rule.body).toEqual({
+      displayName: expect.stringMatching(/^Contact Guard: possibly urgent/),
+      sequence: 1,
+      isEnabled: true,
+      conditions: {
+        fromAddresses: [
+          { emailAddress: { address: 'a@x.org' } },
+          { emailAddress: { address: 'b@x.org' } },
+        ],
+        bodyOrSubjectContains: URGENT_RULE_PHRASES,
+      },
+      // 002 §62: never filed away: no moveToFolder; it still goes to the SPOC.
+      actions: {
+        markImportance: 'high',
+        assignCategories: [URGENT_CATEGORY, 'Restricted correspondence'],
+        redirectTo: [{ emailAddress: { address: SPOC } }],
+        stopProcessingRules: true,
+      },
+    });
+    const change = first.changes[1]!;
     expect(change.kind).toBe('create');
     if (change.kind !== 'create') throw new Error('create expected');
     expect(change.reason).toBe('new');
+    expect(change.rule.role).toBe('route');
     expect(change.rule.body).toMatchObject({
-      sequence: 1,
+      sequence: 2,
       isEnabled: true,
       conditions: {
         fromAddresses: [
@@ -91,17 +116,21 @@ describe('routing planner', () => {
       key: change.rule.key,
       fingerprint: change.rule.fingerprint,
     });
+    expect(parseOwnedName(urgent.rule.body.displayName)?.key).toBe(urgent.rule.key);
+    expect(urgent.rule.key).not.toBe(change.rule.key);
     // Idempotent: once applied, the next plan changes nothing.
     expect(second.changes).toEqual([]);
-    expect(second.inStep).toBe(1);
+    expect(second.inStep).toBe(2);
   });
 
-  it('groups restrictions by SPOC: one rule per destination', () => {
+  it('groups restrictions by SPOC: one urgent and one route rule per destination', () => {
     const { first } = converge(
       [r('1', ['a@x.org']), r('2', ['b@x.org']), r('3', ['c@x.org'], { spocEmail: OFFICE })],
       state(),
     );
-    expect(first.changes.filter((c) => c.kind === 'create')).toHaveLength(2);
+    expect(
+      first.changes.map((c) => (c.kind === 'create' ? `${c.rule.role} ${c.rule.spoc}` : '')),
+    ).toEqual([`urgent ${SPOC}`, `urgent ${OFFICE}`, `route ${SPOC}`, `route ${OFFICE}`]);
   });
 
   it('deletes the rule when the restriction has ended, expired or was overturned', () => {
@@ -115,6 +144,7 @@ describe('routing planner', () => {
       const plan = planMailbox(after, routes, settings());
       expect(plan.changes).toEqual([
         expect.objectContaining({ kind: 'delete', reason: 'notNeeded' }),
+        expect.objectContaining({ kind: 'delete', reason: 'notNeeded' }),
       ]);
     }
   });
@@ -123,7 +153,10 @@ describe('routing planner', () => {
     const { after } = converge([r('1', ['a@x.org'])], state());
     const { routes } = routesBySpoc([r('1', ['a@x.org', 'new@x.org'])], settings(), TODAY);
     const plan = planMailbox(after, routes, settings());
-    expect(plan.changes).toEqual([expect.objectContaining({ kind: 'update', reason: 'changed' })]);
+    expect(plan.changes).toEqual([
+      expect.objectContaining({ kind: 'update', reason: 'changed' }),
+      expect.objectContaining({ kind: 'update', reason: 'changed' }),
+    ]);
     expect(plan.drift).toEqual([]);
   });
 
@@ -135,7 +168,12 @@ describe('routing planner', () => {
       TODAY,
     );
     const plan = planMailbox(after, routes, settings());
-    expect(plan.changes.map((c) => c.kind).sort()).toEqual(['create', 'delete']);
+    expect(plan.changes.map((c) => c.kind).sort()).toEqual([
+      'create',
+      'create',
+      'delete',
+      'delete',
+    ]);
     const created = plan.changes.find((c) => c.kind === 'create');
     expect(created?.kind === 'create' && created.rule.body.actions.redirectTo).toEqual([
       { emailAddress: { address: 'head@oakfield.sch.uk' } },
@@ -144,19 +182,24 @@ describe('routing planner', () => {
 
   it('detects a rule a user edited or disabled as drift and repairs it', () => {
     const { after } = converge([r('1', ['a@x.org'])], state());
-    const edited = after.rules.map((rule) => ({
-      ...rule,
-      actions: {
-        ...rule.actions,
-        redirectTo: [{ emailAddress: { address: 'someone@oakfield.sch.uk' } }],
-      },
-    }));
+    // The route rule (the second) is edited: its redirect now goes to someone else.
+    const edited = after.rules.map((rule, i) =>
+      i === 1
+        ? {
+            ...rule,
+            actions: {
+              ...rule.actions,
+              redirectTo: [{ emailAddress: { address: 'someone@oakfield.sch.uk' } }],
+            },
+          }
+        : rule,
+    );
     const { routes } = routesBySpoc([r('1', ['a@x.org'])], settings(), TODAY);
     const plan = planMailbox(state(edited), routes, settings());
     expect(plan.drift).toEqual([expect.objectContaining({ kind: 'edited' })]);
     expect(plan.changes).toEqual([expect.objectContaining({ kind: 'update', reason: 'edited' })]);
 
-    const disabled = after.rules.map((rule) => ({ ...rule, isEnabled: false }));
+    const disabled = after.rules.map((rule, i) => (i === 0 ? { ...rule, isEnabled: false } : rule));
     const plan2 = planMailbox(state(disabled), routes, settings());
     expect(plan2.drift).toEqual([expect.objectContaining({ kind: 'disabled' })]);
     expect(plan2.changes).toEqual([
@@ -170,7 +213,10 @@ describe('routing planner', () => {
     const { routes } = routesBySpoc([r('1', ['a@x.org'])], settings(), TODAY);
     const plan = planMailbox({ ...state(), lastAppliedKeys: [key] }, routes, settings());
     expect(plan.drift).toEqual([expect.objectContaining({ kind: 'deleted' })]);
-    expect(plan.changes).toEqual([expect.objectContaining({ kind: 'create', reason: 'deleted' })]);
+    expect(plan.changes).toEqual([
+      expect.objectContaining({ kind: 'create', reason: 'deleted' }),
+      expect.objectContaining({ kind: 'create', reason: 'new' }),
+    ]);
   });
 
   it("never touches a user's own rule or a read-only rule, and moves its own rules before them", () => {
@@ -200,7 +246,10 @@ describe('routing planner', () => {
     if (create?.kind !== 'create') throw new Error('create expected');
     const ours: MessageRuleData = { id: 'cg', ...create.rule.body, sequence: 3 };
     const again = planMailbox(state([userRule, readOnly, ours]), routes, settings());
-    expect(again.changes).toEqual([expect.objectContaining({ kind: 'update', reason: 'moved' })]);
+    expect(again.changes).toEqual([
+      expect.objectContaining({ kind: 'update', reason: 'moved', ruleId: 'cg' }),
+      expect.objectContaining({ kind: 'create', reason: 'new' }),
+    ]);
     expect(again.drift).toEqual([expect.objectContaining({ kind: 'moved' })]);
   });
 
@@ -219,12 +268,22 @@ describe('routing planner', () => {
       Array.from({ length: n }, (_, i) => `p${String(i).padStart(3, '0')}@x.org`);
     const st = settings({ addressesPerRule: 10 });
     const exact = converge([r('1', emails(10))], state(), st).first;
-    expect(exact.changes).toHaveLength(1);
+    expect(exact.changes).toHaveLength(2);
     const over = converge([r('1', emails(11))], state(), st);
     const creates = over.first.changes.filter((c) => c.kind === 'create');
-    expect(creates).toHaveLength(2);
-    expect(creates.map((c) => (c.kind === 'create' ? c.rule.addressCount : 0))).toEqual([10, 1]);
-    expect(creates.map((c) => (c.kind === 'create' ? c.rule.body.sequence : 0))).toEqual([1, 2]);
+    expect(creates).toHaveLength(4);
+    expect(creates.map((c) => (c.kind === 'create' ? c.rule.addressCount : 0))).toEqual([
+      10, 1, 10, 1,
+    ]);
+    expect(creates.map((c) => (c.kind === 'create' ? c.rule.body.sequence : 0))).toEqual([
+      1, 2, 3, 4,
+    ]);
+    expect(creates.map((c) => (c.kind === 'create' ? c.rule.role : ''))).toEqual([
+      'urgent',
+      'urgent',
+      'route',
+      'route',
+    ]);
     expect(over.second.changes).toEqual([]);
   });
 
@@ -247,12 +306,35 @@ describe('routing planner', () => {
     expect(routes.has('friend@gmail.com')).toBe(false);
   });
 
-  it("on the SPOC's own protected mailbox the rule files only (no redirect to itself)", () => {
-    const { first } = converge([r('1', ['a@x.org'], { spocEmail: OFFICE })], state([], OFFICE));
-    const create = first.changes[0];
-    if (create?.kind !== 'create') throw new Error('create expected');
-    expect(create.rule.body.actions.redirectTo).toBeUndefined();
-    expect(create.rule.body.actions.moveToFolder).toBe(FOLDER);
+  it("002 §55, §62: on the SPOC's own protected mailbox restricted mail stays in the inbox with a category (no move, no redirect to itself)", () => {
+    const { first, second } = converge(
+      [r('1', ['a@x.org'], { spocEmail: OFFICE })],
+      state([], OFFICE),
+    );
+    const [urgent, route] = first.changes;
+    if (urgent?.kind !== 'create' || route?.kind !== 'create') throw new Error('creates expected');
+    expect(urgent.rule.body.actions).toEqual({
+      markImportance: 'high',
+      assignCategories: [URGENT_CATEGORY, 'Restricted correspondence'],
+      stopProcessingRules: true,
+    });
+    expect(route.rule.body.actions).toEqual({
+      assignCategories: ['Restricted correspondence'],
+      stopProcessingRules: true,
+    });
+    expect(route.rule.spoc).toBeUndefined();
+    expect(route.rule.body.displayName).toMatch(/keep in the inbox as Restricted correspondence/);
+    expect(second.changes).toEqual([]);
+    // It needs no routing folder: none is made on the SPOC's mailbox.
+    const { routes } = routesBySpoc(
+      [r('1', ['a@x.org'], { spocEmail: OFFICE })],
+      settings(),
+      TODAY,
+    );
+    const noFolder = planMailbox({ mailbox: OFFICE, rules: [] }, routes, settings());
+    expect(noFolder.folder.create).toBe(false);
+    const elsewhere = planMailbox({ mailbox: RECEPTION, rules: [] }, routes, settings());
+    expect(elsewhere.folder.create).toBe(true);
   });
 
   it('forwards as an attachment when the school chooses it', () => {
@@ -343,8 +425,11 @@ describe('routing planner', () => {
     const broken = after.rules.map((x) => ({ ...x, hasError: true }));
     expect(folderIdFromRules(broken)).toBeUndefined();
     const plan = planMailbox({ ...after, rules: broken }, routes, settings());
-    expect(plan.drift.map((d) => d.kind)).toEqual(['inError']);
-    expect(plan.changes).toEqual([expect.objectContaining({ kind: 'update', reason: 'inError' })]);
+    expect(plan.drift.map((d) => d.kind)).toEqual(['inError', 'inError']);
+    expect(plan.changes).toEqual([
+      expect.objectContaining({ kind: 'update', reason: 'inError' }),
+      expect.objectContaining({ kind: 'update', reason: 'inError' }),
+    ]);
     // An edited rule does not vouch for its folder either.
     const edited = after.rules.map((x) => ({
       ...x,
