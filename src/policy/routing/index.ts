@@ -14,12 +14,14 @@ export {
   RULE_QUOTA_BYTES,
   compactRule,
   desiredRulesFor,
+  destinationMailboxes,
   folderIdFromRules,
   isAcceptedDomain,
   isPlanEmpty,
   planMailbox,
   planRouting,
   routesBySpoc,
+  routingCategories,
   spocAddresses,
 } from './planner';
 export {

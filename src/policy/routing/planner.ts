@@ -37,7 +37,7 @@ import type {
   RuleChange,
   RuleRole,
 } from './types';
-import { URGENT_CATEGORY } from './types';
+import { RESTRICTED_CATEGORY_COLOR, URGENT_CATEGORY, URGENT_CATEGORY_COLOR } from './types';
 import { URGENT_RULE_PHRASES } from './urgentRulePhrases';
 
 /** Exchange Online's rule quota, and the smaller one of some mailboxes migrated from on-premises. */
@@ -183,17 +183,20 @@ function ruleFor(
  * blocked; 000 §6.1: at least one line of contact stays open):
  * - first, per destination part, an `urgent` rule: the restricted addresses AND an urgent phrase
  *   (`bodyOrSubjectContains`) → high importance, "Possibly urgent" and the restricted category,
- *   sent to the SPOC, and left in this inbox: urgent mail is never filed away, so it does not wait
- *   for one person (the SPOC) to read it;
+ *   redirected to the SPOC, and left in this inbox: urgent mail is never filed away, so it does not
+ *   wait for one person (the SPOC) to read it;
  * - then a `route` rule: the same addresses → sent to the SPOC and filed in the routing folder;
  *   on the SPOC's own mailbox it stays in the inbox with the restricted category (no move).
  * Both stop later rules, so a user's own rule cannot move restricted mail elsewhere.
+ * `destinationOnly` (a SPOC's mailbox the school does not protect): only the rules for the mail
+ * redirected to it, which mark it and keep it in its inbox; nothing is sent on from there.
  */
 export function desiredRulesFor(
   mailbox: string,
   routes: ReadonlyMap<string, ReadonlySet<string>>,
   settings: RoutingSettings,
   folderId: string | undefined,
+  destinationOnly = false,
 ): DesiredRule[] {
   const me = normalizeAddress(mailbox);
   const size = Math.max(1, Math.floor(settings.addressesPerRule));
@@ -202,9 +205,11 @@ export function desiredRulesFor(
   const restrictedCategory = settings.folderName;
   const spocs = [...routes.keys()].sort();
   for (const spoc of spocs) {
+    const ownInbox = spoc === me;
+    // A SPOC's mailbox the school does not protect marks what is sent to it, and sends nothing on.
+    if (destinationOnly && !ownInbox) continue;
     const addresses = [...(routes.get(spoc) ?? [])].filter((a) => a !== me).sort();
     if (addresses.length === 0) continue;
-    const ownInbox = spoc === me;
     const destination = ownInbox ? `file|${me}` : `${settings.delivery}|${spoc}`;
     const keyBase = hash53(destination).slice(-6);
     const parts = chunk(addresses, size);
@@ -232,11 +237,14 @@ export function desiredRulesFor(
           {
             markImportance: 'high',
             assignCategories: [URGENT_CATEGORY, restrictedCategory],
-            ...sendTo,
+            // Always redirected, even where the school forwards as an attachment: only the
+            // parent's own message can be recognised (and marked) by the SPOC's mailbox on
+            // arrival; the original stays intact in this inbox.
+            ...(ownInbox ? {} : { redirectTo: recipients([spoc]) }),
             stopProcessingRules: true,
           },
           `${keyBase}-u${index + 1}`,
-          `possibly urgent: mark and keep in the inbox${ownInbox ? '' : `, ${what}`}${ofParts}`,
+          `possibly urgent: mark and keep in the inbox${ownInbox ? '' : `, redirect to ${spoc}`}${ofParts}`,
           meta,
         ),
       );
@@ -266,6 +274,31 @@ export function desiredRulesFor(
     rule.body.sequence = index + 1;
   });
   return desired;
+}
+
+/**
+ * The SPOCs' mailboxes the school does not protect: restricted mail is redirected there, so each
+ * gets rules that mark it on arrival (002 §62: urgent mail is called out wherever it lands).
+ */
+export function destinationMailboxes(
+  routes: ReadonlyMap<string, ReadonlySet<string>>,
+  settings: RoutingSettings,
+): string[] {
+  const protectedSet = new Set(settings.protectedMailboxes.map(normalizeAddress));
+  return [...routes.keys()].filter((spoc) => !protectedSet.has(spoc)).sort();
+}
+
+/**
+ * The categories Contact Guard's rules assign, with the colour the job gives each when it adds it
+ * to a mailbox's master list (Outlook colours a category only from that list).
+ */
+export function routingCategories(
+  settings: Pick<RoutingSettings, 'folderName'>,
+): { displayName: string; color: string }[] {
+  return [
+    { displayName: URGENT_CATEGORY, color: URGENT_CATEGORY_COLOR },
+    { displayName: settings.folderName, color: RESTRICTED_CATEGORY_COLOR },
+  ];
 }
 
 /** The SPOC addresses of these restrictions in force, as written (normalised), to resolve. */
@@ -336,7 +369,13 @@ export function planMailbox(
   routes: ReadonlyMap<string, ReadonlySet<string>>,
   settings: RoutingSettings,
 ): MailboxPlan {
-  const desired = desiredRulesFor(state.mailbox, routes, settings, state.folderId);
+  const desired = desiredRulesFor(
+    state.mailbox,
+    routes,
+    settings,
+    state.folderId,
+    state.destinationOnly === true,
+  );
   const changes: RuleChange[] = [];
   const drift: DriftFinding[] = [];
   let readOnlySkipped = 0;

@@ -163,4 +163,10 @@ export interface CurrentMailboxState {
   folderId?: string;
   /** Rule keys Contact Guard had in step on this mailbox after its last run (for "deleted" drift). */
   lastAppliedKeys?: string[];
+  /**
+   * A SPOC's mailbox that is not protected: it only marks the restricted mail redirected to it
+   * (urgent phrases: high importance and "Possibly urgent"; all of it: the restricted category)
+   * and never sends anyone's mail on (see desiredRulesFor).
+   */
+  destinationOnly?: boolean;
 }

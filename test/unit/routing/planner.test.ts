@@ -1,6 +1,7 @@
 // The routing planner: from restrictions and the mailboxes' current rules to a plan.
 import {
   compactRule,
+  destinationMailboxes,
   folderIdFromRules,
   isPlanEmpty,
   parseOwnedName,
@@ -343,12 +344,43 @@ describe('routing planner', () => {
       state(),
       settings({ delivery: 'forwardAsAttachment' }),
     );
-    const create = first.changes[0];
-    if (create?.kind !== 'create') throw new Error('create expected');
+    const [urgent, create] = first.changes;
+    if (create?.kind !== 'create' || urgent?.kind !== 'create') throw new Error('create expected');
     expect(create.rule.body.actions.forwardAsAttachmentTo).toEqual([
       { emailAddress: { address: SPOC } },
     ]);
     expect(create.rule.body.actions.redirectTo).toBeUndefined();
+    // 002 §62: possibly urgent mail is redirected (the SPOC's mailbox can then recognise and mark
+    // the parent's own message); the original stays intact in this inbox.
+    expect(urgent.rule.body.actions.redirectTo).toEqual([{ emailAddress: { address: SPOC } }]);
+    expect(urgent.rule.body.actions.forwardAsAttachmentTo).toBeUndefined();
+    expect(urgent.rule.body.actions.moveToFolder).toBeUndefined();
+  });
+
+  it("002 §62: a SPOC's mailbox that is not protected marks what is redirected to it and sends nothing on", () => {
+    const restrictions = [r('1', ['a@x.org']), r('2', ['b@x.org'], { spocEmail: OFFICE })];
+    const st = settings({ protectedMailboxes: [RECEPTION] });
+    const { routes } = routesBySpoc(restrictions, st, TODAY);
+    expect(destinationMailboxes(routes, st)).toEqual([SPOC, OFFICE].sort());
+    expect(destinationMailboxes(routes, settings())).toEqual([SPOC]);
+    const plan = planMailbox({ mailbox: SPOC, rules: [], destinationOnly: true }, routes, st);
+    const bodies = plan.changes.map((c) => (c.kind === 'create' ? c.rule.body : undefined));
+    expect(bodies.map((b) => b?.conditions.fromAddresses)).toEqual([
+      [{ emailAddress: { address: 'a@x.org' } }],
+      [{ emailAddress: { address: 'a@x.org' } }],
+    ]);
+    expect(bodies.map((b) => b?.actions)).toEqual([
+      {
+        markImportance: 'high',
+        assignCategories: [URGENT_CATEGORY, 'Restricted correspondence'],
+        stopProcessingRules: true,
+      },
+      { assignCategories: ['Restricted correspondence'], stopProcessingRules: true },
+    ]);
+    expect(plan.folder.create).toBe(false);
+    // The same mailbox, protected, also sends office's parents on to the office.
+    const asProtected = planMailbox({ mailbox: SPOC, rules: [] }, routes, st);
+    expect(asProtected.changes).toHaveLength(4);
   });
 
   it('plans the folder when it is missing, and nothing when there is nothing to route', () => {
