@@ -1,6 +1,7 @@
 // The routing planner: from restrictions and the mailboxes' current rules to a plan.
 import {
   compactRule,
+  desiredRulesFor,
   destinationMailboxes,
   folderIdFromRules,
   isPlanEmpty,
@@ -8,6 +9,7 @@ import {
   planMailbox,
   planRouting,
   routesBySpoc,
+  routingCategories,
   ruleFingerprint,
   type CurrentMailboxState,
   type MessageRuleData,
@@ -355,6 +357,96 @@ describe('routing planner', () => {
     expect(urgent.rule.body.actions.redirectTo).toEqual([{ emailAddress: { address: SPOC } }]);
     expect(urgent.rule.body.actions.forwardAsAttachmentTo).toBeUndefined();
     expect(urgent.rule.body.actions.moveToFolder).toBeUndefined();
+  });
+
+  it('002 §62: names each rule by what it does (no parent address), keys urgent and route rules apart, and says which move mail', () => {
+    const st = settings({ addressesPerRule: 1 });
+    const names = (mailbox: string, delivery: RoutingSettings['delivery']) => {
+      const { routes } = routesBySpoc([r('1', ['a@x.org', 'b@x.org'])], st, TODAY);
+      return desiredRulesFor(mailbox, routes, { ...st, delivery }, FOLDER).map((d) => ({
+        name: d.body.displayName.replace(/ \[cg .*\]$/, ''),
+        key: d.key.replace(/^[a-z0-9]{6}-/, ''),
+        part: d.part,
+        movesToFolder: d.movesToFolder,
+      }));
+    };
+    expect(names(RECEPTION, 'redirect')).toEqual([
+      {
+        name: `Contact Guard: possibly urgent: mark and keep in the inbox, redirect to ${SPOC}, part 1 of 2`,
+        key: 'u1',
+        part: 1,
+        movesToFolder: false,
+      },
+      {
+        name: `Contact Guard: possibly urgent: mark and keep in the inbox, redirect to ${SPOC}, part 2 of 2`,
+        key: 'u2',
+        part: 2,
+        movesToFolder: false,
+      },
+      {
+        name: `Contact Guard: redirect to ${SPOC}, file in Restricted correspondence, part 1 of 2`,
+        key: '1',
+        part: 1,
+        movesToFolder: true,
+      },
+      {
+        name: `Contact Guard: redirect to ${SPOC}, file in Restricted correspondence, part 2 of 2`,
+        key: '2',
+        part: 2,
+        movesToFolder: true,
+      },
+    ]);
+    expect(names(RECEPTION, 'forwardAsAttachment')[2]?.name).toBe(
+      `Contact Guard: forward as attachment to ${SPOC}, file in Restricted correspondence, part 1 of 2`,
+    );
+    expect(names(SPOC, 'redirect').map((n) => n.name)).toEqual([
+      'Contact Guard: possibly urgent: mark and keep in the inbox, part 1 of 2',
+      'Contact Guard: possibly urgent: mark and keep in the inbox, part 2 of 2',
+      'Contact Guard: keep in the inbox as Restricted correspondence, part 1 of 2',
+      'Contact Guard: keep in the inbox as Restricted correspondence, part 2 of 2',
+    ]);
+    // One part: no "part 1 of 1"; keys are 6 characters of the destination's hash, then the part.
+    const { routes } = routesBySpoc([r('1', ['a@x.org'])], settings(), TODAY);
+    const one = desiredRulesFor(RECEPTION, routes, settings(), FOLDER);
+    expect(one.map((d) => d.body.displayName.replace(/ \[cg .*\]$/, ''))).toEqual([
+      `Contact Guard: possibly urgent: mark and keep in the inbox, redirect to ${SPOC}`,
+      `Contact Guard: redirect to ${SPOC}, file in Restricted correspondence`,
+    ]);
+    expect(one.map((d) => d.key)).toEqual([
+      expect.stringMatching(/^[a-z0-9]{6}-u1$/),
+      expect.stringMatching(/^[a-z0-9]{6}-1$/),
+    ]);
+    expect(one[0]?.key.slice(0, 6)).toBe(one[1]?.key.slice(0, 6));
+    // The SPOC's own inbox is another destination: another key.
+    const own = desiredRulesFor(SPOC, routes, settings(), FOLDER);
+    expect(own[0]?.key.slice(0, 6)).not.toBe(one[0]?.key.slice(0, 6));
+    expect(routingCategories(settings())).toEqual([
+      { displayName: 'Possibly urgent', color: 'preset0' },
+      { displayName: 'Restricted correspondence', color: 'preset1' },
+    ]);
+  });
+
+  it("002 §62: a SPOC's mailbox never lists itself as a sender, and destinations come sorted", () => {
+    // The business manager is restricted under the office's SPOC, and is a SPOC herself.
+    const restrictions = [
+      r('1', ['a@x.org'], { spocEmail: 'office@oakfield.sch.uk' }),
+      r('2', [SPOC, 'b@x.org'], { spocEmail: 'head@oakfield.sch.uk' }),
+      r('3', ['c@x.org']),
+    ];
+    const st = settings({ protectedMailboxes: [RECEPTION] });
+    const { routes } = routesBySpoc(restrictions, st, TODAY);
+    expect(destinationMailboxes(routes, st)).toEqual([
+      SPOC,
+      'head@oakfield.sch.uk',
+      'office@oakfield.sch.uk',
+    ]);
+    const asProtected = desiredRulesFor(SPOC, routes, st, FOLDER);
+    for (const rule of asProtected)
+      expect(rule.body.conditions.fromAddresses.map((a) => a.emailAddress.address)).not.toContain(
+        SPOC,
+      );
+    const onlyOwn = desiredRulesFor(SPOC, routes, st, FOLDER, true);
+    expect(onlyOwn.map((d) => d.addressCount)).toEqual([1, 1]);
   });
 
   it("002 §62: a SPOC's mailbox that is not protected marks what is redirected to it and sends nothing on", () => {
