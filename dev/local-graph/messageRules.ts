@@ -13,9 +13,12 @@
 // Outlook with conditions Graph cannot describe) are added with POST /_dev/messageRules/readOnly
 // and refuse PATCH and DELETE with 403 `ErrorAccessDenied`.
 //
-// The engine (a delivery hook): the enabled rules in sequence order; a rule matches when the
-// message's From address is in `fromAddresses` (other conditions, if present, are not evaluated and
-// the rule does not match); actions `redirectTo`, `forwardTo`, `forwardAsAttachmentTo`,
+// The engine (a delivery hook): the enabled rules in sequence order; a rule matches when every
+// condition it has holds: the message's From address is in `fromAddresses`; `subjectContains`,
+// `bodyContains`, `bodyOrSubjectContains`: any string as a case-insensitive substring of the subject
+// or of the body's text (an HTML body's text: tags removed, entities decoded). A rule with any
+// other condition is stored but never matches. Actions `markImportance`, `assignCategories`
+// (stamped on this mailbox's copy), `redirectTo`, `forwardTo`, `forwardAsAttachmentTo`,
 // `moveToFolder`, `stopProcessingRules`. A message is redirected or forwarded by inbox rules only
 // once: the copy carries `X-MS-Exchange-Inbox-Rules-Loop`, and rules do not send it on again.
 import { randomUUID } from 'node:crypto';
@@ -408,14 +411,85 @@ function asIncoming(message: Message, mailbox: string): IncomingMessage {
   };
 }
 
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+};
+
+/**
+ * The text Exchange's content conditions search: for an HTML body, its text (tags removed, entities
+ * decoded, so "A&amp;E" is "A&E" and "not</b> come" is "not come"), as the plain-text body Exchange
+ * keeps beside the HTML; a text body as it is.
+ */
+export function bodyText(body: unknown): string {
+  const b = body as { contentType?: unknown; content?: unknown } | undefined;
+  const content = typeof b?.content === 'string' ? b.content : '';
+  if (String(b?.contentType ?? '').toLowerCase() !== 'html') return content;
+  return content
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<br\s*\/?>|<\/(p|div|li|tr|h[1-6])>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+      const lower = name.toLowerCase();
+      if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
+      if (lower.startsWith('#')) return String.fromCodePoint(Number(lower.slice(1)));
+      return NAMED_ENTITIES[lower] ?? whole;
+    })
+    .replace(/[ \t\u00a0]+/g, ' ');
+}
+
+function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** Any of the strings, as a case-insensitive substring of the text (Exchange's "contains"). */
+function containsAny(text: string, strings: string[]): boolean {
+  const lower = text.toLowerCase();
+  return strings.some((s) => s !== '' && lower.includes(s.toLowerCase()));
+}
+
+// Conditions the engine evaluates; a rule with any other condition is stored but never matches.
+const EVALUATED: Record<string, (value: unknown, message: Message) => boolean> = {
+  fromAddresses: (value, message) => {
+    const from = (
+      (message.from as Recipient | undefined)?.emailAddress?.address ?? ''
+    ).toLowerCase();
+    return recipientsOf(value).some((a) => a.toLowerCase() === from);
+  },
+  subjectContains: (value, message) => containsAny(String(message.subject ?? ''), stringsOf(value)),
+  bodyContains: (value, message) => containsAny(bodyText(message.body), stringsOf(value)),
+  bodyOrSubjectContains: (value, message) =>
+    containsAny(String(message.subject ?? ''), stringsOf(value)) ||
+    containsAny(bodyText(message.body), stringsOf(value)),
+};
+
+/** Every condition given must hold (AND); within one, any of its values will do (OR). */
 function matches(rule: StoredRule, message: Message): boolean {
   const conditions = Object.entries(rule.conditions).filter(
     ([, v]) => v !== null && v !== false && !(Array.isArray(v) && v.length === 0),
   );
   if (conditions.length === 0) return true; // a rule with no condition applies to every message
-  if (conditions.some(([k]) => k !== 'fromAddresses')) return false; // not evaluated here
-  const from = ((message.from as Recipient | undefined)?.emailAddress?.address ?? '').toLowerCase();
-  return recipientsOf(rule.conditions.fromAddresses).some((a) => a.toLowerCase() === from);
+  return conditions.every(([k, v]) => EVALUATED[k]?.(v, message) ?? false);
+}
+
+/** `markImportance` and `assignCategories`: stamped on this mailbox's copy, categories added to any it has. */
+function stamp(message: Message, actions: Record<string, unknown>): void {
+  const importance = actions.markImportance;
+  if (
+    typeof importance === 'string' &&
+    ['low', 'normal', 'high'].includes(importance.toLowerCase())
+  )
+    message.importance = importance.toLowerCase();
+  const add = stringsOf(actions.assignCategories);
+  if (add.length > 0) {
+    const had = Array.isArray(message.categories) ? (message.categories as string[]) : [];
+    const known = new Set(had.map((c) => c.toLowerCase()));
+    message.categories = [...had, ...add.filter((c) => !known.has(c.toLowerCase()))];
+  }
 }
 
 function moveMessage(mb: StoredMailbox, message: Message, folderId: string): void {
@@ -444,6 +518,9 @@ addDeliveryHook((mailbox, message, deliverOnward, depth) => {
   for (const rule of rules) {
     if (!matches(rule, message)) continue;
     const a = rule.actions;
+    // Stamped before any copy is sent on; a redirected or forwarded copy is a new message that
+    // does not carry what a rule stamped here (only what the sender wrote).
+    stamp(message, a);
     if (sendsOn) {
       for (const to of recipientsOf(a.redirectTo))
         onward(to, asIncoming(message, mailbox.address), depth);
@@ -513,8 +590,9 @@ function recipient(value: unknown): Recipient {
 
 /**
  * Development-only routes (no token):
- * - `POST /_dev/deliver` `{from, to, subject, body?}` (from/to an address or {name, address}; to may be a list):
- *   delivers as Exchange would, inbox rules included; answers `{deliveries: [{address, folder, messageId}]}`.
+ * - `POST /_dev/deliver` `{from, to, subject, body?, bodyType?}` (from/to an address or {name, address}; to may
+ *   be a list; bodyType `text` or `html`): delivers as Exchange would, inbox rules included; answers
+ *   `{deliveries: [{address, folder, messageId, importance, categories}]}`.
  * - `POST /_dev/messageRules/quota` `{mailbox, bytes}`: the mailbox's rule quota.
  * - `POST /_dev/messageRules/readOnly` `{mailbox, displayName, sequence?}`: adds a read-only rule.
  * - `POST /_dev/messageRules/deleteFolder` `{mailbox, folderId}`: deletes a folder for good (as
@@ -563,7 +641,10 @@ export async function handleRulesDev(
         throw new Error('subject is required');
       const incoming: IncomingMessage = {
         subject: input.subject,
-        body: { contentType: 'text', content: typeof input.body === 'string' ? input.body : '' },
+        body: {
+          contentType: input.bodyType === 'html' ? 'html' : 'text',
+          content: typeof input.body === 'string' ? input.body : '',
+        },
         from: recipient(input.from),
         toRecipients: to,
       };
@@ -579,10 +660,15 @@ export async function handleRulesDev(
         body: {
           deliveries: results.map((r) => {
             const mb = findMailbox(data.mailboxes, r.address);
+            const message = mb
+              ? mb.folders.flatMap((f) => f.messages).find((m) => m.id === r.messageId)
+              : undefined;
             return {
               address: r.address,
               messageId: r.messageId,
               folder: mb ? folderOf(mb, r.messageId) : undefined,
+              importance: message?.importance,
+              categories: message?.categories,
             };
           }),
         },

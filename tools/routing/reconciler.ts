@@ -7,7 +7,10 @@ import type { RestrictionsCache } from '../../src/cache/restrictionsCache';
 import { type BatchGroup, type BatchOptions, type StepResult } from '../../src/graph/batch';
 import { plainMessage, type GraphAccessErrorKind } from '../../src/graph/errors';
 import {
+  categorySteps,
   findFolderId,
+  missingCategories,
+  readCategoryNames,
   readRules,
   ruleSteps,
 } from '../../src/graph/repositories/messageRulesRepository';
@@ -22,10 +25,12 @@ import type { RoutingOutcome } from '../../src/graph/schema/routingStatusList';
 import {
   compactRule,
   desiredRulesFor,
+  destinationMailboxes,
   folderIdFromRules,
   planMailbox,
   readRoutingSettings,
   routesBySpoc,
+  routingCategories,
   spocAddresses,
   type CurrentMailboxState,
   type DriftFinding,
@@ -204,7 +209,10 @@ export async function reconcile(mode: RoutingMode, deps: ReconcilerDeps): Promis
   const { routes, refusals, routed } = routesBySpoc(restrictions, settings, deps.today, directory);
   report.refusals = refusals;
   report.restrictionsRouted = routed;
-  const mailboxes = settings.protectedMailboxes;
+  // The protected mailboxes, then the SPOCs' mailboxes that are not protected: restricted mail is
+  // redirected there, and their own rules mark it on arrival (docs/routing.md).
+  const destinations = new Set(destinationMailboxes(routes, settings));
+  const mailboxes = [...settings.protectedMailboxes, ...destinations];
   // The batched requests a run needs at least: one rule listing per mailbox, then in apply mode
   // each change, each folder to create and each report item to write.
   let minimum = mailboxes.length + spocs.length;
@@ -264,7 +272,9 @@ export async function reconcile(mode: RoutingMode, deps: ReconcilerDeps): Promis
     const needFolders = [...listed].filter(
       ([m, rules]) =>
         folderIdFromRules(rules) === undefined &&
-        desiredRulesFor(m, routes, settings, undefined).length > 0,
+        desiredRulesFor(m, routes, settings, undefined, destinations.has(m)).some(
+          (d) => d.movesToFolder,
+        ),
     );
     // Folders to make rules in are part of what a first run needs; re-reads come from failures.
     if (initial) minimum += needFolders.length;
@@ -289,6 +299,7 @@ export async function reconcile(mode: RoutingMode, deps: ReconcilerDeps): Promis
         rules,
         ...(folderId ? { folderId } : {}),
         lastAppliedKeys: statuses.get(m)?.ruleKeys ?? [],
+        ...(destinations.has(m) ? { destinationOnly: true } : {}),
       });
     }
     progress(phase, which.length, which.length);
@@ -307,6 +318,47 @@ export async function reconcile(mode: RoutingMode, deps: ReconcilerDeps): Promis
     r.rulesInStep = plan.inStep;
     if (mode === 'apply') minimum += plan.changes.length + (plan.folder.create ? 1 : 0);
   }
+
+  // The categories the rules assign must be in each mailbox's master list, or Outlook shows them
+  // without colour: read the list of each mailbox about to get a rule written (once a run) and add
+  // what is missing. A mailbox whose rules are in step is not read again. A failure here is a
+  // warning, not a failed mailbox: the rules still mark the mail, only uncoloured.
+  const categoriesChecked = new Set<string>();
+  const wantedCategories = routingCategories(settings);
+  const ensureCategories = async (work: MailboxPlan[]): Promise<void> => {
+    const need = work.filter(
+      (p) => !categoriesChecked.has(p.mailbox) && p.changes.some((c) => c.kind !== 'delete'),
+    );
+    if (need.length === 0) return;
+    need.forEach((p) => categoriesChecked.add(p.mailbox));
+    const lists = await batcher.run(
+      need.map((p) => ({ key: p.mailbox, steps: [categorySteps.list(p.mailbox)] })),
+    );
+    const creates: BatchGroup[] = [];
+    need.forEach((p, i) => {
+      const result = lists[i]?.[0];
+      const missing = ok(result)
+        ? missingCategories(readCategoryNames(result?.body), wantedCategories)
+        : [];
+      if (!ok(result))
+        (reports.get(p.mailbox) as MailboxReport).warnings.push(
+          `${p.mailbox}: its category list could not be read (HTTP ${result?.status ?? 0}); the mail is still marked, perhaps without colour.`,
+        );
+      if (missing.length > 0)
+        creates.push({
+          key: p.mailbox,
+          steps: missing.map((c) => categorySteps.create(p.mailbox, c)),
+        });
+    });
+    const results = await batcher.run(creates);
+    minimum += need.length + creates.reduce((sum, g) => sum + g.steps.length, 0);
+    creates.forEach((g, i) => {
+      if ((results[i] ?? []).some((res) => !ok(res) && res.status !== 409))
+        (reports.get(g.key) as MailboxReport).warnings.push(
+          `${g.key}: the categories "${wantedCategories.map((c) => c.displayName).join('", "')}" could not all be added to its category list; the mail is still marked, perhaps without colour.`,
+        );
+    });
+  };
 
   if (mode === 'apply') {
     const maxPasses = deps.maxPasses ?? 3;
@@ -346,6 +398,7 @@ export async function reconcile(mode: RoutingMode, deps: ReconcilerDeps): Promis
         .filter(
           (p): p is MailboxPlan => p !== undefined && !p.folder.create && p.changes.length > 0,
         );
+      await ensureCategories(work);
       const groups: BatchGroup[] = work.map((p) => ({
         key: p.mailbox,
         steps: p.changes.map((c) =>
@@ -539,7 +592,13 @@ function desiredKeys(
   settings: RoutingSettings,
 ): string[] {
   if (!state) return [];
-  return desiredRulesFor(state.mailbox, routes, settings, state.folderId).map((d) => d.key);
+  return desiredRulesFor(
+    state.mailbox,
+    routes,
+    settings,
+    state.folderId,
+    state.destinationOnly === true,
+  ).map((d) => d.key);
 }
 
 export function mailboxDetails(r: MailboxReport): string {

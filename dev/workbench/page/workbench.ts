@@ -31,6 +31,8 @@ interface GraphMessage {
   internetMessageId?: string;
   bodyPreview?: string;
   body?: { contentType?: string; content?: string };
+  importance?: string;
+  categories?: string[];
 }
 
 const serviceModes: Record<string, object> = {
@@ -69,6 +71,8 @@ let selected: OpenMessage | null = null;
 let paneWaiting = false;
 let site: WorkbenchSite | undefined;
 let signIn: WorkbenchSignIn | undefined;
+/** The mailbox's master categories (name, lower-cased → colour preset), as Outlook colours them. */
+let categoryColours = new Map<string, string>();
 
 function toAddress(r: GraphRecipient | undefined) {
   const address = r?.emailAddress?.address;
@@ -120,9 +124,28 @@ function sendContextIfWaiting(): void {
   });
 }
 
+/**
+ * The master list colours the categories, as in Outlook; a category not in it shows uncoloured.
+ * Another person's master list is not readable (no .Shared permission): then all are uncoloured.
+ */
+async function loadCategoryColours(choice: MailboxChoice): Promise<Map<string, string>> {
+  const response = await fetch(
+    `/v1.0/users/${encodeURIComponent(choice.mailbox)}/outlook/masterCategories`,
+    { headers: { Authorization: `Bearer local:${choice.user.emailAddress}` } },
+  ).catch(() => undefined);
+  if (!response?.ok) return new Map();
+  const list = (await response.json()) as { value?: { displayName?: string; color?: string }[] };
+  return new Map(
+    (list.value ?? [])
+      .filter((c) => typeof c.displayName === 'string')
+      .map((c) => [String(c.displayName).toLowerCase(), c.color ?? 'none']),
+  );
+}
+
 async function loadMessages(choice: MailboxChoice): Promise<GraphMessage[]> {
+  categoryColours = await loadCategoryColours(choice);
   const select =
-    'id,subject,from,sender,replyTo,receivedDateTime,internetMessageId,bodyPreview,body';
+    'id,subject,from,sender,replyTo,receivedDateTime,internetMessageId,bodyPreview,body,importance,categories';
   const url = `/v1.0/users/${encodeURIComponent(choice.mailbox)}/mailFolders/inbox/messages?$top=100&$orderby=receivedDateTime%20desc&$select=${select}`;
   const response = await fetch(url, {
     headers: { Authorization: `Bearer local:${choice.user.emailAddress}` },
@@ -154,14 +177,33 @@ function renderList(): void {
     button.dataset.id = m.id;
     const from = document.createElement('span');
     from.className = 'from';
-    from.textContent = m.from?.emailAddress?.name || m.from?.emailAddress?.address || '(no sender)';
+    if (m.importance === 'high') {
+      // Outlook's red "!" for high importance.
+      const mark = document.createElement('span');
+      mark.className = 'importance';
+      mark.dataset.importance = 'high';
+      mark.title = 'High importance';
+      mark.setAttribute('aria-label', 'High importance');
+      mark.textContent = '!';
+      from.append(mark);
+    }
+    from.append(m.from?.emailAddress?.name || m.from?.emailAddress?.address || '(no sender)');
     const subject = document.createElement('span');
     subject.className = 'subject';
     subject.textContent = m.subject ?? '(no subject)';
     const meta = document.createElement('span');
     meta.className = 'meta';
     meta.textContent = m.receivedDateTime ? timeFormat.format(new Date(m.receivedDateTime)) : '';
-    button.append(from, subject, meta);
+    const chips = document.createElement('span');
+    chips.className = 'categories';
+    for (const name of m.categories ?? []) {
+      const chip = document.createElement('span');
+      chip.className = 'category';
+      chip.dataset.color = categoryColours.get(name.toLowerCase()) ?? 'none';
+      chip.textContent = name;
+      chips.append(chip);
+    }
+    button.append(from, subject, ...(chips.childElementCount > 0 ? [chips] : []), meta);
     button.addEventListener('click', () => selectMessage(m));
     li.append(button);
     el.messages.append(li);
@@ -293,13 +335,24 @@ function wireRouting(): void {
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     return (await res.json()) as Record<string, unknown>;
   };
-  document.getElementById('deliver')?.addEventListener('click', () => {
+  const deliver = (email: { subject: string; body?: string; bodyType?: 'html' }) => {
     if (!current) return;
-    const subject = `New email ${new Date().toLocaleTimeString('en-GB')}`;
-    devPost('/_dev/deliver', { from: from.value, to: current.mailbox, subject }).then(
+    devPost('/_dev/deliver', { from: from.value, to: current.mailbox, ...email }).then(
       async (r) => {
-        const deliveries = (r.deliveries ?? []) as { address: string; folder?: string }[];
-        status.textContent = `Delivered: ${deliveries.map((d) => `${d.address} (${d.folder ?? '?'})`).join(', ')}`;
+        const deliveries = (r.deliveries ?? []) as {
+          address: string;
+          folder?: string;
+          importance?: string;
+          categories?: string[];
+        }[];
+        // Where each copy went, and what the inbox rules stamped on it there.
+        const where = deliveries.map(
+          (d) =>
+            `${d.address} (${d.folder ?? '?'})${d.importance === 'high' ? ' !high' : ''}${
+              d.categories?.length ? ` [${d.categories.join(', ')}]` : ''
+            }`,
+        );
+        status.textContent = `Delivered: ${where.join(', ')}`;
         if (current) messages = await loadMessages(current);
         renderList();
       },
@@ -307,6 +360,17 @@ function wireRouting(): void {
         status.textContent = `Could not deliver: ${(e as Error).message}`;
       },
     );
+  };
+  document.getElementById('deliver')?.addEventListener('click', () => {
+    deliver({ subject: `New email ${new Date().toLocaleTimeString('en-GB')}` });
+  });
+  // A restricted parent's emergency (002 §62): the inbox rules mark it, and it is never filed away.
+  document.getElementById('deliver-urgent')?.addEventListener('click', () => {
+    deliver({
+      subject: `Urgent: Ellie has not come home ${new Date().toLocaleTimeString('en-GB')}`,
+      bodyType: 'html',
+      body: '<p>Please help, this is urgent. Ellie has <b>not</b> come home from school and we cannot find her anywhere. She is missing and it is getting dark. Please call me now.</p>',
+    });
   });
   document.getElementById('routing')?.addEventListener('click', () => {
     status.textContent = 'Running the routing job…';

@@ -19,6 +19,7 @@ import {
   planMailbox,
   readRoutingSettings,
   routesBySpoc,
+  routingCategories,
   spocAddresses,
   type MailboxPlan,
   type Refusal,
@@ -122,6 +123,18 @@ export class AdminRouting {
       await this.rules.createFolder(undefined, mine.plan.folder.name);
       done += 1;
       mine = await this.planMine(); // the rules name the folder by its new id
+    }
+    if (mine.plan.changes.some((c) => c.kind !== 'delete')) {
+      // Outlook colours the categories the rules assign only from the master list.
+      try {
+        await this.rules.ensureCategories(
+          undefined,
+          routingCategories({ folderName: mine.plan.folder.name }),
+        );
+        done += 1;
+      } catch (e) {
+        failed.push(`Categories: ${e instanceof Error ? e.message : 'failed'}`);
+      }
     }
     for (const change of mine.plan.changes) {
       try {

@@ -85,6 +85,43 @@ export const ruleSteps = {
   }),
 };
 
+export function masterCategoriesPath(mailbox: MailboxRef): string {
+  return `${mailboxRoot(mailbox)}/outlook/masterCategories`;
+}
+
+/** The names in a `GET .../outlook/masterCategories` answer. */
+export function readCategoryNames(body: unknown): string[] {
+  const value = isRecord(body) && Array.isArray(body.value) ? body.value : [];
+  return value
+    .map((c) => (isRecord(c) ? c.displayName : undefined))
+    .filter((n): n is string => typeof n === 'string');
+}
+
+/** The categories of `wanted` that are not in the master list yet (names compared case-insensitively). */
+export function missingCategories(
+  have: readonly string[],
+  wanted: readonly { displayName: string; color: string }[],
+): { displayName: string; color: string }[] {
+  const known = new Set(have.map((n) => n.trim().toLowerCase()));
+  return wanted.filter((c) => !known.has(c.displayName.trim().toLowerCase()));
+}
+
+/**
+ * The master category list: a category a rule assigns is shown in colour only when the mailbox's
+ * master list has it (https://learn.microsoft.com/graph/api/resources/outlookcategory).
+ */
+export const categorySteps = {
+  list: (mailbox: MailboxRef): BatchStep => ({ method: 'GET', url: masterCategoriesPath(mailbox) }),
+  /** 409: someone made it meanwhile, which is what was wanted. */
+  create: (mailbox: MailboxRef, category: { displayName: string; color: string }): BatchStep => ({
+    method: 'POST',
+    url: masterCategoriesPath(mailbox),
+    body: category,
+    alsoOk: [409],
+    keep: () => undefined,
+  }),
+};
+
 /** Single calls, for one mailbox (the admin view's "my mailbox"). */
 export class MessageRulesRepository {
   private readonly calls: GraphCalls;
@@ -117,6 +154,21 @@ export class MessageRulesRepository {
 
   async update(mailbox: MailboxRef, ruleId: string, rule: RuleBody): Promise<void> {
     await this.calls.patch(rulePath(mailbox, ruleId), rule);
+  }
+
+  /** Adds the categories the rules assign that the mailbox's master list lacks. */
+  async ensureCategories(
+    mailbox: MailboxRef,
+    wanted: readonly { displayName: string; color: string }[],
+  ): Promise<void> {
+    const have = readCategoryNames(await this.calls.get(masterCategoriesPath(mailbox)));
+    for (const category of missingCategories(have, wanted)) {
+      try {
+        await this.calls.post(masterCategoriesPath(mailbox), category);
+      } catch (e) {
+        if (!(e instanceof GraphAccessError) || e.kind !== 'conflict') throw e;
+      }
+    }
   }
 
   async remove(mailbox: MailboxRef, ruleId: string): Promise<void> {

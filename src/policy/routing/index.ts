@@ -14,12 +14,14 @@ export {
   RULE_QUOTA_BYTES,
   compactRule,
   desiredRulesFor,
+  destinationMailboxes,
   folderIdFromRules,
   isAcceptedDomain,
   isPlanEmpty,
   planMailbox,
   planRouting,
   routesBySpoc,
+  routingCategories,
   spocAddresses,
 } from './planner';
 export {
@@ -33,10 +35,13 @@ export {
   TRANSPORT_RULE_MAX_BYTES,
   TRANSPORT_RULE_PREFIX,
   TRANSPORT_RULES_PER_TENANT,
+  literalPattern,
   londonMidnightUtc,
   PS1_BYTE_ORDER_MARK,
+  TRANSPORT_URGENT_SUBJECT_PREFIX,
   psCommentText,
   psQuote,
   transportRuleScript,
   type TransportRuleOutput,
 } from './transportRule';
+export { URGENT_PHRASES_MAX_CHARS, URGENT_RULE_PHRASES } from './urgentRulePhrases';

@@ -3,13 +3,15 @@
 // is a parameter.
 //
 // Shape of the rules (decided by the platform's limits, docs/routing.md):
-// - one rule per protected mailbox and destination (the SPOC), listing the restricted addresses in
-//   `fromAddresses`, split into parts of `addressesPerRule` addresses (all of a mailbox's rules
-//   share one 256 KB quota, 64 KB on some migrated mailboxes);
+// - two rules per protected mailbox and destination (the SPOC), listing the restricted addresses
+//   in `fromAddresses`, split into parts of `addressesPerRule` addresses (all of a mailbox's rules
+//   share one 256 KB quota, 64 KB on some migrated mailboxes): an `urgent` rule (also
+//   `bodyOrSubjectContains` the urgent phrases: high importance, "Possibly urgent", to the SPOC,
+//   kept in the inbox) before a `route` rule (to the SPOC, filed); see desiredRulesFor;
 // - actions: `redirectTo` the SPOC (or `forwardAsAttachmentTo`, a per-school option), `moveToFolder`
 //   the routing folder, `stopProcessingRules`; enabled; placed before every other rule;
-// - on the SPOC's own mailbox (when it is protected) the rule only files: redirecting mail to the
-//   mailbox it is in would loop.
+// - on the SPOC's own mailbox (when it is protected) nothing moves: restricted mail stays in the
+//   inbox with the restricted category (redirecting mail to the mailbox it is in would loop).
 // Contact Guard's rules are recognised by their name, which carries a key and a fingerprint of
 // their content; every other rule, and every read-only rule, is left alone.
 import { restrictionsInForce } from '../activeness';
@@ -33,7 +35,10 @@ import type {
   RoutingSettings,
   RuleBody,
   RuleChange,
+  RuleRole,
 } from './types';
+import { RESTRICTED_CATEGORY_COLOR, URGENT_CATEGORY, URGENT_CATEGORY_COLOR } from './types';
+import { URGENT_RULE_PHRASES } from './urgentRulePhrases';
 
 /** Exchange Online's rule quota, and the smaller one of some mailboxes migrated from on-premises. */
 export const RULE_QUOTA_BYTES = 256 * 1024;
@@ -140,61 +145,160 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** The rules one mailbox should have, in order, given the routes and its folder id. */
+function ruleFor(
+  role: RuleRole,
+  conditions: RuleBody['conditions'],
+  actions: RuleBody['actions'],
+  key: string,
+  description: string,
+  meta: Pick<DesiredRule, 'part' | 'parts' | 'addressCount'> & { spoc?: string },
+): DesiredRule {
+  const fingerprint = ruleFingerprint({ conditions, actions });
+  const body: RuleBody = {
+    displayName: ruleName(description, key, fingerprint),
+    sequence: 0, // set once the order is known
+    isEnabled: true,
+    conditions,
+    actions,
+  };
+  return {
+    key,
+    fingerprint,
+    role,
+    // Only a route rule to another mailbox files mail (its folder id may be unknown yet in plan mode).
+    movesToFolder: role === 'route' && meta.spoc !== undefined,
+    ...(meta.spoc ? { spoc: meta.spoc } : {}),
+    part: meta.part,
+    parts: meta.parts,
+    addressCount: meta.addressCount,
+    body,
+    estimatedBytes: estimateRuleBytes(body),
+  };
+}
+
+/**
+ * The rules one mailbox should have, in order, given the routes and its folder id.
+ *
+ * Restricted mail always lands in an inbox a person reads (002 §62: the emergency line is never
+ * blocked; 000 §6.1: at least one line of contact stays open):
+ * - first, per destination part, an `urgent` rule: the restricted addresses AND an urgent phrase
+ *   (`bodyOrSubjectContains`) → high importance, "Possibly urgent" and the restricted category,
+ *   redirected to the SPOC, and left in this inbox: urgent mail is never filed away, so it does not
+ *   wait for one person (the SPOC) to read it;
+ * - then a `route` rule: the same addresses → sent to the SPOC and filed in the routing folder;
+ *   on the SPOC's own mailbox it stays in the inbox with the restricted category (no move).
+ * Both stop later rules, so a user's own rule cannot move restricted mail elsewhere.
+ * `destinationOnly` (a SPOC's mailbox the school does not protect): only the rules for the mail
+ * redirected to it, which mark it and keep it in its inbox; nothing is sent on from there.
+ */
 export function desiredRulesFor(
   mailbox: string,
   routes: ReadonlyMap<string, ReadonlySet<string>>,
   settings: RoutingSettings,
   folderId: string | undefined,
+  destinationOnly = false,
 ): DesiredRule[] {
   const me = normalizeAddress(mailbox);
   const size = Math.max(1, Math.floor(settings.addressesPerRule));
-  const desired: DesiredRule[] = [];
+  const urgent: DesiredRule[] = [];
+  const route: DesiredRule[] = [];
+  const restrictedCategory = settings.folderName;
   const spocs = [...routes.keys()].sort();
   for (const spoc of spocs) {
+    const ownInbox = spoc === me;
+    // A SPOC's mailbox the school does not protect marks what is sent to it, and sends nothing on.
+    if (destinationOnly && !ownInbox) continue;
     const addresses = [...(routes.get(spoc) ?? [])].filter((a) => a !== me).sort();
     if (addresses.length === 0) continue;
-    const filesOnly = spoc === me;
-    const destination = filesOnly ? `file|${me}` : `${settings.delivery}|${spoc}`;
+    const destination = ownInbox ? `file|${me}` : `${settings.delivery}|${spoc}`;
+    const keyBase = hash53(destination).slice(-6);
     const parts = chunk(addresses, size);
+    const sendTo: Pick<RuleBody['actions'], 'redirectTo' | 'forwardAsAttachmentTo'> = ownInbox
+      ? {}
+      : settings.delivery === 'redirect'
+        ? { redirectTo: recipients([spoc]) }
+        : { forwardAsAttachmentTo: recipients([spoc]) };
+    const what = ownInbox
+      ? `keep in the inbox as ${restrictedCategory}`
+      : `${settings.delivery === 'redirect' ? 'redirect to' : 'forward as attachment to'} ${spoc}`;
     parts.forEach((part, index) => {
-      const actions: RuleBody['actions'] = { stopProcessingRules: true };
-      if (!filesOnly) {
-        if (settings.delivery === 'redirect') actions.redirectTo = recipients([spoc]);
-        else actions.forwardAsAttachmentTo = recipients([spoc]);
-      }
-      // Until the folder exists (plan mode) the rule is shown without it; apply creates it first.
-      if (folderId) actions.moveToFolder = folderId;
-      const conditions = { fromAddresses: sharedRecipients(routes, part) };
-      const fingerprint = ruleFingerprint({ conditions, actions });
-      const key = `${hash53(destination).slice(-6)}-${index + 1}`;
-      const what = filesOnly
-        ? `file in ${settings.folderName}`
-        : `${settings.delivery === 'redirect' ? 'redirect to' : 'forward as attachment to'} ${spoc}`;
-      const description = parts.length > 1 ? `${what}, part ${index + 1} of ${parts.length}` : what;
-      const body: RuleBody = {
-        displayName: ruleName(description, key, fingerprint),
-        sequence: 0, // set below, once the order is known
-        isEnabled: true,
-        conditions,
-        actions,
-      };
-      desired.push({
-        key,
-        fingerprint,
-        ...(filesOnly ? {} : { spoc }),
+      const from = sharedRecipients(routes, part);
+      const meta = {
         part: index + 1,
         parts: parts.length,
         addressCount: part.length,
-        body,
-        estimatedBytes: estimateRuleBytes(body),
-      });
+        ...(ownInbox ? {} : { spoc }),
+      };
+      const ofParts = parts.length > 1 ? `, part ${index + 1} of ${parts.length}` : '';
+      urgent.push(
+        ruleFor(
+          'urgent',
+          { fromAddresses: from, bodyOrSubjectContains: URGENT_RULE_PHRASES },
+          {
+            markImportance: 'high',
+            assignCategories: [URGENT_CATEGORY, restrictedCategory],
+            // Always redirected, even where the school forwards as an attachment: only the
+            // parent's own message can be recognised (and marked) by the SPOC's mailbox on
+            // arrival; the original stays intact in this inbox.
+            ...(ownInbox ? {} : { redirectTo: recipients([spoc]) }),
+            stopProcessingRules: true,
+          },
+          `${keyBase}-u${index + 1}`,
+          `possibly urgent: mark and keep in the inbox${ownInbox ? '' : `, redirect to ${spoc}`}${ofParts}`,
+          meta,
+        ),
+      );
+      const routeActions: RuleBody['actions'] = ownInbox
+        ? { assignCategories: [restrictedCategory], stopProcessingRules: true }
+        : {
+            ...sendTo,
+            // Until the folder exists (plan mode) the rule is shown without it; apply creates it first.
+            ...(folderId ? { moveToFolder: folderId } : {}),
+            stopProcessingRules: true,
+          };
+      route.push(
+        ruleFor(
+          'route',
+          { fromAddresses: from },
+          routeActions,
+          `${keyBase}-${index + 1}`,
+          ownInbox ? `${what}${ofParts}` : `${what}, file in ${settings.folderName}${ofParts}`,
+          meta,
+        ),
+      );
     });
   }
+  // Urgent rules first: a route rule stops the rules after it.
+  const desired = [...urgent, ...route];
   desired.forEach((rule, index) => {
     rule.body.sequence = index + 1;
   });
   return desired;
+}
+
+/**
+ * The SPOCs' mailboxes the school does not protect: restricted mail is redirected there, so each
+ * gets rules that mark it on arrival (002 §62: urgent mail is called out wherever it lands).
+ */
+export function destinationMailboxes(
+  routes: ReadonlyMap<string, ReadonlySet<string>>,
+  settings: RoutingSettings,
+): string[] {
+  const protectedSet = new Set(settings.protectedMailboxes.map(normalizeAddress));
+  return [...routes.keys()].filter((spoc) => !protectedSet.has(spoc)).sort();
+}
+
+/**
+ * The categories Contact Guard's rules assign, with the colour the job gives each when it adds it
+ * to a mailbox's master list (Outlook colours a category only from that list).
+ */
+export function routingCategories(
+  settings: Pick<RoutingSettings, 'folderName'>,
+): { displayName: string; color: string }[] {
+  return [
+    { displayName: URGENT_CATEGORY, color: URGENT_CATEGORY_COLOR },
+    { displayName: settings.folderName, color: RESTRICTED_CATEGORY_COLOR },
+  ];
 }
 
 /** The SPOC addresses of these restrictions in force, as written (normalised), to resolve. */
@@ -265,7 +369,13 @@ export function planMailbox(
   routes: ReadonlyMap<string, ReadonlySet<string>>,
   settings: RoutingSettings,
 ): MailboxPlan {
-  const desired = desiredRulesFor(state.mailbox, routes, settings, state.folderId);
+  const desired = desiredRulesFor(
+    state.mailbox,
+    routes,
+    settings,
+    state.folderId,
+    state.destinationOnly === true,
+  );
   const changes: RuleChange[] = [];
   const drift: DriftFinding[] = [];
   let readOnlySkipped = 0;
@@ -366,7 +476,8 @@ export function planMailbox(
     folder: {
       name: settings.folderName,
       ...(state.folderId ? { id: state.folderId } : {}),
-      create: state.folderId === undefined && desired.length > 0,
+      // The SPOC's own mailbox keeps restricted mail in its inbox: it needs no folder.
+      create: state.folderId === undefined && desired.some((d) => d.movesToFolder),
     },
     changes: orderChanges(changes),
     inStep,

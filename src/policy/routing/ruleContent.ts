@@ -127,5 +127,11 @@ export function estimateRuleBytes(
     (sum, r) => sum + 120 + 6 * r.emailAddress.address.length,
     0,
   );
-  return 600 + 2 * body.displayName.length + addressBytes;
+  // Strings (phrases, categories) are stored as UTF-16 with a small header each.
+  const strings = [
+    ...(body.conditions.bodyOrSubjectContains ?? []),
+    ...(body.actions.assignCategories ?? []),
+  ];
+  const stringBytes = strings.reduce((sum, text) => sum + 24 + 2 * text.length, 0);
+  return 600 + 2 * body.displayName.length + addressBytes + stringBytes;
 }

@@ -6,6 +6,7 @@ import { compareLocalDates, addDays } from '../londonDate';
 import { normalizeAddress } from '../addresses';
 import type { LocalDate, Restriction } from '../types';
 import { isAcceptedDomain } from './planner';
+import { URGENT_RULE_PHRASES } from './urgentRulePhrases';
 
 export const TRANSPORT_RULE_MAX_BYTES = 8 * 1024;
 export const TRANSPORT_RULES_PER_TENANT = 300;
@@ -65,17 +66,55 @@ export function londonMidnightUtc(date: LocalDate): string {
   return new Date(utcMidnight - hour * 3_600_000).toISOString().replace(/\.000Z$/, 'Z');
 }
 
+/** A phrase as a regular expression that matches exactly its text (any case, as Exchange does). */
+export function literalPattern(phrase: string): string {
+  return phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** What a mail-flow rule can do for possibly urgent mail (there is no category action). */
+export const TRANSPORT_URGENT_SUBJECT_PREFIX = '[Possibly urgent] ';
+
+function dates(r: Restriction): string[] {
+  return [
+    `-ActivationDate ([datetime]::Parse(${psQuote(londonMidnightUtc(r.startDate))}).ToUniversalTime())`,
+    // EndDate is the last day, inclusive: the rule expires at the start of the next day.
+    `-ExpiryDate ([datetime]::Parse(${psQuote(londonMidnightUtc(addDays(r.endDate, 1)))}).ToUniversalTime())`,
+  ];
+}
+
+/**
+ * The companion rule for possibly urgent mail (002 §62): the same senders and an urgent phrase
+ * (`-SubjectOrBodyMatchesPatterns`, each phrase as a literal, case-insensitive pattern: the same
+ * substring match as the inbox rules' `bodyOrSubjectContains`) → the `Importance: High` header,
+ * which Exchange maps to the message's importance when it converts it for the mailbox (MS-OXCMAIL
+ * 2.2.3.2.5), and a subject prefix, since a mail-flow rule has no action that sets a category.
+ */
+function urgentCommand(name: string, r: Restriction, from: string[], part: string): string {
+  const params = [
+    `-From @(${from.map(psQuote).join(',')})`,
+    `-SubjectOrBodyMatchesPatterns @(${URGENT_RULE_PHRASES.map((p) => psQuote(literalPattern(p))).join(',')})`,
+    `-SetHeaderName ${psQuote('Importance')}`,
+    `-SetHeaderValue ${psQuote('High')}`,
+    `-PrependSubject ${psQuote(TRANSPORT_URGENT_SUBJECT_PREFIX)}`,
+    ...dates(r),
+    `-Comments ${psQuote(`Made by Contact Guard for restriction ${r.id}${part}: possibly urgent mail is marked high importance. Edit the restriction, not this rule: the next run overwrites it.`)}`,
+  ].join(' ');
+  return upsert(name, params);
+}
+
 function ruleCommand(name: string, r: Restriction, from: string[], part: string): string {
   const params = [
     `-From @(${from.map(psQuote).join(',')})`,
     `-RedirectMessageTo ${psQuote(normalizeAddress(r.spocEmail))}`,
     `-SetHeaderName ${psQuote(TRANSPORT_HEADER_NAME)}`,
     `-SetHeaderValue ${psQuote(`restriction-${r.id}`)}`,
-    `-ActivationDate ([datetime]::Parse(${psQuote(londonMidnightUtc(r.startDate))}).ToUniversalTime())`,
-    // EndDate is the last day, inclusive: the rule expires at the start of the next day.
-    `-ExpiryDate ([datetime]::Parse(${psQuote(londonMidnightUtc(addDays(r.endDate, 1)))}).ToUniversalTime())`,
+    ...dates(r),
     `-Comments ${psQuote(`Made by Contact Guard for restriction ${r.id}${part}. Edit the restriction, not this rule: the next run overwrites it.`)}`,
   ].join(' ');
+  return upsert(name, params);
+}
+
+function upsert(name: string, params: string): string {
   return [
     `if (Get-TransportRule -Identity ${psQuote(name)} -ErrorAction SilentlyContinue) {`,
     `  Set-TransportRule -Identity ${psQuote(name)} ${params}`,
@@ -123,28 +162,26 @@ export function transportRuleScript(input: {
     // Split the addresses so that each rule stays under 8 KB.
     let parts: string[][] = [from];
     for (;;) {
-      const texts = parts.map((p, i) =>
-        ruleCommand(
+      // Each part: the redirect rule, then its urgent companion (same senders, same dates).
+      const named = parts.flatMap((p, i) => {
+        const base =
           parts.length > 1
             ? `${TRANSPORT_RULE_PREFIX} ${r.id} part ${i + 1}`
-            : `${TRANSPORT_RULE_PREFIX} ${r.id}`,
-          r,
-          p,
-          parts.length > 1 ? ` (part ${i + 1} of ${parts.length})` : '',
-        ),
-      );
-      const tooBig = texts.some(
-        (t) => new TextEncoder().encode(t).length > TRANSPORT_RULE_MAX_BYTES,
+            : `${TRANSPORT_RULE_PREFIX} ${r.id}`;
+        const note = parts.length > 1 ? ` (part ${i + 1} of ${parts.length})` : '';
+        return [
+          { name: base, text: ruleCommand(base, r, p, note) },
+          { name: `${base} urgent`, text: urgentCommand(`${base} urgent`, r, p, note) },
+        ];
+      });
+      const tooBig = named.some(
+        (n) => new TextEncoder().encode(n.text).length > TRANSPORT_RULE_MAX_BYTES,
       );
       if (!tooBig || parts.every((p) => p.length === 1)) {
-        texts.forEach((t, i) => {
-          blocks.push(t);
-          names.push(
-            parts.length > 1
-              ? `${TRANSPORT_RULE_PREFIX} ${r.id} part ${i + 1}`
-              : `${TRANSPORT_RULE_PREFIX} ${r.id}`,
-          );
-        });
+        for (const n of named) {
+          blocks.push(n.text);
+          names.push(n.name);
+        }
         break;
       }
       const size = Math.ceil(from.length / (parts.length + 1));

@@ -20,6 +20,15 @@ export interface RoutingSettings {
 }
 
 export const ADDRESSES_PER_RULE_DEFAULT = 50;
+
+/**
+ * The category a rule gives restricted mail that may be urgent (it carries one of the urgent rule
+ * phrases), wherever it lands; Outlook colours it from the mailbox's master list (the job adds it).
+ */
+export const URGENT_CATEGORY = 'Possibly urgent';
+/** Master-list colours the job gives its categories when it creates them (red; orange). */
+export const URGENT_CATEGORY_COLOR = 'preset0';
+export const RESTRICTED_CATEGORY_COLOR = 'preset1';
 export const ADDRESSES_PER_RULE_MIN = 1;
 export const ADDRESSES_PER_RULE_MAX = 500;
 
@@ -50,8 +59,10 @@ export interface RuleBody {
   displayName: string;
   sequence: number;
   isEnabled: true;
-  conditions: { fromAddresses: RuleRecipient[] };
+  conditions: { fromAddresses: RuleRecipient[]; bodyOrSubjectContains?: readonly string[] };
   actions: {
+    markImportance?: 'high';
+    assignCategories?: string[];
     redirectTo?: RuleRecipient[];
     forwardAsAttachmentTo?: RuleRecipient[];
     moveToFolder?: string;
@@ -59,13 +70,24 @@ export interface RuleBody {
   };
 }
 
+/**
+ * `urgent`: mail from the restricted addresses that carries an urgent phrase: marked high
+ * importance and "Possibly urgent", sent to the SPOC, and left in this inbox (never filed away).
+ * `route`: the rest of their mail: sent to the SPOC and filed (or, on the SPOC's own mailbox, left
+ * in the inbox with the restricted category).
+ */
+export type RuleRole = 'urgent' | 'route';
+
 /** One rule that should exist on a mailbox. */
 export interface DesiredRule {
   /** Stable identity of the rule (destination and part), carried in its name. */
   key: string;
   /** Hash of the rule's content (conditions, actions, exceptions), carried in its name. */
   fingerprint: string;
-  /** The SPOC the mail goes to; undefined when the mailbox is the SPOC itself (file only). */
+  role: RuleRole;
+  /** True when the rule moves mail to the routing folder (so the mailbox needs that folder). */
+  movesToFolder: boolean;
+  /** The SPOC the mail goes to; undefined when the mailbox is the SPOC itself (kept in its inbox). */
   spoc?: string;
   part: number;
   parts: number;
@@ -141,4 +163,10 @@ export interface CurrentMailboxState {
   folderId?: string;
   /** Rule keys Contact Guard had in step on this mailbox after its last run (for "deleted" drift). */
   lastAppliedKeys?: string[];
+  /**
+   * A SPOC's mailbox that is not protected: it only marks the restricted mail redirected to it
+   * (urgent phrases: high importance and "Possibly urgent"; all of it: the restricted category)
+   * and never sends anyone's mail on (see desiredRulesFor).
+   */
+  destinationOnly?: boolean;
 }

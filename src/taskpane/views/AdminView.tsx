@@ -36,7 +36,10 @@ const useStyles = makeStyles({
 
 const FIELDS = [
   { key: ROUTING_SETTING_KEYS.protectedMailboxes, label: 'Protected mailboxes (one per line)' },
-  { key: ROUTING_SETTING_KEYS.folderName, label: 'Folder for restricted correspondence' },
+  {
+    key: ROUTING_SETTING_KEYS.folderName,
+    label: 'Folder and category for restricted correspondence',
+  },
   { key: ROUTING_SETTING_KEYS.addressesPerRule, label: 'Addresses per rule (1–500, default 50)' },
   { key: ROUTING_SETTING_KEYS.defaultSpoc, label: 'Default single point of contact' },
 ] as const;

@@ -78,6 +78,18 @@ describe('admin routing (delegated: own mailbox only)', () => {
     const after = await admin.planMine();
     expect(after.plan.changes).toEqual([]);
     expect(after.plan.folder.create).toBe(false);
+    // The categories the rules assign are in the master list, so Outlook colours them.
+    const categories = (await (
+      await fetch(`${graph.url}/v1.0/me/outlook/masterCategories`, {
+        headers: { Authorization: 'Bearer local:it.admin@oakfield.sch.uk' },
+      })
+    ).json()) as { value: { displayName: string; color: string }[] };
+    expect(categories.value).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ displayName: 'Possibly urgent', color: 'preset0' }),
+        expect.objectContaining({ displayName: 'Restricted correspondence', color: 'preset1' }),
+      ]),
+    );
   });
 
   it('builds my rules with the primary address of a SPOC written as an alias: in step after applying', async () => {
@@ -130,8 +142,11 @@ describe('admin routing (delegated: own mailbox only)', () => {
       }),
     );
     const report = await admin.lastReport();
-    expect(report.run).toMatchObject({ mode: 'apply', outcome: 'Changed', mailboxesChanged: 2 });
+    // The two protected mailboxes and the two SPOCs' mailboxes that are not protected.
+    expect(report.run).toMatchObject({ mode: 'apply', outcome: 'Changed', mailboxesChanged: 4 });
     expect(report.mailboxes.map((m) => m.mailbox).sort()).toEqual([
+      'business.manager@oakfield.sch.uk',
+      'head@oakfield.sch.uk',
       'office@oakfield.sch.uk',
       'reception@oakfield.sch.uk',
     ]);

@@ -12,6 +12,7 @@ import { routingServices } from '../../../tools/routing/services';
 const RECEPTION = 'reception@oakfield.sch.uk';
 const OFFICE = 'office@oakfield.sch.uk';
 const SPOC = 'business.manager@oakfield.sch.uk';
+const HEAD = 'head@oakfield.sch.uk';
 const MARK = 'mark.denton1978@gmail.com';
 const SITE = '/sites/oakfield.sharepoint.com:/sites/ContactGuard:';
 
@@ -21,14 +22,19 @@ interface Rule {
   sequence: number;
   isEnabled: boolean;
   isReadOnly?: boolean;
-  actions: { stopProcessingRules?: boolean; moveToFolder?: string; redirectTo?: unknown[] };
+  actions: {
+    stopProcessingRules?: boolean;
+    moveToFolder?: string;
+    redirectTo?: unknown[];
+    assignCategories?: string[];
+  };
 }
 interface Message {
   subject: string;
   from: { emailAddress: { address: string } };
 }
 interface Delivered {
-  deliveries: { address: string; folder?: string }[];
+  deliveries: { address: string; folder?: string; importance?: string; categories?: string[] }[];
 }
 // Answers are read as the shapes above; a wrong shape fails the expectations.
 type Body = { value: Rule[] & Message[]; id: string } & Record<string, unknown>;
@@ -142,9 +148,13 @@ describe('mail-routing reconciler', () => {
   it('apply makes the rules, then plan (and a second apply) change nothing', async () => {
     const first = await reconcile('apply', deps());
     expect(first.fatal).toBeUndefined();
+    // The protected mailboxes, then the SPOCs' mailboxes that are not protected (they mark what
+    // is redirected to them, 002 §62).
     expect(first.mailboxes.map((m) => [m.mailbox, m.outcome, m.failures])).toEqual([
       [RECEPTION, 'Changed', []],
       [OFFICE, 'Changed', []],
+      [SPOC, 'Changed', []],
+      [HEAD, 'Changed', []],
     ]);
     noBadRequests();
     const reception = await rulesOf(RECEPTION);
@@ -153,18 +163,74 @@ describe('mail-routing reconciler', () => {
     expect(owned.length).toBeGreaterThan(0);
     expect(owned.every((r) => r.isEnabled && r.actions.stopProcessingRules)).toBe(true);
     expect(owned.map((r) => r.sequence).sort()).toEqual(owned.map((_, i) => i + 1));
-    // On the office mailbox, Siobhan's SPOC is the office itself: that rule only files.
+    // On the office mailbox, Siobhan's SPOC is the office itself: her mail stays in its inbox
+    // with the restricted category (002 §62), neither filed nor sent on.
     const office = await rulesOf(OFFICE);
-    expect(office.some((r) => r.actions.moveToFolder && !r.actions.redirectTo)).toBe(true);
+    expect(
+      office.some(
+        (r) =>
+          r.actions.assignCategories?.includes('Restricted correspondence') &&
+          !r.actions.moveToFolder &&
+          !r.actions.redirectTo,
+      ),
+    ).toBe(true);
 
     const plan = await reconcile('plan', deps());
     expect(plan.mailboxes.map((m) => [m.outcome, m.planned.length])).toEqual([
+      ['InStep', 0],
+      ['InStep', 0],
       ['InStep', 0],
       ['InStep', 0],
     ]);
     const again = await reconcile('apply', deps());
     expect(again.mailboxes.every((m) => m.outcome === 'InStep')).toBe(true);
     expect(await rulesOf(RECEPTION)).toEqual(reception);
+  });
+
+  it("002 §62: a restricted parent's possibly urgent mail stays in the protected inbox and reaches the SPOC's inbox, marked high importance and 'Possibly urgent' in both", async () => {
+    await reconcile('apply', deps());
+    const urgent = await dev('/deliver', {
+      from: MARK,
+      to: RECEPTION,
+      subject: 'Ellie',
+      bodyType: 'html',
+      body: '<p>Ellie has <b>not</b> come home from school and it is dark.</p>',
+    });
+    const marked = {
+      folder: 'Inbox',
+      importance: 'high',
+      categories: ['Possibly urgent', 'Restricted correspondence'],
+    };
+    expect(urgent.deliveries).toEqual([
+      expect.objectContaining({ address: RECEPTION, ...marked }),
+      expect.objectContaining({ address: SPOC, ...marked }),
+    ]);
+    // Ordinary mail from the same parent: filed here, in the SPOC's inbox with the category only.
+    const ordinary = await dev('/deliver', { from: MARK, to: RECEPTION, subject: 'The trip' });
+    expect(ordinary.deliveries).toEqual([
+      expect.objectContaining({ address: RECEPTION, folder: 'Restricted correspondence' }),
+      expect.objectContaining({
+        address: SPOC,
+        folder: 'Inbox',
+        importance: 'normal',
+        categories: ['Restricted correspondence'],
+      }),
+    ]);
+    // On the SPOC's own protected mailbox (the office, Siobhan's SPOC) it stays in the inbox.
+    const office = await dev('/deliver', {
+      from: "siobhan.o'brien@outlook.com",
+      to: OFFICE,
+      subject: 'Pick-up',
+      body: 'There is a COURT ORDER: his father must not collect him',
+    });
+    expect(office.deliveries).toEqual([expect.objectContaining({ address: OFFICE, ...marked })]);
+    // The categories are in each mailbox's master list, so Outlook colours them.
+    for (const mailbox of [RECEPTION, OFFICE, SPOC]) {
+      const list = await call('GET', `/users/${mailbox}/outlook/masterCategories`);
+      expect(list.body.value.map((c: { displayName?: string }) => c.displayName)).toEqual(
+        expect.arrayContaining(['Possibly urgent', 'Restricted correspondence']),
+      );
+    }
   });
 
   it("delivers a restricted parent's mail to the SPOC and the folder; after the restriction ends it stays in the inbox", async () => {
@@ -254,7 +320,7 @@ describe('mail-routing reconciler', () => {
     graph.setFaults({});
     expect(throttled).toBeGreaterThan(0); // the faults really reached inner requests
     const plan = await reconcile('plan', deps());
-    expect(plan.mailboxes.map((m) => m.outcome)).toEqual(['InStep', 'InStep']);
+    expect(plan.mailboxes.map((m) => m.outcome)).toEqual(['InStep', 'InStep', 'InStep', 'InStep']);
     for (const mailbox of [RECEPTION, OFFICE]) {
       const keys = (await rulesOf(mailbox))
         .map((r) => parseOwnedName(r.displayName)?.key)
@@ -346,6 +412,8 @@ describe('mail-routing reconciler', () => {
     expect(plan.mailboxes.map((m) => [m.outcome, m.drift])).toEqual([
       ['InStep', []],
       ['InStep', []],
+      ['InStep', []],
+      ['InStep', []],
     ]);
   });
 
@@ -398,8 +466,9 @@ describe('mail-routing reconciler', () => {
       deps({ batch: { onBatch: (info) => (inner += info.requests) } }),
     );
     expect(run.mailboxes.every((m) => m.outcome === 'InStep')).toBe(true);
-    // The SPOC look-ups (3 SPOCs in force) and one rule listing per protected mailbox.
-    expect(inner).toBe(3 + 2);
+    // The SPOC look-ups (3 SPOCs in force) and one rule listing per protected mailbox (2) and per
+    // SPOC mailbox that is not protected (2).
+    expect(inner).toBe(3 + 2 + 2);
     expect(run.batchedRequests).toBe(inner);
   });
 });

@@ -1,17 +1,22 @@
 // The routing planner: from restrictions and the mailboxes' current rules to a plan.
 import {
   compactRule,
+  desiredRulesFor,
+  destinationMailboxes,
   folderIdFromRules,
   isPlanEmpty,
   parseOwnedName,
   planMailbox,
   planRouting,
   routesBySpoc,
+  routingCategories,
   ruleFingerprint,
   type CurrentMailboxState,
   type MessageRuleData,
   type RoutingSettings,
   type RuleChange,
+  URGENT_CATEGORY,
+  URGENT_RULE_PHRASES,
 } from '../../../src/policy/routing';
 import type { Restriction } from '../../../src/policy/types';
 import { TODAY, restriction } from '../policy/fixtures';
@@ -65,15 +70,38 @@ function converge(restrictions: Restriction[], s: CurrentMailboxState, st = sett
 }
 
 describe('routing planner', () => {
-  it('creates one redirect rule for a new restriction, first in order, enabled, filed and final', () => {
+  it('002 §55, §62: a new restriction gets an urgent rule (marked, kept in the inbox) then a redirect rule (filed), first in order, enabled, final', () => {
     const { first, second } = converge([r('1', ['a@x.org', 'b@x.org'])], state());
-    expect(first.changes).toHaveLength(1);
-    const change = first.changes[0]!;
+    expect(first.changes).toHaveLength(2);
+    const urgent = first.changes[0]!;
+    if (urgent.kind !== 'create') throw new Error('create expected');
+    expect(urgent.rule.role).toBe('urgent');
+    expect(urgent.rule.body).toEqual({
+      displayName: expect.stringMatching(/^Contact Guard: possibly urgent/),
+      sequence: 1,
+      isEnabled: true,
+      conditions: {
+        fromAddresses: [
+          { emailAddress: { address: 'a@x.org' } },
+          { emailAddress: { address: 'b@x.org' } },
+        ],
+        bodyOrSubjectContains: URGENT_RULE_PHRASES,
+      },
+      // 002 §62: never filed away: no moveToFolder; it still goes to the SPOC.
+      actions: {
+        markImportance: 'high',
+        assignCategories: [URGENT_CATEGORY, 'Restricted correspondence'],
+        redirectTo: [{ emailAddress: { address: SPOC } }],
+        stopProcessingRules: true,
+      },
+    });
+    const change = first.changes[1]!;
     expect(change.kind).toBe('create');
     if (change.kind !== 'create') throw new Error('create expected');
     expect(change.reason).toBe('new');
+    expect(change.rule.role).toBe('route');
     expect(change.rule.body).toMatchObject({
-      sequence: 1,
+      sequence: 2,
       isEnabled: true,
       conditions: {
         fromAddresses: [
@@ -91,17 +119,21 @@ describe('routing planner', () => {
       key: change.rule.key,
       fingerprint: change.rule.fingerprint,
     });
+    expect(parseOwnedName(urgent.rule.body.displayName)?.key).toBe(urgent.rule.key);
+    expect(urgent.rule.key).not.toBe(change.rule.key);
     // Idempotent: once applied, the next plan changes nothing.
     expect(second.changes).toEqual([]);
-    expect(second.inStep).toBe(1);
+    expect(second.inStep).toBe(2);
   });
 
-  it('groups restrictions by SPOC: one rule per destination', () => {
+  it('groups restrictions by SPOC: one urgent and one route rule per destination', () => {
     const { first } = converge(
       [r('1', ['a@x.org']), r('2', ['b@x.org']), r('3', ['c@x.org'], { spocEmail: OFFICE })],
       state(),
     );
-    expect(first.changes.filter((c) => c.kind === 'create')).toHaveLength(2);
+    expect(
+      first.changes.map((c) => (c.kind === 'create' ? `${c.rule.role} ${c.rule.spoc}` : '')),
+    ).toEqual([`urgent ${SPOC}`, `urgent ${OFFICE}`, `route ${SPOC}`, `route ${OFFICE}`]);
   });
 
   it('deletes the rule when the restriction has ended, expired or was overturned', () => {
@@ -115,6 +147,7 @@ describe('routing planner', () => {
       const plan = planMailbox(after, routes, settings());
       expect(plan.changes).toEqual([
         expect.objectContaining({ kind: 'delete', reason: 'notNeeded' }),
+        expect.objectContaining({ kind: 'delete', reason: 'notNeeded' }),
       ]);
     }
   });
@@ -123,7 +156,10 @@ describe('routing planner', () => {
     const { after } = converge([r('1', ['a@x.org'])], state());
     const { routes } = routesBySpoc([r('1', ['a@x.org', 'new@x.org'])], settings(), TODAY);
     const plan = planMailbox(after, routes, settings());
-    expect(plan.changes).toEqual([expect.objectContaining({ kind: 'update', reason: 'changed' })]);
+    expect(plan.changes).toEqual([
+      expect.objectContaining({ kind: 'update', reason: 'changed' }),
+      expect.objectContaining({ kind: 'update', reason: 'changed' }),
+    ]);
     expect(plan.drift).toEqual([]);
   });
 
@@ -135,7 +171,12 @@ describe('routing planner', () => {
       TODAY,
     );
     const plan = planMailbox(after, routes, settings());
-    expect(plan.changes.map((c) => c.kind).sort()).toEqual(['create', 'delete']);
+    expect(plan.changes.map((c) => c.kind).sort()).toEqual([
+      'create',
+      'create',
+      'delete',
+      'delete',
+    ]);
     const created = plan.changes.find((c) => c.kind === 'create');
     expect(created?.kind === 'create' && created.rule.body.actions.redirectTo).toEqual([
       { emailAddress: { address: 'head@oakfield.sch.uk' } },
@@ -144,19 +185,24 @@ describe('routing planner', () => {
 
   it('detects a rule a user edited or disabled as drift and repairs it', () => {
     const { after } = converge([r('1', ['a@x.org'])], state());
-    const edited = after.rules.map((rule) => ({
-      ...rule,
-      actions: {
-        ...rule.actions,
-        redirectTo: [{ emailAddress: { address: 'someone@oakfield.sch.uk' } }],
-      },
-    }));
+    // The route rule (the second) is edited: its redirect now goes to someone else.
+    const edited = after.rules.map((rule, i) =>
+      i === 1
+        ? {
+            ...rule,
+            actions: {
+              ...rule.actions,
+              redirectTo: [{ emailAddress: { address: 'someone@oakfield.sch.uk' } }],
+            },
+          }
+        : rule,
+    );
     const { routes } = routesBySpoc([r('1', ['a@x.org'])], settings(), TODAY);
     const plan = planMailbox(state(edited), routes, settings());
     expect(plan.drift).toEqual([expect.objectContaining({ kind: 'edited' })]);
     expect(plan.changes).toEqual([expect.objectContaining({ kind: 'update', reason: 'edited' })]);
 
-    const disabled = after.rules.map((rule) => ({ ...rule, isEnabled: false }));
+    const disabled = after.rules.map((rule, i) => (i === 0 ? { ...rule, isEnabled: false } : rule));
     const plan2 = planMailbox(state(disabled), routes, settings());
     expect(plan2.drift).toEqual([expect.objectContaining({ kind: 'disabled' })]);
     expect(plan2.changes).toEqual([
@@ -170,7 +216,10 @@ describe('routing planner', () => {
     const { routes } = routesBySpoc([r('1', ['a@x.org'])], settings(), TODAY);
     const plan = planMailbox({ ...state(), lastAppliedKeys: [key] }, routes, settings());
     expect(plan.drift).toEqual([expect.objectContaining({ kind: 'deleted' })]);
-    expect(plan.changes).toEqual([expect.objectContaining({ kind: 'create', reason: 'deleted' })]);
+    expect(plan.changes).toEqual([
+      expect.objectContaining({ kind: 'create', reason: 'deleted' }),
+      expect.objectContaining({ kind: 'create', reason: 'new' }),
+    ]);
   });
 
   it("never touches a user's own rule or a read-only rule, and moves its own rules before them", () => {
@@ -200,7 +249,10 @@ describe('routing planner', () => {
     if (create?.kind !== 'create') throw new Error('create expected');
     const ours: MessageRuleData = { id: 'cg', ...create.rule.body, sequence: 3 };
     const again = planMailbox(state([userRule, readOnly, ours]), routes, settings());
-    expect(again.changes).toEqual([expect.objectContaining({ kind: 'update', reason: 'moved' })]);
+    expect(again.changes).toEqual([
+      expect.objectContaining({ kind: 'update', reason: 'moved', ruleId: 'cg' }),
+      expect.objectContaining({ kind: 'create', reason: 'new' }),
+    ]);
     expect(again.drift).toEqual([expect.objectContaining({ kind: 'moved' })]);
   });
 
@@ -219,12 +271,22 @@ describe('routing planner', () => {
       Array.from({ length: n }, (_, i) => `p${String(i).padStart(3, '0')}@x.org`);
     const st = settings({ addressesPerRule: 10 });
     const exact = converge([r('1', emails(10))], state(), st).first;
-    expect(exact.changes).toHaveLength(1);
+    expect(exact.changes).toHaveLength(2);
     const over = converge([r('1', emails(11))], state(), st);
     const creates = over.first.changes.filter((c) => c.kind === 'create');
-    expect(creates).toHaveLength(2);
-    expect(creates.map((c) => (c.kind === 'create' ? c.rule.addressCount : 0))).toEqual([10, 1]);
-    expect(creates.map((c) => (c.kind === 'create' ? c.rule.body.sequence : 0))).toEqual([1, 2]);
+    expect(creates).toHaveLength(4);
+    expect(creates.map((c) => (c.kind === 'create' ? c.rule.addressCount : 0))).toEqual([
+      10, 1, 10, 1,
+    ]);
+    expect(creates.map((c) => (c.kind === 'create' ? c.rule.body.sequence : 0))).toEqual([
+      1, 2, 3, 4,
+    ]);
+    expect(creates.map((c) => (c.kind === 'create' ? c.rule.role : ''))).toEqual([
+      'urgent',
+      'urgent',
+      'route',
+      'route',
+    ]);
     expect(over.second.changes).toEqual([]);
   });
 
@@ -247,12 +309,35 @@ describe('routing planner', () => {
     expect(routes.has('friend@gmail.com')).toBe(false);
   });
 
-  it("on the SPOC's own protected mailbox the rule files only (no redirect to itself)", () => {
-    const { first } = converge([r('1', ['a@x.org'], { spocEmail: OFFICE })], state([], OFFICE));
-    const create = first.changes[0];
-    if (create?.kind !== 'create') throw new Error('create expected');
-    expect(create.rule.body.actions.redirectTo).toBeUndefined();
-    expect(create.rule.body.actions.moveToFolder).toBe(FOLDER);
+  it("002 §55, §62: on the SPOC's own protected mailbox restricted mail stays in the inbox with a category (no move, no redirect to itself)", () => {
+    const { first, second } = converge(
+      [r('1', ['a@x.org'], { spocEmail: OFFICE })],
+      state([], OFFICE),
+    );
+    const [urgent, route] = first.changes;
+    if (urgent?.kind !== 'create' || route?.kind !== 'create') throw new Error('creates expected');
+    expect(urgent.rule.body.actions).toEqual({
+      markImportance: 'high',
+      assignCategories: [URGENT_CATEGORY, 'Restricted correspondence'],
+      stopProcessingRules: true,
+    });
+    expect(route.rule.body.actions).toEqual({
+      assignCategories: ['Restricted correspondence'],
+      stopProcessingRules: true,
+    });
+    expect(route.rule.spoc).toBeUndefined();
+    expect(route.rule.body.displayName).toMatch(/keep in the inbox as Restricted correspondence/);
+    expect(second.changes).toEqual([]);
+    // It needs no routing folder: none is made on the SPOC's mailbox.
+    const { routes } = routesBySpoc(
+      [r('1', ['a@x.org'], { spocEmail: OFFICE })],
+      settings(),
+      TODAY,
+    );
+    const noFolder = planMailbox({ mailbox: OFFICE, rules: [] }, routes, settings());
+    expect(noFolder.folder.create).toBe(false);
+    const elsewhere = planMailbox({ mailbox: RECEPTION, rules: [] }, routes, settings());
+    expect(elsewhere.folder.create).toBe(true);
   });
 
   it('forwards as an attachment when the school chooses it', () => {
@@ -261,12 +346,133 @@ describe('routing planner', () => {
       state(),
       settings({ delivery: 'forwardAsAttachment' }),
     );
-    const create = first.changes[0];
-    if (create?.kind !== 'create') throw new Error('create expected');
+    const [urgent, create] = first.changes;
+    if (create?.kind !== 'create' || urgent?.kind !== 'create') throw new Error('create expected');
     expect(create.rule.body.actions.forwardAsAttachmentTo).toEqual([
       { emailAddress: { address: SPOC } },
     ]);
     expect(create.rule.body.actions.redirectTo).toBeUndefined();
+    // 002 §62: possibly urgent mail is redirected (the SPOC's mailbox can then recognise and mark
+    // the parent's own message); the original stays intact in this inbox.
+    expect(urgent.rule.body.actions.redirectTo).toEqual([{ emailAddress: { address: SPOC } }]);
+    expect(urgent.rule.body.actions.forwardAsAttachmentTo).toBeUndefined();
+    expect(urgent.rule.body.actions.moveToFolder).toBeUndefined();
+  });
+
+  it('002 §62: names each rule by what it does (no parent address), keys urgent and route rules apart, and says which move mail', () => {
+    const st = settings({ addressesPerRule: 1 });
+    const names = (mailbox: string, delivery: RoutingSettings['delivery']) => {
+      const { routes } = routesBySpoc([r('1', ['a@x.org', 'b@x.org'])], st, TODAY);
+      return desiredRulesFor(mailbox, routes, { ...st, delivery }, FOLDER).map((d) => ({
+        name: d.body.displayName.replace(/ \[cg .*\]$/, ''),
+        key: d.key.replace(/^[a-z0-9]{6}-/, ''),
+        part: d.part,
+        movesToFolder: d.movesToFolder,
+      }));
+    };
+    expect(names(RECEPTION, 'redirect')).toEqual([
+      {
+        name: `Contact Guard: possibly urgent: mark and keep in the inbox, redirect to ${SPOC}, part 1 of 2`,
+        key: 'u1',
+        part: 1,
+        movesToFolder: false,
+      },
+      {
+        name: `Contact Guard: possibly urgent: mark and keep in the inbox, redirect to ${SPOC}, part 2 of 2`,
+        key: 'u2',
+        part: 2,
+        movesToFolder: false,
+      },
+      {
+        name: `Contact Guard: redirect to ${SPOC}, file in Restricted correspondence, part 1 of 2`,
+        key: '1',
+        part: 1,
+        movesToFolder: true,
+      },
+      {
+        name: `Contact Guard: redirect to ${SPOC}, file in Restricted correspondence, part 2 of 2`,
+        key: '2',
+        part: 2,
+        movesToFolder: true,
+      },
+    ]);
+    expect(names(RECEPTION, 'forwardAsAttachment')[2]?.name).toBe(
+      `Contact Guard: forward as attachment to ${SPOC}, file in Restricted correspondence, part 1 of 2`,
+    );
+    expect(names(SPOC, 'redirect').map((n) => n.name)).toEqual([
+      'Contact Guard: possibly urgent: mark and keep in the inbox, part 1 of 2',
+      'Contact Guard: possibly urgent: mark and keep in the inbox, part 2 of 2',
+      'Contact Guard: keep in the inbox as Restricted correspondence, part 1 of 2',
+      'Contact Guard: keep in the inbox as Restricted correspondence, part 2 of 2',
+    ]);
+    // One part: no "part 1 of 1"; keys are 6 characters of the destination's hash, then the part.
+    const { routes } = routesBySpoc([r('1', ['a@x.org'])], settings(), TODAY);
+    const one = desiredRulesFor(RECEPTION, routes, settings(), FOLDER);
+    expect(one.map((d) => d.body.displayName.replace(/ \[cg .*\]$/, ''))).toEqual([
+      `Contact Guard: possibly urgent: mark and keep in the inbox, redirect to ${SPOC}`,
+      `Contact Guard: redirect to ${SPOC}, file in Restricted correspondence`,
+    ]);
+    expect(one.map((d) => d.key)).toEqual([
+      expect.stringMatching(/^[a-z0-9]{6}-u1$/),
+      expect.stringMatching(/^[a-z0-9]{6}-1$/),
+    ]);
+    expect(one[0]?.key.slice(0, 6)).toBe(one[1]?.key.slice(0, 6));
+    // The SPOC's own inbox is another destination: another key.
+    const own = desiredRulesFor(SPOC, routes, settings(), FOLDER);
+    expect(own[0]?.key.slice(0, 6)).not.toBe(one[0]?.key.slice(0, 6));
+    expect(routingCategories(settings())).toEqual([
+      { displayName: 'Possibly urgent', color: 'preset0' },
+      { displayName: 'Restricted correspondence', color: 'preset1' },
+    ]);
+  });
+
+  it("002 §62: a SPOC's mailbox never lists itself as a sender, and destinations come sorted", () => {
+    // The business manager is restricted under the office's SPOC, and is a SPOC herself.
+    const restrictions = [
+      r('1', ['a@x.org'], { spocEmail: 'office@oakfield.sch.uk' }),
+      r('2', [SPOC, 'b@x.org'], { spocEmail: 'head@oakfield.sch.uk' }),
+      r('3', ['c@x.org']),
+    ];
+    const st = settings({ protectedMailboxes: [RECEPTION] });
+    const { routes } = routesBySpoc(restrictions, st, TODAY);
+    expect(destinationMailboxes(routes, st)).toEqual([
+      SPOC,
+      'head@oakfield.sch.uk',
+      'office@oakfield.sch.uk',
+    ]);
+    const asProtected = desiredRulesFor(SPOC, routes, st, FOLDER);
+    for (const rule of asProtected)
+      expect(rule.body.conditions.fromAddresses.map((a) => a.emailAddress.address)).not.toContain(
+        SPOC,
+      );
+    const onlyOwn = desiredRulesFor(SPOC, routes, st, FOLDER, true);
+    expect(onlyOwn.map((d) => d.addressCount)).toEqual([1, 1]);
+  });
+
+  it("002 §62: a SPOC's mailbox that is not protected marks what is redirected to it and sends nothing on", () => {
+    const restrictions = [r('1', ['a@x.org']), r('2', ['b@x.org'], { spocEmail: OFFICE })];
+    const st = settings({ protectedMailboxes: [RECEPTION] });
+    const { routes } = routesBySpoc(restrictions, st, TODAY);
+    expect(destinationMailboxes(routes, st)).toEqual([SPOC, OFFICE].sort());
+    expect(destinationMailboxes(routes, settings())).toEqual([SPOC]);
+    const plan = planMailbox({ mailbox: SPOC, rules: [], destinationOnly: true }, routes, st);
+    const bodies = plan.changes.map((c) => (c.kind === 'create' ? c.rule.body : undefined));
+    expect(bodies.map((b) => b?.conditions.fromAddresses)).toEqual([
+      [{ emailAddress: { address: 'a@x.org' } }],
+      [{ emailAddress: { address: 'a@x.org' } }],
+    ]);
+    expect(bodies.map((b) => b?.actions)).toEqual([
+      {
+        markImportance: 'high',
+        assignCategories: [URGENT_CATEGORY, 'Restricted correspondence'],
+        stopProcessingRules: true,
+      },
+      { assignCategories: ['Restricted correspondence'], stopProcessingRules: true },
+    ]);
+    expect(plan.folder.create).toBe(false);
+    // The same mailbox, protected, also sends office's parents on to the office.
+    const asProtected = planMailbox({ mailbox: SPOC, rules: [] }, routes, st);
+    expect(asProtected.changes).toHaveLength(4);
   });
 
   it('plans the folder when it is missing, and nothing when there is nothing to route', () => {
@@ -343,8 +549,11 @@ describe('routing planner', () => {
     const broken = after.rules.map((x) => ({ ...x, hasError: true }));
     expect(folderIdFromRules(broken)).toBeUndefined();
     const plan = planMailbox({ ...after, rules: broken }, routes, settings());
-    expect(plan.drift.map((d) => d.kind)).toEqual(['inError']);
-    expect(plan.changes).toEqual([expect.objectContaining({ kind: 'update', reason: 'inError' })]);
+    expect(plan.drift.map((d) => d.kind)).toEqual(['inError', 'inError']);
+    expect(plan.changes).toEqual([
+      expect.objectContaining({ kind: 'update', reason: 'inError' }),
+      expect.objectContaining({ kind: 'update', reason: 'inError' }),
+    ]);
     // An edited rule does not vouch for its folder either.
     const edited = after.rules.map((x) => ({
       ...x,

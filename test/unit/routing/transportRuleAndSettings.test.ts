@@ -1,6 +1,7 @@
 // The org-wide alternative (mail-flow rule PowerShell) and the routing settings.
 import {
   londonMidnightUtc,
+  literalPattern,
   psQuote,
   readRoutingSettings,
   transportRuleScript,
@@ -21,7 +22,7 @@ describe('transport-rule PowerShell', () => {
       ...base,
       restrictions: [restriction()],
     });
-    expect(rules).toBe(1);
+    expect(rules).toBe(2);
     expect(problems).toEqual([]);
     expect(script).toContain("New-TransportRule -Name 'Contact Guard restriction 1'");
     expect(script).toContain("Set-TransportRule -Identity 'Contact Guard restriction 1'");
@@ -33,6 +34,25 @@ describe('transport-rule PowerShell', () => {
     expect(script).toContain("'2026-08-31T23:00:00Z'");
     expect(script).toContain('-Comments');
     expect(script).toContain('Remove-TransportRule');
+  });
+
+  it('002 §62: marks possibly urgent mail with a companion rule: the urgent phrases as literal patterns, the Importance header, a subject prefix', () => {
+    const { script } = transportRuleScript({ ...base, restrictions: [restriction()] });
+    const urgent = script
+      .split('\n')
+      .find((l) => l.startsWith("  New-TransportRule -Name 'Contact Guard restriction 1 urgent'"));
+    expect(urgent).toBeDefined();
+    expect(urgent).toContain("-From @('o''brien@school-parent.org')");
+    expect(urgent).toContain("-SetHeaderName 'Importance' -SetHeaderValue 'High'");
+    expect(urgent).toContain("-PrependSubject '[Possibly urgent] '");
+    expect(urgent).toContain("'not come home'");
+    expect(urgent).not.toContain('-RedirectMessageTo');
+    // Same dates as the redirect rule: it starts and stops with the restriction.
+    expect(urgent).toContain("'2026-03-01T00:00:00Z'");
+    expect(urgent).toContain("'2026-08-31T23:00:00Z'");
+    // A phrase is matched as itself: regular-expression characters are escaped.
+    expect(literalPattern('a.b (c)?')).toBe('a\\.b \\(c\\)\\?');
+    expect(new RegExp(literalPattern('a&e'), 'i').test('We are in A&E')).toBe(true);
   });
 
   it('leaves out ended restrictions, refuses external SPOCs and loops', () => {

@@ -132,6 +132,8 @@ const ALLOWED_PARAMETERS = new Set([
   '-RedirectMessageTo',
   '-SetHeaderName',
   '-SetHeaderValue',
+  '-SubjectOrBodyMatchesPatterns',
+  '-PrependSubject',
   '-ActivationDate',
   '-ExpiryDate',
   '-Comments',
@@ -252,7 +254,12 @@ describe('transport-rule PowerShell against hostile data (fuzz)', () => {
       expect([context, strangers]).toEqual([context, []]);
       // The shape: the plain prefix, one identical block per rule, the plain suffix.
       const shape = shapeOf(tokens);
-      const expected = [...prefix, ...Array.from({ length: rules }, () => block).flat(), ...suffix];
+      // Each part is two rules, the redirect and its urgent companion: the plain script's pair.
+      const expected = [
+        ...prefix,
+        ...Array.from({ length: rules / 2 }, () => block).flat(),
+        ...suffix,
+      ];
       if (rules === 0) expected.splice(expected.indexOf('LIST', prefix.length), 1);
       expect([context, shape.join(' ')]).toEqual([context, expected.join(' ')]);
       // The comments: four, on their own lines, the hostile time inside the first.
@@ -283,6 +290,13 @@ describe('transport-rule PowerShell against hostile data (fuzz)', () => {
             spoc,
           ]);
           expect(b.comments).toContain(`restriction ${r.id}`);
+          // Its urgent companion: the same senders, under its own name.
+          const urgent = blocks.find((u) => u.name === `${name} urgent`);
+          expect([context, urgent?.identity, urgent?.from]).toEqual([
+            context,
+            [`${name} urgent`, `${name} urgent`],
+            b.from,
+          ]);
         });
       }
     }
