@@ -45,6 +45,12 @@ describe('two in-force records for one address: the verdict does not depend on l
     expect(winnerBothOrders(first, second)).toEqual(['12', '12']);
   });
 
+  it('002 §50: item ids compare as numbers: item 9 is lower than item 10, in either order', () => {
+    const nine = restriction({ id: '9' });
+    const ten = restriction({ id: '10' });
+    expect(winnerBothOrders(nine, ten)).toEqual(['9', '9']);
+  });
+
   it('the winner is chosen among records in force today: a later one not yet started does not win', () => {
     const current = restriction({ id: 'current', startDate: '2026-03-01' });
     const future = restriction({ id: 'future', startDate: '2026-06-01' });
