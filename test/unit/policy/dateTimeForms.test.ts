@@ -47,6 +47,9 @@ describe('readSharePointDate: forms of date-time', () => {
     ['an offset beyond 18 hours', '2026-06-01T23:00:00+18:01'],
     ['a negative offset beyond 18 hours', '2026-06-01T23:00:00-18:30'],
     ['a one-digit hour', '2026-06-01T9:00:00Z'],
+    // The instant is fine, but the day it stands for is outside years 0001-9999.
+    ['a day after 31 December 9999', '9999-12-31T23:00:00-02:00'],
+    ['a day before 1 January 0001', '0001-01-01T00:00:00+14:00'],
   ])('%s: %j is not a date', (_label, value) => {
     expect(readSharePointDate(value)).toBeUndefined();
   });

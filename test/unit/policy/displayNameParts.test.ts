@@ -40,6 +40,14 @@ describe('normalizeDisplayName: titles are dropped', () => {
   });
 });
 
+describe('normalizeDisplayName: a word written twice is one word', () => {
+  it('"Mary Smith Smith" is Mary Smith; "Smith Smith" is too thin to compare', () => {
+    expect(normalizeDisplayName('Mary Smith Smith')).toBe('mary smith');
+    expect(displayNamesMatch('Mary Smith Smith', 'Smith, Mary')).toBe(true);
+    expect(normalizeDisplayName('Smith Smith')).toBe('');
+  });
+});
+
 describe('normalizeDisplayName: apostrophes of every kind', () => {
   it.each(["O'Brien", 'O\u2019Brien', 'O\u2018Brien', 'O`Brien', 'O\u00B4Brien'])(
     'Mary %s is Mary OBrien',
