@@ -138,12 +138,14 @@ function candidateAddresses(message: MessageParticipants): Candidate[] {
 }
 
 // Two in-force records for one address is a data mistake, but the verdict must not depend on list
-// order: the most recently started decision wins, then the later end, then the lower id.
+// order: the most recently started decision wins, then the later end, then the lower id. Item ids
+// are numbers written as text: compared as numbers, so that item 9 is lower than item 10.
+const byItemId = new Intl.Collator('en', { numeric: true });
 function mostRecent(a: Restriction, b: Restriction): number {
   return (
     compareLocalDates(b.startDate, a.startDate) ||
     compareLocalDates(b.endDate, a.endDate) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+    byItemId.compare(a.id, b.id)
   );
 }
 
