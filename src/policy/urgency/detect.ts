@@ -4,7 +4,13 @@
 // (schoolWords.ts). Explainable: every match carries the exact words of the email it matched and
 // what kind of emergency they point to. Pure; the school's words are a parameter.
 import { sentenceAround } from './context';
-import { LEXICON, SUBJECT_RULE, isPerson, type LexiconRule, type UrgencyCategory } from './lexicon';
+import {
+  isPerson,
+  lexiconRules,
+  subjectRule,
+  type LexiconRule,
+  type UrgencyCategory,
+} from './lexicon';
 import { schoolPatterns } from './schoolWords';
 import { readableText } from './text';
 
@@ -33,20 +39,15 @@ interface CompiledRule {
   unlessBefore?: RegExp;
 }
 
-const WORD_START = '(?<![\\p{L}\\p{N}_])';
-const WORD_END = '(?![\\p{L}\\p{N}_])';
-
 function compile(rule: LexiconRule): CompiledRule {
+  // Whole words: no letter, digit or underscore of any script either side.
   return {
     rule,
-    pattern: new RegExp(`${WORD_START}(?:${rule.pattern})${WORD_END}`, 'giu'),
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${rule.pattern})(?![\\p{L}\\p{N}_])`, 'giu'),
     unless: rule.unless === undefined ? undefined : new RegExp(rule.unless, 'iu'),
     unlessBefore: rule.unlessBefore === undefined ? undefined : new RegExp(rule.unlessBefore, 'iu'),
   };
 }
-
-const BODY_RULES = LEXICON.map(compile);
-const SUBJECT_RULES = [compile(SUBJECT_RULE), ...BODY_RULES];
 
 interface Found extends UrgencyMatch {
   at: number;
@@ -103,10 +104,13 @@ export function detectUrgency(
   schoolWords: readonly string[] = [],
 ): UrgencyResult {
   const text = readableText(subject, body);
+  // Built per check (V8 caches each pattern's compiled form by its source, so this is cheap).
+  const bodyRules = lexiconRules().map(compile);
+  const subjectRules = [compile(subjectRule()), ...bodyRules];
   const school = schoolPatterns(schoolWords);
   const found = [
-    ...findIn(text.subject, 'subject', SUBJECT_RULES, school),
-    ...findIn(text.body, 'body', BODY_RULES, school),
+    ...findIn(text.subject, 'subject', subjectRules, school),
+    ...findIn(text.body, 'body', bodyRules, school),
   ];
   const matches: UrgencyMatch[] = [];
   const seen = new Set<string>();

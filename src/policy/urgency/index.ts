@@ -2,9 +2,10 @@
 export { detectUrgency, type UrgencyMatch, type UrgencyResult } from './detect';
 export {
   CATEGORY_LABELS,
-  LEXICON,
+  lexiconRules,
   SERVER_RULE_PHRASES,
   isPerson,
+  subjectRule,
   type LexiconRule,
   type UrgencyCategory,
 } from './lexicon';

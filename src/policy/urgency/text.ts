@@ -14,37 +14,33 @@
 /** The line Contact Guard's cover note starts with on an urgent forward (coverNote.ts). */
 export const COVER_NOTE_FLAG = 'POSSIBLY URGENT OR SAFEGUARDING:';
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  nbsp: ' ',
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  rsquo: "'",
-  lsquo: "'",
-  ldquo: '"',
-  rdquo: '"',
-  ndash: '-',
-  mdash: '-',
-  pound: '£',
-  hellip: '...',
-};
-
 /** Reads HTML character references; an unknown or invalid one is left as it is. */
 export function decodeEntities(text: string): string {
+  const named: Readonly<Record<string, string>> = {
+    nbsp: ' ',
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    rsquo: "'",
+    lsquo: "'",
+    ldquo: '"',
+    rdquo: '"',
+    ndash: '-',
+    mdash: '-',
+    pound: '£',
+    hellip: '...',
+  };
   return text.replace(/&(#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});/gi, (whole, ref: string) => {
     if (ref.startsWith('#')) {
       const hex = ref[1] === 'x' || ref[1] === 'X';
       const code = Number.parseInt(ref.slice(hex ? 2 : 1), hex ? 16 : 10);
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
-    return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
+    return named[ref.toLowerCase()] ?? whole;
   });
 }
-
-const BLOCK_TAGS =
-  /<\/?(?:br|p|div|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|blockquote|hr|pre|section|article|header|footer|center)\b[^>]*>/gi;
 
 /** Does this body look like HTML (a tag a mail client writes)? */
 export function looksLikeHtml(body: string): boolean {
@@ -56,32 +52,35 @@ export function htmlToText(html: string): string {
   const text = html
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<(head|script|style|title)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(BLOCK_TAGS, '\n')
+    .replace(
+      /<\/?(?:br|p|div|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|blockquote|hr|pre|section|article|header|footer|center)\b[^>]*>/gi,
+      '\n',
+    )
     .replace(/<[^>]*>/g, '');
   return decodeEntities(text);
 }
 
 // A line that starts quoted history in a reply: Gmail's "On … wrote:", Outlook's "-----Original
 // Message-----", or Outlook's header block ("From: …" followed by "Sent:" or "Date:").
-const WROTE = /^\s*On\b.{0,200}\bwrote:\s*$/i;
-const ORIGINAL = /^\s*-{2,}\s*Original Message\s*-{2,}/i;
-const FROM = /^\s*From:\s*\S/i;
-const SENT = /^\s*(?:Sent|Date):\s*\S/i;
-const FORWARD_MARKER = /^\s*-{2,}\s*Forwarded message\s*-{2,}/i;
-const FORWARD_SUBJECT = /^\s*(?:fw|fwd)\s*:/i;
-
+// A line that starts quoted history in a reply: Gmail's "On … wrote:", Outlook's "-----Original
+// Message-----", or Outlook's header block ("From: …" followed by "Sent:" or "Date:").
+const wrote = (line: string) => /^\s*On\b.{0,200}\bwrote:\s*$/i.test(line);
 function startsHistory(lines: readonly string[], i: number): boolean {
   const line = lines[i]!;
-  if (WROTE.test(line) || ORIGINAL.test(line)) return true;
+  if (wrote(line) || /^\s*-{2,}\s*Original Message\s*-{2,}/i.test(line)) return true;
   // "On Mon, 4 Mar 2024 at 09:12, Office <office@…>" wrapped over two lines.
-  if (/^\s*On\b/i.test(line) && WROTE.test(`${line} ${lines[i + 1] ?? ''}`)) return true;
-  return FROM.test(line) && lines.slice(i + 1, i + 4).some((next) => SENT.test(next));
+  if (/^\s*On\b/i.test(line) && wrote(`${line} ${lines[i + 1] ?? ''}`)) return true;
+  return (
+    /^\s*From:\s*\S/i.test(line) &&
+    lines.slice(i + 1, i + 4).some((next) => /^\s*(?:Sent|Date):\s*\S/i.test(next))
+  );
 }
 
 /** The sender's new text: quoted history (and ">" lines) cut off, unless the email is a forward. */
 export function newText(text: string, subject: string): string {
   const lines = text.split('\n');
-  if (FORWARD_SUBJECT.test(subject) || lines.some((line) => FORWARD_MARKER.test(line))) {
+  const forwardMarker = /^\s*-{2,}\s*Forwarded message\s*-{2,}/i;
+  if (/^\s*(?:fw|fwd)\s*:/i.test(subject) || lines.some((line) => forwardMarker.test(line))) {
     return lines.filter((line) => !line.trimStart().startsWith(COVER_NOTE_FLAG)).join('\n');
   }
   const kept: string[] = [];
