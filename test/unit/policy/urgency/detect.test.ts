@@ -2,6 +2,7 @@
 import {
   CATEGORY_LABELS,
   detectUrgency,
+  sentenceAround,
   isPerson,
   keywordPattern,
   lexiconRules,
@@ -80,6 +81,25 @@ describe("the school's own words add to the lexicon (config mail.urgentKeywords)
       detectUrgency('Fire', 'fire\ndrill, Fire Drill', ['fire drill', 'FIRE']).matched,
     ).toEqual(['Fire', 'fire\ndrill']);
   });
+  test('every special character of a school word is literal', () => {
+    for (const word of [
+      'c++',
+      '(fgm)',
+      'a|b',
+      '[x]',
+      '{y}',
+      'p^q',
+      '$5',
+      'a*',
+      'b?',
+      'back\\slash',
+    ])
+      expect(keywordPattern(word)?.test(`it says ${word} here`)).toBe(true);
+    expect(keywordPattern('a|b')?.test('a')).toBe(false);
+    expect(keywordPattern('fire drill')?.test('fire_drill')).toBe(false);
+    expect(keywordPattern('drill')?.test('drill2')).toBe(false);
+    expect(keywordPattern('drill')?.test('2drill')).toBe(false);
+  });
   test('blank, duplicate and non-text entries are ignored; special characters are literal', () => {
     expect(keywordPattern('  ')).toBeUndefined();
     expect(keywordPattern('a.b')?.test('axb')).toBe(false);
@@ -88,5 +108,30 @@ describe("the school's own words add to the lexicon (config mail.urgentKeywords)
     );
     expect(schoolPatterns(undefined)).toEqual([]);
     expect(detectUrgency('a.b', '', ['a.b']).matched).toEqual(['a.b']);
+  });
+});
+
+describe('the sentence around a match (for the defusing contexts)', () => {
+  test('ends at . ! ? and line breaks; "before" is what was said before the match', () => {
+    const text = 'First. If not I will call the police! Next?\nLast';
+    const at = text.indexOf('police');
+    expect(sentenceAround(text, at, at + 6)).toEqual({
+      whole: ' If not I will call the police',
+      before: ' If not I will call the ',
+    });
+    expect(sentenceAround(text, 0, 5)).toEqual({ whole: 'First', before: '' });
+    const last = text.indexOf('Last');
+    expect(sentenceAround(text, last, last + 4)).toEqual({ whole: 'Last', before: '' });
+    const next = text.indexOf('Next');
+    expect(sentenceAround(text, next, next + 4).whole).toBe(' Next');
+  });
+  test('002 §62: a threat earlier in the email does not defuse an event in the next sentence', () => {
+    expect(detectUrgency('', 'I will complain. The police are at our house.').matched).toEqual([
+      'police are',
+    ]);
+    expect(detectUrgency('', 'The police are at our house and I will ring later.').matched).toEqual(
+      ['police are'],
+    );
+    expect(detectUrgency('', 'I will tell the police are useless').matched).toEqual([]);
   });
 });

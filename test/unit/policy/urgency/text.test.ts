@@ -32,6 +32,10 @@ describe('HTML is read as a person sees it', () => {
       '\'\'""--...',
     );
     expect(decodeEntities('&bogus; &#0; &#x110000; & amp;')).toBe('&bogus; &#0; &#x110000; & amp;');
+    expect(decodeEntities('&#x10FFFF;&#1114111;')).toBe('\u{10FFFF}\u{10FFFF}');
+    expect(decodeEntities('&#12345678; &#x1234567; &a; &abcdefghi;')).toBe(
+      '&#12345678; &#x1234567; &a; &abcdefghi;',
+    );
   });
   test('a body is read as HTML only when it has a mail client tag; text keeps its angle brackets', () => {
     expect(plainText('Office <office@oakfield.sch.uk> wrote')).toBe(
@@ -69,6 +73,30 @@ describe('only the new text counts; quoted history does not, a forward is read w
     expect(text.body.trim()).toBe('Still no date for the meeting.');
     expect(detectUrgency('RE: Meeting', reply(history)).urgent).toBe(false);
   });
+  test('Outlook\'s header block: "Sent:" or "Date:" within the three lines after "From:"', () => {
+    expect(newText('new\nFrom: Office\nTo: me\nCc: you\nSent: today\nold', '')).toBe('new');
+    expect(newText('new\nFrom: Office\nDate: today\nold', '')).toBe('new');
+    expect(newText('new\n  From: Office\n  Sent: today', '')).toBe('new');
+    expect(newText('new\nFrom:\nSent: today', '')).toBe('new\nFrom:\nSent: today');
+    expect(newText('new\nFrom: Office\nSent:', '')).toBe('new\nFrom: Office\nSent:');
+    expect(newText('new\n- Original Message -\nold', '')).toBe('new\n- Original Message -\nold');
+    expect(newText('new\n-- Original Message --\nold', '')).toBe('new');
+    expect(newText('new\n  ----- Original Message -----\nold', '')).toBe('new');
+    expect(newText('new\nwe said On time wrote: fine\nx', '')).toBe(
+      'new\nwe said On time wrote: fine\nx',
+    );
+    expect(newText('new\n   > old\nmore', '')).toBe('new\nmore');
+  });
+  test('a forward: "FW:" or "Fwd:" only at the start of the subject, or the forwarded-message line', () => {
+    const body = 'new\nFrom: P\nSent: t\nold';
+    expect(newText(body, ' fwd : x')).toBe(body);
+    expect(newText(body, 'RE: FW: x')).toBe('new');
+    expect(newText(body, 'FWD x')).toBe('new');
+    expect(newText('a\n  -- Forwarded message --\nFrom: P\nSent: t\nold', '')).toContain('old');
+    expect(newText('a\nForwarded message\nFrom: P\nSent: t\nold', '')).toBe('a\nForwarded message');
+    expect(newText(`  ${COVER_NOTE_FLAG} x\nkept`, 'FW: x')).toBe('kept');
+    expect(newText(`${COVER_NOTE_FLAG} x\nkept`, 'RE: x')).toBe(`${COVER_NOTE_FLAG} x\nkept`);
+  });
   test('a "From:" line with no "Sent:" or "Date:" below it is the sender\'s own text', () => {
     expect(newText('From: me\nTo: you\nCc: x\nShe is in hospital', '')).toBe(
       'From: me\nTo: you\nCc: x\nShe is in hospital',
@@ -89,7 +117,61 @@ describe('only the new text counts; quoted history does not, a forward is read w
     const marked = 'see below\n---------- Forwarded message ---------\nFrom: P\nDate: t\nin A&E';
     expect(detectUrgency('Agenda', marked).matched).toEqual(['A&E']);
   });
+  test('which bodies are HTML', () => {
+    for (const tag of [
+      '<html>',
+      '<BODY class="x">',
+      '<div>',
+      '<p>',
+      '<br/>',
+      '<span>',
+      '<table>',
+      '<b>',
+      '<i>',
+      '<strong>',
+      '<em>',
+      '<a href="x">',
+      '<font>',
+    ])
+      expect(plainText(`${tag}A&amp;E`)).toBe('A&E');
+    for (const text of ['<office@x.sch.uk>', 'a <pre> b', '<bold>', 'x < y > z'])
+      expect(plainText(`${text} A&amp;E`)).toBe(`${text} A&amp;E`);
+  });
+  test('every block tag ends a line; an inline tag does not', () => {
+    for (const tag of [
+      'br',
+      'p',
+      'div',
+      'li',
+      'ul',
+      'ol',
+      'tr',
+      'td',
+      'th',
+      'table',
+      'tbody',
+      'thead',
+      'h1',
+      'h6',
+      'blockquote',
+      'hr',
+      'pre',
+      'section',
+      'article',
+      'header',
+      'footer',
+      'center',
+    ])
+      expect(htmlToText(`a<${tag} class="x">b</${tag}>c`)).toBe('a\nb\nc');
+    expect(htmlToText('a<bdi>b</bdi><preview>c')).toBe('abc');
+    expect(htmlToText('a<!-- x --> b <!--y-->c')).toBe('a b c');
+    expect(htmlToText('<TITLE>t</TITLE ><Script type="x">s</script>k')).toBe('k');
+  });
   test('spacing is tidied and curly apostrophes read as straight ones; line breaks are kept', () => {
+    expect(readableText('\u2018a\u02bcb', 'x\r\ny\rz')).toEqual({
+      subject: "'a'b",
+      body: 'x\ny\nz',
+    });
     expect(readableText(' a\u00a0\u00a0b ', 'she hasn\u2019t\t\tcome home\nnext')).toEqual({
       subject: ' a b ',
       body: "she hasn't come home\nnext",
