@@ -48,13 +48,50 @@ function envOverrides(env) {
   return o;
 }
 
+// The words that were the default urgentKeywords before the built-in lexicon (issue 14). Matched
+// whole with no context they raise the alarm on ordinary complaints ("missing homework", "I will go
+// to the police"); the lexicon now handles them. A school's list that still has them gets a warning.
+const OLD_DEFAULT_URGENT_WORDS = [
+  'urgent',
+  'emergency',
+  'hospital',
+  'injured',
+  'injury',
+  'police',
+  'safeguarding',
+  'missing',
+  'ambulance',
+  'unwell',
+  'not well',
+  'accident',
+];
+
+/** Plain messages about config/mail.urgentKeywords entries that now do more harm than good. */
+function urgentKeywordWarnings(config) {
+  const words = config && config.mail && config.mail.urgentKeywords;
+  if (!Array.isArray(words)) return [];
+  const old = words.filter(
+    (w) => typeof w === 'string' && OLD_DEFAULT_URGENT_WORDS.includes(w.trim().toLowerCase()),
+  );
+  return old.length === 0
+    ? []
+    : [
+        `mail.urgentKeywords now lists only the school's extra words (the built-in lexicon always applies and reads ` +
+          `these in context); ${old.map((w) => `"${w}"`).join(', ')} matched on their own would flag ordinary ` +
+          `complaints ("missing homework", "I will go to the police"): remove them (docs/urgency.md).`,
+      ];
+}
+
 function loadBuildConfig(profile, env = process.env) {
   const file = path.join(root, 'config', `${profile}.json`);
   if (!fs.existsSync(file)) throw new Error(`Unknown profile "${profile}": no ${file}`);
   let config = readJson(file);
   const local = path.join(root, 'contact-guard.config.json');
   if (profile === 'production' && fs.existsSync(local)) config = mergeDeep(config, readJson(local));
-  return mergeDeep(config, envOverrides(env));
+  const merged = mergeDeep(config, envOverrides(env));
+  for (const warning of urgentKeywordWarnings(merged))
+    console.warn(`contact-guard config: ${warning}`);
+  return merged;
 }
 
-module.exports = { loadBuildConfig };
+module.exports = { loadBuildConfig, urgentKeywordWarnings };

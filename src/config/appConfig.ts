@@ -66,7 +66,12 @@ export interface AppConfig {
     restrictedFolderName: string;
     /** Visible category put on an email logged as a contact event. */
     loggedCategoryName: string;
-    /** Words that make a restricted email look urgent or safeguarding-related (the school may change them). */
+    /**
+     * The school's own extra words or phrases that make a restricted email look urgent or
+     * safeguarding-related, matched whole, any case, with no defusing context. They add to the
+     * built-in lexicon (src/policy/urgency/lexicon.ts), which always applies and handles the
+     * ambiguous words ("missing", "police", "urgent") itself; empty by default. docs/urgency.md.
+     */
     urgentKeywords: string[];
   };
   /** A cached copy of the restrictions older than this is refreshed before a verdict is given. */
@@ -97,20 +102,7 @@ export const defaultConfig: AppConfig = {
   mail: {
     restrictedFolderName: 'Restricted correspondence',
     loggedCategoryName: 'Contact event logged',
-    urgentKeywords: [
-      'urgent',
-      'emergency',
-      'hospital',
-      'injured',
-      'injury',
-      'police',
-      'safeguarding',
-      'missing',
-      'ambulance',
-      'unwell',
-      'not well',
-      'accident',
-    ],
+    urgentKeywords: [],
   },
   cacheTrustMinutes: 5,
   cacheBackgroundRefreshSeconds: 30,

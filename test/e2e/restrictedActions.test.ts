@@ -117,7 +117,8 @@ test('an urgent restricted email shows the emergency banner', async () => {
   const banner = open.pane.locator('[data-testid="emergency-banner"]');
   await banner.waitFor({ timeout: 15_000 });
   const text = (await banner.textContent()) ?? '';
-  expect(text).toContain('unwell');
+  // The email's own words and what they point to (the built-in lexicon, issue 14).
+  expect(text).toContain('"call me as soon as possible" (a request for urgent contact)');
   expect(text).toContain("follow the school's normal emergency and safeguarding procedure");
   // Prominent: above the verdict, the first thing in the pane after the email's line.
   const bannerFirst = await open.pane.evaluate(() => {

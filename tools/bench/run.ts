@@ -16,6 +16,7 @@ import { benchEventSave } from './eventsBench';
 import { benchForward } from './forwardBench';
 import { benchRouting } from './routingBench';
 import { benchReview } from './reviewBench';
+import { benchUrgency } from './urgencyBench';
 
 const LATENCY_MS = 150;
 const COLD_RUNS = 5;
@@ -245,6 +246,12 @@ const sections: Record<string, () => Promise<Record<string, unknown>>> = {
     const r = await benchRouting();
     for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(38)} ${v}`);
     return r;
+  },
+  urgency: async () => {
+    console.log(
+      '\nUrgency check — hand-written corpus (tools/bench/corpus), main and held-out sets\n',
+    );
+    return benchUrgency();
   },
 };
 

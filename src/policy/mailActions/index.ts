@@ -1,5 +1,12 @@
 // Acting on restricted correspondence (issue #4): pure rules. No I/O below this folder.
-export { detectUrgency, keywordPattern, plainText, type UrgencyResult } from './urgency';
+// The urgency check lives in src/policy/urgency; re-exported here for the mail actions' callers.
+export {
+  detectUrgency,
+  keywordPattern,
+  plainText,
+  type UrgencyMatch,
+  type UrgencyResult,
+} from '../urgency';
 export {
   checkSpocAddress,
   isSpoc,

@@ -40,7 +40,7 @@ function status(over: Partial<EmailStatus> = {}): EmailStatus {
   return {
     ref: { messageId: 'm1' },
     state: { id: 'm1', subject: 'Trip', bodyText: '', categories: [], marks: [] },
-    urgency: { urgent: false, matched: [] },
+    urgency: { urgent: false, matched: [], matches: [] },
     ...over,
   };
 }
@@ -151,13 +151,25 @@ test('already forwarded (by anyone, earlier): not offered again; filing still of
 
 test('the emergency banner when the email looks urgent', async () => {
   const actions = fakeActions({
-    load: jest
-      .fn()
-      .mockResolvedValue(status({ urgency: { urgent: true, matched: ['unwell', 'hospital'] } })),
+    load: jest.fn().mockResolvedValue(
+      status({
+        urgency: {
+          urgent: true,
+          matched: ['very unwell', 'in A&E'],
+          matches: [
+            { text: 'very unwell', category: 'illness', rule: 'illness.serious', in: 'body' },
+            { text: 'in A&E', category: 'hospital', rule: 'hospital.in', in: 'body' },
+          ],
+        },
+      }),
+    ),
   });
   show(actions);
   const banner = await screen.findByTestId('emergency-banner');
-  expect(banner.textContent).toContain('"unwell", "hospital"');
+  // The email's own words, each with what it points to, in plain words.
+  expect(banner.textContent).toContain(
+    'This email says "very unwell" (a serious illness) and "in A&E" (hospital or emergency care).',
+  );
   expect(banner.textContent).toContain('normal emergency and safeguarding procedure');
 });
 
@@ -211,7 +223,10 @@ test('forwarded correspondence is recognised by its header; other emails show no
   expect((await screen.findByTestId('forwarded-correspondence')).textContent).toContain(
     'Restricted correspondence from Mark Denton',
   );
-  expect(screen.getByTestId('emergency-banner')).toBeTruthy();
+  // Nothing in the text matched, but the forward was flagged urgent when it was sent.
+  expect(screen.getByTestId('emergency-banner').textContent).toContain(
+    'flagged as possibly urgent when it was forwarded',
+  );
   expect(actions.load).toHaveBeenCalledWith(expect.anything(), { headers: true });
   actions.load.mockResolvedValue(
     status({

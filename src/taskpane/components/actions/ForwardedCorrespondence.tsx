@@ -24,11 +24,9 @@ export function ForwardedCorrespondence({
   if (state.kind !== 'ready' || !state.status.state.forwardHeader) return null;
   const { status } = state;
   const header = status.state.forwardHeader!;
-  const urgentWords = status.urgency.matched.length
-    ? status.urgency.matched
-    : header.urgent
-      ? ['urgent']
-      : [];
+  // The forward's own text is read again here; a forward flagged urgent when it was sent keeps the
+  // banner even when nothing in the text matches (the header says so).
+  const urgent = status.urgency.urgent || header.urgent;
   return (
     <div className={styles.box} data-testid="forwarded-correspondence">
       <MessageBar intent="info" layout="multiline">
@@ -37,7 +35,7 @@ export function ForwardedCorrespondence({
           forwarded to you under their contact restriction.
         </MessageBarBody>
       </MessageBar>
-      {urgentWords.length > 0 && <EmergencyBanner words={urgentWords} />}
+      {urgent && <EmergencyBanner matches={status.urgency.matches} />}
       <SpocOutcomes
         actions={actions}
         message={message}

@@ -83,7 +83,7 @@ export function RestrictedActionsPanel({
   }
   const { status } = state;
   const urgentBanner = status.urgency.urgent ? (
-    <EmergencyBanner words={status.urgency.matched} />
+    <EmergencyBanner matches={status.urgency.matches} />
   ) : null;
   const banner = urgentBanner && bannerSlot ? createPortal(urgentBanner, bannerSlot) : urgentBanner;
   if (isSpoc(restriction.spocEmail, user.emailAddress, message.sharedMailbox)) {

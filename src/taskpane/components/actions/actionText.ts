@@ -2,6 +2,7 @@
 import type { MessageMark } from '../../../graph/mail/messageMarks';
 import { filedDetail } from '../../../app/actions/restrictedActions';
 import { formatInstant } from '../../text';
+import { CATEGORY_LABELS, type UrgencyMatch } from '../../../policy/urgency';
 
 export function forwardedText(mark: MessageMark): string {
   return `Forwarded to ${mark.detail || 'the single point of contact'} by ${mark.byName || 'a member of staff'}, ${formatInstant(mark.at)}.`;
@@ -20,6 +21,21 @@ export function outcomeText(mark: MessageMark): string {
     : `${who} read it: no new issue, filed without acknowledgement, ${when}.`;
 }
 
-export function urgentText(words: readonly string[]): string {
-  return `This email mentions ${words.map((w) => `"${w}"`).join(', ')}. It may be urgent or about safeguarding: follow the school's normal emergency and safeguarding procedure now, as well as the restriction. Do not wait for the single point of contact.`;
+/** One match in plain words: the email's own words, then what they point to. */
+export function matchText(match: Pick<UrgencyMatch, 'text' | 'category'>): string {
+  return `"${match.text}" (${CATEGORY_LABELS[match.category]})`;
+}
+
+const AND_LIST = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' });
+
+/**
+ * What the banner says: which words of the email it found and what they point to, or, for a
+ * forward whose text matched nothing here, that it was flagged when it was forwarded.
+ */
+export function urgentText(matches: readonly Pick<UrgencyMatch, 'text' | 'category'>[]): string {
+  const why =
+    matches.length > 0
+      ? `This email says ${AND_LIST.format(matches.map(matchText))}.`
+      : 'This email was flagged as possibly urgent when it was forwarded.';
+  return `${why} It may be urgent or about safeguarding: follow the school's normal emergency and safeguarding procedure now, as well as the restriction. Do not wait for the single point of contact.`;
 }
