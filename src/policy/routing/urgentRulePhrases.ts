@@ -10,7 +10,7 @@
 //   ("missing homework"), "hospital" ("hospital appointment"), "safeguarding" (threatened reports);
 // - no short string hidden inside longer words: "died" is inside "studied", "999" inside "£1999",
 //   "hurt" inside "hurtful"; each phrase carries enough words to mean one thing.
-// Recall is the pane's job (src/policy/mailActions/urgency.ts reads the mail in context when it is
+// Recall is the pane's job (src/policy/urgency reads the mail in context when it is
 // opened); this list only decides what the server marks high importance before then, so it keeps
 // to phrases a complaint does not use. A miss still reaches a person: restricted mail always lands
 // in an inbox someone reads (the SPOC's), only unmarked.

@@ -3,7 +3,6 @@ export { detectUrgency, type UrgencyMatch, type UrgencyResult } from './detect';
 export {
   CATEGORY_LABELS,
   lexiconRules,
-  SERVER_RULE_PHRASES,
   isPerson,
   subjectRule,
   type LexiconRule,

@@ -1,6 +1,7 @@
 // The server rules' urgent phrases: plain, case-insensitive substrings (as Exchange matches
 // `bodyOrSubjectContains`), so they must be short enough for the rule quota and precise as substrings.
 import { URGENT_PHRASES_MAX_CHARS, URGENT_RULE_PHRASES } from '../../../src/policy/routing';
+import { detectUrgency } from '../../../src/policy/urgency';
 
 /** What an Exchange rule does with the list: any phrase as a case-insensitive substring. */
 function serverRuleMatches(text: string): string[] {
@@ -54,6 +55,29 @@ describe('urgent rule phrases', () => {
       'I will report the school to social services',
     ]) {
       expect({ text, matched: serverRuleMatches(text) }).toEqual({ text, matched: [] });
+    }
+  });
+});
+
+describe('urgent rule phrases and the pane agree', () => {
+  it('002 §62: every emergency the server marks, the pane also calls urgent when it is opened', () => {
+    for (const text of [
+      'Ellie has not come home from school and it is 6pm',
+      'My son has gone missing, please call me',
+      'She told me she is self-harming again',
+      'He said he wants to kill himself',
+      'Tom had an anaphylactic reaction at lunch, where is his EpiPen?',
+      'We are in A&E with Sam',
+      'There is a court order: his father must not collect him today',
+      'The police are at our house',
+      'Her grandmother passed away last night',
+      'My daughter was sexually abused',
+    ]) {
+      expect(serverRuleMatches(text).length).toBeGreaterThan(0);
+      expect({ text, urgent: detectUrgency('Sam', text, []).urgent }).toEqual({
+        text,
+        urgent: true,
+      });
     }
   });
 });
