@@ -1,0 +1,159 @@
+// Decisions on a restriction in force: keep it at a review, extend it, vary its terms, or end it
+// (003 Level 3 "maintain, extend or remove"; 001 "in exceptional cases may be extended ... reviewed
+// on a termly basis"; 002 §50). Pure.
+import { durationLabel, endDateFor, reviewDateFor } from '../../dates/periods';
+import { formatLongDate } from '../../dates/format';
+import { addDays } from '../../londonDate';
+import { checkTerms } from '../terms';
+import type { ListChange, RestrictionCase } from '../types';
+import {
+  appealDeadline,
+  deadline,
+  refusal,
+  termFields,
+  termLines,
+  type TransitionSpec,
+} from './common';
+
+const IN_FORCE_DECIDERS = () => ['headTeacher', 'chairOfGovernors', 'governingBoard'] as const;
+
+function notInForce(what: string) {
+  return (c: RestrictionCase): string =>
+    c.stage === 'provisional'
+      ? 'The restriction is still provisional: the chair of governors confirms or overturns it first.'
+      : `There is no restriction in force to ${what}.`;
+}
+
+export const review: TransitionSpec<'review'> = {
+  from: ['active', 'extended'],
+  // 003: the governing board reviews; 001, 002: the head teacher.
+  deciders: IN_FORCE_DECIDERS,
+  verb: 'record a review',
+  refusedOnceExpired: true,
+  stageRefusal: notInForce('review'),
+  apply: ({ c, ctx, today, problems, next, itemAction }) => {
+    if (problems.length) return refusal('The review cannot be recorded yet.', problems);
+    const r = c.restriction!;
+    const plan = c.stage === 'extended' ? ctx.settings.extendedReviewPlan : r.reviewPlan;
+    const review = reviewDateFor(today, plan, r.endDate, ctx.dates.school);
+    if (!review.ok) return refusal(review.message, [review.message]);
+    next.restriction = { ...r, reviewDate: review.date };
+    next.lastReviewedOn = today;
+    return {
+      ok: true,
+      toStage: c.stage,
+      deadlines: [
+        ...c.deadlines.filter((d) => d.kind !== 'review'),
+        deadline('review', review.date),
+      ],
+      listChange: { action: itemAction, fields: { ReviewDate: review.date } },
+      details: [
+        `Reviewed and kept as it is until ${formatLongDate(r.endDate)}; next review by ${formatLongDate(review.date)}.`,
+      ],
+      what: 'Restriction reviewed and kept',
+    };
+  },
+};
+
+export const extend: TransitionSpec<'extend'> = {
+  from: ['active', 'extended'],
+  deciders: IN_FORCE_DECIDERS,
+  verb: 'extend the restriction',
+  refusedOnceExpired: true,
+  stageRefusal: notInForce('extend'),
+  apply: ({ c, t, ctx, today, problems, next, itemAction }) => {
+    if (problems.length) return refusal('The extension cannot be recorded yet.', problems);
+    const r = c.restriction!;
+    const from = addDays(r.endDate, 1);
+    const end = endDateFor(from, t.duration, ctx.dates.school);
+    if (!end.ok) return refusal(end.message, [end.message]);
+    const plan = t.reviewPlan ?? ctx.settings.extendedReviewPlan;
+    const review = reviewDateFor(today, plan, end.date, ctx.dates.school);
+    if (!review.ok) return refusal(review.message, [review.message]);
+    next.restriction = {
+      ...r,
+      duration: t.duration,
+      reviewPlan: plan,
+      endDate: end.date,
+      reviewDate: review.date,
+    };
+    next.lastReviewedOn = today;
+    return {
+      ok: true,
+      toStage: 'extended',
+      deadlines: [
+        ...appealDeadline(ctx),
+        deadline('review', review.date),
+        deadline('end', end.date),
+      ],
+      listChange: {
+        action: itemAction,
+        fields: { Status: 'Extended', EndDate: end.date, ReviewDate: review.date },
+      },
+      details: [
+        `Extended by ${durationLabel(t.duration)} to ${formatLongDate(end.date)}; reviewed by ${formatLongDate(review.date)}.`,
+      ],
+      what: `Restriction extended to ${formatLongDate(end.date)}`,
+    };
+  },
+};
+
+export const vary: TransitionSpec<'vary'> = {
+  from: ['provisional', 'active', 'extended'],
+  deciders: IN_FORCE_DECIDERS,
+  verb: 'vary the terms',
+  refusedOnceExpired: true,
+  stageRefusal: notInForce('vary'),
+  apply: ({ c, t, ctx, today, problems, next, itemAction }) => {
+    problems.push(...checkTerms(t.terms));
+    if (problems.length) return refusal('The new terms cannot be recorded yet.', problems);
+    const r = c.restriction!;
+    next.restriction = { ...r, terms: t.terms };
+    const inForce = c.stage !== 'provisional';
+    if (inForce) next.lastReviewedOn = today;
+    const deadlines = c.deadlines.filter((d) => d.kind !== 'appeal');
+    if (inForce) deadlines.push(...appealDeadline(ctx));
+    return {
+      ok: true,
+      toStage: c.stage,
+      deadlines,
+      listChange: { action: itemAction, fields: termFields(t.terms) },
+      details: ['Terms varied:', ...termLines(t.terms)],
+      what: 'Restriction terms varied',
+    };
+  },
+};
+
+export const end: TransitionSpec<'end'> = {
+  from: ['concern', 'warning', 'provisional', 'active', 'extended'],
+  deciders: IN_FORCE_DECIDERS,
+  verb: 'end it',
+  // Ending a restriction that ran out records what happened.
+  allowedOnceExpired: true,
+  stageRefusal: () => 'There is nothing in force to end.',
+  apply: ({ c, today, expired, problems, itemAction }) => {
+    if (problems.length) return refusal('The decision cannot be recorded yet.', problems);
+    const hadItem = c.restrictionItemId !== undefined || c.stage !== 'concern';
+    const listChange: ListChange | null =
+      hadItem && c.person.emails.length > 0
+        ? { action: itemAction, fields: { Status: 'Ended' } }
+        : null;
+    return {
+      ok: true,
+      toStage: 'ended',
+      deadlines: [],
+      listChange,
+      details: [
+        expired
+          ? `Recorded as ended: it ran to its end date, ${formatLongDate(c.restriction!.endDate)}.`
+          : `Ended on ${formatLongDate(today)}: it no longer applies.`,
+      ],
+      what:
+        c.stage === 'concern'
+          ? 'Concern closed'
+          : c.stage === 'warning'
+            ? 'Warning closed'
+            : 'Restriction ended',
+    };
+  },
+};
