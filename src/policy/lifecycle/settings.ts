@@ -27,6 +27,11 @@ export interface LifecycleSettings {
    * process resume "within a reasonable period of time"). In months.
    */
   warningReviewMonths: number;
+  /**
+   * How long a written warning counts before a restriction may follow it (004: resumed "within a
+   * reasonable period of time"; the other policies name no period). In months; default 12.
+   */
+  warningValidMonths: number;
   /** How decision letters go out: a posted letter's windows start on its deemed receipt (000 §7.1 "of receiving"). */
   letterDelivery?: DeliveryMethod;
 }
@@ -41,4 +46,5 @@ export const DEFAULT_LIFECYCLE_SETTINGS: LifecycleSettings = {
   extendedReviewPlan: 'termly',
   warningReviewMonths: 6,
   letterDelivery: 'email',
+  warningValidMonths: 12,
 };

@@ -6,6 +6,7 @@ import { durationLabel, endDateFor, reviewDateFor, type ReviewPlan } from '../..
 import { formatLongDate } from '../../dates/format';
 import { compareLocalDates, isLocalDate } from '../../londonDate';
 import { checkTerms } from '../terms';
+import { priorWarning, type PriorWarning } from '../warnings';
 import { WITHOUT_WARNING_GROUNDS, type CaseDeadline, type CaseRestriction } from '../types';
 import {
   appealDeadline,
@@ -18,6 +19,18 @@ import {
   type TransitionSpec,
 } from './common';
 
+const EXTREME_ONLY =
+  'Without one, a restriction is only for extreme cases (violence, threats, stalking, or a risk to the immediate safety of staff or pupils: policies 001, 002 §33, 004): say which.';
+
+/** Why no warning counts, in plain words. */
+function noWarningBecause(prior: PriorWarning, months: number): string {
+  if (prior.lapsedOn !== undefined)
+    return `The last written warning or restriction (${formatLongDate(prior.lapsedOn)}) is more than ${months} months ago, so it no longer counts as a warning (004: "within a reasonable period of time"). Give a new written warning first.`;
+  if (prior.overturned)
+    return 'No written warning has been given, and an overturned restriction is not a warning.';
+  return 'No written warning has been given.';
+}
+
 export const impose: TransitionSpec<'impose'> = {
   from: ['none', 'concern', 'warning', 'overturned', 'ended'],
   // 002 §10 and §44: "only ... at Headteacher/Governor level"; 003: a senior leader in the head's absence.
@@ -26,17 +39,13 @@ export const impose: TransitionSpec<'impose'> = {
   stageRefusal: (c) =>
     isImposed(c) ? 'A restriction is already in place. Vary or extend it instead.' : undefined,
   apply: ({ c, t, ctx, today, problems, next, itemAction }) => {
-    const warned =
-      c.warning !== undefined ||
-      c.history.some((r) => r.transition === 'issueWarning' || r.transition === 'impose');
+    const prior = priorWarning(c, today, ctx.settings.warningValidMonths);
     if (t.withoutWarning !== undefined && !WITHOUT_WARNING_GROUNDS.includes(t.withoutWarning))
       problems.push(
         'Choose why there was no warning first: violence, threats, stalking, or a risk to immediate safety.',
       );
-    if (!warned && t.withoutWarning === undefined)
-      problems.push(
-        'No written warning has been given. Without one, a restriction is only for extreme cases (violence, threats, stalking, or a risk to the immediate safety of staff or pupils: policies 001, 002 §33, 004): say which.',
-      );
+    if (!prior.counts && t.withoutWarning === undefined)
+      problems.push(`${noWarningBecause(prior, ctx.settings.warningValidMonths)} ${EXTREME_ONLY}`);
     problems.push(...checkTerms(t.terms));
     if (c.person.emails.length === 0)
       problems.push(

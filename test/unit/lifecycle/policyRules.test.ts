@@ -1,0 +1,97 @@
+// The lifecycle rules of issue 14, each against the policy paragraph it comes from.
+import {
+  applyTransition,
+  priorWarning,
+  DEFAULT_LIFECYCLE_SETTINGS,
+} from '../../../src/policy/lifecycle';
+import { sameDateMonthsLater } from '../../../src/policy/dates/periods';
+import { addDays } from '../../../src/policy/londonDate';
+import { T, TODAY, caseAt, ctx, person, step } from './helpers';
+
+function refusedWith(result: ReturnType<typeof applyTransition>): string[] {
+  if (result.ok) throw new Error('expected a refusal');
+  return [result.message, ...result.problems];
+}
+
+describe('a warning counts only within a reasonable period (004 "within a reasonable period of time")', () => {
+  it('004: a written warning counts for 12 months by default, to the same date a year on', () => {
+    const warned = caseAt('warning'); // 2 March 2026
+    expect(applyTransition(warned, T.impose, ctx('2027-03-02')).ok).toBe(true);
+    const lapsed = applyTransition(warned, T.impose, ctx('2027-03-03'));
+    expect(refusedWith(lapsed)).toContain(
+      'The last written warning or restriction (2 March 2026) is more than 12 months ago, so it no longer counts as a warning (004: "within a reasonable period of time"). Give a new written warning first. Without one, a restriction is only for extreme cases (violence, threats, stalking, or a risk to the immediate safety of staff or pupils: policies 001, 002 §33, 004): say which.',
+    );
+    // An extreme ground still allows it (001, 002 §33, 004).
+    expect(
+      applyTransition(warned, { ...T.impose, withoutWarning: 'violence' }, ctx('2027-03-03')).ok,
+    ).toBe(true);
+  });
+
+  it('004: the reasonable period is a school setting (warningValidMonths)', () => {
+    const warned = caseAt('warning');
+    expect(applyTransition(warned, T.impose, ctx('2026-09-02', { warningValidMonths: 6 })).ok).toBe(
+      true,
+    );
+    expect(applyTransition(warned, T.impose, ctx('2026-09-03', { warningValidMonths: 6 })).ok).toBe(
+      false,
+    );
+    expect(DEFAULT_LIFECYCLE_SETTINGS.warningValidMonths).toBe(12);
+  });
+
+  it('003 Model Letters 3 and 5 ("overturned"): an overturned restriction is not a warning', () => {
+    // Imposed without warning (threats), then overturned by the chair: nothing warns.
+    const imposed = step(person(), { ...T.impose, withoutWarning: 'threats' }, TODAY);
+    const overturned = step(imposed, T.overturn, '2026-03-06');
+    expect(priorWarning(overturned, '2026-03-10', 12)).toEqual({
+      counts: false,
+      overturned: true,
+    });
+    expect(refusedWith(applyTransition(overturned, T.impose, ctx('2026-03-10')))).toContain(
+      'No written warning has been given, and an overturned restriction is not a warning. Without one, a restriction is only for extreme cases (violence, threats, stalking, or a risk to the immediate safety of staff or pupils: policies 001, 002 §33, 004): say which.',
+    );
+    // An appeal upheld overturns it too.
+    const confirmed = step(step(imposed, T.representations, '2026-03-06'), T.confirm, '2026-03-06');
+    const appealed = step(confirmed, T.appeal, '2026-03-09');
+    const upheld = step(appealed, { ...T.decideAppeal, upheld: true }, '2026-03-10');
+    expect(priorWarning(upheld, '2026-03-11', 12).counts).toBe(false);
+    // A written warning given before the overturned restriction still counts.
+    const warnedThenOverturned = step(caseAt('provisional'), T.overturn, '2026-03-06');
+    expect(priorWarning(warnedThenOverturned, '2026-03-10', 12)).toEqual({
+      counts: true,
+      overturned: false,
+    });
+  });
+
+  it('004: an earlier restriction counts as a warning for the period after it stopped applying', () => {
+    // Imposed without warning on 2 March 2026 (threats), ended early on 6 March 2026.
+    const imposed = step(person(), { ...T.impose, withoutWarning: 'threats' }, TODAY);
+    const ended = step(
+      step(step(imposed, T.representations, '2026-03-06'), T.confirm, '2026-03-06'),
+      T.end,
+      '2026-03-06',
+    );
+    expect(priorWarning(ended, '2027-03-06', 12).counts).toBe(true);
+    expect(priorWarning(ended, '2027-03-07', 12)).toEqual({
+      counts: false,
+      lapsedOn: '2026-03-06',
+      overturned: false,
+    });
+    // One that ran to its end (1 September 2026) counts from its end date, extended or not.
+    const active = step(step(imposed, T.representations, '2026-03-06'), T.confirm, '2026-03-06');
+    expect(priorWarning(active, '2027-09-01', 12).counts).toBe(true);
+    expect(priorWarning(active, '2027-09-02', 12).lapsedOn).toBe('2026-09-01');
+    const extended = step(active, T.extend, '2026-08-20');
+    const extendedTo = extended.restriction!.endDate;
+    expect(priorWarning(extended, sameDateMonthsLater(extendedTo, 12), 12).counts).toBe(true);
+    expect(
+      priorWarning(extended, addDays(sameDateMonthsLater(extendedTo, 12), 1), 12).lapsedOn,
+    ).toBe(extendedTo);
+    // Recorded as ended after it ran out: the end date, not the day it was recorded.
+    const recorded = step(active, T.end, '2026-10-01');
+    expect(priorWarning(recorded, '2027-09-02', 12).lapsedOn).toBe('2026-09-01');
+  });
+
+  it('nobody warned: no warning, nothing lapsed, nothing overturned', () => {
+    expect(priorWarning(person(), TODAY, 12)).toEqual({ counts: false, overturned: false });
+  });
+});
