@@ -1,12 +1,15 @@
 // The lifecycle rules of issue 14, each against the policy paragraph it comes from.
 import {
   applyTransition,
+  extendersFor,
   priorWarning,
   DEFAULT_LIFECYCLE_SETTINGS,
 } from '../../../src/policy/lifecycle';
 import { sameDateMonthsLater } from '../../../src/policy/dates/periods';
 import { addDays } from '../../../src/policy/londonDate';
-import { T, TODAY, caseAt, ctx, person, step } from './helpers';
+import { BOARD, CHAIR, HEAD, T, TODAY, caseAt, ctx, person, step } from './helpers';
+
+const SENIOR = { name: 'Mr Deputy', role: 'seniorLeader' } as const;
 
 function refusedWith(result: ReturnType<typeof applyTransition>): string[] {
   if (result.ok) throw new Error('expected a refusal');
@@ -93,5 +96,75 @@ describe('a warning counts only within a reasonable period (004 "within a reason
 
   it('nobody warned: no warning, nothing lapsed, nothing overturned', () => {
     expect(priorWarning(person(), TODAY, 12)).toEqual({ counts: false, overturned: false });
+  });
+});
+
+describe('who may impose is a school setting (002 §10 and §44: "only ... at a Headteacher/Governor level")', () => {
+  it('002 §10: by default the head teacher or the governing board, not a senior leader', () => {
+    expect(applyTransition(caseAt('warning'), T.impose, ctx(TODAY)).ok).toBe(true);
+    expect(
+      applyTransition(caseAt('warning'), { ...T.impose, decidedBy: BOARD }, ctx(TODAY)).ok,
+    ).toBe(true);
+    expect(
+      applyTransition(caseAt('warning'), { ...T.impose, decidedBy: SENIOR }, ctx(TODAY)),
+    ).toEqual({
+      ok: false,
+      message: 'Only the head teacher or the governing board can impose a restriction.',
+      problems: [],
+    });
+  });
+
+  it('003 "or a member of the school\'s leadership team in their absence": a school may add senior leaders', () => {
+    const settings = { imposers: ['headTeacher', 'seniorLeader'] as const };
+    expect(
+      applyTransition(caseAt('warning'), { ...T.impose, decidedBy: SENIOR }, ctx(TODAY, settings))
+        .ok,
+    ).toBe(true);
+    // 001 "The Head Teacher will make this decision": the head teacher alone.
+    expect(
+      applyTransition(
+        caseAt('warning'),
+        { ...T.impose, decidedBy: BOARD },
+        ctx(TODAY, { imposers: ['headTeacher'] }),
+      ),
+    ).toMatchObject({ ok: false, message: 'Only the head teacher can impose a restriction.' });
+  });
+});
+
+describe('extensions (003 Level 3 "Governors may decide to maintain, extend or remove"; 002 §50)', () => {
+  it('003 Level 3: where the chair confirms, the chair or the governing board extends, not the head', () => {
+    expect(extendersFor(DEFAULT_LIFECYCLE_SETTINGS)).toEqual([
+      'chairOfGovernors',
+      'governingBoard',
+    ]);
+    expect(
+      applyTransition(caseAt('active'), { ...T.extend, decidedBy: HEAD }, ctx('2026-08-20')),
+    ).toMatchObject({
+      ok: false,
+      message: 'Only the chair of governors or the governing board can extend the restriction.',
+    });
+    expect(
+      applyTransition(caseAt('active'), { ...T.extend, decidedBy: CHAIR }, ctx('2026-08-20')).ok,
+    ).toBe(true);
+  });
+
+  it('001 and 002 §50: where the head teacher decides, the head teacher extends too; a school may name its own', () => {
+    const headDecides = { ...DEFAULT_LIFECYCLE_SETTINGS, chairConfirms: false };
+    expect(extendersFor(headDecides)).toEqual([
+      'headTeacher',
+      'chairOfGovernors',
+      'governingBoard',
+    ]);
+    expect(extendersFor({ ...headDecides, extenders: ['governingBoard'] })).toEqual([
+      'governingBoard',
+    ]);
+    const active = step(caseAt('warning'), T.impose, TODAY, { chairConfirms: false });
+    expect(
+      applyTransition(
+        active,
+        { ...T.extend, decidedBy: HEAD },
+        ctx('2026-08-20', { chairConfirms: false }),
+      ).ok,
+    ).toBe(true);
   });
 });

@@ -33,8 +33,8 @@ function noWarningBecause(prior: PriorWarning, months: number): string {
 
 export const impose: TransitionSpec<'impose'> = {
   from: ['none', 'concern', 'warning', 'overturned', 'ended'],
-  // 002 §10 and §44: "only ... at Headteacher/Governor level"; 003: a senior leader in the head's absence.
-  deciders: () => ['headTeacher', 'seniorLeader', 'governingBoard'],
+  // Per school (settings.imposers): 002 §10 and §44 "only ... at a Headteacher/Governor level".
+  deciders: (settings) => settings.imposers,
   verb: 'impose a restriction',
   stageRefusal: (c) =>
     isImposed(c) ? 'A restriction is already in place. Vary or extend it instead.' : undefined,

@@ -4,6 +4,7 @@
 import { durationLabel, endDateFor, reviewDateFor } from '../../dates/periods';
 import { formatLongDate } from '../../dates/format';
 import { addDays } from '../../londonDate';
+import { extendersFor } from '../settings';
 import { checkTerms } from '../terms';
 import type { ListChange, RestrictionCase } from '../types';
 import {
@@ -57,7 +58,8 @@ export const review: TransitionSpec<'review'> = {
 
 export const extend: TransitionSpec<'extend'> = {
   from: ['active', 'extended'],
-  deciders: IN_FORCE_DECIDERS,
+  // Per school (extendersFor): 003 Level 3, the governing board at its review; 001, 002 the head.
+  deciders: (settings) => extendersFor(settings),
   verb: 'extend the restriction',
   refusedOnceExpired: true,
   stageRefusal: notInForce('extend'),
