@@ -46,6 +46,12 @@ export interface LifecycleSettings {
    * the board where the chair confirms, else also the head teacher (extendersFor).
    */
   extenders?: readonly DeciderRole[];
+  /**
+   * The longest a restriction may run from the decision that sets its end (impose from its start,
+   * extend from the review): 002 §50 and §52 name 3, 6 or 12 months or a term's end; 001 "between
+   * 3 and 6 months" unless exceptional. No policy allows an indefinite restriction. Default 12.
+   */
+  longestTermMonths: number;
   /** How decision letters go out: a posted letter's windows start on its deemed receipt (000 §7.1 "of receiving"). */
   letterDelivery?: DeliveryMethod;
 }
@@ -62,6 +68,7 @@ export const DEFAULT_LIFECYCLE_SETTINGS: LifecycleSettings = {
   letterDelivery: 'email',
   warningValidMonths: 12,
   imposers: ['headTeacher', 'governingBoard'],
+  longestTermMonths: 12,
 };
 
 /** Who may extend under these settings (see `extenders`). */

@@ -91,7 +91,7 @@ export const T = {
   review: { kind: 'review', decidedBy: HEAD, reasons: 'Still needed' },
   extend: {
     kind: 'extend',
-    duration: { kind: 'months', months: 3 },
+    duration: { kind: 'months', months: 6 },
     decidedBy: BOARD,
     reasons: 'Behaviour continued',
   },

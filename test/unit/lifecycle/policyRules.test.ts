@@ -168,3 +168,133 @@ describe('extensions (003 Level 3 "Governors may decide to maintain, extend or r
     ).toBe(true);
   });
 });
+
+describe('extensions count from the review (003 Level 3) and cannot stack past the longest term (002 §50)', () => {
+  it('003 Level 3: an extension counts from the review that decides it, never from the old end', () => {
+    const active = caseAt('active'); // 2 March 2026 to 1 September 2026
+    const extended = applyTransition(active, T.extend, ctx('2026-06-01')); // 6 months
+    expect(extended.ok && extended.case.restriction?.endDate).toBe('2026-11-30');
+    expect(extended.ok && extended.record.details[0]).toBe(
+      'Extended by 6 months from 1 June 2026 to 30 November 2026; reviewed by 22 July 2026.',
+    );
+    expect(extended.ok && extended.case.lastReviewedOn).toBe('2026-06-01');
+  });
+
+  it('002 §50: extensions cannot stack past the longest term, and must end later than now', () => {
+    const active = caseAt('active');
+    // Extending twice in a row counts from the review each time: 12 months at most from today.
+    const once = step(
+      active,
+      { ...T.extend, duration: { kind: 'months', months: 12 } },
+      '2026-08-20',
+    );
+    const twice = applyTransition(
+      once,
+      { ...T.extend, duration: { kind: 'months', months: 12 } },
+      ctx('2026-12-18'),
+    );
+    expect(twice.ok && twice.case.restriction?.endDate).toBe('2027-12-17');
+    // A school whose longest term is 6 months (001 "between 3 and 6 months") refuses 12.
+    expect(
+      refusedWith(
+        applyTransition(
+          active,
+          { ...T.extend, duration: { kind: 'months', months: 12 } },
+          ctx('2026-08-20', { longestTermMonths: 6 }),
+        ),
+      ),
+    ).toEqual([
+      'The extension cannot be recorded yet.',
+      "It would end on 19 August 2027, after the longest the school's policy allows: 6 months, to 19 February 2027. Choose a shorter duration.",
+    ]);
+    // Three months from 1 June ends on 31 August, before the current end: not an extension.
+    expect(
+      refusedWith(
+        applyTransition(
+          active,
+          { ...T.extend, duration: { kind: 'months', months: 3 } },
+          ctx('2026-06-01'),
+        ),
+      ),
+    ).toEqual([
+      'The extension cannot be recorded yet.',
+      'Counted from today, 3 months ends on 31 August 2026, no later than it already ends (1 September 2026). Choose a longer duration, or keep it as it is with a review.',
+    ]);
+    // Ending on the very day it already ends is no extension either.
+    expect(
+      applyTransition(
+        active,
+        { ...T.extend, duration: { kind: 'months', months: 3 } },
+        ctx('2026-06-02'),
+      ).ok,
+    ).toBe(false);
+    expect(
+      applyTransition(
+        active,
+        { ...T.extend, duration: { kind: 'months', months: 3 } },
+        ctx('2026-06-03'),
+      ).ok,
+    ).toBe(true);
+  });
+
+  it('002 §50 "linked to the end of ... terms": a term that ends on the review day is refused', () => {
+    // The summer term ends on 22 July 2026.
+    expect(
+      refusedWith(
+        applyTransition(
+          caseAt('active'),
+          { ...T.extend, duration: { kind: 'endOfTerm', term: 'summer' } },
+          ctx('2026-07-22'),
+        ),
+      ),
+    ).toContain(
+      'It would end on 22 July 2026, the day it starts: a restriction must last more than a day. Choose a later term or a number of months.',
+    );
+  });
+});
+
+describe('degenerate periods are refused when imposing (002 §50 and §52)', () => {
+  it('002 §50: a term end that is the start day gives a one-day restriction: refused', () => {
+    const result = applyTransition(
+      caseAt('warning'),
+      { ...T.impose, duration: { kind: 'endOfTerm', term: 'spring' } },
+      ctx('2026-03-27'),
+    );
+    expect(refusedWith(result)).toEqual([
+      'The restriction cannot be imposed yet.',
+      'It would end on 27 March 2026, the day it starts: a restriction must last more than a day. Choose a later term or a number of months.',
+    ]);
+  });
+
+  it('002 §50: a start years ahead is refused (at most 28 days after the decision)', () => {
+    const far = applyTransition(
+      caseAt('warning'),
+      { ...T.impose, startDate: '2028-03-01' },
+      ctx(TODAY),
+    );
+    expect(refusedWith(far)).toEqual([
+      'The restriction cannot be imposed yet.',
+      'A restriction starts within 28 days of the decision: 1 March 2028 is too far ahead (the latest is 30 March 2026). Decide nearer the time.',
+    ]);
+    expect(
+      applyTransition(caseAt('warning'), { ...T.impose, startDate: '2026-03-30' }, ctx(TODAY)).ok,
+    ).toBe(true);
+    expect(
+      applyTransition(caseAt('warning'), { ...T.impose, startDate: '2026-03-31' }, ctx(TODAY)).ok,
+    ).toBe(false);
+  });
+
+  it('001 "between 3 and 6 months": a school may set a shorter longest term for imposing', () => {
+    expect(
+      refusedWith(
+        applyTransition(
+          caseAt('warning'),
+          { ...T.impose, duration: { kind: 'months', months: 12 } },
+          ctx(TODAY, { longestTermMonths: 6 }),
+        ),
+      ),
+    ).toContain(
+      "It would end on 1 March 2027, after the longest the school's policy allows: 6 months, to 1 September 2026. Choose a shorter duration.",
+    );
+  });
+});

@@ -2,7 +2,13 @@
 // Restrictions"; 000 §6; 004): provisional where the chair of governors confirms, else in force at
 // once with the appeal window. Pure.
 import { addCountingDays } from '../../dates/deadlines';
-import { durationLabel, endDateFor, reviewDateFor, type ReviewPlan } from '../../dates/periods';
+import {
+  durationLabel,
+  endDateFor,
+  periodProblems,
+  reviewDateFor,
+  type ReviewPlan,
+} from '../../dates/periods';
 import { formatLongDate } from '../../dates/format';
 import { compareLocalDates, isLocalDate } from '../../londonDate';
 import { checkTerms } from '../terms';
@@ -59,6 +65,14 @@ export const impose: TransitionSpec<'impose'> = {
     if (problems.length) return refusal('The restriction cannot be imposed yet.', problems);
     const end = endDateFor(start, t.duration, ctx.dates.school);
     if (!end.ok) return refusal(end.message, [end.message]);
+    const period = periodProblems({
+      decidedOn: today,
+      start,
+      end: end.date,
+      from: start,
+      longestMonths: ctx.settings.longestTermMonths,
+    });
+    if (period.length) return refusal('The restriction cannot be imposed yet.', period);
     const plan: ReviewPlan = t.reviewPlan ?? ctx.settings.reviewPlan;
     const review = reviewDateFor(start, plan, end.date, ctx.dates.school);
     if (!review.ok) return refusal(review.message, [review.message]);

@@ -1,9 +1,9 @@
 // Decisions on a restriction in force: keep it at a review, extend it, vary its terms, or end it
 // (003 Level 3 "maintain, extend or remove"; 001 "in exceptional cases may be extended ... reviewed
 // on a termly basis"; 002 §50). Pure.
-import { durationLabel, endDateFor, reviewDateFor } from '../../dates/periods';
+import { durationLabel, endDateFor, periodProblems, reviewDateFor } from '../../dates/periods';
 import { formatLongDate } from '../../dates/format';
-import { addDays } from '../../londonDate';
+import { compareLocalDates } from '../../londonDate';
 import { extendersFor } from '../settings';
 import { checkTerms } from '../terms';
 import type { ListChange, RestrictionCase } from '../types';
@@ -66,9 +66,22 @@ export const extend: TransitionSpec<'extend'> = {
   apply: ({ c, t, ctx, today, problems, next, itemAction }) => {
     if (problems.length) return refusal('The extension cannot be recorded yet.', problems);
     const r = c.restriction!;
-    const from = addDays(r.endDate, 1);
-    const end = endDateFor(from, t.duration, ctx.dates.school);
+    // Counted from the review that decides it (003: "Governors may decide to ... extend"), never
+    // stacked on the old end: the new period runs from today.
+    const end = endDateFor(today, t.duration, ctx.dates.school);
     if (!end.ok) return refusal(end.message, [end.message]);
+    const period = periodProblems({
+      decidedOn: today,
+      start: today,
+      end: end.date,
+      from: today,
+      longestMonths: ctx.settings.longestTermMonths,
+    });
+    if (compareLocalDates(end.date, r.endDate) <= 0)
+      period.push(
+        `Counted from today, ${durationLabel(t.duration)} ends on ${formatLongDate(end.date)}, no later than it already ends (${formatLongDate(r.endDate)}). Choose a longer duration, or keep it as it is with a review.`,
+      );
+    if (period.length) return refusal('The extension cannot be recorded yet.', period);
     const plan = t.reviewPlan ?? ctx.settings.extendedReviewPlan;
     const review = reviewDateFor(today, plan, end.date, ctx.dates.school);
     if (!review.ok) return refusal(review.message, [review.message]);
@@ -93,7 +106,7 @@ export const extend: TransitionSpec<'extend'> = {
         fields: { Status: 'Extended', EndDate: end.date, ReviewDate: review.date },
       },
       details: [
-        `Extended by ${durationLabel(t.duration)} to ${formatLongDate(end.date)}; reviewed by ${formatLongDate(review.date)}.`,
+        `Extended by ${durationLabel(t.duration)} from ${formatLongDate(today)} to ${formatLongDate(end.date)}; reviewed by ${formatLongDate(review.date)}.`,
       ],
       what: `Restriction extended to ${formatLongDate(end.date)}`,
     };
