@@ -143,6 +143,15 @@ export interface RestrictionCase {
   };
   restriction?: CaseRestriction;
   representations?: { receivedOn: LocalDate; late: boolean };
+  /**
+   * Terms varied to something stricter, waiting for the chair of governors like an imposition
+   * (003 Level 3): what applied before, restored if the chair overturns the variation.
+   */
+  variation?: {
+    previousTerms: RestrictionTerms;
+    previousStage: 'active' | 'extended';
+    proposedOn: LocalDate;
+  };
   appeal?: { receivedOn: LocalDate; late: boolean; outcome?: 'upheld' | 'dismissed' };
   lastReviewedOn?: LocalDate;
   /** The open deadlines, replaced by each transition. */

@@ -1,15 +1,25 @@
 // The lifecycle rules of issue 14, each against the policy paragraph it comes from.
 import {
+  addedTerms,
   applyTransition,
   extendersFor,
   priorWarning,
   DEFAULT_LIFECYCLE_SETTINGS,
+  type Transition,
 } from '../../../src/policy/lifecycle';
 import { sameDateMonthsLater } from '../../../src/policy/dates/periods';
 import { addDays } from '../../../src/policy/londonDate';
-import { BOARD, CHAIR, HEAD, T, TODAY, caseAt, ctx, person, step } from './helpers';
+import { BOARD, CHAIR, HEAD, T, TERMS, TODAY, caseAt, ctx, person, step } from './helpers';
 
 const SENIOR = { name: 'Mr Deputy', role: 'seniorLeader' } as const;
+const STRICTER: Transition = {
+  ...T.vary,
+  terms: { ...TERMS, terms: [...TERMS.terms, { kind: 'premisesBan' }] },
+};
+const LIGHTER: Transition = {
+  ...T.vary,
+  terms: { ...TERMS, terms: TERMS.terms.filter((t) => t.kind !== 'emailOnly') },
+};
 
 function refusedWith(result: ReturnType<typeof applyTransition>): string[] {
   if (result.ok) throw new Error('expected a refusal');
@@ -296,5 +306,131 @@ describe('degenerate periods are refused when imposing (002 §50 and §52)', () 
     ).toContain(
       "It would end on 1 March 2027, after the longest the school's policy allows: 6 months, to 1 September 2026. Choose a shorter duration.",
     );
+  });
+});
+
+describe('varying the terms (003 Level 3: conditions are provisional until the chair confirms)', () => {
+  it('003 Level 3: stricter terms go through the provisional stage and the representations window', () => {
+    const result = applyTransition(caseAt('active'), STRICTER, ctx('2026-04-01'));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.case.stage).toBe('provisional');
+    expect(result.listChange?.fields).toMatchObject({
+      Status: 'Provisional',
+      AllowedContact: expect.stringContaining('Not permitted on the school premises.'),
+    });
+    expect(result.deadlines).toEqual([
+      { kind: 'representations', due: '2026-04-17', notes: [] },
+      { kind: 'review', due: '2026-09-01', notes: [] },
+      { kind: 'end', due: '2026-09-01', notes: [] },
+    ]);
+    expect(result.case.variation).toEqual({
+      previousTerms: TERMS,
+      previousStage: 'active',
+      proposedOn: '2026-04-01',
+    });
+    expect(result.audit.what).toBe('Restriction terms varied (provisional)');
+    // The chair waits for the window like an imposition.
+    expect(applyTransition(result.case, T.confirm, ctx('2026-04-17')).ok).toBe(false);
+  });
+
+  it('003 Level 3: the chair confirming stricter terms returns the restriction to its stage, dates kept', () => {
+    const varied = step(caseAt('extended'), STRICTER, '2026-04-01');
+    const withLetter = step(
+      varied,
+      { ...T.representations, receivedOn: '2026-04-08' },
+      '2026-04-08',
+    );
+    const confirmed = applyTransition(withLetter, T.confirm, ctx('2026-04-09'));
+    if (!confirmed.ok) throw new Error(confirmed.message);
+    expect(confirmed.case.stage).toBe('extended');
+    expect(confirmed.case.variation).toBeUndefined();
+    expect(confirmed.listChange).toEqual({ action: 'create', fields: { Status: 'Extended' } });
+    expect(confirmed.case.restriction?.reviewDate).toBe(varied.restriction?.reviewDate);
+    expect(confirmed.deadlines.map((d) => d.kind)).toEqual(['appeal', 'review', 'end']);
+    expect(confirmed.audit.what).toBe('Restriction terms confirmed');
+  });
+
+  it('003 Level 3: the chair overturning stricter terms restores the earlier terms, not the whole restriction', () => {
+    const varied = step(caseAt('active'), STRICTER, '2026-04-01');
+    const overturned = applyTransition(varied, T.overturn, ctx('2026-04-02'));
+    if (!overturned.ok) throw new Error(overturned.message);
+    expect(overturned.case.stage).toBe('active');
+    expect(overturned.case.restriction?.terms).toEqual(TERMS);
+    expect(overturned.case.variation).toBeUndefined();
+    expect(overturned.listChange?.fields).toMatchObject({
+      Status: 'Active',
+      AllowedContact: 'Contact only with Office Manager.\nBy email only.',
+    });
+    expect(overturned.deadlines.map((d) => d.kind)).toEqual(['review', 'end']);
+    expect(overturned.audit.what).toBe('Restriction terms overturned; earlier terms restored');
+  });
+
+  it('003 Level 3: a second stricter variation before the chair decides keeps what applied first', () => {
+    const varied = step(caseAt('active'), STRICTER, '2026-04-01');
+    const again = step(
+      varied,
+      {
+        ...T.vary,
+        terms: { ...STRICTER.terms, terms: [...STRICTER.terms.terms, { kind: 'witnessPresent' }] },
+      } as Transition,
+      '2026-04-02',
+    );
+    expect(again.variation).toEqual({
+      previousTerms: TERMS,
+      previousStage: 'active',
+      proposedOn: '2026-04-02',
+    });
+    // A fresh window from the second letter (Easter Monday, 6 April 2026, does not count).
+    expect(again.deadlines[0]).toEqual({ kind: 'representations', due: '2026-04-20', notes: [] });
+  });
+
+  it('003 Level 3: stricter terms on a provisional restriction restart its representations window', () => {
+    const provisional = step(caseAt('provisional'), T.representations, '2026-03-06');
+    const varied = applyTransition(provisional, STRICTER, ctx('2026-03-09'));
+    if (!varied.ok) throw new Error(varied.message);
+    expect(varied.case.stage).toBe('provisional');
+    expect(varied.case.representations).toBeUndefined();
+    expect(varied.case.variation).toBeUndefined();
+    expect(varied.deadlines[0]).toEqual({ kind: 'representations', due: '2026-03-23', notes: [] });
+  });
+
+  it('lighter terms apply at once, with the appeal window (000 §7.1)', () => {
+    const result = applyTransition(caseAt('active'), LIGHTER, ctx('2026-04-01'));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.case.stage).toBe('active');
+    expect(result.listChange?.fields.Status).toBeUndefined();
+    expect(result.audit.what).toBe('Restriction terms varied');
+    // Lighter terms may be decided by the chair, who may not impose.
+    expect(applyTransition(caseAt('active'), { ...LIGHTER, decidedBy: CHAIR }, ctx(TODAY)).ok).toBe(
+      true,
+    );
+  });
+
+  it('002 §10: stricter terms are decided by those who may impose', () => {
+    expect(
+      applyTransition(caseAt('active'), { ...STRICTER, decidedBy: CHAIR }, ctx('2026-04-01')),
+    ).toMatchObject({
+      ok: false,
+      message: 'Only the head teacher or the governing board can vary the terms.',
+    });
+  });
+
+  it('000 §6.2 and §7.1: where the head teacher decides, stricter terms apply at once with the appeal window', () => {
+    const active = step(caseAt('warning'), T.impose, TODAY, { chairConfirms: false });
+    const result = applyTransition(active, STRICTER, ctx('2026-04-01', { chairConfirms: false }));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.case.stage).toBe('active');
+    expect(result.deadlines.map((d) => d.kind)).toContain('appeal');
+    expect(result.case.variation).toBeUndefined();
+  });
+
+  it('addedTerms: a new kind, or the same kind with new words, is stricter; removing one is not', () => {
+    const phone = (detail: string) => ({ kind: 'phoneAtSetTimes' as const, detail });
+    const base = { ...TERMS, terms: [phone('Mondays 9-10')] };
+    expect(addedTerms(base, { ...TERMS, terms: [phone(' Mondays 9-10 ')] })).toEqual([]);
+    expect(addedTerms(base, { ...TERMS, terms: [phone('Fridays 9-10')] })).toEqual([
+      phone('Fridays 9-10'),
+    ]);
+    expect(addedTerms(TERMS, LIGHTER.kind === 'vary' ? LIGHTER.terms : TERMS)).toEqual([]);
   });
 });

@@ -5,7 +5,16 @@ import { reviewDateFor } from '../../dates/periods';
 import { formatLongDate } from '../../dates/format';
 import { compareLocalDates, isLocalDate } from '../../londonDate';
 import { DECIDER_ROLE_LABELS, type RestrictionCase } from '../types';
-import { appealDeadline, deadline, lateFor, refusal, type TransitionSpec } from './common';
+import {
+  appealDeadline,
+  deadline,
+  lateFor,
+  refusal,
+  statusFor,
+  termFields,
+  termLines,
+  type TransitionSpec,
+} from './common';
 
 export const recordRepresentations: TransitionSpec<'recordRepresentations'> = {
   from: ['provisional'],
@@ -15,11 +24,13 @@ export const recordRepresentations: TransitionSpec<'recordRepresentations'> = {
   stageRefusal: () =>
     'Representations to the chair of governors are for a provisional restriction only (policy 003).',
   apply: ({ c, t, ctx, today, problems, next }) => {
+    // The window opened with the head teacher's letter, or with a stricter variation's.
+    const opened = c.variation?.proposedOn ?? c.restriction!.imposedOn;
     if (!isLocalDate(t.receivedOn))
       problems.push('The date the representations were received is not a date.');
     else if (compareLocalDates(t.receivedOn, today) > 0)
       problems.push('Representations cannot be received in the future.');
-    else if (compareLocalDates(t.receivedOn, c.restriction!.imposedOn) < 0)
+    else if (compareLocalDates(t.receivedOn, opened) < 0)
       problems.push('Representations cannot be received before the restriction was imposed.');
     if (next.representations !== undefined)
       problems.push('Representations have already been recorded.');
@@ -74,6 +85,26 @@ export const confirm: TransitionSpec<'confirm'> = {
     }
     if (problems.length) return refusal('The decision cannot be recorded yet.', problems);
     const r = c.restriction!;
+    const variation = c.variation;
+    delete next.variation;
+    if (variation !== undefined) {
+      // A stricter variation confirmed: the restriction runs on as it was, with the new terms.
+      const toStage = variation.previousStage;
+      return {
+        ok: true,
+        toStage,
+        deadlines: [
+          ...appealDeadline(ctx),
+          deadline('review', r.reviewDate),
+          deadline('end', r.endDate),
+        ],
+        listChange: { action: itemAction, fields: { Status: statusFor(toStage) } },
+        details: [
+          `The new terms were confirmed by ${DECIDER_ROLE_LABELS[t.decidedBy.role]}; review by ${formatLongDate(r.reviewDate)}.`,
+        ],
+        what: 'Restriction terms confirmed',
+      };
+    }
     const review = reviewDateFor(today, r.reviewPlan, r.endDate, ctx.dates.school);
     if (!review.ok) return refusal(review.message, [review.message]);
     next.restriction = { ...r, reviewDate: review.date };
@@ -99,8 +130,30 @@ export const overturn: TransitionSpec<'overturn'> = {
   deciders: () => ['chairOfGovernors', 'governingBoard'],
   verb: 'overturn the restriction',
   stageRefusal: notProvisional('overturn'),
-  apply: ({ t, problems, itemAction }) => {
+  apply: ({ c, t, problems, next, itemAction }) => {
     if (problems.length) return refusal('The decision cannot be recorded yet.', problems);
+    const variation = c.variation;
+    const r = c.restriction!;
+    delete next.variation;
+    if (variation !== undefined) {
+      // Only the stricter variation is overturned: the terms that applied before apply again.
+      const toStage = variation.previousStage;
+      next.restriction = { ...r, terms: variation.previousTerms };
+      return {
+        ok: true,
+        toStage,
+        deadlines: [deadline('review', r.reviewDate), deadline('end', r.endDate)],
+        listChange: {
+          action: itemAction,
+          fields: { Status: statusFor(toStage), ...termFields(variation.previousTerms) },
+        },
+        details: [
+          `The new terms were overturned by ${DECIDER_ROLE_LABELS[t.decidedBy.role]}: the earlier terms apply again.`,
+          ...termLines(variation.previousTerms),
+        ],
+        what: 'Restriction terms overturned; earlier terms restored',
+      };
+    }
     return {
       ok: true,
       toStage: 'overturned',

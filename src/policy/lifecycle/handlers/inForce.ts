@@ -1,11 +1,12 @@
 // Decisions on a restriction in force: keep it at a review, extend it, vary its terms, or end it
 // (003 Level 3 "maintain, extend or remove"; 001 "in exceptional cases may be extended ... reviewed
 // on a termly basis"; 002 §50). Pure.
+import { addCountingDays } from '../../dates/deadlines';
 import { durationLabel, endDateFor, periodProblems, reviewDateFor } from '../../dates/periods';
 import { formatLongDate } from '../../dates/format';
 import { compareLocalDates } from '../../londonDate';
 import { extendersFor } from '../settings';
-import { checkTerms } from '../terms';
+import { addedTerms, checkTerms } from '../terms';
 import type { ListChange, RestrictionCase } from '../types';
 import {
   appealDeadline,
@@ -13,6 +14,7 @@ import {
   refusal,
   termFields,
   termLines,
+  type TransitionOf,
   type TransitionSpec,
 } from './common';
 
@@ -113,9 +115,15 @@ export const extend: TransitionSpec<'extend'> = {
   },
 };
 
+/** Whether a variation adds terms (stricter) on a case whose restriction is in place. */
+function stricter(c: RestrictionCase, t: TransitionOf<'vary'>): boolean {
+  return c.restriction !== undefined && addedTerms(c.restriction.terms, t.terms).length > 0;
+}
+
 export const vary: TransitionSpec<'vary'> = {
   from: ['provisional', 'active', 'extended'],
-  deciders: IN_FORCE_DECIDERS,
+  // Stricter terms are a new imposition: those who may impose decide them (settings.imposers).
+  deciders: (settings, t, c) => (stricter(c, t) ? settings.imposers : IN_FORCE_DECIDERS()),
   verb: 'vary the terms',
   refusedOnceExpired: true,
   stageRefusal: notInForce('vary'),
@@ -124,6 +132,39 @@ export const vary: TransitionSpec<'vary'> = {
     if (problems.length) return refusal('The new terms cannot be recorded yet.', problems);
     const r = c.restriction!;
     next.restriction = { ...r, terms: t.terms };
+    if (stricter(c, t) && ctx.settings.chairConfirms) {
+      // 003 Level 3: stricter terms are provisional until the chair of governors confirms them,
+      // with the same representations window as imposing, counted from this letter.
+      const previousStage =
+        c.variation?.previousStage ??
+        (c.stage === 'active' || c.stage === 'extended' ? c.stage : undefined);
+      delete next.representations;
+      if (previousStage !== undefined)
+        next.variation = {
+          previousTerms: c.variation?.previousTerms ?? r.terms,
+          previousStage,
+          proposedOn: today,
+        };
+      const due = addCountingDays(today, ctx.settings.representationsDays, ctx.dates);
+      return {
+        ok: true,
+        toStage: 'provisional',
+        deadlines: [
+          deadline('representations', due.date, due.notes),
+          deadline('review', r.reviewDate),
+          deadline('end', r.endDate),
+        ],
+        listChange: {
+          action: itemAction,
+          fields: { Status: 'Provisional', ...termFields(t.terms) },
+        },
+        details: [
+          'Terms varied to something stricter (provisional until the chair of governors decides):',
+          ...termLines(t.terms),
+        ],
+        what: 'Restriction terms varied (provisional)',
+      };
+    }
     const inForce = c.stage !== 'provisional';
     if (inForce) next.lastReviewedOn = today;
     const deadlines = c.deadlines.filter((d) => d.kind !== 'appeal');
