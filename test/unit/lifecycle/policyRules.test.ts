@@ -5,6 +5,7 @@ import {
   extendersFor,
   priorWarning,
   DEFAULT_LIFECYCLE_SETTINGS,
+  type RestrictionCase,
   type Transition,
 } from '../../../src/policy/lifecycle';
 import { sameDateMonthsLater } from '../../../src/policy/dates/periods';
@@ -432,5 +433,77 @@ describe('varying the terms (003 Level 3: conditions are provisional until the c
       phone('Fridays 9-10'),
     ]);
     expect(addedTerms(TERMS, LIGHTER.kind === 'vary' ? LIGHTER.terms : TERMS)).toEqual([]);
+  });
+});
+
+describe("the chair's 10 days count from the parent's letter (003 Level 3)", () => {
+  it('003 Level 3: "within 10 working days of the date of the parent\'s letter"', () => {
+    const result = applyTransition(
+      caseAt('provisional'),
+      { ...T.representations, receivedOn: '2026-03-09', letterDate: '2026-03-05' },
+      ctx('2026-03-09'),
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(result.deadlines.find((d) => d.kind === 'chairAnswer')).toEqual({
+      kind: 'chairAnswer',
+      due: '2026-03-19',
+      notes: [],
+    });
+    expect(result.case.representations).toEqual({
+      receivedOn: '2026-03-09',
+      late: false,
+      letterDate: '2026-03-05',
+    });
+    expect(result.record.details[0]).toBe(
+      'Representations received on 9 March 2026 (letter dated 5 March 2026); the chair answers by 19 March 2026.',
+    );
+  });
+
+  it("003 Level 3: without the letter's date, counted from receipt and the deadline says so", () => {
+    const result = applyTransition(caseAt('provisional'), T.representations, ctx('2026-03-06'));
+    expect(result.ok && result.deadlines.find((d) => d.kind === 'chairAnswer')).toEqual({
+      kind: 'chairAnswer',
+      due: '2026-03-20',
+      notes: [
+        "The date of the parent's letter was not given: the chair's answer is counted from the day it was received.",
+      ],
+    });
+  });
+
+  it("refuses a parent's letter dated after it arrived, before the head's letter, or not a date", () => {
+    const c: RestrictionCase = caseAt('provisional');
+    const with_ = (letterDate: string) =>
+      applyTransition(
+        c,
+        { ...T.representations, receivedOn: '2026-03-06', letterDate },
+        ctx('2026-03-06'),
+      );
+    expect(refusedWith(with_('2026-03-07'))).toEqual([
+      'The representations cannot be recorded yet.',
+      "The parent's letter cannot be dated after the day it was received.",
+    ]);
+    expect(refusedWith(with_('2026-03-01'))).toEqual([
+      'The representations cannot be recorded yet.',
+      "The parent's letter cannot be dated before the head teacher's letter.",
+    ]);
+    expect(refusedWith(with_('6/3/2026'))).toEqual([
+      'The representations cannot be recorded yet.',
+      "The date of the parent's letter is not a date.",
+    ]);
+    expect(with_('2026-03-02').ok).toBe(true);
+    expect(with_('2026-03-06').ok).toBe(true);
+  });
+
+  it('003 Level 3: representations on stricter terms count from the variation letter', () => {
+    const varied = step(caseAt('active'), STRICTER, '2026-04-01');
+    expect(
+      refusedWith(
+        applyTransition(
+          varied,
+          { ...T.representations, receivedOn: '2026-03-31' },
+          ctx('2026-04-02'),
+        ),
+      ),
+    ).toContain('Representations cannot be received before the restriction was imposed.');
   });
 });

@@ -32,22 +32,43 @@ export const recordRepresentations: TransitionSpec<'recordRepresentations'> = {
       problems.push('Representations cannot be received in the future.');
     else if (compareLocalDates(t.receivedOn, opened) < 0)
       problems.push('Representations cannot be received before the restriction was imposed.');
+    const letterDate = t.letterDate ?? t.receivedOn;
+    if (t.letterDate !== undefined) {
+      if (!isLocalDate(t.letterDate))
+        problems.push("The date of the parent's letter is not a date.");
+      else if (isLocalDate(t.receivedOn) && compareLocalDates(t.letterDate, t.receivedOn) > 0)
+        problems.push("The parent's letter cannot be dated after the day it was received.");
+      else if (compareLocalDates(t.letterDate, opened) < 0)
+        problems.push("The parent's letter cannot be dated before the head teacher's letter.");
+    }
     if (next.representations !== undefined)
       problems.push('Representations have already been recorded.');
     if (problems.length) return refusal('The representations cannot be recorded yet.', problems);
     const late = lateFor(c, 'representations', t.receivedOn);
-    next.representations = { receivedOn: t.receivedOn, late };
-    const due = addCountingDays(t.receivedOn, ctx.settings.chairAnswerDays, ctx.dates);
+    next.representations = {
+      receivedOn: t.receivedOn,
+      late,
+      ...(t.letterDate !== undefined ? { letterDate: t.letterDate } : {}),
+    };
+    // 003 Level 3: "within 10 working days of the date of the parent's letter".
+    const due = addCountingDays(letterDate, ctx.settings.chairAnswerDays, ctx.dates);
+    const notes =
+      t.letterDate === undefined
+        ? [
+            "The date of the parent's letter was not given: the chair's answer is counted from the day it was received.",
+            ...due.notes,
+          ]
+        : due.notes;
     return {
       ok: true,
       toStage: c.stage,
       deadlines: [
         ...c.deadlines.filter((d) => d.kind !== 'representations' && d.kind !== 'chairAnswer'),
-        deadline('chairAnswer', due.date, due.notes),
+        deadline('chairAnswer', due.date, notes),
       ],
       listChange: null,
       details: [
-        `Representations received on ${formatLongDate(t.receivedOn)}${late ? ', after the window closed (the chair may still consider them)' : ''}; the chair answers by ${formatLongDate(due.date)}.`,
+        `Representations received on ${formatLongDate(t.receivedOn)}${t.letterDate !== undefined ? ` (letter dated ${formatLongDate(t.letterDate)})` : ''}${late ? ', after the window closed (the chair may still consider them)' : ''}; the chair answers by ${formatLongDate(due.date)}.`,
       ],
       what: 'Representations to the chair recorded',
     };
