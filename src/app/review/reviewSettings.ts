@@ -10,7 +10,12 @@ import {
   type SchoolCalendar,
 } from '../../policy/dates';
 import { readHintThresholds, type HintThresholds } from '../../policy/hints';
-import { DEFAULT_LIFECYCLE_SETTINGS, type LifecycleSettings } from '../../policy/lifecycle';
+import {
+  DECIDER_ROLES,
+  DEFAULT_LIFECYCLE_SETTINGS,
+  type DeciderRole,
+  type LifecycleSettings,
+} from '../../policy/lifecycle';
 import {
   checkTemplate,
   LETTER_KINDS,
@@ -34,6 +39,11 @@ export const REVIEW_SETTING_KEYS = {
   chairConfirms: 'ChairConfirms',
   appealDays: 'AppealDays',
   letterDelivery: 'LetterDelivery',
+  // Issue 14 lifecycle rules (docs/lifecycle.md "What differs between the schools' policies").
+  warningValidMonths: 'WarningValidMonths',
+  imposers: 'WhoMayImpose',
+  extenders: 'WhoMayExtend',
+  longestTermMonths: 'LongestTermMonths',
   schoolName: 'SchoolName',
   headTeacherName: 'HeadTeacherName',
   chairName: 'ChairOfGovernorsName',
@@ -64,6 +74,58 @@ function yesNo(value: string | undefined): boolean | undefined {
   if (['yes', 'true', '1'].includes(v)) return true;
   if (['no', 'false', '0'].includes(v)) return false;
   return undefined;
+}
+
+/** Role names, comma-separated (`headTeacher, governingBoard`); undefined when unusable. */
+function roles(value: string): DeciderRole[] | undefined {
+  const names = value
+    .split(/[,;\n]/)
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  const known = DECIDER_ROLES.filter((role) =>
+    names.some((n) => n.toLowerCase() === role.toLowerCase()),
+  );
+  return names.length > 0 && known.length === names.length ? known : undefined;
+}
+
+function months(value: string, min: number, max: number): number | undefined {
+  return /^\d+$/.test(value) && Number(value) >= min && Number(value) <= max
+    ? Number(value)
+    : undefined;
+}
+
+/** Who may impose and extend, how long a warning counts, the longest term (issue 14). */
+function readLifecycleRules(
+  map: ReadonlyMap<string, string>,
+  lifecycle: LifecycleSettings,
+  problems: string[],
+): void {
+  const K = REVIEW_SETTING_KEYS;
+  const roleList = DECIDER_ROLES.join(', ');
+  const warning = get(map, K.warningValidMonths);
+  if (warning) {
+    const m = months(warning, 1, 36);
+    if (m !== undefined) lifecycle.warningValidMonths = m;
+    else problems.push(`${K.warningValidMonths} must be a number of months (1 to 36).`);
+  }
+  const longest = get(map, K.longestTermMonths);
+  if (longest) {
+    const m = months(longest, 3, 24);
+    if (m !== undefined) lifecycle.longestTermMonths = m;
+    else problems.push(`${K.longestTermMonths} must be a number of months (3 to 24).`);
+  }
+  const imposers = get(map, K.imposers);
+  if (imposers) {
+    const r = roles(imposers);
+    if (r !== undefined) lifecycle.imposers = r;
+    else problems.push(`${K.imposers} must list roles from: ${roleList}.`);
+  }
+  const extenders = get(map, K.extenders);
+  if (extenders) {
+    const r = roles(extenders);
+    if (r !== undefined) lifecycle.extenders = r;
+    else problems.push(`${K.extenders} must list roles from: ${roleList}.`);
+  }
 }
 
 export function readReviewSettings(map: ReadonlyMap<string, string>): ReviewSettings {
@@ -128,6 +190,8 @@ export function readReviewSettings(map: ReadonlyMap<string, string>): ReviewSett
       lifecycle.letterDelivery = delivery.toLowerCase() as DeliveryMethod;
     else problems.push(`${K.letterDelivery} must be email, post or hand.`);
   }
+
+  readLifecycleRules(map, lifecycle, problems);
 
   const letterSchool: LetterSchool = {
     name: get(map, K.schoolName) || 'the school',

@@ -11,6 +11,7 @@
 // ends on 28 February 2025.
 import { addDays, compareLocalDates, isLocalDate } from '../londonDate';
 import type { LocalDate } from '../types';
+import { formatLongDate as formatDay } from './format';
 import {
   TERM_LABELS,
   TERM_NAMES,
@@ -112,6 +113,43 @@ export function endDateFor(
     };
   }
   return { ok: true, date: end };
+}
+
+/** A restriction starts at most this many days after the decision (a later start is refused). */
+export const LATEST_START_DAYS = 28;
+
+/**
+ * Plain problems with a restriction's period, or none: a start before the decision or more than
+ * LATEST_START_DAYS after it (a decision about behaviour weeks away is made nearer the time, when
+ * the letter and the review can fit it), an end that is not after the start (a term that ends on
+ * the day it would start gives a one-day restriction), and an end past the longest term the
+ * school's policy allows, counted from `from` (the start, or the review that extends it).
+ */
+export function periodProblems(p: {
+  decidedOn: LocalDate;
+  start: LocalDate;
+  end: LocalDate;
+  from: LocalDate;
+  longestMonths: number;
+}): string[] {
+  const problems: string[] = [];
+  const latestStart = addDays(p.decidedOn, LATEST_START_DAYS);
+  if (compareLocalDates(p.start, p.decidedOn) < 0)
+    problems.push('A restriction cannot start before today.');
+  else if (compareLocalDates(p.start, latestStart) > 0)
+    problems.push(
+      `A restriction starts within ${LATEST_START_DAYS} days of the decision: ${formatDay(p.start)} is too far ahead (the latest is ${formatDay(latestStart)}). Decide nearer the time.`,
+    );
+  if (compareLocalDates(p.end, p.start) <= 0)
+    problems.push(
+      `It would end on ${formatDay(p.end)}, the day it starts: a restriction must last more than a day. Choose a later term or a number of months.`,
+    );
+  const longest = monthsPeriodEnd(p.from, p.longestMonths);
+  if (compareLocalDates(p.end, longest) > 0)
+    problems.push(
+      `It would end on ${formatDay(p.end)}, after the longest the school's policy allows: ${p.longestMonths} months, to ${formatDay(longest)}. Choose a shorter duration.`,
+    );
+  return problems;
 }
 
 export const REVIEW_PLANS = ['sixMonths', 'termly', 'atEnd'] as const;

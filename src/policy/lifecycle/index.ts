@@ -4,3 +4,4 @@ export * from './terms';
 export * from './settings';
 export * from './machine';
 export * from './due';
+export * from './warnings';

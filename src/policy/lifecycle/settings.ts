@@ -3,6 +3,7 @@
 import { POLICY_WINDOWS } from '../dates/deadlines';
 import type { DeliveryMethod } from '../dates/deadlines';
 import type { ReviewPlan } from '../dates/periods';
+import type { DeciderRole } from './types';
 
 export interface LifecycleSettings {
   /**
@@ -27,6 +28,30 @@ export interface LifecycleSettings {
    * process resume "within a reasonable period of time"). In months.
    */
   warningReviewMonths: number;
+  /**
+   * How long a written warning counts before a restriction may follow it (004: resumed "within a
+   * reasonable period of time"; the other policies name no period). In months; default 12.
+   */
+  warningValidMonths: number;
+  /**
+   * Who may impose a restriction, or vary one to something stricter. 000 §6.2 and §7.1: the head
+   * teacher (the governing body manages contact, §6.1); 001: the head teacher; 002 §10 and §44:
+   * "only ... at a Headteacher/Governor level"; 003: the head teacher, or a senior leader in their
+   * absence; 004: "the Head and SLT". Default: the head teacher or the governing board (002).
+   */
+  imposers: readonly DeciderRole[];
+  /**
+   * Who may extend a restriction. 003 Level 3: the governing board at its review ("Governors may
+   * decide to maintain, extend or remove"); 001 and 002: the head teacher. When unset: the chair or
+   * the board where the chair confirms, else also the head teacher (extendersFor).
+   */
+  extenders?: readonly DeciderRole[];
+  /**
+   * The longest a restriction may run from the decision that sets its end (impose from its start,
+   * extend from the review): 002 §50 and §52 name 3, 6 or 12 months or a term's end; 001 "between
+   * 3 and 6 months" unless exceptional. No policy allows an indefinite restriction. Default 12.
+   */
+  longestTermMonths: number;
   /** How decision letters go out: a posted letter's windows start on its deemed receipt (000 §7.1 "of receiving"). */
   letterDelivery?: DeliveryMethod;
 }
@@ -41,4 +66,15 @@ export const DEFAULT_LIFECYCLE_SETTINGS: LifecycleSettings = {
   extendedReviewPlan: 'termly',
   warningReviewMonths: 6,
   letterDelivery: 'email',
+  warningValidMonths: 12,
+  imposers: ['headTeacher', 'governingBoard'],
+  longestTermMonths: 12,
 };
+
+/** Who may extend under these settings (see `extenders`). */
+export function extendersFor(settings: LifecycleSettings): readonly DeciderRole[] {
+  if (settings.extenders !== undefined) return settings.extenders;
+  return settings.chairConfirms
+    ? ['chairOfGovernors', 'governingBoard']
+    : ['headTeacher', 'chairOfGovernors', 'governingBoard'];
+}

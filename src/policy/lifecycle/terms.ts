@@ -200,3 +200,13 @@ export function emergencyNoteText(input: RestrictionTerms): string {
 export function isBan(input: RestrictionTerms): boolean {
   return input.terms.some((t) => t.kind === 'premisesBan');
 }
+
+/**
+ * The terms in `after` that `before` did not set (same kind and same written detail): a variation
+ * that adds any is stricter, and goes through the same provisional stage as imposing (003 Level 3).
+ */
+export function addedTerms(before: RestrictionTerms, after: RestrictionTerms): Term[] {
+  const key = (t: Term) => `${t.kind}\n${detailOf(t)}`;
+  const had = new Set(before.terms.map(key));
+  return after.terms.filter((t) => !had.has(key(t)));
+}

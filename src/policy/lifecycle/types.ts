@@ -142,7 +142,21 @@ export interface RestrictionCase {
     reviewDate: LocalDate;
   };
   restriction?: CaseRestriction;
-  representations?: { receivedOn: LocalDate; late: boolean };
+  representations?: {
+    receivedOn: LocalDate;
+    late: boolean;
+    /** The date on the parent's letter: the chair's 10 days count from it (003 Level 3). */
+    letterDate?: LocalDate;
+  };
+  /**
+   * Terms varied to something stricter, waiting for the chair of governors like an imposition
+   * (003 Level 3): what applied before, restored if the chair overturns the variation.
+   */
+  variation?: {
+    previousTerms: RestrictionTerms;
+    previousStage: 'active' | 'extended';
+    proposedOn: LocalDate;
+  };
   appeal?: { receivedOn: LocalDate; late: boolean; outcome?: 'upheld' | 'dismissed' };
   lastReviewedOn?: LocalDate;
   /** The open deadlines, replaced by each transition. */
@@ -180,7 +194,12 @@ export type Transition = Common &
         /** Required when no written warning was ever given (extreme cases only). */
         withoutWarning?: WithoutWarningGround;
       }
-    | { kind: 'recordRepresentations'; receivedOn: LocalDate }
+    | {
+        kind: 'recordRepresentations';
+        receivedOn: LocalDate;
+        /** The date on the parent's letter (003: the chair answers within 10 days of it). */
+        letterDate?: LocalDate;
+      }
     | { kind: 'confirm' }
     | { kind: 'overturn' }
     | { kind: 'review' }

@@ -9,6 +9,7 @@ import { redactNames } from '../../../src/policy/chronology';
 import {
   buildTransition,
   initialFormState,
+  formParts,
 } from '../../../src/taskpane/components/review/transitionForm';
 import { suggestedLetter } from '../../../src/taskpane/components/review/LettersPanel';
 import { reviewPageHref } from '../../../src/taskpane/views/ReviewView';
@@ -83,6 +84,25 @@ describe('the decision form', () => {
       duration: { kind: 'endOfTerm', term: 'summer' },
       reviewPlan: 'termly',
     });
+  });
+
+  it("003 Level 3: representations carry the date on the parent's letter when given", () => {
+    const state = {
+      ...initialFormState(undefined, '2026-03-16', 'Helen Marsh'),
+      reasons: 'Letter received',
+      receivedOn: '2026-03-16',
+    };
+    expect(formParts('recordRepresentations').letterDate).toBe(true);
+    expect(formParts('recordAppeal').letterDate).toBe(false);
+    expect(buildTransition('recordRepresentations', state)).toEqual({
+      kind: 'recordRepresentations',
+      decidedBy: { name: 'Helen Marsh', role: 'headTeacher' },
+      reasons: 'Letter received',
+      receivedOn: '2026-03-16',
+    });
+    expect(
+      buildTransition('recordRepresentations', { ...state, letterDate: '2026-03-12' }),
+    ).toMatchObject({ receivedOn: '2026-03-16', letterDate: '2026-03-12' });
   });
 
   it('starts a variation from the terms in force', () => {

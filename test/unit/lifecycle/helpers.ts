@@ -19,6 +19,7 @@ export const DATES: DateRules = { bankHolidays, school: SCHOOL, counting: 'worki
 export const HEAD: Decider = { name: 'Ms Amara Head', role: 'headTeacher' };
 export const CHAIR: Decider = { name: 'Mr Colin Chair', role: 'chairOfGovernors' };
 export const PANEL: Decider = { name: 'Appeal panel', role: 'appealPanel' };
+export const BOARD: Decider = { name: 'Governing board', role: 'governingBoard' };
 
 export const TERMS: RestrictionTerms = {
   terms: [
@@ -90,8 +91,8 @@ export const T = {
   review: { kind: 'review', decidedBy: HEAD, reasons: 'Still needed' },
   extend: {
     kind: 'extend',
-    duration: { kind: 'months', months: 3 },
-    decidedBy: HEAD,
+    duration: { kind: 'months', months: 6 },
+    decidedBy: BOARD,
     reasons: 'Behaviour continued',
   },
   vary: {

@@ -24,7 +24,8 @@ const VALID: Record<TransitionKind, Transition> = {
   confirm: T.confirm,
   overturn: T.overturn,
   review: T.review,
-  extend: T.extend,
+  // Counted from the review (ON), 12 months ends after the extended case's end.
+  extend: { ...T.extend, duration: { kind: 'months', months: 12 } },
   vary: T.vary,
   end: T.end,
   recordAppeal: T.appeal,
@@ -396,7 +397,7 @@ describe('after imposing', () => {
     expect(parsed.ok && isInForce(parsed.restriction, TODAY)).toBe(false);
   });
 
-  it('a review keeps it and sets the next date; extending runs on from the old end, reviewed termly (001)', () => {
+  it('a review keeps it and sets the next date; extending counts from the review (003 Level 3), reviewed termly (001)', () => {
     const active = caseAt('active'); // 2 March 2026 to 1 September 2026
     const reviewed = applyTransition(active, T.review, ctx('2026-08-20'));
     expect(reviewed.ok && reviewed.listChange?.fields).toEqual({ ReviewDate: '2026-09-01' });
@@ -404,8 +405,8 @@ describe('after imposing', () => {
     const extended = applyTransition(active, T.extend, ctx('2026-08-20'));
     expect(extended.ok && extended.listChange?.fields).toEqual({
       Status: 'Extended',
-      EndDate: '2026-12-01',
-      ReviewDate: '2026-12-01',
+      EndDate: '2027-02-19',
+      ReviewDate: '2026-12-18',
     });
   });
 

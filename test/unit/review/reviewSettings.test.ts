@@ -58,3 +58,39 @@ it('words a conflict with who and when, in London time', () => {
     'Changed by someone else — reload and try again',
   );
 });
+
+it('002 §10, 003 Level 3, 004: reads who may impose and extend, how long a warning counts, the longest term', () => {
+  const s = readReviewSettings(
+    new Map([
+      ['WhoMayImpose', 'headTeacher, SeniorLeader'],
+      ['WhoMayExtend', 'governingBoard'],
+      ['WarningValidMonths', '6'],
+      ['LongestTermMonths', '6'],
+    ]),
+  );
+  expect(s.lifecycle).toMatchObject({
+    imposers: ['headTeacher', 'seniorLeader'],
+    extenders: ['governingBoard'],
+    warningValidMonths: 6,
+    longestTermMonths: 6,
+  });
+  expect(s.problems).toEqual([]);
+});
+
+it('keeps the strictest defaults when the lifecycle rules are unusable, and says why', () => {
+  const s = readReviewSettings(
+    new Map([
+      ['WhoMayImpose', 'headTeacher, caretaker'],
+      ['WhoMayExtend', ' , '],
+      ['WarningValidMonths', '0'],
+      ['LongestTermMonths', '36'],
+    ]),
+  );
+  expect(s.lifecycle).toEqual(DEFAULT_LIFECYCLE_SETTINGS);
+  expect(s.problems).toEqual([
+    'WarningValidMonths must be a number of months (1 to 36).',
+    'LongestTermMonths must be a number of months (3 to 24).',
+    'WhoMayImpose must list roles from: headTeacher, seniorLeader, chairOfGovernors, governingBoard, appealPanel.',
+    'WhoMayExtend must list roles from: headTeacher, seniorLeader, chairOfGovernors, governingBoard, appealPanel.',
+  ]);
+});

@@ -282,6 +282,20 @@ export function TransitionForm({
         </Field>
       )}
 
+      {parts.letterDate && (
+        <Field
+          label="Date on the parent's letter"
+          hint="The chair of governors answers within 10 days of this date (policy 003). Left empty, the day it was received is used."
+        >
+          <Input
+            type="date"
+            value={state.letterDate}
+            max={state.receivedOn || today}
+            onChange={(_, d) => set('letterDate', d.value)}
+          />
+        </Field>
+      )}
+
       {parts.upheld && (
         <Field label="The appeal was" required>
           <RadioGroup

@@ -63,6 +63,8 @@ export interface FormState {
   reviewPlan: '' | ReviewPlan;
   withoutWarning: '' | WithoutWarningGround;
   receivedOn: string;
+  /** The date on the parent's letter (representations): the chair's 10 days count from it (003). */
+  letterDate: string;
   upheld: '' | 'yes' | 'no';
 }
 
@@ -97,6 +99,7 @@ export function initialFormState(
     reviewPlan: '',
     withoutWarning: '',
     receivedOn: today,
+    letterDate: '',
     upheld: '',
   };
 }
@@ -160,6 +163,12 @@ export function buildTransition(kind: TransitionKind, s: FormState): Transition 
     case 'vary':
       return { ...common, kind, terms: termsOf(s) };
     case 'recordRepresentations':
+      return {
+        ...common,
+        kind,
+        receivedOn: s.receivedOn,
+        ...(s.letterDate.trim() ? { letterDate: s.letterDate.trim() } : {}),
+      };
     case 'recordAppeal':
       return { ...common, kind, receivedOn: s.receivedOn };
     case 'decideAppeal':
@@ -181,6 +190,7 @@ export function formParts(kind: TransitionKind) {
     duration: kind === 'impose' || kind === 'extend',
     withoutWarning: kind === 'impose',
     receivedOn: kind === 'recordRepresentations' || kind === 'recordAppeal',
+    letterDate: kind === 'recordRepresentations',
     upheld: kind === 'decideAppeal',
   };
 }
