@@ -400,7 +400,9 @@ export class GraphReviewService implements ReviewService {
         occurredAt: e.occurredAt,
         behaviours: e.behaviours,
         feelings: e.feelings,
-        ...(e.threat
+        // The answers count wherever they were given: stalking asks them without being a
+        // threat of violence (002 §33).
+        ...(e.threat || e.headTeacherTold || e.policeInformed
           ? {
               threat: {
                 ...(e.headTeacherTold ? { headTeacherTold: e.headTeacherTold } : {}),
