@@ -12,6 +12,10 @@ import {
 import { readHintThresholds, type HintThresholds } from '../../policy/hints';
 import { DEFAULT_LIFECYCLE_SETTINGS, type LifecycleSettings } from '../../policy/lifecycle';
 import {
+  DEFAULT_RECORDS_DUE_SETTINGS,
+  type RecordsDueSettings,
+} from '../../policy/lifecycle/recordsDue';
+import {
   checkTemplate,
   LETTER_KINDS,
   type LetterKind,
@@ -37,6 +41,10 @@ export const REVIEW_SETTING_KEYS = {
   schoolName: 'SchoolName',
   headTeacherName: 'HeadTeacherName',
   chairName: 'ChairOfGovernorsName',
+  // Issue 14, items 6 and 7 (src/policy/lifecycle/recordsDue.ts): what the records make due.
+  longestTermMonths: 'LongestTermMonths',
+  notifyChairOfLetters: 'NotifyChairOfLetters',
+  escalationToCouncil: 'EscalationToCouncil',
   /** `LetterTemplate:<kind>`: the subject on the first line, a blank line, then the body. */
   letterTemplatePrefix: 'LetterTemplate:',
 } as const;
@@ -49,6 +57,8 @@ export interface ReviewSettings {
   lifecycle: LifecycleSettings;
   letterSchool: LetterSchool;
   templates: Partial<Record<LetterKind, LetterTemplate>>;
+  /** What the records make due (002 §33, §49, §63; no indefinite restriction). */
+  recordsDue: RecordsDueSettings;
   /** Plain problems found (no personal data), for the admin. */
   problems: string[];
 }
@@ -129,6 +139,8 @@ export function readReviewSettings(map: ReadonlyMap<string, string>): ReviewSett
     else problems.push(`${K.letterDelivery} must be email, post or hand.`);
   }
 
+  const recordsDue = readRecordsDueSettings(map, problems);
+
   const letterSchool: LetterSchool = {
     name: get(map, K.schoolName) || 'the school',
     headTeacherName: get(map, K.headTeacherName) || 'The head teacher',
@@ -154,6 +166,33 @@ export function readReviewSettings(map: ReadonlyMap<string, string>): ReviewSett
     lifecycle,
     letterSchool,
     templates,
+    recordsDue,
     problems,
   };
+}
+
+// Issue 14, items 6 and 7. Defaults: 12 months (the longest any policy names, 002 §50), the chair
+// told of letters (002 §49), escalation shown (002 §63); a school whose policy differs says so.
+function readRecordsDueSettings(
+  map: ReadonlyMap<string, string>,
+  problems: string[],
+): RecordsDueSettings {
+  const K = REVIEW_SETTING_KEYS;
+  const settings: RecordsDueSettings = { ...DEFAULT_RECORDS_DUE_SETTINGS };
+  const months = get(map, K.longestTermMonths);
+  if (months) {
+    if (/^\d+$/.test(months) && Number(months) >= 1 && Number(months) <= 24)
+      settings.longestTermMonths = Number(months);
+    else problems.push(`${K.longestTermMonths} must be a number of months (1 to 24).`);
+  }
+  for (const [key, field] of [
+    [K.notifyChairOfLetters, 'notifyChairOfLetters'],
+    [K.escalationToCouncil, 'escalation'],
+  ] as const) {
+    const value = get(map, key);
+    const answer = yesNo(value);
+    if (answer !== undefined) settings[field] = answer;
+    else if (value) problems.push(`${key} must be yes or no.`);
+  }
+  return settings;
 }

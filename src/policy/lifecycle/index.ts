@@ -4,3 +4,5 @@ export * from './terms';
 export * from './settings';
 export * from './machine';
 export * from './due';
+export * from './recordsDue';
+export * from './staffList';
