@@ -282,3 +282,73 @@ describe('issue 14 item 7: a warning is not on the all-staff list', () => {
     expect(staffListChange(null)).toBeNull();
   });
 });
+
+describe('records: the edges of each rule', () => {
+  it('002 §33: an event today is already due; a blank name falls back to the address', () => {
+    expect(
+      policeReportsDue(
+        [ev({ behaviours: ['Physicality'], personName: '  ', occurredAt: '2026-03-20T08:00:00Z' })],
+        '2026-03-20',
+      ),
+    ).toEqual([
+      {
+        kind: 'reportToPolice',
+        personName: 'mary.obrien@example.org',
+        due: '2026-03-20',
+        state: 'late',
+      },
+    ]);
+  });
+
+  it("002 §49: an extension the head teacher decides is a letter; the governing board's is not the head's to report", () => {
+    const extendedByHead = caseAt('extended'); // extended on 6 March by the head teacher (T.extend)
+    const headExtension = extendedByHead.history.find((r) => r.transition === 'extend')!;
+    expect(headExtension.decidedBy.role).toBe('headTeacher');
+    expect(
+      chairNotificationsDue([extendedByHead], '2026-03-10').filter((d) => d.since === '2026-03-06'),
+    ).toHaveLength(1);
+    const byBoard = {
+      ...extendedByHead,
+      history: extendedByHead.history.map((r) =>
+        r.transition === 'extend'
+          ? { ...r, decidedBy: { name: 'Governing board', role: 'governingBoard' as const } }
+          : r,
+      ),
+    };
+    expect(
+      chairNotificationsDue([byBoard], '2026-03-10').filter((d) => d.since === '2026-03-06'),
+    ).toEqual([]);
+    const unreadable = {
+      ...extendedByHead,
+      history: extendedByHead.history.map((r) => ({ ...r, decidedOn: 'soon' })),
+    };
+    expect(chairNotificationsDue([unreadable], '2026-03-10')).toEqual([]);
+  });
+
+  it("002 §63: an address that is not the case's wins over a matching name; behaviour today counts", () => {
+    const c = caseAt('active');
+    const sameNameOtherAddress = ev({ personEmail: 'other@example.org', behaviours: ['Stalking'] });
+    expect(escalationsDue([c], [sameNameOtherAddress], '2026-03-20')).toEqual([]);
+    const today = ev({ behaviours: ['Stalking'], occurredAt: '2026-03-20T08:00:00Z' });
+    expect(escalationsDue([c], [today], '2026-03-20')).toEqual([
+      expect.objectContaining({ since: '2026-03-20' }),
+    ]);
+    const undated = ev({ behaviours: ['Stalking'], occurredAt: 'not a date' });
+    expect(escalationsDue([c], [undated], '2026-03-20')).toEqual([]);
+  });
+
+  it('002 §63: without any readable decision, the restriction start is the line', () => {
+    const c = caseAt('active');
+    const noHistory = { ...c, history: [] };
+    const after = ev({ behaviours: ['Stalking'], occurredAt: '2026-03-04T08:00:00Z' });
+    const before = ev({ behaviours: ['Stalking'], occurredAt: '2026-03-01T08:00:00Z' });
+    expect(escalationsDue([noHistory], [after], '2026-03-20')).toHaveLength(1);
+    expect(escalationsDue([noHistory], [before], '2026-03-20')).toEqual([]);
+  });
+
+  it('no indefinite restriction: a review date that is not a date counts as none', () => {
+    expect(listItemsDue([item({ reviewDate: 'next term' })], '2026-03-20')).toEqual([
+      expect.objectContaining({ kind: 'noReviewDate' }),
+    ]);
+  });
+});
