@@ -59,11 +59,22 @@ export function isEmailAddress(normalized: string): boolean {
  * when the entry is not an address.
  */
 export function parseAddress(entry: string): string | undefined {
-  if (typeof entry !== 'string') return undefined;
+  const candidate = entryKey(entry);
+  return isEmailAddress(candidate) ? candidate : undefined;
+}
+
+/**
+ * What an entry of the `Emails` column is compared as, whether or not it reads as an address:
+ * the part in angle brackets when there is one (`Mary <m@x.org>`), else the whole entry,
+ * normalised exactly as a sender's address is (normalizeAddress). An entry that is not an address
+ * (typed by hand: `jo..smith@example.org`, `parent@school-intranet`) is compared by this key, so
+ * that a sender whose address is that same text is never cleared (issue 14, item 7).
+ */
+export function entryKey(entry: string): string {
+  if (typeof entry !== 'string') return '';
   const trimmed = entry.trim();
   const angled = /<([^<>]*)>\s*$/.exec(trimmed);
-  const candidate = normalizeAddress(angled ? (angled[1] ?? '') : trimmed);
-  return isEmailAddress(candidate) ? candidate : undefined;
+  return normalizeAddress(angled ? (angled[1] ?? '') : trimmed);
 }
 
 /**

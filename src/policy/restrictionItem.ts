@@ -1,7 +1,7 @@
 // Reads one Contact Restrictions list item (DOMAIN.md, "The list schema") into a Restriction, or
 // explains in plain words why it cannot. Schools edit these lists by hand and with other tools, so
 // every field is treated as untrusted: nothing here throws, whatever the item holds.
-import { parseAddress, splitAddressList } from './addresses';
+import { entryKey, parseAddress, splitAddressList } from './addresses';
 import { compareLocalDates, readSharePointDate } from './londonDate';
 import {
   HANDLINGS,
@@ -114,11 +114,11 @@ function readEmails(
   fields: Record<string, unknown>,
   problems: string[],
   warnings: string[],
-): string[] {
+): { addresses: string[]; unreadable: string[] } {
   const value = fields[RESTRICTION_COLUMNS.emails];
   if (isMissing(value)) {
     problems.push('Emails is missing');
-    return [];
+    return { addresses: [], unreadable: [] };
   }
   // Multi-line text gives a string; a list changed to a multi-value column would give an array.
   const text =
@@ -138,7 +138,9 @@ function readEmails(
         : `Emails has ${invalid.length} entries that are not addresses`,
     );
   }
-  return addresses;
+  // Kept, as the matching rules compare them: the entry was meant to name someone (item 7).
+  const unreadable = [...new Set(invalid.map(entryKey).filter((key) => key !== ''))];
+  return { addresses, unreadable };
 }
 
 function readSpocEmail(
@@ -192,7 +194,7 @@ export function parseRestrictionItem(item: RestrictionListItem): ParsedRestricti
 
   const personName = readText(fields, c.title, problems);
   if (isMissing(fields[c.title])) problems.push('Title is missing');
-  const emails = readEmails(fields, problems, warnings);
+  const { addresses: emails, unreadable } = readEmails(fields, problems, warnings);
   const status = readChoice(fields, c.status, RESTRICTION_STATUSES, problems, true);
   // Until the status is known, assume the strictest rules: a restricting item needs every field.
   const restricting = status === undefined || RESTRICTING_STATUSES.has(status);
@@ -218,6 +220,7 @@ export function parseRestrictionItem(item: RestrictionListItem): ParsedRestricti
 
   if (problems.length > 0 || status === undefined || startDate === undefined) {
     const malformed: MalformedRestriction = { id, problems, emails };
+    if (unreadable.length > 0) malformed.unreadableEntries = unreadable;
     if (personName !== '') malformed.personName = personName;
     if (status !== undefined) malformed.status = status;
     return { ok: false, malformed };
@@ -239,6 +242,7 @@ export function parseRestrictionItem(item: RestrictionListItem): ParsedRestricti
   };
   if (reviewDate !== undefined) restriction.reviewDate = reviewDate;
   if (warnings.length > 0) restriction.warnings = warnings;
+  if (unreadable.length > 0) restriction.unreadableEntries = unreadable;
   return { ok: true, restriction };
 }
 

@@ -43,6 +43,11 @@ export interface Restriction {
    * not an address". For whoever keeps the list; never holds personal data.
    */
   warnings?: string[];
+  /**
+   * Entries of `Emails` that are not addresses, as they are compared (entryKey): a sender whose
+   * address is that same text gets "cannot check", never "clear" (issue 14, item 7).
+   */
+  unreadableEntries?: string[];
 }
 
 /** An item that could not be read as a restriction; kept so that it is never silently ignored. */
@@ -52,6 +57,8 @@ export interface MalformedRestriction {
   problems: string[];
   /** Whatever addresses could be read from it, so that a matching sender is not shown as clear. */
   emails: string[];
+  /** Entries of `Emails` that are not addresses, as they are compared (entryKey). */
+  unreadableEntries?: string[];
   personName?: string;
   /**
    * The status, when it could be read. An item whose status can never restrict (Warning,

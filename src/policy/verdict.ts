@@ -5,9 +5,10 @@
 //   1. no From and no Sender                          -> unavailable (noSender)
 //   2. From, then a differing Sender, then each Reply-To address is in an in-force restriction
 //                                                     -> restricted (first match wins)
-//   3. one of those addresses is in an unreadable record that might restrict
-//                                                     -> unavailable (malformedMatch): never clear,
-//      because the record for this very sender cannot be read
+//   3. one of those addresses is in an unreadable record that might restrict, or is the same text
+//      (compared as addresses are) as an `Emails` entry that is not an address, in a record that
+//      might restrict or a restriction in force       -> unavailable (malformedMatch): never clear,
+//      because the record for this very sender cannot be read (issue 14, item 7)
 //   4. a display name names a restricted person       -> caution (never a match: names are not unique)
 //   5. otherwise                                      -> clear
 //
@@ -40,8 +41,13 @@ export interface RestrictionIndex {
   readonly byAddress: ReadonlyMap<string, readonly Restriction[]>;
   /** normalizeDisplayName(personName) -> restrictions for that person (comparable names only). */
   readonly byName: ReadonlyMap<string, readonly Restriction[]>;
-  /** Normalised address -> unreadable records that list it and might restrict. */
+  /**
+   * Normalised address -> unreadable records that list it, as an address or as an entry that is
+   * not one (entryKey), and might restrict.
+   */
   readonly malformedByAddress: ReadonlyMap<string, readonly MalformedRestriction[]>;
+  /** entryKey of an `Emails` entry that is not an address -> readable restrictions that hold it. */
+  readonly unreadableEntryOf: ReadonlyMap<string, readonly Restriction[]>;
   /** normalizeDisplayName(personName) -> unreadable records for that person that might restrict. */
   readonly malformedByName: ReadonlyMap<string, readonly MalformedRestriction[]>;
   /** Every unreadable record, for the pane's "N records could not be read" notice. */
@@ -75,11 +81,14 @@ export function buildRestrictionIndex(
   const byName = new Map<string, Restriction[]>();
   const malformedByAddress = new Map<string, MalformedRestriction[]>();
   const malformedByName = new Map<string, MalformedRestriction[]>();
+  const unreadableEntryOf = new Map<string, Restriction[]>();
 
   for (const restriction of listOf(restrictions)) {
     if (typeof restriction !== 'object' || restriction === null) continue;
     for (const email of listOf(restriction.emails))
       addTo(byAddress, normalizeAddress(email), restriction);
+    for (const entry of listOf(restriction.unreadableEntries))
+      addTo(unreadableEntryOf, normalizeAddress(entry), restriction);
     addTo(byName, normalizeDisplayName(restriction.personName), restriction);
   }
   const unreadable = listOf(malformed).filter(
@@ -87,7 +96,7 @@ export function buildRestrictionIndex(
   );
   for (const record of unreadable) {
     if (!mightRestrict(record)) continue;
-    for (const email of listOf(record.emails))
+    for (const email of [...listOf(record.emails), ...listOf(record.unreadableEntries)])
       addTo(malformedByAddress, normalizeAddress(email), record);
     if (record.personName !== undefined) {
       addTo(malformedByName, normalizeDisplayName(record.personName), record);
@@ -98,6 +107,7 @@ export function buildRestrictionIndex(
     byName,
     malformedByAddress,
     malformedByName,
+    unreadableEntryOf,
     unreadableCount: unreadable.length,
   };
 }
@@ -215,7 +225,13 @@ export function decideVerdictIndexed(
     }
   }
 
-  if (candidates.some(({ address }) => index.malformedByAddress.has(address))) {
+  if (
+    candidates.some(
+      ({ address }) =>
+        index.malformedByAddress.has(address) ||
+        inForceFor(address, index.unreadableEntryOf, today).length > 0,
+    )
+  ) {
     return { kind: 'unavailable', reason: 'malformedMatch' };
   }
 

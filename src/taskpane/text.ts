@@ -10,7 +10,7 @@ export const unavailableText: Record<UnavailableReason, string> = {
   listMissing: "The school's Contact Restrictions list was not found. Tell your IT administrator.",
   forbidden: 'Your account may not read the Contact Restrictions list. Tell your IT administrator.',
   malformedMatch:
-    'This sender appears in a restriction record that is incomplete, so it cannot be read safely. Ask the head teacher before replying.',
+    'This sender appears in a restriction record that cannot be read safely (incomplete, or an address typed in a way that cannot be checked). Treat this email as from a restricted person: do not reply, and ask the head teacher what to do with it.',
   noSender: 'This email has no sender address to check.',
   serviceError: 'Microsoft 365 did not answer properly (it may be busy or down).',
 };

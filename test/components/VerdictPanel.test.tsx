@@ -94,6 +94,16 @@ describe('VerdictPanel', () => {
     expect(onRetry).toHaveBeenCalledTimes(1);
   });
 
+  it('issue 14 item 7: cannot check a record of this sender says what to do, with no retry', () => {
+    const { status } = show({ kind: 'unavailable', reason: 'malformedMatch' });
+    expect(status.getAttribute('data-verdict')).toBe('unavailable');
+    expect(status.textContent).toContain('Treat this email as from a restricted person');
+    expect(status.textContent).toContain('ask the head teacher');
+    expect(status.textContent).not.toContain('No contact restriction');
+    // Trying again cannot mend a record: someone has to correct it.
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
+
   it('while checking, says so and claims no verdict', () => {
     const { status } = show(null);
     expect(status.getAttribute('data-verdict')).toBe('checking');

@@ -34,6 +34,7 @@ import {
   EventsQueries,
   type ReviewEvent,
 } from '../../graph/repositories/eventsQueries';
+import { VERDICT_COLUMNS } from '../../graph/repositories/restrictionsRepository';
 import { SettingsRepository } from '../../graph/repositories/settingsRepository';
 import { listItemsPath } from '../../graph/sharePoint';
 import {
@@ -53,6 +54,7 @@ import {
   effectiveStage,
   newCase,
   STAGE_LABELS,
+  staffListChange,
   type DueItem,
   type RestrictionCase,
   type Stage,
@@ -66,7 +68,14 @@ import {
   readSharePointDate,
   todayInLondon,
 } from '../../policy/londonDate';
-import type { LocalDate } from '../../policy/types';
+import {
+  chairNotificationsDue,
+  escalationsDue,
+  listItemsDue,
+  policeReportsDue,
+} from '../../policy/lifecycle/recordsDue';
+import { parseRestrictionItems } from '../../policy/restrictionItem';
+import type { LocalDate, Restriction } from '../../policy/types';
 import { chronologyRedaction } from './redaction';
 import { readReviewSettings, type ReviewSettings } from './reviewSettings';
 import type {
@@ -400,7 +409,9 @@ export class GraphReviewService implements ReviewService {
         occurredAt: e.occurredAt,
         behaviours: e.behaviours,
         feelings: e.feelings,
-        ...(e.threat
+        // The answers count wherever they were given: stalking asks them without being a
+        // threat of violence (002 §33).
+        ...(e.threat || e.headTeacherTold || e.policeInformed
           ? {
               threat: {
                 ...(e.headTeacherTold ? { headTeacherTold: e.headTeacherTold } : {}),
@@ -557,16 +568,18 @@ export class GraphReviewService implements ReviewService {
         .trim();
       return { ok: false, kind: 'refused', message };
     }
+    // A warning never reaches the list all staff read (issue 14, item 7; 002 §51).
+    const listChange = staffListChange(result.listChange);
     // The staff item must not have changed since it was read either (If-Match on both lists).
     const itemId = current.restrictionItemId;
-    if (result.listChange && itemId && result.listChange.action === 'update') {
+    if (listChange && itemId && listChange.action === 'update') {
       const item = await this.items.read(itemId);
       const seen = this.itemTags.get(itemId);
       if (item && seen && item.eTag !== seen)
         throw await this.cases.changedBy('restrictions', itemId);
       if (item) this.itemTags.set(itemId, item.eTag);
     }
-    const pending: PendingSync = { listChange: result.listChange, audit: result.audit };
+    const pending: PendingSync = { listChange, audit: result.audit };
     const envelope: CaseEnvelope = {
       pending,
       ...(stored?.letters ? { letters: stored.letters } : {}),
@@ -626,18 +639,44 @@ export class GraphReviewService implements ReviewService {
 
   async dueAndOverdue(): Promise<DueItem[]> {
     const settings = await this.settings();
-    const [{ cases: stored }, rules] = await Promise.all([
+    const [{ cases: stored }, rules, events, listItems] = await Promise.all([
       this.cases.all(),
       this.dateRules(settings),
+      this.windowEvents(Math.max(90, settings.thresholds.lookbackDays)),
+      this.restrictionRecords(),
     ]);
     for (const s of stored) this.remember(s);
-    return dueItems(
-      stored.map((s) => s.case),
-      this.today(),
-      rules.bankHolidays,
-      14,
-      { ...(rules.school ? { school: rules.school } : {}), counting: rules.counting },
-    );
+    const today = this.today();
+    const cases = stored.map((s) => s.case);
+    // What the records make due (issue 14, items 6 and 7), each citing its paragraph.
+    const records = [
+      ...policeReportsDue(events, today),
+      ...chairNotificationsDue(cases, today, settings.recordsDue),
+      ...escalationsDue(cases, events, today, settings.recordsDue),
+      ...listItemsDue(listItems, today, settings.recordsDue),
+    ];
+    return dueItems(cases, today, rules.bankHolidays, 14, {
+      ...(rules.school ? { school: rules.school } : {}),
+      counting: rules.counting,
+      records,
+    });
+  }
+
+  /**
+   * The Contact Restrictions items as the sender check reads them (the verdict's columns, parsed
+   * the same way), for the flags on hand-edited items. Unreadable items are the sender check's
+   * notice; here only readable ones are judged.
+   */
+  private async restrictionRecords(): Promise<Restriction[]> {
+    const path = `${listItemsPath(this.sharePoint, this.sharePoint.lists.restrictions)}?$expand=fields($select=${VERDICT_COLUMNS.join(',')})&$top=999`;
+    const items: { id: string; fields: Record<string, unknown> }[] = [];
+    for await (const page of this.calls.pages<unknown>(path, { maxPages: 100 })) {
+      for (const item of page.value) {
+        if (isRecord(item) && typeof item.id === 'string' && isRecord(item.fields))
+          items.push({ id: item.id, fields: item.fields });
+      }
+    }
+    return parseRestrictionItems(items).restrictions;
   }
 
   async chronology(personKey: string): Promise<Chronology> {

@@ -17,6 +17,10 @@ import {
   type LifecycleSettings,
 } from '../../policy/lifecycle';
 import {
+  DEFAULT_RECORDS_DUE_SETTINGS,
+  type RecordsDueSettings,
+} from '../../policy/lifecycle/recordsDue';
+import {
   checkTemplate,
   LETTER_KINDS,
   type LetterKind,
@@ -47,6 +51,9 @@ export const REVIEW_SETTING_KEYS = {
   schoolName: 'SchoolName',
   headTeacherName: 'HeadTeacherName',
   chairName: 'ChairOfGovernorsName',
+  // Issue 14, items 6 and 7 (src/policy/lifecycle/recordsDue.ts): what the records make due.
+  notifyChairOfLetters: 'NotifyChairOfLetters',
+  escalationToCouncil: 'EscalationToCouncil',
   /** `LetterTemplate:<kind>`: the subject on the first line, a blank line, then the body. */
   letterTemplatePrefix: 'LetterTemplate:',
 } as const;
@@ -59,6 +66,8 @@ export interface ReviewSettings {
   lifecycle: LifecycleSettings;
   letterSchool: LetterSchool;
   templates: Partial<Record<LetterKind, LetterTemplate>>;
+  /** What the records make due (002 §33, §49, §63; no indefinite restriction). */
+  recordsDue: RecordsDueSettings;
   /** Plain problems found (no personal data), for the admin. */
   problems: string[];
 }
@@ -192,6 +201,11 @@ export function readReviewSettings(map: ReadonlyMap<string, string>): ReviewSett
   }
 
   readLifecycleRules(map, lifecycle, problems);
+  // One longest term for both: what may be imposed or extended, and what the due list flags.
+  const recordsDue = {
+    ...readRecordsDueSettings(map, problems),
+    longestTermMonths: lifecycle.longestTermMonths,
+  };
 
   const letterSchool: LetterSchool = {
     name: get(map, K.schoolName) || 'the school',
@@ -218,6 +232,27 @@ export function readReviewSettings(map: ReadonlyMap<string, string>): ReviewSett
     lifecycle,
     letterSchool,
     templates,
+    recordsDue,
     problems,
   };
+}
+
+// Issue 14, items 6 and 7. Defaults: the chair
+// told of letters (002 §49), escalation shown (002 §63); a school whose policy differs says so.
+function readRecordsDueSettings(
+  map: ReadonlyMap<string, string>,
+  problems: string[],
+): RecordsDueSettings {
+  const K = REVIEW_SETTING_KEYS;
+  const settings: RecordsDueSettings = { ...DEFAULT_RECORDS_DUE_SETTINGS };
+  for (const [key, field] of [
+    [K.notifyChairOfLetters, 'notifyChairOfLetters'],
+    [K.escalationToCouncil, 'escalation'],
+  ] as const) {
+    const value = get(map, key);
+    const answer = yesNo(value);
+    if (answer !== undefined) settings[field] = answer;
+    else if (value) problems.push(`${key} must be yes or no.`);
+  }
+  return settings;
 }

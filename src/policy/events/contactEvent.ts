@@ -113,13 +113,25 @@ export interface FieldProblem {
 export type ValidationResult =
   { ok: true; event: ContactEvent } | { ok: false; problems: FieldProblem[] };
 
-/** True when the policies' duty to tell the head teacher and the police applies. */
-export function involvesThreat(draft: Pick<ContactEventDraft, 'behaviours' | 'feelings'>): boolean {
-  return (
-    draft.behaviours.includes('Threatening') ||
-    draft.behaviours.includes('Physicality') ||
-    draft.feelings.includes('Threatened')
-  );
+/**
+ * Behaviour the policies say is reported to the head teacher and the police: a threat, physicality
+ * (violence used), stalking (002 §33 "always the case if physical violence is used or threatened,
+ * or stalking behaviour is exhibited"; 000 §2.3; 002 §41).
+ */
+export const REPORTED_BEHAVIOURS: readonly Behaviour[] = ['Threatening', 'Physicality', 'Stalking'];
+
+/**
+ * True when the policies' duty to tell the head teacher and the police applies. Decided by what
+ * the person did (behaviours) only: a member of staff who felt threatened has not thereby
+ * recorded a threat (004's form asks the two apart; 002 §39 versus §33).
+ */
+export function involvesThreat(draft: Pick<ContactEventDraft, 'behaviours'>): boolean {
+  return draft.behaviours.some((b) => REPORTED_BEHAVIOURS.includes(b));
+}
+
+/** The ThreatOfViolence column: a threat made or physical violence, not stalking alone. */
+export function isThreatOfViolence(behaviours: readonly Behaviour[]): boolean {
+  return behaviours.includes('Threatening') || behaviours.includes('Physicality');
 }
 
 /** Text that looks like HTML or script. It is stored and shown as text, never interpreted. */
@@ -256,7 +268,7 @@ export function eventListFields(event: ContactEvent): Record<string, unknown> {
     PolicyAspects: event.policyAspects.join('\n'),
     RecordedByName: event.recordedBy.name,
     RecordedByEmail: event.recordedBy.email,
-    ThreatOfViolence: event.threat !== undefined,
+    ThreatOfViolence: isThreatOfViolence(event.behaviours),
   };
   const put = (name: string, value: string | undefined) => {
     if (value !== undefined && value !== '') fields[name] = value;

@@ -32,10 +32,17 @@ export const POLICY_004_BEHAVIOURS = [
 ] as const;
 /** Threats, kept apart so the form can say what the policies require (002 §33, 000 §2.3). */
 export const THREAT_BEHAVIOURS = ['Threatening'] as const;
+/**
+ * Stalking (002 §22 "waiting outside buildings for staff", §26 "harassment (including stalking)",
+ * §29 persistent unwanted attention), recordable as behaviour because 002 §33 says it is always
+ * reported to the police, like physical violence used or threatened.
+ */
+export const STALKING_BEHAVIOURS = ['Stalking'] as const;
 
 export const BEHAVIOURS = [
   ...POLICY_002_HEADINGS,
   ...THREAT_BEHAVIOURS,
+  ...STALKING_BEHAVIOURS,
   ...POLICY_004_BEHAVIOURS,
 ] as const;
 export type Behaviour = (typeof BEHAVIOURS)[number];
@@ -45,6 +52,7 @@ export const BEHAVIOUR_LABELS: Record<Behaviour, string> = {
   UnreasonableLevelOfContact: 'C. Unreasonable levels of contact',
   UnreasonableUseOfComplaints: 'D. Unreasonable use of the complaints process',
   Threatening: 'Threats, or threatening behaviour',
+  Stalking: 'Stalking: persistent unwanted attention, following or waiting for staff',
   ProlificCorrespondence: 'Prolific correspondence',
   Tone: 'Tone',
   Tenor: 'Tenor',
@@ -53,7 +61,12 @@ export const BEHAVIOUR_LABELS: Record<Behaviour, string> = {
   Other: 'Other (please explain)',
 };
 
-/** Policy 004: "How did the action make you feel". */
+/**
+ * Policy 004: "How did the action make you feel". A feeling is the member of staff's, not a record
+ * of what the person did: "Threatened" here is not a threat (002 §39 gives staff who feel
+ * threatened the right to act; 002 §33 and 000 §2.3 make a threat reportable). A threat is
+ * recorded by ticking it as behaviour.
+ */
 export const FEELINGS = [
   'Uncomfortable',
   'Intimidated',
@@ -96,7 +109,13 @@ export type InformedAnswer = (typeof INFORMED_ANSWERS)[number];
 
 /** The policies' words on threats of violence, shown on the form when a threat is ticked. */
 export const THREAT_NOTICE =
-  'Threats or use of physical violence must be reported: the policies require the head teacher ' +
-  'to be told (policy 002 §41: aggression towards staff is reported through the head teacher) and ' +
-  'the police to be informed (policy 002 §33: "This will always be the case if physical violence ' +
-  'is used or threatened"; policy 000 §2.3).';
+  'Threats or use of physical violence, and stalking, must be reported: the policies require the ' +
+  'head teacher to be told (policy 002 §41: aggression towards staff is reported through the head ' +
+  'teacher) and the police to be informed (policy 002 §33: "This will always be the case if ' +
+  'physical violence is used or threatened, or stalking behaviour is exhibited"; policy 000 §2.3).';
+
+/** Shown beside the feelings: ticking "Threatened" there records a feeling, not a threat. */
+export const FEELINGS_NOTE =
+  'How it made you feel is recorded as your feeling, not as what the person did: feeling ' +
+  'threatened does not record a threat. If a threat was made, tick "Threats, or threatening ' +
+  'behaviour" above.';

@@ -2,7 +2,13 @@
 // behaviour headings recorded, a threats flag, and configurable thresholds that suggest what the
 // policies would consider next. Hints only: the decision is the head teacher's (policy 002 §44:
 // "This will only be taken after careful consideration of the situation by Headteacher"). Pure.
-import type { Behaviour, ContactEvent, Feeling, InformedAnswer } from '../events';
+import {
+  REPORTED_BEHAVIOURS,
+  type Behaviour,
+  type ContactEvent,
+  type Feeling,
+  type InformedAnswer,
+} from '../events';
 import { addDays, compareLocalDates, londonDateOf } from '../londonDate';
 import type { Stage } from '../lifecycle/types';
 import type { LocalDate } from '../types';
@@ -87,13 +93,13 @@ export interface SenderSummary {
   score: number;
 }
 
-const THREAT_BEHAVIOURS: readonly Behaviour[] = ['Threatening', 'Physicality'];
 const CONCERNING: readonly Behaviour[] = [
   'AggressiveOrAbusive',
   'UnreasonableDemands',
   'UnreasonableLevelOfContact',
   'UnreasonableUseOfComplaints',
   'Threatening',
+  'Stalking',
   'ProlificCorrespondence',
   'Physicality',
 ];
@@ -103,6 +109,7 @@ const BEHAVIOUR_ORDER: readonly Behaviour[] = [
   'UnreasonableLevelOfContact',
   'UnreasonableUseOfComplaints',
   'Threatening',
+  'Stalking',
   'ProlificCorrespondence',
   'Tone',
   'Tenor',
@@ -111,12 +118,10 @@ const BEHAVIOUR_ORDER: readonly Behaviour[] = [
   'Other',
 ];
 
+// What the person did decides (threat, physicality, stalking: 002 §33); how staff felt does not
+// (a feeling of being threatened is not a threat, issue 14 item 6).
 function isThreat(e: HintEvent): boolean {
-  return (
-    e.threat !== undefined ||
-    e.behaviours.some((b) => THREAT_BEHAVIOURS.includes(b)) ||
-    (e.feelings ?? []).includes('Threatened')
-  );
+  return e.threat !== undefined || e.behaviours.some((b) => REPORTED_BEHAVIOURS.includes(b));
 }
 
 function dayOf(e: HintEvent): LocalDate | undefined {
@@ -173,7 +178,7 @@ export function summarizeSender(
     hints.push({
       kind: 'policeNotTold',
       message:
-        'A threat was recorded and the police have not been told: the policies say threats are reported to the police.',
+        'A threat, violence or stalking was recorded and the police have not been told: the policies say these are always reported to the police.',
       policy: 'policy 002 §33, policy 000 §2.3',
     });
   }

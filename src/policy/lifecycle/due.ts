@@ -10,8 +10,10 @@ import type { SchoolCalendar } from '../dates/schoolCalendar';
 import type { LocalDate } from '../types';
 import { isExpired } from './machine';
 import { DEADLINE_LABELS, type DeadlineKind, type RestrictionCase } from './types';
+import { RECORDS_DUE_LABELS, type RecordsDue, type RecordsDueKind } from './recordsDue';
 
-export type DueKind = DeadlineKind | 'chairDecision' | 'expiredNotClosed' | 'noEndOrReview';
+export type DueKind =
+  DeadlineKind | 'chairDecision' | 'expiredNotClosed' | 'noEndOrReview' | RecordsDueKind;
 
 export interface DueItem {
   caseId?: string;
@@ -25,6 +27,8 @@ export interface DueItem {
   /** Working or school days left, as the school counts them (0 when late or today). */
   countingDaysLeft: number;
   label: string;
+  /** The day it arose, when that is not `due` (a letter's date, the first event's day). */
+  since?: LocalDate;
 }
 
 export const DUE_LABELS: Record<DueKind, string> = {
@@ -33,6 +37,7 @@ export const DUE_LABELS: Record<DueKind, string> = {
     'The window for representations has closed: the chair of governors confirms or overturns (003)',
   expiredNotClosed: 'Ran to its end date: record that it has ended',
   noEndOrReview: 'In force with no end or review date: set them (no restriction is indefinite)',
+  ...RECORDS_DUE_LABELS,
 };
 
 /** Deadlines that stay open until something is recorded; the others only matter while ahead. */
@@ -59,7 +64,12 @@ export function dueItems(
   today: LocalDate,
   calendar: BankHolidayCalendar,
   horizonDays = 14,
-  options: { school?: SchoolCalendar; counting?: DateRules['counting'] } = {},
+  options: {
+    school?: SchoolCalendar;
+    counting?: DateRules['counting'];
+    /** What the records make due (recordsDue.ts): listed with the deadlines, each citing its paragraph. */
+    records?: readonly RecordsDue[];
+  } = {},
 ): DueItem[] {
   const rules: DateRules = {
     bankHolidays: calendar,
@@ -118,6 +128,19 @@ export function dueItems(
     ) {
       push(c, 'review', r.reviewDate, compareLocalDates(r.reviewDate, today) < 0 ? 'late' : 'due');
     }
+  }
+  for (const r of options.records ?? []) {
+    items.push({
+      ...(r.caseId ? { caseId: r.caseId } : {}),
+      personName: r.personName,
+      kind: r.kind,
+      due: r.due,
+      state: r.state,
+      daysFromToday: calendarDaysBetween(today, r.due),
+      countingDaysLeft: countingDaysBetween(today, r.due, rules),
+      label: DUE_LABELS[r.kind],
+      ...(r.since ? { since: r.since } : {}),
+    });
   }
   return items.sort((a, b) => {
     if (a.state !== b.state) return a.state === 'late' ? -1 : 1;

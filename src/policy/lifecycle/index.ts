@@ -5,3 +5,5 @@ export * from './settings';
 export * from './machine';
 export * from './due';
 export * from './warnings';
+export * from './recordsDue';
+export * from './staffList';

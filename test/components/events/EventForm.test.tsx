@@ -181,6 +181,22 @@ describe('EventForm', () => {
     });
   });
 
+  it('002 §39 vs §33 (issue 14 item 6): feeling threatened records a feeling, not a threat; stalking is a reported behaviour', async () => {
+    const { events, outbox } = service();
+    renderForm(events, true);
+    expect(screen.getByTestId('feelings-note').textContent).toContain('does not record a threat');
+    tick('Tone');
+    tick('Threatened');
+    expect(screen.queryByTestId('threat-notice')).toBeNull();
+    tick('Stalking: persistent unwanted attention, following or waiting for staff');
+    expect(screen.getByTestId('threat-notice').textContent).toContain('stalking');
+    tick('Stalking: persistent unwanted attention, following or waiting for staff');
+    await save();
+    const [entry] = outbox.snapshot();
+    expect(entry!.event.feelings).toEqual(['Threatened']);
+    expect(entry!.event.threat).toBeUndefined();
+  });
+
   it('says the feelings are optional, shows the recorder from the signed-in user', () => {
     const { events } = service();
     renderForm(events, true);

@@ -4,6 +4,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { ReviewScreen } from '../../../src/taskpane/components/review/ReviewScreen';
+import { DUE_LABELS } from '../../../src/policy/lifecycle';
 import { ReviewPage } from '../../../src/review/ReviewPage';
 import { outcomeOf, type Previewer } from '../../../src/taskpane/components/review/deadlinePreview';
 import {
@@ -489,6 +490,66 @@ describe('Due and overdue', () => {
     // Opening an item opens the person's case.
     fireEvent.click(within(items[1]!).getByRole('button', { name: 'Mark Denton' }));
     expect(await screen.findByTestId('chronology')).toBeTruthy();
+  });
+});
+
+describe('Due and overdue: what the records make due (issue 14, items 6 and 7)', () => {
+  it('002 §33, §49, §63 and a hand-edited item: each shown with its paragraph, and the day it arose', async () => {
+    const review = new FakeReviewService();
+    review.extraDue = [
+      {
+        personName: 'Mark Denton',
+        kind: 'reportToPolice',
+        due: '2026-03-10',
+        state: 'late',
+        daysFromToday: -6,
+        countingDaysLeft: 0,
+        label: DUE_LABELS.reportToPolice,
+      },
+      {
+        personName: 'Mark Denton',
+        caseId: '7',
+        kind: 'notifyChair',
+        due: TODAY,
+        state: 'due',
+        daysFromToday: 0,
+        countingDaysLeft: 0,
+        label: DUE_LABELS.notifyChair,
+        since: '2026-03-12',
+      },
+      {
+        personName: 'Mark Denton',
+        caseId: '7',
+        kind: 'escalation',
+        due: TODAY,
+        state: 'due',
+        daysFromToday: 0,
+        countingDaysLeft: 0,
+        label: DUE_LABELS.escalation,
+        since: '2026-03-13',
+      },
+      {
+        personName: 'Hand Edited',
+        kind: 'noReviewDate',
+        due: TODAY,
+        state: 'late',
+        daysFromToday: 0,
+        countingDaysLeft: 0,
+        label: DUE_LABELS.noReviewDate,
+      },
+    ];
+    renderScreen(review);
+    const items = await screen.findAllByTestId('due-item');
+    const byKind = (kind: string) => items.find((i) => i.getAttribute('data-kind') === kind)!;
+    expect(byKind('reportToPolice').textContent).toContain('002 §33');
+    expect(byKind('reportToPolice').textContent).toContain('Overdue');
+    expect(byKind('notifyChair').textContent).toContain('002 §49');
+    expect(within(byKind('notifyChair')).getByTestId('due-since').textContent).toBe(
+      'Since 12 March 2026',
+    );
+    expect(byKind('escalation').textContent).toContain('002 §63');
+    expect(byKind('noReviewDate').textContent).toContain('no restriction is indefinite');
+    expect(within(byKind('reportToPolice')).queryByTestId('due-since')).toBeNull();
   });
 });
 

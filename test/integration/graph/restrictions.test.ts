@@ -13,6 +13,7 @@ import {
 } from '../../../src/graph/repositories/restrictionsRepository';
 import { createLocalTokenProvider } from '../../../src/auth/localTokenProvider';
 import { listItemPath, listItemsPath } from '../../../src/graph/sharePoint';
+import { decideVerdict } from '../../../src/policy/verdict';
 
 type RunningGraph = Awaited<ReturnType<typeof startLocalGraph>>;
 
@@ -292,6 +293,37 @@ describe('RestrictionsCache against the local Graph service', () => {
     expect(snapshot.malformed.find((m) => m.id === '2102')?.emails).toContain(
       'parent2102@example.org',
     );
+  });
+
+  it('issue 14 item 7: an address typed by hand so that it cannot be read still protects, through delta and the device copy', async () => {
+    const { client, repository } = setup();
+    const cache = cacheWith(new MemoryStore(), repository);
+    await cache.refresh();
+    const site = { hostname: HOSTNAME, sitePath: SITE_PATH };
+    // Someone edits item 8 in SharePoint: one address loses its dot-com, one gains a second dot.
+    await client
+      .api(`${listItemPath(site, LIST, '8')}/fields`)
+      .patch({ Emails: 'Parent8@school-intranet\nparent8..alt@example.net' });
+    const snapshot = await cache.refresh();
+    expect(snapshot.restrictions.find((r) => r.id === '8')).toBeUndefined();
+    const record = snapshot.malformed.find((m) => m.id === '8');
+    expect(record?.unreadableEntries).toEqual([
+      'parent8@school-intranet',
+      'parent8..alt@example.net',
+    ]);
+    const verdictFor = (address: string) =>
+      decideVerdict({
+        message: { from: { address } },
+        restrictions: snapshot.restrictions,
+        malformed: snapshot.malformed,
+        today: '2025-03-01',
+      });
+    expect(verdictFor('PARENT8@school-intranet')).toEqual({
+      kind: 'unavailable',
+      reason: 'malformedMatch',
+    });
+    expect(verdictFor('parent8..alt@example.net').kind).toBe('unavailable');
+    expect(verdictFor('parent7@example.org').kind).toBe('restricted');
   });
 
   it('starts again with a full sync when the saved delta link has expired', async () => {

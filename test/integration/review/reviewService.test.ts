@@ -149,7 +149,7 @@ describe('a decision', () => {
     ).toHaveLength(2);
   });
 
-  it('creates the staff item for a person who has none (a written warning), once', async () => {
+  it('issue 14 item 7 (002 §51): a written warning puts nothing on the all-staff list; the restriction that follows creates the staff item, once', async () => {
     const review = service();
     await review.flaggedSenders();
     const outcome = await review.apply('paul.reeves@gmail.com', {
@@ -161,11 +161,25 @@ describe('a decision', () => {
       stepsTaken: 'The business manager answered the refund question in full.',
     });
     expect(outcome).toMatchObject({ ok: true, case: { stage: 'warning' } });
-    const created = (await items('Contact Restrictions')).filter((i) =>
-      String(i.fields.Emails).includes('paul.reeves@gmail.com'),
-    );
+    const onStaffList = async () =>
+      (await items('Contact Restrictions')).filter((i) =>
+        String(i.fields.Emails).includes('paul.reeves@gmail.com'),
+      );
+    expect(await onStaffList()).toEqual([]);
+    const warned = await service().caseFor('paul.reeves@gmail.com');
+    expect(warned?.stage).toBe('warning');
+    expect(warned?.restrictionItemId).toBeUndefined();
+    // The warning is in Restriction Cases, which only reviewers read.
+    const caseItem = (await items('Restriction Cases')).find(
+      (i) => i.fields.PersonKey === 'paul.reeves@gmail.com',
+    )!;
+    expect(JSON.parse(String(caseItem.fields.CaseJson)).case.stage).toBe('warning');
+
+    const imposed = await service().apply('paul.reeves@gmail.com', impose);
+    expect(imposed).toMatchObject({ ok: true, case: { stage: 'provisional' } });
+    const created = await onStaffList();
     expect(created).toHaveLength(1);
-    expect(created[0]!.fields.Status).toBe('Warning');
+    expect(created[0]!.fields.Status).toBe('Provisional');
     const stored = await service().caseFor('paul.reeves@gmail.com');
     expect(stored?.restrictionItemId).toBe(created[0]!.id);
   });
@@ -472,5 +486,33 @@ describe('reading', () => {
     const soon = due.filter((d) => d.state === 'due');
     expect(soon.length).toBeGreaterThanOrEqual(3);
     expect(soon.every((d) => d.daysFromToday >= 0 && d.daysFromToday <= 14)).toBe(true);
+  });
+
+  it('issue 14 item 7: flags hand-edited Contact Restrictions items (a Warning on the staff list; in force with no review date, or ending beyond the longest term)', async () => {
+    const today = todayInLondon(new Date());
+    const listed = await items('Contact Restrictions');
+    const inForce = listed.filter(
+      (i) =>
+        ['Active', 'Provisional', 'Extended'].includes(String(i.fields.Status)) &&
+        readSharePointDate(i.fields.StartDate)! <= today &&
+        readSharePointDate(i.fields.EndDate)! >= today,
+    );
+    const [noReview, tooLong] = inForce;
+    if (!noReview || !tooLong) throw new Error('the demo seed has two restrictions in force');
+    // Someone edits the list by hand in SharePoint.
+    await client()
+      .api(`${list('Contact Restrictions')}/${noReview.id}/fields`)
+      .patch({ ReviewDate: null });
+    await client()
+      .api(`${list('Contact Restrictions')}/${tooLong.id}/fields`)
+      .patch({ EndDate: `${Number(today.slice(0, 4)) + 2}${today.slice(4)}T12:00:00Z` });
+    const due = await service().dueAndOverdue();
+    const kinds = (name: unknown) => due.filter((d) => d.personName === name).map((d) => d.kind);
+    expect(kinds('Janet Moss')).toContain('warningOnStaffList');
+    expect(kinds(noReview.fields.Title)).toContain('noReviewDate');
+    expect(kinds(tooLong.fields.Title)).toContain('endsBeyondLongestTerm');
+    const flagged = due.find((d) => d.kind === 'noReviewDate')!;
+    expect(flagged).toMatchObject({ state: 'late', due: today });
+    expect(flagged.label).toContain('002 §50');
   });
 });

@@ -1,6 +1,11 @@
 import {
+  BEHAVIOUR_LABELS,
+  BEHAVIOURS,
   EVENT_LIMITS,
+  FEELINGS_NOTE,
+  THREAT_NOTICE,
   emptyDraft,
+  isThreatOfViolence,
   eventListFields,
   involvesThreat,
   looksLikeMarkup,
@@ -115,10 +120,9 @@ test('feelings and policy aspects are optional', () => {
 });
 
 test('a threat or physicality asks whether the head teacher and police were told, and records it', () => {
-  expect(involvesThreat({ behaviours: ['Threatening'], feelings: [] })).toBe(true);
-  expect(involvesThreat({ behaviours: ['Physicality'], feelings: [] })).toBe(true);
-  expect(involvesThreat({ behaviours: ['Tone'], feelings: ['Threatened'] })).toBe(true);
-  expect(involvesThreat({ behaviours: ['Tone'], feelings: ['Bullied'] })).toBe(false);
+  expect(involvesThreat({ behaviours: ['Threatening'] })).toBe(true);
+  expect(involvesThreat({ behaviours: ['Physicality'] })).toBe(true);
+  expect(involvesThreat(good({ behaviours: ['Tone'], feelings: ['Bullied'] }))).toBe(false);
   expect(problemsOf(good({ behaviours: ['Physicality'] })).map((p) => p.field)).toEqual([
     'headTeacherTold',
     'policeInformed',
@@ -165,4 +169,66 @@ test('list fields carry the evidence link and id, never a body', () => {
     ThreatOfViolence: false,
   });
   expect(Object.keys(fields).some((k) => /body/i.test(k))).toBe(false);
+});
+
+describe('issue 14 item 6: records', () => {
+  test('002 §33: stalking is recordable as behaviour and, like violence, always reported: the head teacher and police answers are asked', () => {
+    expect(involvesThreat({ behaviours: ['Stalking'] })).toBe(true);
+    expect(problemsOf(good({ behaviours: ['Stalking'] })).map((p) => p.field)).toEqual([
+      'headTeacherTold',
+      'policeInformed',
+    ]);
+    const r = validateEventDraft(
+      good({ behaviours: ['Stalking'], headTeacherTold: 'Yes', policeInformed: 'No' }),
+      ctx,
+    );
+    if (!r.ok) throw new Error('invalid');
+    expect(r.event.behaviours).toEqual(['Stalking']);
+    expect(r.event.threat).toEqual({ headTeacherTold: 'Yes', policeInformed: 'No' });
+    // Stored as the code, with the answers; stalking alone is not a threat of violence.
+    expect(eventListFields(r.event)).toMatchObject({
+      Behaviours: 'Stalking',
+      ThreatOfViolence: false,
+      HeadTeacherTold: 'Yes',
+      PoliceInformed: 'No',
+    });
+  });
+
+  test('002 §39 vs §33: a member of staff who felt threatened has not recorded a threat', () => {
+    expect(involvesThreat({ behaviours: ['Tone'] })).toBe(false);
+    const draft = good({ behaviours: ['Tone'], feelings: ['Threatened', 'Intimidated'] });
+    expect(problemsOf(draft)).toEqual([]);
+    const r = validateEventDraft(draft, ctx);
+    if (!r.ok) throw new Error('invalid');
+    expect(r.event.feelings).toEqual(['Intimidated', 'Threatened']);
+    expect(r.event.threat).toBeUndefined();
+    const fields = eventListFields(r.event);
+    expect(fields).toMatchObject({ Feelings: 'Intimidated\nThreatened', ThreatOfViolence: false });
+    expect(fields).not.toHaveProperty('HeadTeacherTold');
+    expect(fields).not.toHaveProperty('PoliceInformed');
+  });
+
+  test('000 §2.3, 002 §33: a threat made is still recorded as a threat, whatever was felt', () => {
+    const r = validateEventDraft(
+      good({
+        behaviours: ['Threatening'],
+        feelings: ['Threatened'],
+        headTeacherTold: 'No',
+        policeInformed: 'No',
+      }),
+      ctx,
+    );
+    if (!r.ok) throw new Error('invalid');
+    expect(eventListFields(r.event)).toMatchObject({ ThreatOfViolence: true });
+  });
+
+  test('the vocabulary: stalking has a label, the notices name stalking and the feeling rule', () => {
+    expect(BEHAVIOURS).toContain('Stalking');
+    expect(BEHAVIOUR_LABELS.Stalking).toMatch(/^Stalking/);
+    expect(THREAT_NOTICE).toContain('stalking behaviour is exhibited');
+    expect(FEELINGS_NOTE).toContain('does not record a threat');
+    expect(isThreatOfViolence(['Stalking'])).toBe(false);
+    expect(isThreatOfViolence(['Physicality'])).toBe(true);
+    expect(isThreatOfViolence(['Threatening'])).toBe(true);
+  });
 });

@@ -111,11 +111,18 @@ describe('thresholds', () => {
     expect(told.policeNotTold).toBe(false);
     expect(told.hints.map((h) => h.kind)).toEqual(['threats']);
     const notTold = summarizeSender(
-      sender([event('2026-03-01', { feelings: ['Threatened'], behaviours: ['Words'] })]),
+      sender([event('2026-03-01', { behaviours: ['Stalking'] })]),
       TODAY,
     );
     expect(notTold.policeNotTold).toBe(true);
     expect(notTold.hints.map((h) => h.kind)).toEqual(['policeNotTold', 'threats']);
+    // 002 §39 vs §33: a feeling of being threatened is not a threat (issue 14, item 6).
+    const felt = summarizeSender(
+      sender([event('2026-03-01', { feelings: ['Threatened'], behaviours: ['Words'] })]),
+      TODAY,
+    );
+    expect(felt.threats).toBe(false);
+    expect(felt.policeNotTold).toBe(false);
     const old = summarizeSender(
       sender([event('2025-12-01', { behaviours: ['Threatening'] })]),
       TODAY,

@@ -94,3 +94,51 @@ it('keeps the strictest defaults when the lifecycle rules are unusable, and says
     'WhoMayExtend must list roles from: headTeacher, seniorLeader, chairOfGovernors, governingBoard, appealPanel.',
   ]);
 });
+
+describe('issue 14 items 6 and 7: what the records make due, per school', () => {
+  it('defaults: 12 months (002 §50), the chair told of letters (002 §49), escalation (002 §63)', () => {
+    expect(readReviewSettings(new Map()).recordsDue).toEqual({
+      longestTermMonths: 12,
+      notifyChairOfLetters: true,
+      escalation: true,
+    });
+  });
+
+  it('a 001 school sets 6 months; a school without 002 §49 or §63 turns them off', () => {
+    const s = readReviewSettings(
+      new Map([
+        ['LongestTermMonths', '6'],
+        ['NotifyChairOfLetters', 'no'],
+        ['EscalationToCouncil', 'No'],
+      ]),
+    );
+    expect(s.recordsDue).toEqual({
+      longestTermMonths: 6,
+      notifyChairOfLetters: false,
+      escalation: false,
+    });
+    expect(s.problems).toEqual([]);
+  });
+
+  it('an unusable value keeps the default and is reported in plain words', () => {
+    const s = readReviewSettings(
+      new Map([
+        ['LongestTermMonths', 'forever'],
+        ['NotifyChairOfLetters', 'sometimes'],
+        ['EscalationToCouncil', 'maybe'],
+      ]),
+    );
+    expect(s.recordsDue).toEqual({
+      longestTermMonths: 12,
+      notifyChairOfLetters: true,
+      escalation: true,
+    });
+    expect(s.problems).toEqual([
+      'LongestTermMonths must be a number of months (3 to 24).',
+      'NotifyChairOfLetters must be yes or no.',
+      'EscalationToCouncil must be yes or no.',
+    ]);
+    expect(readReviewSettings(new Map([['LongestTermMonths', '0']])).problems).toHaveLength(1);
+    expect(readReviewSettings(new Map([['LongestTermMonths', '25']])).problems).toHaveLength(1);
+  });
+});

@@ -27,6 +27,7 @@ import {
   FEELINGS,
   POLICY_ASPECT_LABELS,
   POLICY_ASPECTS,
+  FEELINGS_NOTE,
   THREAT_NOTICE,
   involvesThreat,
   type ContactEventDraft,
@@ -260,6 +261,9 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
         <legend>
           <Text weight="semibold">How it made you feel</Text> (optional: leave blank if you prefer)
         </legend>
+        <Text size={200} data-testid="feelings-note">
+          {FEELINGS_NOTE}
+        </Text>
         {FEELINGS.map((f) => (
           <Checkbox
             key={f}

@@ -78,6 +78,11 @@ export function DuePanel({
                 )}
               </div>
               <Text size={200}>{item.label}</Text>
+              {item.since && (
+                <Text size={200} className={styles.muted} data-testid="due-since">
+                  Since {formatDay(item.since)}
+                </Text>
+              )}
               <Text size={200} className={styles.muted}>
                 {formatDay(item.due)} ({daysText(item.daysFromToday)}
                 {item.state === 'due' && item.countingDaysLeft > 0

@@ -1,0 +1,240 @@
+// What the records themselves make due (issue 14, items 6 and 7), beside the deadlines of
+// due.ts: a threat, violence or stalking the police have not been told of (002 §33), the chair of
+// governors to be told of a letter (002 §49), behaviour that continued under a restriction (002
+// §63), and Contact Restrictions items edited by hand so that they break the policies' rules (no
+// restriction without a review date or longer than the longest term; a warning is not for all
+// staff). Pure: the events, cases and list items come in, "today" is the school's date.
+import { isInForce } from '../activeness';
+import { sameDateMonthsLater } from '../dates/periods';
+import { REPORTED_BEHAVIOURS, type Behaviour, type InformedAnswer } from '../events';
+import { addDays, compareLocalDates, isLocalDate, londonDateOf } from '../londonDate';
+import { normalizeAddress } from '../addresses';
+import type { LocalDate, Restriction } from '../types';
+import type { DecisionRecord, RestrictionCase, TransitionKind } from './types';
+
+export const RECORDS_DUE_KINDS = [
+  'reportToPolice',
+  'notifyChair',
+  'escalation',
+  'noReviewDate',
+  'endsBeyondLongestTerm',
+  'warningOnStaffList',
+] as const;
+export type RecordsDueKind = (typeof RECORDS_DUE_KINDS)[number];
+
+export const RECORDS_DUE_LABELS: Record<RecordsDueKind, string> = {
+  reportToPolice:
+    'A threat, violence or stalking was recorded and the police have not been told: it is always reported (002 §33; 000 §2.3)',
+  notifyChair:
+    'A letter went to the parent: the head teacher notifies the chair of governors (002 §49)',
+  escalation:
+    'Unacceptable behaviour has continued under the restriction: the head teacher, with the chair of governors, may escalate the case to the County Council (002 §63)',
+  noReviewDate:
+    'In force on the Contact Restrictions list with no review date: set one (no restriction is indefinite: 002 §50, 000 §6.4)',
+  endsBeyondLongestTerm:
+    "Ends further ahead than the school's longest term: no restriction is indefinite; correct the end date (002 §50, §52)",
+  warningOnStaffList:
+    'A warning is on the Contact Restrictions list, which all staff read: delete the item; the warning is kept in the case (002 §51)',
+};
+
+/** Settings of these rules; where the schools' policies differ (docs/review.md). */
+export interface RecordsDueSettings {
+  /**
+   * The longest a restriction may run, in months from today. 002 §50/§52: 3, 6 or 12 months (or
+   * to a term's end); 001: 3 to 6 months, extended only in exceptional cases; 000, 003 and 004
+   * name no longest term. Default 12: the longest any policy names (a 001 school may set 6).
+   */
+  longestTermMonths: number;
+  /** 002 §49: the chair is told of every letter to the parent (003's letters are cc'd to the chair). */
+  notifyChairOfLetters: boolean;
+  /** 002 §63 names the County Council; false where the school's policy names no escalation. */
+  escalation: boolean;
+}
+
+export const DEFAULT_RECORDS_DUE_SETTINGS: RecordsDueSettings = {
+  longestTermMonths: 12,
+  notifyChairOfLetters: true,
+  escalation: true,
+};
+
+/** The parts of a contact event these rules read (src/graph/repositories/eventsQueries.ts). */
+export interface RecordedEvent {
+  occurredAt: string;
+  personName?: string;
+  personEmail?: string;
+  behaviours: readonly Behaviour[];
+  policeInformed?: InformedAnswer;
+}
+
+/** One thing the records make due; shaped like due.ts's DueItem minus the day counts. */
+export interface RecordsDue {
+  kind: RecordsDueKind;
+  personName: string;
+  caseId?: string;
+  /**
+   * Late items: the day it fell due (a threat's day: it is reported at once; today for a list
+   * item). Items to do now, with no deadline of their own (telling the chair, considering an
+   * escalation): today.
+   */
+  due: LocalDate;
+  state: 'late' | 'due';
+  /** The day it arose, when that is not `due` (the letter's date, the first event's day). */
+  since?: LocalDate;
+}
+
+/** Behaviour that counts as "unacceptable behaviour continues" (002 §63): headings A–D, threats. */
+const UNACCEPTABLE: readonly Behaviour[] = [
+  'AggressiveOrAbusive',
+  'UnreasonableDemands',
+  'UnreasonableLevelOfContact',
+  'UnreasonableUseOfComplaints',
+  ...REPORTED_BEHAVIOURS,
+];
+
+/** Decisions that send the parent a letter from the head teacher (002 §48, §50, §65). */
+const LETTER_DECISIONS: ReadonlySet<TransitionKind> = new Set([
+  'issueWarning',
+  'impose',
+  'extend',
+  'vary',
+]);
+
+function dayOf(occurredAt: string): LocalDate | undefined {
+  const instant = new Date(occurredAt);
+  return Number.isNaN(instant.getTime()) ? undefined : londonDateOf(instant);
+}
+
+function nameOf(e: RecordedEvent): string {
+  return e.personName?.trim() || e.personEmail?.trim() || '';
+}
+
+/** 002 §33: every recorded threat, violence or stalking the police were not told of. */
+export function policeReportsDue(events: readonly RecordedEvent[], today: LocalDate): RecordsDue[] {
+  const out: RecordsDue[] = [];
+  for (const e of events) {
+    if (e.policeInformed === 'Yes') continue;
+    if (!e.behaviours.some((b) => REPORTED_BEHAVIOURS.includes(b))) continue;
+    const day = dayOf(e.occurredAt);
+    if (day === undefined || compareLocalDates(day, today) > 0) continue;
+    out.push({ kind: 'reportToPolice', personName: nameOf(e), due: day, state: 'late' });
+  }
+  return out;
+}
+
+/**
+ * 002 §49: the chair of governors is told of each letter the head teacher writes to the parent.
+ * Listed from the letter's date for `horizonDays` days (the case keeps no record that the chair
+ * was told, so the reminder does not stay for ever); never for a decision the chair made.
+ */
+export function chairNotificationsDue(
+  cases: readonly RestrictionCase[],
+  today: LocalDate,
+  settings: RecordsDueSettings = DEFAULT_RECORDS_DUE_SETTINGS,
+  horizonDays = 14,
+): RecordsDue[] {
+  if (!settings.notifyChairOfLetters) return [];
+  const first = addDays(today, -horizonDays);
+  const out: RecordsDue[] = [];
+  for (const c of cases) {
+    for (const r of c.history) {
+      if (!LETTER_DECISIONS.has(r.transition)) continue;
+      if (r.decidedBy.role === 'chairOfGovernors' || r.decidedBy.role === 'governingBoard')
+        continue;
+      if (!isLocalDate(r.decidedOn)) continue;
+      if (compareLocalDates(r.decidedOn, first) < 0 || compareLocalDates(r.decidedOn, today) > 0)
+        continue;
+      out.push({
+        kind: 'notifyChair',
+        personName: c.person.name,
+        ...(c.id ? { caseId: c.id } : {}),
+        due: today,
+        state: 'due',
+        since: r.decidedOn,
+      });
+    }
+  }
+  return out;
+}
+
+function lastDecision(history: readonly DecisionRecord[]): LocalDate | undefined {
+  let last: LocalDate | undefined;
+  for (const r of history) {
+    if (
+      isLocalDate(r.decidedOn) &&
+      (last === undefined || compareLocalDates(r.decidedOn, last) > 0)
+    )
+      last = r.decidedOn;
+  }
+  return last;
+}
+
+function belongsTo(e: RecordedEvent, c: RestrictionCase): boolean {
+  const email = e.personEmail ? normalizeAddress(e.personEmail) : '';
+  if (email !== '') return c.person.emails.some((a) => normalizeAddress(a) === email);
+  const name = e.personName?.trim().toLowerCase() ?? '';
+  return name !== '' && name === c.person.name.trim().toLowerCase();
+}
+
+/**
+ * 002 §63: a restriction is in place (provisional, in force or extended) and unacceptable
+ * behaviour was recorded after its last decision: the head teacher may, with the chair, escalate.
+ * A later decision (a review, a variation) answers it; one item per case, from the first such day.
+ */
+export function escalationsDue(
+  cases: readonly RestrictionCase[],
+  events: readonly RecordedEvent[],
+  today: LocalDate,
+  settings: RecordsDueSettings = DEFAULT_RECORDS_DUE_SETTINGS,
+): RecordsDue[] {
+  if (!settings.escalation) return [];
+  const out: RecordsDue[] = [];
+  for (const c of cases) {
+    if (c.stage !== 'provisional' && c.stage !== 'active' && c.stage !== 'extended') continue;
+    const since = lastDecision(c.history) ?? c.restriction?.startDate;
+    if (since === undefined || !isLocalDate(since)) continue;
+    let firstDay: LocalDate | undefined;
+    for (const e of events) {
+      if (!belongsTo(e, c) || !e.behaviours.some((b) => UNACCEPTABLE.includes(b))) continue;
+      const day = dayOf(e.occurredAt);
+      if (day === undefined || compareLocalDates(day, since) <= 0) continue;
+      if (compareLocalDates(day, today) > 0) continue;
+      if (firstDay === undefined || compareLocalDates(day, firstDay) < 0) firstDay = day;
+    }
+    if (firstDay !== undefined)
+      out.push({
+        kind: 'escalation',
+        personName: c.person.name,
+        ...(c.id ? { caseId: c.id } : {}),
+        due: today,
+        state: 'due',
+        since: firstDay,
+      });
+  }
+  return out;
+}
+
+/**
+ * Issue 14 item 7, on the Contact Restrictions list as it is (edited by hand or by another tool):
+ * an item in force with no review date, or ending more than the longest term ahead, and any
+ * Warning item (a warning restricts nothing, so it is not for every member of staff to read).
+ */
+export function listItemsDue(
+  restrictions: readonly Restriction[],
+  today: LocalDate,
+  settings: RecordsDueSettings = DEFAULT_RECORDS_DUE_SETTINGS,
+): RecordsDue[] {
+  const latestEnd = sameDateMonthsLater(today, settings.longestTermMonths);
+  const out: RecordsDue[] = [];
+  const push = (r: Restriction, kind: RecordsDueKind) =>
+    out.push({ kind, personName: r.personName, due: today, state: 'late' });
+  for (const r of restrictions) {
+    if (r.status === 'Warning') {
+      push(r, 'warningOnStaffList');
+      continue;
+    }
+    if (!isInForce(r, today)) continue;
+    if (r.reviewDate === undefined || !isLocalDate(r.reviewDate)) push(r, 'noReviewDate');
+    if (compareLocalDates(r.endDate, latestEnd) > 0) push(r, 'endsBeyondLongestTerm');
+  }
+  return out;
+}
