@@ -58,3 +58,24 @@ it('words a conflict with who and when, in London time', () => {
     'Changed by someone else — reload and try again',
   );
 });
+
+it('003 Model Letters 4-5 and 002 §61 as school settings: the ban letters’ rights, on unless turned off', () => {
+  expect(readReviewSettings(new Map()).letterPolicy).toEqual({
+    progressMeeting: true,
+    statutoryExceptions: true,
+    policyTitle: 'policy on managing contact with parents and visitors',
+  });
+  const s = readReviewSettings(
+    new Map([
+      ['LetterProgressMeeting', 'no'],
+      ['LetterStatutoryExceptions', 'maybe'],
+      ['LetterPolicyTitle', 'Parent Partnership Policy'],
+    ]),
+  );
+  expect(s.letterPolicy).toEqual({
+    progressMeeting: false,
+    statutoryExceptions: true,
+    policyTitle: 'Parent Partnership Policy',
+  });
+  expect(s.problems).toEqual(['LetterStatutoryExceptions must be yes or no.']);
+});
