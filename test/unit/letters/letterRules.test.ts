@@ -353,3 +353,60 @@ describe('fairness duties in every letter', () => {
     expect(everyLetter().map(([k]) => k)).toEqual([...LETTER_KINDS]);
   });
 });
+
+describe('edges of the letter values', () => {
+  it('a letter with no valid date states no window (the reviewer is told, not given a guess)', () => {
+    const result = letterFor('conditionsPendingReview', caseAt('provisional'), {
+      ...BASE,
+      letterDate: '2026-02-30',
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.problems).toContain(
+        'There is nothing to fill {{representationsDeadline}} (the last day for representations to the chair).',
+      );
+    // The appeal sentence falls back to the complaints route rather than a date it cannot count.
+    const notice = write('restrictionNotice', noticeCase(), { letterDate: '2026-13-01' });
+    expect(notice.bodyText).toContain('through the school’s complaints procedure.');
+  });
+
+  it('000 §7.1: a school with no delivery setting counts the appeal from the letter’s date (email)', () => {
+    const w = letterWindows(DATES, { ...DEFAULT_LIFECYCLE_SETTINGS, letterDelivery: undefined });
+    expect(w.delivery).toBe('email');
+    expect(w).toEqual({
+      dates: DATES,
+      representationsDays: 10,
+      appealDays: 20,
+      versionOfEventsDays: 10,
+      delivery: 'email',
+    });
+  });
+
+  it('the default emergency note is recognised even with spaces around it', () => {
+    expect(emergencyParagraph(`  ${DEFAULT_EMERGENCY_NOTE}  `)).toContain(
+      'contact the school office in the usual way',
+    );
+  });
+
+  it('blank facts are treated as missing, not as empty sentences', () => {
+    const letter = write('banPendingReview', ban(), {
+      facts: { ...FACTS, reportedBy: '   ', effectOnStaffAndPupils: ' ' },
+      fairness: { adjustments: '  ', representative: ' ' },
+    });
+    expect(letter.bodyText).not.toContain('I have received a report');
+    expect(letter.bodyText).not.toContain('adjustments');
+    expect(letter.bodyText).toContain('you may ask an independent advocate');
+    expect(letter.bodyText).not.toMatch(/\n\n\s*\n/);
+  });
+
+  it('a warning letter has no restriction values; a restriction letter names the SPOC’s terms', () => {
+    const w = write('warning', caseAt('warning')).bodyText;
+    expect(w).not.toContain('working days');
+    const n = write('restrictionNotice', noticeCase()).bodyText;
+    expect(n).toContain('- All contact with the school must be with Office Manager only');
+    expect(n).toContain('These arrangements last 6 months, from 2 March 2026 to 1 September 2026.');
+    expect(n).toContain(
+      'A copy of the school’s policy on managing contact with parents and visitors is enclosed.',
+    );
+  });
+});

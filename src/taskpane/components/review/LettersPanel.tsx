@@ -155,7 +155,7 @@ export function LettersPanel({
         </Select>
       </Field>
       <Field
-        label="Letter date"
+        label="Date of the letter"
         hint="Representations and appeal windows are counted from this date."
         validationMessage={dateOk ? undefined : 'Enter the letter’s date.'}
       >
