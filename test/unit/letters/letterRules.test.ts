@@ -1,5 +1,6 @@
 // The rules the letters follow (issue 14 items 3 and 5), each checked on the content that matters.
 import {
+  appealRightSentence,
   DEFAULT_LETTER_POLICY,
   DEFAULT_TEMPLATES,
   LETTER_KINDS,
@@ -382,10 +383,24 @@ describe('edges of the letter values', () => {
     });
   });
 
-  it('the default emergency note is recognised even with spaces around it', () => {
-    expect(emergencyParagraph(`  ${DEFAULT_EMERGENCY_NOTE}  `)).toContain(
-      'contact the school office in the usual way',
+  it('the default emergency note is recognised even with spaces around it (said once, 002 §61-62)', () => {
+    expect(emergencyParagraph(`  ${DEFAULT_EMERGENCY_NOTE}  `)).toBe(
+      emergencyParagraph(DEFAULT_EMERGENCY_NOTE),
     );
+  });
+
+  it('000 §7.1: with no appeal in the policy, a deadline passed in by mistake is not turned into one', () => {
+    expect(appealRightSentence(null, '8 April 2026')).toBe(
+      'If you are unhappy with the way this decision was made, you may raise it through the school’s complaints procedure.',
+    );
+  });
+
+  it('phrases: only a leading ordinary word is lower-cased; sentences get exactly one ending', () => {
+    expect(midSentence('8 Repeated calls')).toBe('8 Repeated calls');
+    expect(midSentence('Ringtones at night')).toBe('Ringtones at night');
+    expect(asSentence('  met you')).toBe('Met you.');
+    expect(asSentence('we met;;, ')).toBe('We met.');
+    expect(asSentence('Mr. Smith called')).toBe('Mr. Smith called.');
   });
 
   it('blank facts are treated as missing, not as empty sentences', () => {
