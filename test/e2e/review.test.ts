@@ -124,8 +124,21 @@ test("a letter draft appears in the reviewer's drafts, addressed to the person, 
   await form.getByLabel('How long').selectOption('m6');
   expect(await save(page)).toMatch(/Saved: Restriction/);
 
+  // Issue 14 items 3 and 5: the letter says only what the reviewer wrote for the parent, and
+  // names the adjustment; both are written in the fairness panel above the decisions.
+  const fairness = page.locator('[data-testid="case-fairness"]');
+  await fairness.getByRole('button', { name: 'Edit fairness and letter details' }).click();
+  await fairness.getByLabel('Reasonable adjustments').fill('Large print');
+  await fairness
+    .getByLabel('What to tell the parent')
+    .fill('You sent rude emails to teachers after the written warning.');
+  await fairness.getByRole('button', { name: 'Save' }).click();
+  await fairness
+    .locator('[data-testid="fairness-adjustments"]', { hasText: 'Large print' })
+    .waitFor({ timeout: 20_000 });
+
   const letters = page.locator('[data-testid="letters"]');
-  await letters.getByLabel('Letter').selectOption('restrictionNotice');
+  await letters.getByLabel('Letter', { exact: true }).selectOption('restrictionNotice');
   const previewBox = letters.locator('[data-testid="letter-preview"]');
   await previewBox.waitFor({ timeout: 20_000 });
   const today = formatLongDate(todayInLondon(new Date()));
@@ -165,6 +178,9 @@ test("a letter draft appears in the reviewer's drafts, addressed to the person, 
   expect(endDate).toBeDefined();
   expect(body).toContain(endDate!);
   expect(body).not.toMatch(/\{\{|\}\}/);
+  expect(body).toContain('You sent rude emails to teachers after the written warning.');
+  expect(body).not.toContain('Rude emails continued after the written warning.'); // reasons stay private
+  expect(body).toContain('We will make these adjustments for you: large print.');
   // Never sent: it is not in the reviewer's Sent Items.
   const sent = await fetch(
     `${session.url}/v1.0/me/mailFolders/sentitems/messages?$select=subject`,

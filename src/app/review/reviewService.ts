@@ -61,10 +61,11 @@ import {
   type Transition,
   type TransitionKind,
 } from '../../policy/lifecycle';
-import { LETTER_LABELS, letterFor, type LetterKind } from '../../policy/letters';
+import { LETTER_LABELS, letterFor, letterWindows, type LetterKind } from '../../policy/letters';
 import {
   addDays,
   compareLocalDates,
+  isLocalDate,
   readSharePointDate,
   todayInLondon,
 } from '../../policy/londonDate';
@@ -79,6 +80,7 @@ import type { LocalDate, Restriction } from '../../policy/types';
 import { chronologyRedaction } from './redaction';
 import { readReviewSettings, type ReviewSettings } from './reviewSettings';
 import type {
+  CaseDetailsView,
   Chronology,
   FlaggedSender,
   LetterDraftResult,
@@ -169,6 +171,11 @@ export function conflictMessage(changedBy?: string, changedAt?: string): string 
       })()
     : '';
   return `Changed by ${changedBy ?? 'someone else'}${when} — reload and try again`;
+}
+
+/** The first email address in a representative's details, for the draft's copy (000 §5.2). */
+export function representativeAddress(text: string): string | undefined {
+  return /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/.exec(text)?.[0];
 }
 
 export class GraphReviewService implements ReviewService {
@@ -792,13 +799,52 @@ export class GraphReviewService implements ReviewService {
       }));
   }
 
-  private async letter(personKey: string, kind: LetterKind) {
+  async caseDetails(personKey: string): Promise<CaseDetailsView> {
+    const stored = await this.loadCase(personKey);
+    return stored?.details ?? { fairness: {}, letterFacts: {} };
+  }
+
+  async saveCaseDetails(personKey: string, details: CaseDetailsView): Promise<TransitionOutcome> {
+    try {
+      let stored = this.loaded.get(personKey) ?? (await this.loadCase(personKey));
+      if (!stored) {
+        // Fairness comes before any decision: a case at stage "none" holds it until then.
+        const p = await this.personForNewCase(personKey);
+        const fresh = newCase({ name: p.name, emails: p.emails });
+        if (p.restriction) fresh.restrictionItemId = p.restriction.itemId;
+        stored = await this.cases.create(personKey, fresh, {});
+      }
+      const saved = await this.cases.saveDetails(stored, details);
+      this.remember(saved);
+      return { ok: true, case: saved.case };
+    } catch (e) {
+      if (e instanceof ChangedByOtherError)
+        return {
+          ok: false,
+          kind: 'conflict',
+          message: conflictMessage(e.changedBy, e.changedAt),
+          ...(e.changedBy ? { changedBy: e.changedBy } : {}),
+          ...(e.changedAt ? { changedAt: e.changedAt } : {}),
+        };
+      return { ok: false, kind: 'failed', message: toGraphAccessError(e).message };
+    }
+  }
+
+  private async letter(personKey: string, kind: LetterKind, letterDate?: LocalDate) {
     const settings = await this.settings();
     const stored = await this.loadCase(personKey);
     if (!stored) throw new Error('There is no case for this person yet: record a decision first.');
+    const date = letterDate ?? this.today();
+    if (!isLocalDate(date)) throw new Error('The letter’s date is not a date.');
+    const rules = await this.dateRules(settings);
     const result = letterFor(kind, stored.case, {
-      letterDate: this.today(),
+      letterDate: date,
       school: settings.letterSchool,
+      windows: letterWindows(rules, settings.lifecycle),
+      policy: settings.letterPolicy,
+      ...(stored.details
+        ? { facts: stored.details.letterFacts, fairness: stored.details.fairness }
+        : {}),
       ...(settings.templates[kind] ? { template: settings.templates[kind] } : {}),
     });
     if (!result.ok)
@@ -809,18 +855,26 @@ export class GraphReviewService implements ReviewService {
   async letterPreview(
     personKey: string,
     kind: LetterKind,
+    letterDate?: LocalDate,
   ): Promise<{ subject: string; bodyHtml: string }> {
-    const { letter } = await this.letter(personKey, kind);
+    const { letter } = await this.letter(personKey, kind, letterDate);
     return { subject: letter.subject, bodyHtml: letter.bodyHtml };
   }
 
-  async draftLetter(personKey: string, kind: LetterKind): Promise<LetterDraftResult> {
-    const { stored, letter } = await this.letter(personKey, kind);
+  async draftLetter(
+    personKey: string,
+    kind: LetterKind,
+    letterDate?: LocalDate,
+  ): Promise<LetterDraftResult> {
+    const { stored, letter } = await this.letter(personKey, kind, letterDate);
     const person = stored.case.person;
     const address = person.emails[0];
     if (!address) throw new Error('The person has no email address to address the letter to.');
+    const representative = stored.details?.fairness.representative;
+    const repAddress = representative ? representativeAddress(representative) : undefined;
     const draft = await createLetterDraft(this.calls, {
       to: [{ name: person.name, address }],
+      ...(repAddress ? { cc: [{ name: repAddress, address: repAddress }] } : {}),
       subject: letter.subject,
       bodyHtml: letter.bodyHtml,
     });

@@ -22,7 +22,9 @@ import {
 } from '../../policy/lifecycle/recordsDue';
 import {
   checkTemplate,
+  DEFAULT_LETTER_POLICY,
   LETTER_KINDS,
+  type LetterPolicy,
   type LetterKind,
   type LetterSchool,
   type LetterTemplate,
@@ -54,6 +56,12 @@ export const REVIEW_SETTING_KEYS = {
   // Issue 14, items 6 and 7 (src/policy/lifecycle/recordsDue.ts): what the records make due.
   notifyChairOfLetters: 'NotifyChairOfLetters',
   escalationToCouncil: 'EscalationToCouncil',
+  /** 003 Model Letters 4 and 5: a banned parent keeps one meeting a year (yes/no; default yes). */
+  letterProgressMeeting: 'LetterProgressMeeting',
+  /** 002 §61: a ban letter names the statutory exceptions (yes/no; default yes). */
+  letterStatutoryExceptions: 'LetterStatutoryExceptions',
+  /** The policy's title as letters name it ("the school's <title>, a copy of which is enclosed"). */
+  letterPolicyTitle: 'LetterPolicyTitle',
   /** `LetterTemplate:<kind>`: the subject on the first line, a blank line, then the body. */
   letterTemplatePrefix: 'LetterTemplate:',
 } as const;
@@ -65,6 +73,8 @@ export interface ReviewSettings {
   thresholds: HintThresholds;
   lifecycle: LifecycleSettings;
   letterSchool: LetterSchool;
+  /** What the school's policy keeps open in its letters. */
+  letterPolicy: LetterPolicy;
   templates: Partial<Record<LetterKind, LetterTemplate>>;
   /** What the records make due (002 §33, §49, §63; no indefinite restriction). */
   recordsDue: RecordsDueSettings;
@@ -213,6 +223,18 @@ export function readReviewSettings(map: ReadonlyMap<string, string>): ReviewSett
     chairName: get(map, K.chairName) || 'The chair of governors',
   };
 
+  const letterPolicy: LetterPolicy = { ...DEFAULT_LETTER_POLICY };
+  for (const [key, field] of [
+    [K.letterProgressMeeting, 'progressMeeting'],
+    [K.letterStatutoryExceptions, 'statutoryExceptions'],
+  ] as const) {
+    const value = yesNo(get(map, key));
+    if (value !== undefined) letterPolicy[field] = value;
+    else if (get(map, key)) problems.push(`${key} must be yes or no.`);
+  }
+  const policyTitle = get(map, K.letterPolicyTitle);
+  if (policyTitle) letterPolicy.policyTitle = policyTitle;
+
   const templates: Partial<Record<LetterKind, LetterTemplate>> = {};
   for (const kind of LETTER_KINDS) {
     const raw = get(map, `${K.letterTemplatePrefix}${kind}`);
@@ -231,6 +253,7 @@ export function readReviewSettings(map: ReadonlyMap<string, string>): ReviewSett
     thresholds: hints.thresholds,
     lifecycle,
     letterSchool,
+    letterPolicy,
     templates,
     recordsDue,
     problems,

@@ -4,7 +4,7 @@
 import type { LocalDate } from '../../policy/types';
 import type { RestrictionCase, Transition, TransitionKind, DueItem } from '../../policy/lifecycle';
 import type { SenderActivity, SenderSummary } from '../../policy/hints';
-import type { LetterKind } from '../../policy/letters';
+import type { CaseFairness, LetterFacts, LetterKind } from '../../policy/letters';
 import type { EntryAuthor } from '../../policy/chronology/authorship';
 
 /** One person in the flagged-senders list, ranked by what needs attention. */
@@ -71,6 +71,14 @@ export interface LetterDraftResult {
   subject: string;
 }
 
+/** What reviewers write beside the decisions (Restriction Cases, reviewers only). */
+export interface CaseDetailsView {
+  /** 000 §1.1, §5.2; 002 §65, §68, §69. */
+  fairness: CaseFairness;
+  /** What the letters may say: the parent-facing explanation and the incident. */
+  letterFacts: LetterFacts;
+}
+
 export interface ReviewService {
   /** Everyone with contact events, ranked (hints included). */
   flaggedSenders(): Promise<FlaggedSender[]>;
@@ -83,12 +91,25 @@ export interface ReviewService {
   apply(personKey: string, transition: Transition): Promise<TransitionOutcome>;
   /** What falls due in the next 14 days and what is late, across all cases. */
   dueAndOverdue(): Promise<DueItem[]>;
-  /** A letter as an Outlook draft addressed to the person, for the head teacher to edit and send. */
-  draftLetter(personKey: string, kind: LetterKind): Promise<LetterDraftResult>;
+  /** The fairness duties and letter facts of the person's case (empty when none yet). */
+  caseDetails(personKey: string): Promise<CaseDetailsView>;
+  /** Saves them (a case at stage "none" is made for a person with none yet), with If-Match. */
+  saveCaseDetails(personKey: string, details: CaseDetailsView): Promise<TransitionOutcome>;
+  /**
+   * A letter as an Outlook draft addressed to the person (and copied to a representative whose
+   * address is given), for the head teacher to edit and send. `letterDate` defaults to today in
+   * Europe/London; every window the letter states is counted from it.
+   */
+  draftLetter(
+    personKey: string,
+    kind: LetterKind,
+    letterDate?: LocalDate,
+  ): Promise<LetterDraftResult>;
   /** The same letter for printing. */
   letterPreview(
     personKey: string,
     kind: LetterKind,
+    letterDate?: LocalDate,
   ): Promise<{ subject: string; bodyHtml: string }>;
   /** CSV of the chronology; redact = replace staff and witness names (policy 003 Appendix 5). */
   exportCsv(personKey: string, options: { redact: boolean }): Promise<string>;

@@ -9,6 +9,8 @@ import { type GraphCalls, graphCallsOf } from '../graphCalls';
 
 export interface DraftLetter {
   to: { name: string; address: string }[];
+  /** Copies, e.g. the person's representative (000 §5.2; 002 §69). */
+  cc?: { name: string; address: string }[];
   subject: string;
   bodyHtml: string;
 }
@@ -29,12 +31,20 @@ export async function createLetterDraft(
 ): Promise<CreatedDraft> {
   const to = letter.to.filter((r) => r.address.trim() !== '');
   if (to.length === 0) throw new GraphAccessError('badRequest', { code: 'draftHasNoRecipient' });
+  const cc = (letter.cc ?? []).filter((r) => r.address.trim() !== '');
   const created = await graphCallsOf(client).post<unknown>('/me/messages', {
     subject: letter.subject,
     body: { contentType: 'html', content: letter.bodyHtml },
     toRecipients: to.map((r) => ({
       emailAddress: { name: r.name, address: r.address.trim() },
     })),
+    ...(cc.length
+      ? {
+          ccRecipients: cc.map((r) => ({
+            emailAddress: { name: r.name, address: r.address.trim() },
+          })),
+        }
+      : {}),
   });
   if (!isRecord(created) || typeof created.id !== 'string')
     throw new GraphAccessError('unknown', { code: 'draftUnreadable' });

@@ -14,6 +14,7 @@ import {
   type RestrictionCase,
   type RestrictionFields,
 } from '../../policy/lifecycle';
+import type { CaseFairness, LetterFacts } from '../../policy/letters/facts';
 import { compareLocalDates, isLocalDate } from '../../policy/londonDate';
 import type { LocalDate } from '../../policy/types';
 import { odataString } from '../../policy/mailActions/folders';
@@ -53,8 +54,19 @@ export interface CaseEnvelope {
   letters?: LetterRecord[];
 }
 
+/**
+ * What reviewers write beside the decisions, in their own columns of Restriction Cases (reviewers
+ * only): the fairness duties (ReasonableAdjustments, Representative) and the letter facts
+ * (LetterFacts, JSON). Written only by saveDetails, so a decision's save never erases them.
+ */
+export interface CaseDetails {
+  fairness: CaseFairness;
+  letterFacts: LetterFacts;
+}
+
 export interface StoredCase extends CaseEnvelope {
   itemId: string;
+  details?: CaseDetails;
   eTag: string;
   personKey: string;
   case: RestrictionCase;
@@ -151,6 +163,57 @@ function parseCaseJson(itemId: string, raw: unknown): CaseEnvelope & { case: Res
   };
 }
 
+const FACT_KEYS = [
+  'parentExplanation',
+  'incidentAt',
+  'reportedBy',
+  'effectOnStaffAndPupils',
+] as const;
+/** Longest text kept in a fairness or letter-facts field (a multi-line column holds far more). */
+const MAX_DETAIL = 4000;
+
+function detailText(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== ''
+    ? value.trim().slice(0, MAX_DETAIL)
+    : undefined;
+}
+
+/** The details columns as read; a damaged LetterFacts is read as empty, never guessed at. */
+export function readCaseDetails(fields: Record<string, unknown>): CaseDetails {
+  const fairness: CaseFairness = {};
+  const adjustments = detailText(fields.ReasonableAdjustments);
+  const representative = detailText(fields.Representative);
+  if (adjustments) fairness.adjustments = adjustments;
+  if (representative) fairness.representative = representative;
+  let parsed: unknown;
+  try {
+    parsed = typeof fields.LetterFacts === 'string' ? JSON.parse(fields.LetterFacts) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  const letterFacts: LetterFacts = {};
+  if (isRecord(parsed))
+    for (const key of FACT_KEYS) {
+      const v = detailText(parsed[key]);
+      if (v) letterFacts[key] = v;
+    }
+  return { fairness, letterFacts };
+}
+
+/** The details as the PATCH body: an empty field clears its column. */
+export function detailsFields(details: CaseDetails): Record<string, string | null> {
+  const facts: LetterFacts = {};
+  for (const key of FACT_KEYS) {
+    const v = detailText(details.letterFacts[key]);
+    if (v) facts[key] = v;
+  }
+  return {
+    ReasonableAdjustments: detailText(details.fairness.adjustments) ?? null,
+    Representative: detailText(details.fairness.representative) ?? null,
+    LetterFacts: Object.keys(facts).length ? JSON.stringify(facts) : null,
+  };
+}
+
 function caseFields(personKey: string, c: RestrictionCase, envelope: CaseEnvelope) {
   const { id: _id, ...rest } = c;
   const nextDue = nextDueOf(c);
@@ -204,6 +267,7 @@ export class CasesRepository {
       eTag: eTagOf(entry, fields),
       personKey: typeof fields.PersonKey === 'string' ? fields.PersonKey : personKeyOf(c.person),
       case: c,
+      details: readCaseDetails(fields),
       ...(pending ? { pending } : {}),
       ...(letters ? { letters } : {}),
       ...(changedBy ? { lastModifiedBy: changedBy } : {}),
@@ -295,6 +359,20 @@ export class CasesRepository {
       case: { ...c, id: stored.itemId },
       ...envelope,
     };
+  }
+
+  /** Saves the fairness and letter-facts columns with If-Match (a 412 names who changed it). */
+  async saveDetails(stored: StoredCase, details: CaseDetails): Promise<StoredCase> {
+    const path = `${listItemPath(this.sharePoint, this.sharePoint.lists.cases, stored.itemId)}/fields`;
+    try {
+      await this.calls.patch(path, detailsFields(details), { ifMatch: stored.eTag || '*' });
+    } catch (e) {
+      if (e instanceof GraphAccessError && e.kind === 'preconditionFailed')
+        throw await this.changedBy('cases', stored.itemId);
+      throw e;
+    }
+    const eTag = await this.currentETag(stored.itemId);
+    return { ...stored, eTag, details: readCaseDetails(detailsFields(details)) };
   }
 
   /** The item's ETag as it is now (after our own write). */

@@ -2,7 +2,8 @@
 // JSON (stage, reasons, decisions, letters, deadlines) in a multi-line column, plus the indexed
 // summary columns the review reads without opening every case (PersonKey, Stage, NextDue). Column
 // internal names are a public contract (docs/review.md). Reasons never leave this list: the
-// staff-facing Contact Restrictions item holds only the instruction.
+// staff-facing Contact Restrictions item holds only the instruction. The fairness duties and the
+// letter facts are here too (reviewers only), never on Contact Restrictions or the staff cache.
 import { STAGES } from '../../policy/lifecycle/types';
 import type { ListSchema } from './types';
 
@@ -55,6 +56,27 @@ export const restrictionCasesList: ListSchema = {
         'The whole case as JSON, written by Contact Guard: do not edit by hand (a change here is a change to the record).',
       required: true,
       text: { allowMultipleLines: true, textType: 'plain', linesForEditing: 6 },
+    },
+    {
+      name: 'ReasonableAdjustments',
+      displayName: 'Reasonable adjustments',
+      description:
+        'Adjustments made for the person (000 §1.1; 002 §65, §68), e.g. large print or a call to explain a letter. Shown to reviewers before any decision and named in the letters.',
+      text: { allowMultipleLines: true, textType: 'plain', linesForEditing: 3 },
+    },
+    {
+      name: 'Representative',
+      displayName: 'Representative or advocate',
+      description:
+        'Who represents or supports the person (000 §5.2; 002 §69), with how to reach them. Letters say a copy goes to them.',
+      text: { allowMultipleLines: true, textType: 'plain', linesForEditing: 2 },
+    },
+    {
+      name: 'LetterFacts',
+      displayName: 'Letter facts',
+      description:
+        "What the letters may tell the person (what to tell the parent, the incident date and time, who reported it, the effect on staff and pupils), as JSON written by Contact Guard. Reviewers' own reasons are never used in a letter.",
+      text: { allowMultipleLines: true, textType: 'plain', linesForEditing: 4 },
     },
   ],
 };

@@ -5,6 +5,7 @@
 import {
   PLACEHOLDERS,
   REQUIRED_PLACEHOLDERS,
+  SAID_WHEN_KNOWN,
   type LetterKind,
   type LetterTemplate,
   type Placeholder,
@@ -125,6 +126,13 @@ export function renderLetter(
   values: LetterValues,
 ): RenderResult {
   const problems = checkTemplate(kind, template);
+  const used = new Set(tokensOf(`${template.subject}\n${template.body}`).map((t) => t.name));
+  for (const name of SAID_WHEN_KNOWN) {
+    if (valueOf(values, name) !== undefined && !used.has(name))
+      problems.push(
+        `The letter must include {{${name}}} (${PLACEHOLDERS[name].toLowerCase()}): this case has one.`,
+      );
+  }
   if (problems.length) return { ok: false, problems };
   const subjectBlock = fillParagraph(
     template.subject.replace(/\s+/g, ' ').trim(),

@@ -574,10 +574,125 @@ describe('Letters', () => {
     await act(async () => {
       fireEvent.click(within(letters).getByRole('button', { name: 'Create Outlook draft' }));
     });
-    expect(review.drafts).toEqual([{ personKey: MARK.personKey, kind: 'restrictionNotice' }]);
+    // The letter is dated today (Europe/London) unless the head teacher sets another date.
+    expect(review.drafts).toEqual([
+      { personKey: MARK.personKey, kind: 'restrictionNotice', letterDate: TODAY },
+    ]);
     expect((await screen.findByTestId('draft-created')).textContent).toContain(
       'Draft created in your Drafts folder',
     );
+  });
+
+  it('issue 14 item 3: the head teacher sets the letter’s date, and the preview and draft use it', async () => {
+    const review = new FakeReviewService();
+    renderScreen(review);
+    await openMark();
+    const letters = await screen.findByTestId('letters');
+    await within(letters).findByTestId('letter-preview');
+    expect(review.previews.at(-1)).toEqual({ kind: 'warning', letterDate: TODAY });
+    fireEvent.change(within(letters).getByTestId('letter-date'), {
+      target: { value: '2026-03-20' },
+    });
+    await waitFor(() =>
+      expect(review.previews.at(-1)).toEqual({ kind: 'warning', letterDate: '2026-03-20' }),
+    );
+    await act(async () => {
+      fireEvent.click(await within(letters).findByRole('button', { name: 'Create Outlook draft' }));
+    });
+    expect(review.drafts).toEqual([
+      { personKey: MARK.personKey, kind: 'warning', letterDate: '2026-03-20' },
+    ]);
+    // No date, no letter: nothing is previewed or drafted with a guessed date.
+    fireEvent.change(within(letters).getByTestId('letter-date'), { target: { value: '' } });
+    expect(within(letters).queryByTestId('letter-preview')).toBeNull();
+    expect(within(letters).getByText('Enter the letter’s date.')).toBeTruthy();
+  });
+});
+
+describe('Fairness before any decision', () => {
+  it('000 §1.1, §5.2; 002 §68-69: adjustments and representative are shown above the decision buttons', async () => {
+    const review = new FakeReviewService();
+    review.details.set(MARK.personKey, {
+      fairness: {
+        adjustments: 'Large print; read letters to him by phone',
+        representative: 'Sam Patel, advocate, sam.patel@example.org',
+      },
+      letterFacts: {},
+    });
+    renderScreen(review);
+    await openMark();
+    const actions = await screen.findByTestId('actions');
+    const panel = await within(actions).findByTestId('case-fairness');
+    expect(within(panel).getByTestId('fairness-adjustments').textContent).toContain(
+      'Large print; read letters to him by phone',
+    );
+    expect(within(panel).getByTestId('fairness-representative').textContent).toContain(
+      'Sam Patel, advocate',
+    );
+    // Above the buttons: the panel comes before the decisions group in the document.
+    const group = within(actions).getByRole('group', { name: 'Decisions you can take now' });
+    expect(panel.compareDocumentPosition(group) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // And still above the form once a decision is opened.
+    fireEvent.click(within(group).getAllByRole('button')[0]!);
+    expect(within(actions).getByTestId('case-fairness')).toBeTruthy();
+  });
+
+  it('000 §5.2: with none recorded, the reviewer is reminded of advocacy; edits are saved, reasons apart', async () => {
+    const review = new FakeReviewService();
+    renderScreen(review);
+    await openMark();
+    const panel = await screen.findByTestId('case-fairness');
+    expect(within(panel).getByTestId('fairness-representative').textContent).toContain(
+      'Consider whether independent advocacy could help',
+    );
+    expect(panel.textContent).toContain('decision letters need it');
+    fireEvent.click(
+      within(panel).getByRole('button', { name: 'Edit fairness and letter details' }),
+    );
+    fireEvent.change(within(panel).getByLabelText('Reasonable adjustments'), {
+      target: { value: ' Large print ' },
+    });
+    fireEvent.change(within(panel).getByLabelText('What to tell the parent'), {
+      target: { value: 'You sent 40 emails in two weeks.' },
+    });
+    fireEvent.change(within(panel).getByLabelText('Incident date and time'), {
+      target: { value: '2026-03-12T08:45' },
+    });
+    await act(async () => {
+      fireEvent.click(within(panel).getByRole('button', { name: 'Save' }));
+    });
+    expect(review.savedDetails).toEqual([
+      {
+        fairness: { adjustments: 'Large print' },
+        letterFacts: {
+          parentExplanation: 'You sent 40 emails in two weeks.',
+          incidentAt: '2026-03-12T08:45',
+        },
+      },
+    ]);
+    await waitFor(() =>
+      expect(within(panel).getByTestId('fairness-adjustments').textContent).toContain(
+        'Large print',
+      ),
+    );
+  });
+
+  it('a concurrent edit of the fairness record is refused plainly, never overwritten', async () => {
+    const review = new FakeReviewService();
+    review.conflictNext = { changedBy: 'Tom Reed', changedAt: '2026-03-16T09:30:00Z' };
+    renderScreen(review);
+    await openMark();
+    const panel = await screen.findByTestId('case-fairness');
+    fireEvent.click(
+      within(panel).getByRole('button', { name: 'Edit fairness and letter details' }),
+    );
+    await act(async () => {
+      fireEvent.click(within(panel).getByRole('button', { name: 'Save' }));
+    });
+    expect((await within(panel).findByTestId('details-failure')).textContent).toContain(
+      'changed by Tom Reed',
+    );
+    expect(review.details.has(MARK.personKey)).toBe(false);
   });
 });
 

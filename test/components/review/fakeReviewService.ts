@@ -1,6 +1,7 @@
 // A ReviewService in memory for the review's component tests: the real lifecycle rules (with a
 // fixed bank-holiday list), a chronology per person, and switches for a concurrent edit.
 import type {
+  CaseDetailsView,
   Chronology,
   FlaggedSender,
   LetterDraftResult,
@@ -131,7 +132,10 @@ export class FakeReviewService implements ReviewService {
   cases = new Map<string, RestrictionCase>([[MARK.personKey, warnedCase()]]);
   senders: FlaggedSender[] = [MARK, JO];
   applied: Transition[] = [];
-  drafts: { personKey: string; kind: LetterKind }[] = [];
+  drafts: { personKey: string; kind: LetterKind; letterDate?: string }[] = [];
+  previews: { kind: LetterKind; letterDate?: string }[] = [];
+  details = new Map<string, CaseDetailsView>();
+  savedDetails: CaseDetailsView[] = [];
   exports: { personKey: string; redact: boolean }[] = [];
   /** The next apply is refused as a concurrent edit. */
   conflictNext: { changedBy: string; changedAt: string } | null = null;
@@ -179,15 +183,34 @@ export class FakeReviewService implements ReviewService {
   async dueAndOverdue(): Promise<DueItem[]> {
     return [...dueItems([...this.cases.values()], TODAY, BANK_HOLIDAYS), ...this.extraDue];
   }
-  async draftLetter(personKey: string, kind: LetterKind): Promise<LetterDraftResult> {
-    this.drafts.push({ personKey, kind });
+  async caseDetails(personKey: string): Promise<CaseDetailsView> {
+    return this.details.get(personKey) ?? { fairness: {}, letterFacts: {} };
+  }
+  async saveCaseDetails(personKey: string, d: CaseDetailsView): Promise<TransitionOutcome> {
+    this.savedDetails.push(d);
+    if (this.conflictNext) {
+      const c = this.conflictNext;
+      this.conflictNext = null;
+      return { ok: false, kind: 'conflict', message: 'changed', ...c };
+    }
+    this.details.set(personKey, d);
+    const c = this.cases.get(personKey) ?? newCase({ name: personKey, emails: [personKey] });
+    return { ok: true, case: c };
+  }
+  async draftLetter(
+    personKey: string,
+    kind: LetterKind,
+    letterDate?: string,
+  ): Promise<LetterDraftResult> {
+    this.drafts.push({ personKey, kind, ...(letterDate ? { letterDate } : {}) });
     return {
       draftId: 'draft-1',
       subject: `Letter (${kind})`,
       webLink: 'https://outlook.example/d',
     };
   }
-  async letterPreview(_personKey: string, kind: LetterKind) {
+  async letterPreview(_personKey: string, kind: LetterKind, letterDate?: string) {
+    this.previews.push({ kind, ...(letterDate ? { letterDate } : {}) });
     return {
       subject: `Letter (${kind})`,
       bodyHtml: `<p>Dear Mr Denton,</p><p>About your ${kind} &lt;b&gt;</p>`,

@@ -249,6 +249,54 @@ describe('two reviewers at once', () => {
   });
 });
 
+describe('the fairness record (000 §1.1, §5.2; 002 §65-69)', () => {
+  it('is kept in the reviewers-only columns, survives a decision, and is refused on a stale copy', async () => {
+    const review = service();
+    await review.caseFor(JANET);
+    const details = {
+      fairness: {
+        adjustments: 'Read letters to her by phone',
+        representative: 'Her sister, Ann Moss',
+      },
+      letterFacts: {
+        parentExplanation: 'You shouted at the office staff.',
+        incidentAt: '2026-03-02T08:40',
+      },
+    };
+    expect((await review.saveCaseDetails(JANET, details)).ok).toBe(true);
+    const item = (await items('Restriction Cases')).find((i) => i.fields.PersonKey === JANET)!;
+    expect(item.fields.ReasonableAdjustments).toBe('Read letters to her by phone');
+    expect(item.fields.Representative).toBe('Her sister, Ann Moss');
+    expect(JSON.parse(String(item.fields.LetterFacts))).toEqual(details.letterFacts);
+    expect(String(item.fields.CaseJson)).not.toContain('Read letters'); // columns, not the case JSON
+    // A decision rewrites the case record but never the details columns.
+    expect((await review.apply(JANET, impose)).ok).toBe(true);
+    expect(await service().caseDetails(JANET)).toEqual(details);
+    // Another reviewer saved meanwhile: this copy's save is refused, not merged.
+    const other = service(client(), HEAD);
+    await other.caseDetails(JANET);
+    await review.saveCaseDetails(JANET, { ...details, fairness: {} });
+    const stale = await other.saveCaseDetails(JANET, details);
+    expect(stale).toMatchObject({ ok: false, kind: 'conflict' });
+    // Staff never see it: the staff pane's list holds none of it.
+    const staffItems = (await items('Contact Restrictions', STAFF)).map((i) => JSON.stringify(i));
+    for (const text of staffItems) expect(text).not.toMatch(/Read letters|Ann Moss|shouted/);
+  });
+
+  it('a person with no case yet gets one at stage "none" to hold it, before any decision', async () => {
+    const review = service();
+    const key = 'new.parent@example.org';
+    const outcome = await review.saveCaseDetails(key, {
+      fairness: { adjustments: 'An interpreter (Polish)' },
+      letterFacts: {},
+    });
+    expect(outcome).toMatchObject({ ok: true, case: { stage: 'none' } });
+    expect((await review.caseDetails(key)).fairness).toEqual({
+      adjustments: 'An interpreter (Polish)',
+    });
+  });
+});
+
 describe('a member of staff', () => {
   it('never reads the reviewers-only list: 403 for the list, its items and its writes', async () => {
     const staff = client(STAFF);
@@ -272,6 +320,19 @@ describe('letters', () => {
   it("creates a draft in the reviewer's Drafts, addressed to the person, dates filled, never sent", async () => {
     const review = service();
     const c = (await review.caseFor("siobhan.o'brien@outlook.com"))!;
+    // Issue 14 item 3: a decision letter says only what a reviewer wrote for the parent; with
+    // nothing written, no letter (the reviewers' own reasons are never used instead).
+    await expect(
+      review.draftLetter("siobhan.o'brien@outlook.com", 'restrictionNotice'),
+    ).rejects.toThrow('There is nothing to fill {{decisionReasons}}');
+    const saved = await review.saveCaseDetails("siobhan.o'brien@outlook.com", {
+      fairness: {
+        adjustments: 'Large print',
+        representative: 'Sam Patel, advocate, sam.patel@example.org',
+      },
+      letterFacts: { parentExplanation: 'You sent forty emails to teachers in two weeks.' },
+    });
+    expect(saved.ok).toBe(true);
     const result = await review.draftLetter("siobhan.o'brien@outlook.com", 'restrictionNotice');
     expect(result.draftId).toBeTruthy();
     const drafts = (await client(HEAD).api('/me/mailFolders/drafts/messages?$top=50').get()) as {
@@ -289,6 +350,14 @@ describe('letters', () => {
     expect(draft.toRecipients.map((r) => r.emailAddress.address)).toEqual([
       "siobhan.o'brien@outlook.com",
     ]);
+    // 000 §5.2, 002 §69: the representative is copied and named; 002 §68: the adjustment is said.
+    const cc = (draft as unknown as { ccRecipients: { emailAddress: { address: string } }[] })
+      .ccRecipients;
+    expect(cc.map((r) => r.emailAddress.address)).toEqual(['sam.patel@example.org']);
+    expect(draft.body.content).toContain('also being sent to Sam Patel, advocate');
+    expect(draft.body.content).toContain('We will make these adjustments for you: large print.');
+    expect(draft.body.content).toContain('You sent forty emails to teachers in two weeks.');
+    for (const h of c.history) expect(draft.body.content).not.toContain(h.reasons);
     expect(draft.body.contentType.toLowerCase()).toBe('html');
     for (const date of [c.restriction!.endDate, c.restriction!.reviewDate])
       expect(draft.body.content).toContain(formatLongDate(date));

@@ -7,14 +7,22 @@ import {
   renderLetter,
   type Letter,
 } from '../../../src/policy/letters';
-import { applyTransition } from '../../../src/policy/lifecycle';
-import { CHAIR, T, TERMS, TODAY, caseAt, ctx, step } from '../lifecycle/helpers';
+import { DEFAULT_LIFECYCLE_SETTINGS, applyTransition } from '../../../src/policy/lifecycle';
+import { letterWindows } from '../../../src/policy/letters/facts';
+import { CHAIR, DATES, T, TERMS, TODAY, caseAt, ctx, step } from '../lifecycle/helpers';
 
 const SCHOOL = {
   name: 'Oakfield Primary School',
   headTeacherName: 'Ms Amara Head',
   chairName: 'Mr Colin Chair',
 };
+const WINDOWS = letterWindows(DATES, DEFAULT_LIFECYCLE_SETTINGS);
+const FACTS = {
+  parentExplanation: 'you sent 40 emails to teachers in two weeks after the warning',
+  incidentAt: '2026-02-27T08:45',
+};
+/** The context every letter below is written with, unless a test says otherwise. */
+const BASE = { school: SCHOOL, windows: WINDOWS, facts: FACTS };
 
 function ok(result: ReturnType<typeof letterFor>): Letter {
   if (!result.ok) throw new Error(result.problems.join(' '));
@@ -36,15 +44,13 @@ describe('the default letters', () => {
   });
 
   it('warning: the behaviour, why, the steps, what follows, and the date for their account (002 §48)', () => {
-    const letter = ok(
-      letterFor('warning', caseAt('warning'), { letterDate: TODAY, school: SCHOOL }),
-    );
+    const letter = ok(letterFor('warning', caseAt('warning'), { ...BASE, letterDate: TODAY }));
     noPlaceholdersLeft(letter);
     expect(letter.subject).toBe('Your contact with Oakfield Primary School');
     expect(letter.bodyText).toContain("Dear Mary O'Brien");
-    expect(letter.bodyText).toContain('Twelve emails a day to class teachers');
-    expect(letter.bodyText).toContain('It takes teachers away from teaching');
-    expect(letter.bodyText).toContain('The head teacher met you on 2 February');
+    expect(letter.bodyText).toContain(': twelve emails a day to class teachers.');
+    expect(letter.bodyText).toContain('because it takes teachers away from teaching.');
+    expect(letter.bodyText).toContain('The head teacher met you on 2 February.');
     expect(letter.bodyText).toContain(
       'If this happens again, the school will restrict the ways in which you may contact it.',
     );
@@ -54,14 +60,12 @@ describe('the default letters', () => {
 
   it('conditions pending review: every item 002 §50 lists, with the dates filled (003 Model Letter 2)', () => {
     const letter = ok(
-      letterFor('conditionsPendingReview', caseAt('provisional'), {
-        letterDate: TODAY,
-        school: SCHOOL,
-      }),
+      letterFor('conditionsPendingReview', caseAt('provisional'), { ...BASE, letterDate: TODAY }),
     );
     noPlaceholdersLeft(letter);
     const text = letter.bodyText;
-    expect(text).toContain('Behaviour continued after the warning'); // why
+    expect(text).toContain('You sent 40 emails to teachers in two weeks after the warning.'); // why, for the parent
+    expect(text).not.toContain('Behaviour continued after the warning'); // the reviewer's own reasons
     expect(text).toContain('- All contact with the school must be with Office Manager only'); // the action
     expect(text).toContain('- You may contact the school by email only.');
     expect(text).toContain(
@@ -87,7 +91,7 @@ describe('the default letters', () => {
       },
       TODAY,
     );
-    const letter = ok(letterFor('banPendingReview', ban, { letterDate: TODAY, school: SCHOOL }));
+    const letter = ok(letterFor('banPendingReview', ban, { ...BASE, letterDate: TODAY }));
     noPlaceholdersLeft(letter);
     expect(letter.bodyText).toContain(
       '- You may not come onto the school premises for any reason.',
@@ -97,9 +101,7 @@ describe('the default letters', () => {
 
   it('confirmation and overturn, from the chair (003 Model Letters 3 and 5)', () => {
     const active = caseAt('active');
-    const confirmed = ok(
-      letterFor('confirmation', active, { letterDate: '2026-03-06', school: SCHOOL }),
-    );
+    const confirmed = ok(letterFor('confirmation', active, { ...BASE, letterDate: '2026-03-06' }));
     noPlaceholdersLeft(confirmed);
     expect(confirmed.bodyText).toContain('I have received your letter dated 6 March 2026');
     expect(confirmed.bodyText).toContain('should be confirmed');
@@ -113,8 +115,8 @@ describe('the default letters', () => {
     );
     const letter = ok(
       letterFor('overturn', overturned.ok ? overturned.case : caseAt('provisional'), {
+        ...BASE,
         letterDate: '2026-03-04',
-        school: SCHOOL,
       }),
     );
     noPlaceholdersLeft(letter);
@@ -124,23 +126,30 @@ describe('the default letters', () => {
 
   it('a restriction notice where the head teacher decides: the appeal and by when (000 §6.4, §7.1)', () => {
     const c = step(caseAt('warning'), T.impose, TODAY, { chairConfirms: false });
-    const letter = ok(letterFor('restrictionNotice', c, { letterDate: TODAY, school: SCHOOL }));
+    const letter = ok(letterFor('restrictionNotice', c, { ...BASE, letterDate: TODAY }));
     noPlaceholdersLeft(letter);
     expect(letter.bodyText).toContain(
-      'to the clerk to governors, care of the school, by 30 March 2026',
+      'to the clerk to governors, care of the school, within 20 working days of receiving this letter, that is by 30 March 2026.',
     );
     expect(letter.bodyText).toContain(
-      'If any unacceptable behaviour continues, a further restriction may be put in place.',
+      'If the unacceptable behaviour continues, further restrictions may be put in place.',
     );
-    // Where the policy has no appeal, the paragraph is left out rather than left blank.
+    // Where the policy has no appeal, the letter says the route there is (never silently dropped).
     const noAppeal = step(caseAt('warning'), T.impose, TODAY, {
       chairConfirms: false,
       appealDays: null,
     });
     const without = ok(
-      letterFor('restrictionNotice', noAppeal, { letterDate: TODAY, school: SCHOOL }),
+      letterFor('restrictionNotice', noAppeal, {
+        ...BASE,
+        letterDate: TODAY,
+        windows: { ...BASE.windows, appealDays: null },
+      }),
     );
     expect(without.bodyText).not.toContain('appeal');
+    expect(without.bodyText).toContain(
+      'If you are unhappy with the way this decision was made, you may raise it through the school’s complaints procedure.',
+    );
     noPlaceholdersLeft(without);
   });
 });
@@ -149,15 +158,17 @@ describe('templates the school replaces', () => {
   it('uses the school’s wording', () => {
     const template = {
       subject: 'A letter for {{personName}}',
-      body: 'Hello {{personName}}.\n\nBehaviour: {{behaviour}}. Why: {{whyUnacceptable}}. Steps: {{stepsTaken}}. Next: {{whatFollows}}',
+      body: 'Hello {{personName}}.\n\nOn {{incidentWhen}}. Behaviour: {{behaviour}}. Why: {{whyUnacceptable}}. Steps: {{stepsTaken}} Next: {{whatFollows}} Policy: {{policyTitle}}',
     };
     const letter = ok(
-      letterFor('warning', caseAt('warning'), { letterDate: TODAY, school: SCHOOL, template }),
+      letterFor('warning', caseAt('warning'), { ...BASE, letterDate: TODAY, template }),
     );
     expect(letter.subject).toBe("A letter for Mary O'Brien");
-    expect(letter.bodyText.startsWith("Hello Mary O'Brien.\n\nBehaviour: Twelve emails")).toBe(
-      true,
-    );
+    expect(
+      letter.bodyText.startsWith(
+        "Hello Mary O'Brien.\n\nOn 27 February 2026 at about 08:45. Behaviour: twelve emails",
+      ),
+    ).toBe(true);
   });
 
   it('reports unknown and malformed placeholders, and required contents that are missing', () => {
@@ -169,25 +180,27 @@ describe('templates the school replaces', () => {
       '{{persn}} is not a placeholder this letter can fill.',
       'The body has a "{" or "}" that is not part of a {{placeholder}}.',
       "The letter must include {{personName}} (the person's name).",
-      'The letter must include {{decisionReasons}} (why the decision was taken).',
+      'The letter must include {{decisionReasons}} (what to tell the parent about why).',
       'The letter must include {{duration}} (how long it lasts, e.g. 6 months).',
       'The letter must include {{endDate}} (the last day it applies).',
       'The letter must include {{reviewDate}} (when it will be reviewed).',
       'The letter must include {{emergencyContact}} (how to make urgent or statutory contact).',
       'The letter must include {{representationsDeadline}} (the last day for representations to the chair).',
+      'The letter must include {{appealLater}} (how the right of appeal will come after a provisional decision).',
     ]);
     expect(renderLetter('warning', { subject: '', body: 'x' }, {}).ok).toBe(false);
   });
 
   it('reports a value that is missing instead of leaving a gap', () => {
     const result = letterFor('conditionsPendingReview', caseAt('warning'), {
+      ...BASE,
+      facts: {},
       letterDate: TODAY,
-      school: SCHOOL,
     });
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.problems).toContain(
-        'There is nothing to fill {{decisionReasons}} (why the decision was taken).',
+        'There is nothing to fill {{decisionReasons}} (what to tell the parent about why).',
       );
       expect(result.problems).toContain(
         'There is nothing to fill {{terms}} (the terms, one per line).',
@@ -204,7 +217,7 @@ describe('escaping', () => {
       person: { ...c.person, name: '<script>alert("x")</script> & {{schoolName}}' },
       warning: { ...c.warning!, behaviour: '<b>shouting</b> at <img src=x onerror=alert(1)>' },
     };
-    const letter = ok(letterFor('warning', hostile, { letterDate: TODAY, school: SCHOOL }));
+    const letter = ok(letterFor('warning', hostile, { ...BASE, letterDate: TODAY }));
     expect(letter.bodyHtml).not.toMatch(/<script|<img|<b>/);
     expect(letter.bodyHtml).toContain(
       '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; {{schoolName}}',
@@ -217,10 +230,10 @@ describe('escaping', () => {
   it('escapes the template’s own words too', () => {
     const template = {
       subject: 'S',
-      body: 'Dear {{personName}} <i>&</i>\n\n{{behaviour}} {{whyUnacceptable}} {{stepsTaken}} {{whatFollows}}',
+      body: 'Dear {{personName}} <i>&</i>\n\n{{incidentWhen}} {{behaviour}} {{whyUnacceptable}} {{stepsTaken}} {{whatFollows}} {{policyTitle}}',
     };
     const letter = ok(
-      letterFor('warning', caseAt('warning'), { letterDate: TODAY, school: SCHOOL, template }),
+      letterFor('warning', caseAt('warning'), { ...BASE, letterDate: TODAY, template }),
     );
     expect(letter.bodyHtml).toContain('&lt;i&gt;&amp;&lt;/i&gt;');
     expect(escapeHtml(`'"<>&`)).toBe('&#39;&quot;&lt;&gt;&amp;');

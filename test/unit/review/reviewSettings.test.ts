@@ -142,3 +142,24 @@ describe('issue 14 items 6 and 7: what the records make due, per school', () => 
     expect(readReviewSettings(new Map([['LongestTermMonths', '25']])).problems).toHaveLength(1);
   });
 });
+
+it('003 Model Letters 4-5 and 002 §61 as school settings: the ban letters’ rights, on unless turned off', () => {
+  expect(readReviewSettings(new Map()).letterPolicy).toEqual({
+    progressMeeting: true,
+    statutoryExceptions: true,
+    policyTitle: 'policy on managing contact with parents and visitors',
+  });
+  const s = readReviewSettings(
+    new Map([
+      ['LetterProgressMeeting', 'no'],
+      ['LetterStatutoryExceptions', 'maybe'],
+      ['LetterPolicyTitle', 'Parent Partnership Policy'],
+    ]),
+  );
+  expect(s.letterPolicy).toEqual({
+    progressMeeting: false,
+    statutoryExceptions: true,
+    policyTitle: 'Parent Partnership Policy',
+  });
+  expect(s.problems).toEqual(['LetterStatutoryExceptions must be yes or no.']);
+});

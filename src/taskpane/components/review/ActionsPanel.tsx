@@ -23,6 +23,7 @@ import {
   type Transition,
   type TransitionKind,
 } from '../../../policy/lifecycle/types';
+import { CaseDetailsPanel } from './CaseDetailsPanel';
 import type { Previewer } from './deadlinePreview';
 import { TransitionForm } from './TransitionForm';
 import { TRANSITION_BUTTONS, errorText, formatDay, formatWhen } from './reviewText';
@@ -41,7 +42,7 @@ const useStyles = makeStyles({
 });
 
 export interface ActionsPanelProps {
-  review: Pick<ReviewService, 'availableTransitions' | 'apply'>;
+  review: Pick<ReviewService, 'availableTransitions' | 'apply' | 'caseDetails' | 'saveCaseDetails'>;
   personKey: string;
   person: { name: string; emails: string[] };
   current: RestrictionCase | undefined;
@@ -193,6 +194,9 @@ export function ActionsPanel({
           )}
         </MessageBar>
       )}
+
+      {/* Read before any decision (000 §1.1, §5.2; 002 §65-69): above the form and the buttons. */}
+      <CaseDetailsPanel review={review} personKey={personKey} />
 
       {open ? (
         <TransitionForm

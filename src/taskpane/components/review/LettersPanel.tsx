@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import {
   Button,
   Field,
+  Input,
   Link,
   MessageBar,
   MessageBarBody,
@@ -17,6 +18,7 @@ import type { LetterDraftResult, ReviewService } from '../../../app/review/types
 import { isBan } from '../../../policy/lifecycle/terms';
 import type { RestrictionCase } from '../../../policy/lifecycle/types';
 import { LETTER_KINDS, LETTER_LABELS, type LetterKind } from '../../../policy/letters/templates';
+import { isLocalDate, todayInLondon } from '../../../policy/londonDate';
 import { printElement } from './printing';
 import { errorText } from './reviewText';
 
@@ -65,6 +67,8 @@ export interface LettersPanelProps {
   print?: (element: HTMLElement) => void;
   /** After a draft is created (the case records it: the chronology shows it). */
   onDrafted?: () => void;
+  /** The default letter date (today in Europe/London). */
+  today?: string;
 }
 
 export function LettersPanel({
@@ -73,13 +77,17 @@ export function LettersPanel({
   current,
   print = (el) => printElement(el),
   onDrafted,
+  today,
 }: LettersPanelProps) {
   const styles = useStyles();
   const [kind, setKind] = useState<LetterKind>(() => suggestedLetter(current));
+  // The letter's own date: every window it states is counted from it (the head teacher may set it).
+  const [letterDate, setLetterDate] = useState<string>(() => today ?? todayInLondon(new Date()));
+  const dateOk = isLocalDate(letterDate);
   const [drafting, setDrafting] = useState(false);
   const printable = useRef<HTMLDivElement>(null);
   // What the preview and the draft belong to: a decision just saved changes what a letter says.
-  const key = `${personKey}|${kind}|${current?.stage ?? ''}`;
+  const key = `${personKey}|${kind}|${current?.stage ?? ''}|${letterDate}`;
   const [shown, setShown] = useState<{
     key: string;
     letter?: { subject: string; bodyHtml: string };
@@ -93,25 +101,26 @@ export function LettersPanel({
 
   useEffect(() => {
     let live = true;
-    review.letterPreview(personKey, kind).then(
+    if (!isLocalDate(letterDate)) return;
+    review.letterPreview(personKey, kind, letterDate).then(
       (letter) => live && setShown({ key, letter }),
       (e: unknown) => live && setShown({ key, error: errorText(e) }),
     );
     return () => {
       live = false;
     };
-  }, [review, personKey, kind, key]);
+  }, [review, personKey, kind, key, letterDate]);
 
   const preview = shown?.key === key ? shown : undefined;
   const letter = preview?.letter;
   const draft = drafted?.key === key ? drafted.draft : undefined;
   const error = preview?.error ?? (drafted?.key === key ? drafted.error : undefined);
-  const busy = drafting ? 'draft' : preview === undefined ? 'preview' : null;
+  const busy = drafting ? 'draft' : preview === undefined && dateOk ? 'preview' : null;
 
   const createDraft = () => {
     setDrafting(true);
     setDrafted(null);
-    review.draftLetter(personKey, kind).then(
+    review.draftLetter(personKey, kind, letterDate).then(
       (d) => {
         setDrafting(false);
         setDrafted({ key, draft: d });
@@ -145,13 +154,25 @@ export function LettersPanel({
           ))}
         </Select>
       </Field>
+      <Field
+        label="Date of the letter"
+        hint="Representations and appeal windows are counted from this date."
+        validationMessage={dateOk ? undefined : 'Enter the letter’s date.'}
+      >
+        <Input
+          type="date"
+          value={letterDate}
+          data-testid="letter-date"
+          onChange={(_, d) => setLetterDate(d.value)}
+        />
+      </Field>
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
       {busy === 'preview' && <Text size={200}>Preparing the letter…</Text>}
-      {letter && (
+      {letter && dateOk && (
         <>
           <div className={styles.buttons}>
             <Button appearance="primary" onClick={createDraft} disabled={busy !== null}>

@@ -252,6 +252,7 @@ export function ReviewScreen({
       review={review}
       personKey={person.sender.personKey}
       current={person.current}
+      today={today}
       onDrafted={refreshChronology}
     />
   );

@@ -323,7 +323,11 @@ export function TransitionForm({
           ))}
         </Select>
       </Field>
-      <Field label="Why (kept in the reviewers' records only, 002 §45)" required>
+      <Field
+        label="Why (kept in the reviewers' records only, 002 §45)"
+        hint="Never put in a letter: letters say only “What to tell the parent”, written above."
+        required
+      >
         <Textarea value={state.reasons} onChange={(_, d) => set('reasons', d.value)} />
       </Field>
 

@@ -1,0 +1,116 @@
+// What a letter may say beyond the lifecycle record, and how the school's policy shapes it. Pure
+// types and small text helpers.
+//
+// Reviewers' reasons (DecisionRecord.reasons) are private to reviewers and never reach a letter:
+// the letter says only what a reviewer wrote for the parent (`parentExplanation`).
+import type { DateRules, DeliveryMethod } from '../dates/deadlines';
+
+/** Written by a reviewer for the letters (Restriction Cases, reviewers only). */
+export interface LetterFacts {
+  /** What to tell the parent about why: the only "why" a letter carries. */
+  parentExplanation?: string;
+  /** When the incident happened, London wall clock `YYYY-MM-DDTHH:mm` (003 model warning letter). */
+  incidentAt?: string;
+  /** The member of staff who reported it (003 Model Letters 2 and 4). */
+  reportedBy?: string;
+  /** Its effect on staff and pupils (003 Model Letters 2 and 4; 002 §47). */
+  effectOnStaffAndPupils?: string;
+}
+
+/** Fairness duties on the case (000 §1.1, §5.2; 002 §65, §68, §69). */
+export interface CaseFairness {
+  /** Reasonable adjustments for the person, e.g. "large print; read the letter to her by phone". */
+  adjustments?: string;
+  /** A representative or advocate who acts for them, e.g. "Sam Patel, advocate, sam@example.org". */
+  representative?: string;
+}
+
+/** What differs between schools' letters (docs/review.md "Letters"). */
+export interface LetterPolicy {
+  /** 003 Model Letters 4 and 5: a banned parent keeps one meeting a year about the child's progress. */
+  progressMeeting: boolean;
+  /**
+   * The statutory exceptions named in a ban letter (002 §61 "where the school is required by law";
+   * no policy names them one by one, so the school chooses; on by default, the protective reading).
+   */
+  statutoryExceptions: boolean;
+  /** The policy a letter refers to and encloses (002 §48; 000 §6.4; 001). */
+  policyTitle: string;
+}
+
+export const DEFAULT_LETTER_POLICY: LetterPolicy = {
+  progressMeeting: true,
+  statutoryExceptions: true,
+  policyTitle: 'policy on managing contact with parents and visitors',
+};
+
+/** What the windows a letter states are counted with: from the letter's own date. */
+export interface LetterWindows {
+  dates: DateRules;
+  /** 003: 10 counting days "of the date of this letter". */
+  representationsDays: number;
+  /** 000 §7.1: 20 working days "of receiving it"; null where the policy has no appeal. */
+  appealDays: number | null;
+  /** 003 Appendix 5 Level 1: 10 days for their own account; null for none. */
+  versionOfEventsDays: number | null;
+  /** Posted letters are received later (deemed receipt): the appeal counts from receipt. */
+  delivery: DeliveryMethod;
+}
+
+// Words that start a phrase but are not names: lower-cased when the phrase is put mid-sentence.
+const COMMON_OPENERS = new Set(
+  (
+    'a an the this that these those your you his her their its our my some any several many ' +
+    'repeated repeatedly persistent continued further more most every each all one two three ' +
+    'twelve ten verbal physical rude abusive aggressive threatening offensive unacceptable ' +
+    'emails email calls phone telephone messages letters comments posts language behaviour conduct ' +
+    'it they he she we on in at after before during when large easy extra short plain longer ' +
+    'written printed audio spoken copies copy time help support'
+  ).split(' '),
+);
+
+/** Trailing full stops, commas, semicolons and spaces: a phrase's own ending before ours. */
+function trimEnd(text: string): string {
+  return text.replace(/[\s.,;:]+$/u, '');
+}
+
+/**
+ * A reviewer's phrase placed inside a sentence ("I am writing to you about {{behaviour}}."):
+ * one line, no final stop, and a first word that is an ordinary word (or ends in -ing) lower-cased,
+ * so "The tone of recent emails." reads "about the tone of recent emails.". Names and acronyms
+ * ("Mr Smith", "CCTV") keep their capitals.
+ */
+export function midSentence(text: string): string {
+  const line = trimEnd(text.replace(/\s+/g, ' ').trim());
+  const first = /^([A-Z][a-z]+)\b/.exec(line)?.[1];
+  if (first === undefined) return line;
+  const lower = first.toLowerCase();
+  return COMMON_OPENERS.has(lower) || /ing$/.test(lower) ? lower + line.slice(first.length) : line;
+}
+
+/** A reviewer's text used as whole sentences: a capital first letter and a final stop. */
+export function asSentence(text: string): string {
+  const body = text.trim().replace(/[\s,;:]+$/u, '');
+  if (body === '') return '';
+  const capital = body.charAt(0).toUpperCase() + body.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** The windows of a school's lifecycle settings, for letters. */
+export function letterWindows(
+  dates: DateRules,
+  settings: {
+    representationsDays: number;
+    appealDays: number | null;
+    versionOfEventsDays: number | null;
+    letterDelivery?: DeliveryMethod;
+  },
+): LetterWindows {
+  return {
+    dates,
+    representationsDays: settings.representationsDays,
+    appealDays: settings.appealDays,
+    versionOfEventsDays: settings.versionOfEventsDays,
+    delivery: settings.letterDelivery ?? 'email',
+  };
+}

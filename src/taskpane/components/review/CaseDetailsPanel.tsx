@@ -1,0 +1,220 @@
+// The fairness duties and the letter facts of a case, shown to reviewers above the decisions so
+// they are read before any decision (000 §1.1 reasonable adjustments, §5.2 independent advocacy;
+// 002 §65 another form of communication, §68 reasonable adjustments, §69 a representative), and
+// edited here. The letters use "what to tell the parent", never the reviewers' own reasons.
+import { useEffect, useState } from 'react';
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import type { CaseDetailsView, ReviewService } from '../../../app/review/types';
+import { errorText } from './reviewText';
+import { conflictText } from './ActionsPanel';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'grid',
+    rowGap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  muted: { color: tokens.colorNeutralForeground2 },
+  buttons: { display: 'flex', columnGap: tokens.spacingHorizontalS },
+});
+
+const EMPTY: CaseDetailsView = { fairness: {}, letterFacts: {} };
+
+export interface CaseDetailsPanelProps {
+  review: Pick<ReviewService, 'caseDetails' | 'saveCaseDetails'>;
+  personKey: string;
+}
+
+type Draft = {
+  adjustments: string;
+  representative: string;
+  parentExplanation: string;
+  incidentAt: string;
+  reportedBy: string;
+  effectOnStaffAndPupils: string;
+};
+
+function draftOf(d: CaseDetailsView): Draft {
+  return {
+    adjustments: d.fairness.adjustments ?? '',
+    representative: d.fairness.representative ?? '',
+    parentExplanation: d.letterFacts.parentExplanation ?? '',
+    incidentAt: d.letterFacts.incidentAt ?? '',
+    reportedBy: d.letterFacts.reportedBy ?? '',
+    effectOnStaffAndPupils: d.letterFacts.effectOnStaffAndPupils ?? '',
+  };
+}
+
+function viewOf(d: Draft): CaseDetailsView {
+  const keep = (v: string) => (v.trim() === '' ? undefined : v.trim());
+  const pick = <K extends string>(o: Record<K, string | undefined>) =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<
+      Record<K, string>
+    >;
+  return {
+    fairness: pick({ adjustments: keep(d.adjustments), representative: keep(d.representative) }),
+    letterFacts: pick({
+      parentExplanation: keep(d.parentExplanation),
+      incidentAt: keep(d.incidentAt),
+      reportedBy: keep(d.reportedBy),
+      effectOnStaffAndPupils: keep(d.effectOnStaffAndPupils),
+    }),
+  };
+}
+
+export function CaseDetailsPanel({ review, personKey }: CaseDetailsPanelProps) {
+  const styles = useStyles();
+  const [loaded, setLoaded] = useState<{ key: string; details: CaseDetailsView } | null>(null);
+  const [editing, setEditing] = useState<Draft | null>(null);
+  const [message, setMessage] = useState<{ intent: 'error' | 'warning'; text: string } | null>(
+    null,
+  );
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    review.caseDetails(personKey).then(
+      (details) => live && setLoaded({ key: personKey, details }),
+      (e: unknown) => {
+        if (!live) return;
+        setLoaded({ key: personKey, details: EMPTY });
+        setMessage({ intent: 'error', text: errorText(e) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [review, personKey]);
+
+  const details = loaded?.key === personKey ? loaded.details : undefined;
+  if (!details) return <Text size={200}>Reading the fairness record…</Text>;
+  const { adjustments, representative } = details.fairness;
+
+  const save = (d: Draft) => {
+    setSaving(true);
+    setMessage(null);
+    const next = viewOf(d);
+    review.saveCaseDetails(personKey, next).then(
+      (outcome) => {
+        setSaving(false);
+        if (outcome.ok) {
+          setLoaded({ key: personKey, details: next });
+          setEditing(null);
+        } else
+          setMessage({
+            intent: outcome.kind === 'conflict' ? 'warning' : 'error',
+            text: outcome.kind === 'conflict' ? conflictText(outcome) : outcome.message,
+          });
+      },
+      (e: unknown) => {
+        setSaving(false);
+        setMessage({ intent: 'error', text: errorText(e) });
+      },
+    );
+  };
+
+  const set = (k: keyof Draft, v: string) => setEditing((d) => (d ? { ...d, [k]: v } : d));
+
+  return (
+    <div className={styles.root} data-testid="case-fairness">
+      <Text size={300} weight="semibold">
+        Before deciding: fairness
+      </Text>
+      <Text size={200} data-testid="fairness-adjustments">
+        Reasonable adjustments (000 §1.1; 002 §68):{' '}
+        {adjustments ? <strong>{adjustments}</strong> : 'none recorded.'}
+      </Text>
+      <Text size={200} data-testid="fairness-representative">
+        Representative or advocate (000 §5.2; 002 §69):{' '}
+        {representative ? (
+          <strong>{representative}</strong>
+        ) : (
+          'none recorded. Consider whether independent advocacy could help, and tell the person.'
+        )}
+      </Text>
+      {message && (
+        <MessageBar intent={message.intent} data-testid="details-failure">
+          <MessageBarBody>{message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {editing ? (
+        <>
+          <Field
+            label="Reasonable adjustments"
+            hint="e.g. large print; a call to explain the letter"
+          >
+            <Textarea
+              value={editing.adjustments}
+              onChange={(_, d) => set('adjustments', d.value)}
+            />
+          </Field>
+          <Field
+            label="Representative or advocate"
+            hint="Name, role and email: letters are copied to them"
+          >
+            <Textarea
+              value={editing.representative}
+              onChange={(_, d) => set('representative', d.value)}
+            />
+          </Field>
+          <Field
+            label="What to tell the parent"
+            hint="The letters use only this, never the reasons you record with a decision"
+          >
+            <Textarea
+              value={editing.parentExplanation}
+              onChange={(_, d) => set('parentExplanation', d.value)}
+            />
+          </Field>
+          <Field label="Incident date and time">
+            <Input
+              type="datetime-local"
+              value={editing.incidentAt}
+              onChange={(_, d) => set('incidentAt', d.value)}
+            />
+          </Field>
+          <Field label="Reported by (member of staff)">
+            <Input value={editing.reportedBy} onChange={(_, d) => set('reportedBy', d.value)} />
+          </Field>
+          <Field label="Effect on staff and pupils">
+            <Textarea
+              value={editing.effectOnStaffAndPupils}
+              onChange={(_, d) => set('effectOnStaffAndPupils', d.value)}
+            />
+          </Field>
+          <div className={styles.buttons}>
+            <Button appearance="primary" disabled={saving} onClick={() => save(editing)}>
+              {saving ? 'Saving…' : 'Save'}
+            </Button>
+            <Button disabled={saving} onClick={() => setEditing(null)}>
+              Cancel
+            </Button>
+          </div>
+        </>
+      ) : (
+        <div className={styles.buttons}>
+          <Button size="small" onClick={() => setEditing(draftOf(details))}>
+            Edit fairness and letter details
+          </Button>
+          {!details.letterFacts.parentExplanation && (
+            <Text size={200} className={styles.muted}>
+              No “what to tell the parent” yet: decision letters need it.
+            </Text>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
