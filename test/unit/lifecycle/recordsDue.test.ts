@@ -354,3 +354,24 @@ describe('records: the edges of each rule', () => {
     ]);
   });
 });
+
+describe('002 §51: closing a warning leaves the all-staff list alone', () => {
+  it('002 §51: ending a warning with no list item writes nothing to Contact Restrictions', () => {
+    const result = applyTransition(caseAt('warning'), T.end, ctx('2026-03-06'));
+    expect(result.ok && result.listChange).toBeNull();
+  });
+
+  it('002 §51: a warning an older version did write to the list is marked Ended there', () => {
+    const older = { ...caseAt('warning'), restrictionItemId: '41' };
+    const result = applyTransition(older, T.end, ctx('2026-03-06'));
+    expect(result.ok && result.listChange).toEqual({
+      action: 'update',
+      fields: { Status: 'Ended' },
+    });
+  });
+
+  it('ending a restriction in force still marks its item Ended', () => {
+    const result = applyTransition(caseAt('active'), T.end, ctx('2026-03-06'));
+    expect(result.ok && result.listChange).toMatchObject({ fields: { Status: 'Ended' } });
+  });
+});

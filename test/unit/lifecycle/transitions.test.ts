@@ -371,11 +371,11 @@ describe('after imposing', () => {
     ).toBe(false);
   });
 
-  it('closing a concern touches nothing staff see; closing a warning marks it Ended', () => {
+  it('closing a concern or a warning touches nothing staff see (002 §51: a warning is not on their list)', () => {
     const concern = applyTransition(caseAt('concern'), T.end, ctx(ON));
     expect(concern.ok && concern.listChange).toBeNull();
     const warning = applyTransition(caseAt('warning'), T.end, ctx(ON));
-    expect(warning.ok && warning.listChange?.fields).toEqual({ Status: 'Ended' });
+    expect(warning.ok && warning.listChange).toBeNull();
   });
 
   it('a warning goes on the list as Warning, restricting nothing, with a date to look again', () => {

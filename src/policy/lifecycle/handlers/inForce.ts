@@ -9,6 +9,7 @@ import { extendersFor } from '../settings';
 import { addedTerms, checkTerms } from '../terms';
 import type { ListChange, RestrictionCase } from '../types';
 import {
+  RESTRICTING,
   appealDeadline,
   deadline,
   refusal,
@@ -189,7 +190,10 @@ export const end: TransitionSpec<'end'> = {
   stageRefusal: () => 'There is nothing in force to end.',
   apply: ({ c, today, expired, problems, itemAction }) => {
     if (problems.length) return refusal('The decision cannot be recorded yet.', problems);
-    const hadItem = c.restrictionItemId !== undefined || c.stage !== 'concern';
+    // A restriction always has a list item (made by the decision that imposed it); a concern or a
+    // warning has one only when an older version wrote it (002 §51: warnings are no longer on the
+    // all-staff list), so closing a warning never creates a blank item there.
+    const hadItem = c.restrictionItemId !== undefined || RESTRICTING.has(c.stage);
     const listChange: ListChange | null =
       hadItem && c.person.emails.length > 0
         ? { action: itemAction, fields: { Status: 'Ended' } }
