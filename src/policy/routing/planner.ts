@@ -400,6 +400,15 @@ export function planMailbox(
     owned.set(name.key, list);
   }
   const lastApplied = new Set(state.lastAppliedKeys ?? []);
+  // Our own rules must also keep their order among themselves: a route rule (which stops
+  // processing) above its urgent rule would file urgent mail unmarked (002 §62). A user can
+  // reorder rules in Outlook, and a half-applied run can leave them so; then every kept rule is
+  // rewritten with its sequence, so that no two end up tied.
+  const keptSequences = desired
+    .map((want) => owned.get(want.key)?.[0])
+    .filter((kept) => kept !== undefined)
+    .map((kept) => sequenceOf(kept.rule));
+  const reordered = keptSequences.some((seq, i) => i > 0 && seq <= keptSequences[i - 1]!);
   let inStep = 0;
   const desiredKeys = new Set(desired.map((d) => d.key));
   for (const want of desired) {
@@ -428,7 +437,7 @@ export function planMailbox(
     const changed =
       keep.fingerprint !== want.fingerprint || keep.rule.displayName !== want.body.displayName;
     // Before every rule that is not ours, so a user's "move to folder" cannot pre-empt it.
-    const moved = sequenceOf(keep.rule) > firstOtherSequence;
+    const moved = sequenceOf(keep.rule) > firstOtherSequence || reordered;
     if (inError) drift.push({ kind: 'inError', ruleName: want.body.displayName });
     if (edited) drift.push({ kind: 'edited', ruleName: want.body.displayName });
     if (disabled) drift.push({ kind: 'disabled', ruleName: want.body.displayName });

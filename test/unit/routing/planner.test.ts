@@ -210,6 +210,26 @@ describe('routing planner', () => {
     ]);
   });
 
+  it('002 §62: a route rule moved above its urgent rule is drift, and every own rule is rewritten in order', () => {
+    const { after, routes } = converge([r('1', ['a@x.org'])], state());
+    const [urgent, route] = after.rules;
+    // A user drags the route rule (which stops processing) above the urgent rule in Outlook.
+    const swapped = [
+      { ...urgent!, sequence: route!.sequence },
+      { ...route!, sequence: urgent!.sequence },
+    ];
+    const plan = planMailbox(state(swapped), routes, settings());
+    expect(plan.drift.map((d) => d.kind)).toEqual(['moved', 'moved']);
+    expect(
+      plan.changes.map((c) => (c.kind === 'update' ? [c.rule.role, c.rule.body.sequence] : c.kind)),
+    ).toEqual([
+      ['urgent', 1],
+      ['route', 2],
+    ]);
+    const repaired = state(applied(state(swapped), plan.changes));
+    expect(planMailbox(repaired, routes, settings()).changes).toEqual([]);
+  });
+
   it('detects a deleted rule as drift when the last run had it in step', () => {
     const { first } = converge([r('1', ['a@x.org'])], state());
     const key = first.changes[0]?.kind === 'create' ? first.changes[0].rule.key : '';
