@@ -10,6 +10,7 @@ import { REPORTED_BEHAVIOURS, type Behaviour, type InformedAnswer } from '../eve
 import { addDays, compareLocalDates, isLocalDate, londonDateOf } from '../londonDate';
 import { normalizeAddress } from '../addresses';
 import type { LocalDate, Restriction } from '../types';
+import { DEFAULT_LIFECYCLE_SETTINGS } from './settings';
 import type { DecisionRecord, RestrictionCase, TransitionKind } from './types';
 
 export const RECORDS_DUE_KINDS = [
@@ -42,7 +43,8 @@ export interface RecordsDueSettings {
   /**
    * The longest a restriction may run, in months from today. 002 §50/§52: 3, 6 or 12 months (or
    * to a term's end); 001: 3 to 6 months, extended only in exceptional cases; 000, 003 and 004
-   * name no longest term. Default 12: the longest any policy names (a 001 school may set 6).
+   * name no longest term. One setting with the lifecycle's (LifecycleSettings.longestTermMonths,
+   * the Settings key LongestTermMonths): what may be imposed is what the due list allows.
    */
   longestTermMonths: number;
   /** 002 §49: the chair is told of every letter to the parent (003's letters are cc'd to the chair). */
@@ -52,7 +54,7 @@ export interface RecordsDueSettings {
 }
 
 export const DEFAULT_RECORDS_DUE_SETTINGS: RecordsDueSettings = {
-  longestTermMonths: 12,
+  longestTermMonths: DEFAULT_LIFECYCLE_SETTINGS.longestTermMonths,
   notifyChairOfLetters: true,
   escalation: true,
 };
