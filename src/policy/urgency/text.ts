@@ -62,14 +62,24 @@ export function htmlToText(html: string): string {
 
 // A line that starts quoted history in a reply: Gmail's "On … wrote:", Outlook's "-----Original
 // Message-----", or Outlook's header block ("From: …" followed by "Sent:" or "Date:").
-// A line that starts quoted history in a reply: Gmail's "On … wrote:", Outlook's "-----Original
-// Message-----", or Outlook's header block ("From: …" followed by "Sent:" or "Date:").
+// A mail client's "On … wrote:" always names a date or an address ("On Mon, 4 Mar 2024 at 09:12,
+// Office <office@…> wrote:") or is followed by ">" lines; a parent's own sentence ("On Sunday her
+// dad wrote:") is neither, and what follows it is the parent's news, read like the rest.
 const wrote = (line: string) => /^\s*On\b.{0,200}\bwrote:\s*$/i.test(line);
 function startsHistory(lines: readonly string[], i: number): boolean {
   const line = lines[i]!;
-  if (wrote(line) || /^\s*-{2,}\s*Original Message\s*-{2,}/i.test(line)) return true;
+  if (/^\s*-{2,}\s*Original Message\s*-{2,}/i.test(line)) return true;
+  const quotedNext = (from: number) =>
+    lines
+      .slice(from)
+      .find((next) => next.trim() !== '')
+      ?.trimStart()
+      .startsWith('>') === true;
+  const clientMarker = (header: string, next: number) =>
+    wrote(header) && (/\d|@/.test(header) || quotedNext(next));
+  if (clientMarker(line, i + 1)) return true;
   // "On Mon, 4 Mar 2024 at 09:12, Office <office@…>" wrapped over two lines.
-  if (/^\s*On\b/i.test(line) && wrote(`${line} ${lines[i + 1] ?? ''}`)) return true;
+  if (/^\s*On\b/i.test(line) && clientMarker(`${line} ${lines[i + 1] ?? ''}`, i + 2)) return true;
   return (
     /^\s*From:\s*\S/i.test(line) &&
     lines.slice(i + 1, i + 4).some((next) => /^\s*(?:Sent|Date):\s*\S/i.test(next))

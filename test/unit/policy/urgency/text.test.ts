@@ -73,6 +73,14 @@ describe('only the new text counts; quoted history does not, a forward is read w
     expect(text.body.trim()).toBe('Still no date for the meeting.');
     expect(detectUrgency('RE: Meeting', reply(history)).urgent).toBe(false);
   });
+  test('002 §62: a parent\'s own "On … wrote:" sentence is not history: what follows is read', () => {
+    const body =
+      'On Sunday her dad wrote:\nhe is coming to the gate for Amy today. There is a court order: he must not collect her';
+    expect(newText(body, 'Amy')).toBe(body);
+    expect(detectUrgency('Amy', body).urgent).toBe(true);
+    // A client's marker with no date or address still counts when quoted lines follow it.
+    expect(newText('new\nOn Monday Office wrote:\n> old', '')).toBe('new');
+  });
   test('Outlook\'s header block: "Sent:" or "Date:" within the three lines after "From:"', () => {
     expect(newText('new\nFrom: Office\nTo: me\nCc: you\nSent: today\nold', '')).toBe('new');
     expect(newText('new\nFrom: Office\nDate: today\nold', '')).toBe('new');
