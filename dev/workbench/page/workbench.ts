@@ -129,6 +129,9 @@ function sendContextIfWaiting(): void {
  * Another person's master list is not readable (no .Shared permission): then all are uncoloured.
  */
 async function loadCategoryColours(choice: MailboxChoice): Promise<Map<string, string>> {
+  // Not even asked for another mailbox: the refused request would sit in the service's request log
+  // beside the add-in's own (tests read that log to show the add-in never asks for it).
+  if (choice.mailbox.toLowerCase() !== choice.user.emailAddress.toLowerCase()) return new Map();
   const response = await fetch(
     `/v1.0/users/${encodeURIComponent(choice.mailbox)}/outlook/masterCategories`,
     { headers: { Authorization: `Bearer local:${choice.user.emailAddress}` } },
