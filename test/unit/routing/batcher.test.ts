@@ -15,6 +15,7 @@ interface Sent {
 
 function fakeGraph(opts: { throttleEvery?: number } = {}) {
   const answered = new Set<string>();
+  const attempted = new Set<string>();
   const inFlight = new Map<string, number>();
   const shapes: ('parallel' | 'sequential')[] = [];
   const problems: string[] = [];
@@ -45,8 +46,13 @@ function fakeGraph(opts: { throttleEvery?: number } = {}) {
         let stopped = false;
         const responses = body.requests.map((r) => {
           if (stopped) return { id: r.id, status: 424, headers: {} };
-          count += 1;
-          const throttled = opts.throttleEvery !== undefined && count % opts.throttleEvery === 0;
+          // Only a request's first attempt may be throttled: a retry always gets through, so the
+          // test checks the retry, not how often chance throttles the same request (6 attempts).
+          const firstAttempt = !attempted.has(r.url);
+          attempted.add(r.url);
+          if (firstAttempt) count += 1;
+          const throttled =
+            firstAttempt && opts.throttleEvery !== undefined && count % opts.throttleEvery === 0;
           if (throttled && sequential) stopped = true;
           return throttled
             ? { id: r.id, status: 429, headers: { 'Retry-After': '0' } }
