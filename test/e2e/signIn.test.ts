@@ -313,7 +313,12 @@ test('least scopes: an admin signs in with the staff set; the admin view asks fo
     if (payload)
       scopes.push(String(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')).scp));
   });
+  // The pane restarts for the new mailbox; a sign-in prompt still up from the first pane would
+  // open a dialog that Office closes with that pane, so wait for the restart before answering.
+  await opened.pane();
+  const loadsBefore = opened.paneLoads.length;
   await opened.page.selectOption('#mailbox', 'it.admin@oakfield.sch.uk');
+  await until(() => opened.paneLoads.length > loadsBefore);
   let pane = await opened.pane();
   await signInThroughDialog(opened, { expectHint: 'it.admin@oakfield.sch.uk' });
   await pane.getByRole('tab', { name: 'Admin' }).waitFor({ timeout: 30_000 });
@@ -322,20 +327,34 @@ test('least scopes: an admin signs in with the staff set; the admin view asks fo
   expect(scopes.some((s) => s.split(' ').includes('User.Read.All'))).toBe(false);
   const beforeAdmin = scopes.length;
 
-  // The admin view's first call needs the admin set: the dialog again (the provider's session
-  // lets its page through without asking for the name), then the view loads with the wider token.
+  // The admin view's first call needs the admin set. MSAL first tries without a window (ssoSilent
+  // in a hidden frame, on the provider's session); when that does not answer in time it is the
+  // dialog again (the session lets its page through without asking for the name). Either is right.
   pane = await opened.pane();
   await pane.getByRole('tab', { name: 'Admin' }).click();
   const prompt = opened.page.locator('#dialog-prompt');
-  await prompt.waitFor({ state: 'visible', timeout: 30_000 });
-  const dialogPage = opened.context.waitForEvent('page');
-  await opened.page.locator('#dialog-allow').click();
-  const dialog = await dialogPage;
-  const closed = dialog.waitForEvent('close', { timeout: 30_000 });
-  const asked = dialog.waitForSelector('#username', { timeout: 30_000 }).then(() => 'asked');
-  if ((await Promise.race([closed.then(() => 'closed'), asked])) === 'asked') {
-    await dialog.click('#sign-in');
-    await closed;
+  const adminToken = () =>
+    scopes.slice(beforeAdmin).some((s) => s.split(' ').includes('User.Read.All'));
+  const how = await Promise.race([
+    prompt
+      .waitFor({ state: 'visible', timeout: 30_000 })
+      .then(() => 'prompt')
+      .catch(() => 'neither'),
+    until(adminToken)
+      .then(() => 'silent')
+      .catch(() => 'neither'),
+  ]);
+  expect(how).not.toBe('neither');
+  if (how === 'prompt') {
+    const dialogPage = opened.context.waitForEvent('page');
+    await opened.page.locator('#dialog-allow').click();
+    const dialog = await dialogPage;
+    const closed = dialog.waitForEvent('close', { timeout: 30_000 });
+    const asked = dialog.waitForSelector('#username', { timeout: 30_000 }).then(() => 'asked');
+    if ((await Promise.race([closed.then(() => 'closed'), asked])) === 'asked') {
+      await dialog.click('#sign-in');
+      await closed;
+    }
   }
   await until(() => scopes.slice(beforeAdmin).some((s) => s.split(' ').includes('User.Read.All')));
   await pane.waitForFunction(
