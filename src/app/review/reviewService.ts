@@ -173,6 +173,17 @@ export function conflictMessage(changedBy?: string, changedAt?: string): string 
   return `Changed by ${changedBy ?? 'someone else'}${when} — reload and try again`;
 }
 
+/** A save refused because someone else changed the case first: who and when, in plain words. */
+function conflictOutcome(e: ChangedByOtherError) {
+  return {
+    ok: false as const,
+    kind: 'conflict' as const,
+    message: conflictMessage(e.changedBy, e.changedAt),
+    ...(e.changedBy ? { changedBy: e.changedBy } : {}),
+    ...(e.changedAt ? { changedAt: e.changedAt } : {}),
+  };
+}
+
 /** The first email address in a representative's details, for the draft's copy (000 §5.2). */
 export function representativeAddress(text: string): string | undefined {
   return /[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/.exec(text)?.[0];
@@ -531,15 +542,7 @@ export class GraphReviewService implements ReviewService {
     try {
       return await this.applyOnce(personKey, transition);
     } catch (e) {
-      if (e instanceof ChangedByOtherError) {
-        return {
-          ok: false,
-          kind: 'conflict',
-          message: conflictMessage(e.changedBy, e.changedAt),
-          ...(e.changedBy ? { changedBy: e.changedBy } : {}),
-          ...(e.changedAt ? { changedAt: e.changedAt } : {}),
-        };
-      }
+      if (e instanceof ChangedByOtherError) return conflictOutcome(e);
       const error = toGraphAccessError(e);
       return { ok: false, kind: 'failed', message: error.message };
     }
@@ -818,14 +821,7 @@ export class GraphReviewService implements ReviewService {
       this.remember(saved);
       return { ok: true, case: saved.case };
     } catch (e) {
-      if (e instanceof ChangedByOtherError)
-        return {
-          ok: false,
-          kind: 'conflict',
-          message: conflictMessage(e.changedBy, e.changedAt),
-          ...(e.changedBy ? { changedBy: e.changedBy } : {}),
-          ...(e.changedAt ? { changedAt: e.changedAt } : {}),
-        };
+      if (e instanceof ChangedByOtherError) return conflictOutcome(e);
       return { ok: false, kind: 'failed', message: toGraphAccessError(e).message };
     }
   }

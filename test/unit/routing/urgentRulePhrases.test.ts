@@ -9,6 +9,20 @@ function serverRuleMatches(text: string): string[] {
   return URGENT_RULE_PHRASES.filter((p) => lower.includes(p.toLowerCase()));
 }
 
+/** Emergencies a restricted parent may still write about (002 §62). */
+const EMERGENCIES = [
+  'Ellie has not come home from school and it is 6pm',
+  'My son has gone missing, please call me',
+  'She told me she is self-harming again',
+  'He said he wants to kill himself',
+  'Tom had an anaphylactic reaction at lunch, where is his EpiPen?',
+  'We are in A&E with Sam',
+  'There is a court order: his father must not collect him today',
+  'The police are at our house',
+  'Her grandmother passed away last night',
+  'My daughter was sexually abused',
+];
+
 describe('urgent rule phrases', () => {
   it('fit the size budget of a rule, and are unique and trimmed', () => {
     const chars = URGENT_RULE_PHRASES.reduce((sum, p) => sum + p.length, 0);
@@ -23,18 +37,7 @@ describe('urgent rule phrases', () => {
   });
 
   it('002 §62: mark the emergencies a restricted parent may still write about', () => {
-    for (const text of [
-      'Ellie has not come home from school and it is 6pm',
-      'My son has gone missing, please call me',
-      'She told me she is self-harming again',
-      'He said he wants to kill himself',
-      'Tom had an anaphylactic reaction at lunch, where is his EpiPen?',
-      'We are in A&E with Sam',
-      'There is a court order: his father must not collect him today',
-      'The police are at our house',
-      'Her grandmother passed away last night',
-      'My daughter was sexually abused',
-    ]) {
+    for (const text of EMERGENCIES) {
       expect({ text, matched: serverRuleMatches(text).length > 0 }).toEqual({
         text,
         matched: true,
@@ -61,18 +64,7 @@ describe('urgent rule phrases', () => {
 
 describe('urgent rule phrases and the pane agree', () => {
   it('002 §62: every emergency the server marks, the pane also calls urgent when it is opened', () => {
-    for (const text of [
-      'Ellie has not come home from school and it is 6pm',
-      'My son has gone missing, please call me',
-      'She told me she is self-harming again',
-      'He said he wants to kill himself',
-      'Tom had an anaphylactic reaction at lunch, where is his EpiPen?',
-      'We are in A&E with Sam',
-      'There is a court order: his father must not collect him today',
-      'The police are at our house',
-      'Her grandmother passed away last night',
-      'My daughter was sexually abused',
-    ]) {
+    for (const text of EMERGENCIES) {
       expect(serverRuleMatches(text).length).toBeGreaterThan(0);
       expect({ text, urgent: detectUrgency('Sam', text, []).urgent }).toEqual({
         text,
