@@ -19,10 +19,15 @@ export interface CorpusEmail {
 
 export const TARGETS = { recall: 0.95, falseAlarms: 0.1, msPerEmail: 5 };
 
-export type CorpusName = 'urgency' | 'urgency-heldout' | 'urgency-heldout2';
+export type CorpusName = 'urgency' | 'urgency-heldout' | 'urgency-heldout2' | 'urgency-heldout3';
 
 /** The main set, held-out set 1 (used once to widen the lexicon), held-out set 2 (never used). */
-export const CORPORA: readonly CorpusName[] = ['urgency', 'urgency-heldout', 'urgency-heldout2'];
+export const CORPORA: readonly CorpusName[] = [
+  'urgency',
+  'urgency-heldout',
+  'urgency-heldout2',
+  'urgency-heldout3',
+];
 
 export function loadCorpus(name: CorpusName): CorpusEmail[] {
   return JSON.parse(
