@@ -28,6 +28,7 @@ export type UrgencyCategory =
   | 'socialCare'
   | 'bereavement'
   | 'violence'
+  | 'housing'
   | 'safeguarding'
   | 'urgent'
   | 'school';
@@ -49,6 +50,7 @@ export const CATEGORY_LABELS: Readonly<Record<UrgencyCategory, string>> = {
   socialCare: 'social care or child protection',
   bereavement: 'a death in the family',
   violence: 'a weapon or a threat of violence',
+  housing: 'a family with nowhere to stay',
   safeguarding: 'a safeguarding concern',
   urgent: 'a request for urgent contact',
   school: "a word on the school's own list",
@@ -85,9 +87,13 @@ export function lexiconRules(): LexiconRule[] {
   const SELF = '(?:him|her|them|my|your)sel(?:f|ves)';
   const PARENT =
     '(?:mum|dad|mother|father|step-?(?:mum|dad|father|mother)|stepdad|stepmum|grandad|grandma|nan|gran|uncle|aunt(?:ie)?|brother|sister|boyfriend|girlfriend|partner)';
-  /** A threat about the complaint, not an event: "I will go to the police", "if … I'll call". */
+  /**
+   * A threat about the complaint, not an event: "I will go to the police", "if … I'll call". Only
+   * the writer's own next step (I, we) or a condition defuses: "he will collect her although the
+   * court order says he must not" is a third person about to act, which is the emergency.
+   */
   const THREAT_CONTEXT =
-    "\\b(?:will|'ll|shall|would|going to|gonna|intend\\w*|threaten\\w*|consider\\w*|unless|otherwise|if|any further|one more)\\b";
+    "\\b(?:i|we)(?:'ll|'d| will| shall| would| am going to| are going to| am gonna| intend\\w*| plan\\w*| may| might)\\b|\\b(?:threaten\\w*|consider\\w*|unless|otherwise|if|any further|one more)\\b|\\b(?:going to|gonna|could|might|will|would) (?:easily )?get\\b|\\b(?:could|might) (?:be|have been)\\b";
   const ADMIN_CONTEXT = adminContext();
 
   return [
@@ -119,14 +125,14 @@ export function lexiconRules(): LexiconRule[] {
     {
       id: 'missing.neverArrived',
       category: 'missing',
-      pattern: `(?<who>\\p{L}+) (?:never|didn'?t|did not) (?:turn(?:ed)? up|arrived?|got there|came out)`,
+      pattern: `(?<who>\\p{L}+) (?:never|didn'?t|did not) (?:turn(?:ed)? up|arrived?|got there|came out|(?:made|make|got|get) it (?:to|into|in to) (?:school|class|the bus)|(?:got|get) (?:to|into|in to) school|reached (?:school|the school))`,
       who: true,
     },
     {
       id: 'missing.whereabouts',
       category: 'missing',
       pattern:
-        "(?:no ?one|nobody|we don'?t|i don'?t|no idea) (?:knows? )?where (?:he|she|they) (?:is|are|went)|can'?t find (?:him|her|them|my (?:son|daughter|child))",
+        "(?:no ?one|no-one|nobody|we don'?t|i don'?t|no idea) (?:knows? |knew )?where (?:he|she|they)(?: is| are| was| were| went|'d gone| had gone| has gone|'s gone)|can'?t find (?:him|her|them|my (?:son|daughter|child))|where (?:is|are) (?:he|she|they|my (?:son|daughter|child|boy|girl))\\?",
     },
     {
       id: 'missing.notSeen',
@@ -139,6 +145,14 @@ export function lexiconRules(): LexiconRule[] {
       pattern: `(?:can'?t|cannot|couldn'?t|unable to) (?:get hold of|reach|contact|find|get through to) ${HIM}|${NOT} (?:answering|picking up) (?:his|her|their) phone|(?:phone|location) is (?:off|dead|switched off)|(?:haven'?t|have not|hasn'?t|has not) (?:heard from|seen) ${HIM}|no sign of ${HIM}|should (?:have|'ve) been (?:home|back)|(?:was|were) (?:meant|supposed|due) to be (?:home|back)`,
     },
     { id: 'missing.ranAway', category: 'missing', pattern: 'run(?:s|ning)? away|ran away|runaway' },
+    {
+      // "The text says he is absent" when the parent saw him go to school: the absence is the alarm.
+      id: 'missing.absentButLeft',
+      category: 'missing',
+      pattern:
+        'absent(?=[^]{0,300}?\\b(?:i|we) (?:dropped|dropped off|took|walked|drove|watched|saw) (?:him|her|them)\\b)|(?:(?:i|we) (?:dropped|dropped off|took|walked|drove|watched|saw) (?:him|her|them)\\b[^]{0,300}?)\\babsent',
+      unless: '\\b(?:but|yet) (?:he|she|they) (?:was|were) (?:in|at|there)\\b|\\bregister\\b',
+    },
 
     // Injury.
     {
@@ -169,7 +183,7 @@ export function lexiconRules(): LexiconRule[] {
       id: 'injury.body',
       category: 'injury',
       pattern:
-        'dislocat\\w+|fractur\\w+|in a (?:cast|sling)|knocked (?:out|unconscious)|(?:banged|bashed|hit|knocked|bumped) (?:his|her|their) head|(?:bump|lump|cut|gash|wound) (?:on|to|in) (?:his|her|their) (?:head|face|eye)|(?:fell|fallen|fall) (?:off|from|down) (?:the|a) (?:\\p{L}+ )?(?:frame|wall|stairs|apparatus|bars|roof|window|tree|bike)|burns?|scald\\w*',
+        "dislocat\\w+|fractur\\w+|in a (?:cast|sling)|knocked (?:out|unconscious)|(?:banged|bashed|hit|knocked|bumped) (?:his|her|their) head|(?:bump|lump|cut|gash|wound) (?:on|to|in) (?:his|her|their) (?:head|face|eye)|(?:fell|fallen|fall|fel|tripped|slipped) (?:off|from|down|on|over) (?:the|a) (?:\\p{L}+ )?(?:frame|wall|stairs|steps|apparatus|bars|roof|window|tree|bike)|(?:can'?t|cannot|couldn'?t|can not) (?:stand|walk|put (?:any )?weight) on (?:it|(?:his|her|their) (?:leg|foot|ankle|knee))|(?:ankle|knee|wrist|arm|leg|foot|hand|eye|face|head) (?:is|was|has) (?:massive|huge|swollen|swelled|swelling|ballooned|twice the size)|(?:no ?one|nobody|no-one) (?:has |had )?(?:come|been|came|gone) to (?:help|see to|check on) (?:him|her|them)|burns?|scald\\w*",
     },
     {
       id: 'injury.bleeding',
@@ -219,7 +233,8 @@ export function lexiconRules(): LexiconRule[] {
       id: 'illness.named',
       category: 'illness',
       pattern:
-        "blood sugar|hypo|hypoglyc\\w+|meningitis|sepsis|septic|appendicitis|asthma attack|high temperature|rash that (?:doesn'?t|does not|won'?t) fade|rescue med\\w*",
+        "blood sugar|hypo|hypoglyc\\w+|meningitis|sepsis|septic|appendicitis|asthma attack|high temperature|rash that (?:doesn'?t|does not|won'?t) fade|rescue med\\w*|wheez\\w+|(?:can'?t|cannot|can) (?:hardly|barely) (?:breathe|speak|talk|get (?:his|her|their) words out)|(?:reading|levels?|sugars?|glucose) (?:is |are |of |at |was )?(?:[0-3]\\.\\d|dropping|falling|crashing|very low|too low|really low)|glucose (?:tablets|gel)|(?:libre|dexcom|cgm|insulin pump) (?:app )?(?:is )?(?:alert\\w*|alarm\\w*)",
+      unless: "\\b(?:hasn'?t|has not|haven'?t|have not|never|no) (?:had|needed)\\b",
     },
 
     // Allergy.
@@ -227,19 +242,28 @@ export function lexiconRules(): LexiconRule[] {
       id: 'allergy.reaction',
       category: 'allergy',
       pattern:
-        'allergic reactions?|anaphyla\\w+|epi-?pens?|auto-?injectors?|adrenaline pen|(?:lips|face|throat|tongue) (?:swollen|swelling|swelled)|swollen (?:lips|face|throat|tongue)|hives|allerg(?:y|ies|ic) to|(?:nut|peanut|food|severe) allerg(?:y|ies)|antihistamines?|piriton|(?:face|lips|eyes?) (?:was |were |is |are |went )?(?:puffy|puffed up|swelling up)|throat (?:was |is |felt |feels )?(?:itchy|tight|swelling|closing)|reaction to',
+        'allergic reactions?|anaphyla\\w+|(?:lips|face|throat|tongue) (?:swollen|swelling|swelled)|swollen (?:lips|face|throat|tongue)|hives|allerg(?:y|ies|ic) to|(?:nut|peanut|food|severe) allerg(?:y|ies)|(?:face|lips|eyes?) (?:was |were |is |are |went )?(?:puffy|puffed up|swelling up)|throat (?:was |is |felt |feels )?(?:itchy|tight|swelling|closing)|reaction to',
+    },
+
+    {
+      // The medicine alone, unless the sentence is about keeping it in date (a school's routine).
+      id: 'allergy.medicine',
+      category: 'allergy',
+      pattern: 'epi-?pens?|auto-?injectors?|adrenaline pens?|antihistamines?|piriton',
+      unless:
+        '\\b(?:expir\\w*|out of date|dose|prescription|care plan|action plan|spares?|replace\\w*|update\\w*|new (?:ones?|pens?)|in date|sign(?:ed)? (?:the )?form)\\b',
     },
 
     // Self-harm and suicide.
     {
       id: 'selfHarm.words',
       category: 'selfHarm',
-      pattern: `self[- ]?harm\\w*|(?:cutting|cut|hurting|hurt|harming|harm|burning|burnt|burned|starving) ${SELF}|marks on (?:his|her|their) (?:arms?|legs?|wrists?|thighs?)|burns on (?:his|her|their)|scratching (?:his|her|their) (?:arms?|legs?|wrists?)|taking (?:tablets|pills) from`,
+      pattern: `self[- ]?harm\\w*|(?:cutting|cut|hurting|hurt|harming|harm|burning|burnt|burned|starving) ${SELF}|marks on (?:his|her|their) (?:arms?|legs?|wrists?|thighs?)|burns on (?:his|her|their)|scratching (?:his|her|their) (?:arms?|legs?|wrists?)|taking (?:tablets|pills) from|cuts (?:on|all over|up and down) (?:(?:his|her|their|both) )?(?:\\p{L}+ )?(?:wrists?|arms?|forearms?|legs?|thighs?|stomach|tummy)|(?:arms?|forearms?|wrists?|legs?|thighs?) (?:are |were )?covered in (?:cuts|scratches|marks|scars)|(?:fresh|deep|new) cuts|(?:razor|sharpener|pencil sharpener|craft) blades?|(?:taken|took|has|had|carrying|hiding|hid|hidden) a blade`,
     },
     {
       id: 'suicide.words',
       category: 'suicide',
-      pattern: `suicid\\w*|kill(?:ing)? ${SELF}|end (?:it all|(?:his|her|my|their) (?:own )?life)|take (?:his|her|my|their) (?:own )?life|${NOT} want(?:s|ing)? to (?:be alive|live|be here)|better off (?:without (?:him|her|me)|dead)|want(?:s|ed)? to (?:die|disappear|be dead)|${NOT} want(?:s|ing)? to (?:wake up|go on|exist)|no point (?:in )?(?:living|being alive|being here|going on)|(?:thoughts|thinking) (?:of|about) (?:dying|death|killing)|wish(?:es|ed)? (?:he|she|i|they) (?:was|were) (?:dead|never born)|overdos\\w*`,
+      pattern: `suicid\\w*|kill(?:ing)? ${SELF}|end (?:it all|(?:his|her|my|their) (?:own )?life)|take (?:his|her|my|their) (?:own )?life|${NOT} want(?:s|ing)? to (?:be alive|live|be here)|better off (?:without (?:him|her|me)|dead)|want(?:s|ed)? to (?:die|disappear|be dead)|${NOT} want(?:s|ing)? to (?:wake up|go on|exist)|no point (?:in )?(?:living|being alive|being here|going on)|${NOT} see (?:the|any) point (?:in|of) (?:living|life|being alive|being here|going on|carrying on)|(?:nobody|no ?one|no-one)(?: \\p{L}+){0,3} would (?:notice|care|miss (?:him|her|them|me)) if (?:he|she|they|i) (?:was|were|wasn'?t|weren'?t) (?:gone|here|around|alive)|${NOT} want(?:s|ing)? to be (?:here|alive|around) any ?more|(?:talk\\w*|said|says|saying) (?:about )?(?:ending it|ending (?:his|her|their|my) life|not being here|not wanting to (?:live|be here))|(?:end|ending) it all|(?:thinking|talking|thought|talked|think|talks?|wants?|wanted|going|gonna|planning|plans) (?:about |of |to )?end(?:ing)? it(?! with)|how many (?:paracetamol|pills|tablets|painkillers)|(?:thoughts|thinking) (?:of|about) (?:dying|death|killing)|wish(?:es|ed)? (?:he|she|i|they) (?:was|were) (?:dead|never born)|overdos\\w*`,
     },
 
     // Abuse and neglect.
@@ -250,17 +274,24 @@ export function lexiconRules(): LexiconRule[] {
       unless: '\\bkick(?:s|ed)? (?:him|her|them|me) (?:out|off)\\b|\\bfeelings\\b',
     },
     {
+      id: 'abuse.handled',
+      category: 'abuse',
+      pattern: `(?:dragged|yanked|manhandled|restrained|pinned|threw|thrown|shook) ${HIM}|(?:grabbed|held|pulled|lifted|dragged) (?:${HIM} )?by (?:the|his|her|their) (?:collar|neck|throat|hair|ear|arms?|wrists?)|(?:red |finger |hand ?)?marks? (?:around|round|on) (?:his|her|their) (?:neck|throat)`,
+    },
+    {
       id: 'abuse.sexual',
       category: 'abuse',
+      // The writer asking for photos, or arranging a meeting, is the school's business, not an alarm.
       pattern:
-        '(?:touch(?:ed|es|ing)) (?:her|him|them)|sexual(?:ly)? (?:messages?|abuse|assault\\w*|touching|comments?|images?|photos?|pictures?|harass\\w*|things)|sexually|indecent\\w*|groom(?:ed|ing)|nudes?|sexting|(?:pull|take|took|pulled) (?:her|his|their|my) (?:trousers|pants|clothes|knickers|shirt|top) (?:down|off)|asked (?:him|her|them) to (?:take|send|meet)',
-      unless: '\\bgrooming (?:parlour|salon)\\b',
+        "(?:touch(?:ed|es|ing)) (?:her|him|them)|sexual(?:ly)? (?:messages?|abuse|assault\\w*|touching|comments?|images?|photos?|pictures?|harass\\w*|things)|sexually|indecent\\w*|groom(?:ed|ing)|nudes?|sexting|(?:pull|take|took|pulled) (?:her|his|their|my) (?:trousers|pants|clothes|knickers|shirt|top) (?:down|off)|asked (?:him|her|them) to (?:take|send|meet)|ask(?:s|ed|ing)? (?:him|her|them|my (?:son|daughter|child)) for (?:pictures|photos|pics|images|videos|nudes)|(?:keep|keeping|kept) (?:it|this|them|the (?:chats?|messages?)) (?:between (?:them|us|the two of (?:them|us))|from (?:me|us|her mum|his mum|her dad|his dad))|(?:sextortion|blackmail\\w* (?:him|her|them))|threaten\\w* to (?:send|share|post|leak|put) (?:it|them|the (?:pictures?|photos?|images?|videos?)|(?:his|her|their) (?:pictures?|photos?|images?))|(?:got|made|persuaded|convinced|asked|pressured) (?:him|her|them) (?:in)?to send (?:a |an |some )?(?:picture|photo|pic|image|video|nude|selfie)s?|(?:arranged|planning|planned|wants|wanted|trying) to meet (?:up with )?(?:him|her|them|my (?:son|daughter)) (?:at|in|after|near|outside|by|on)|ask(?:s|ed|ing)? (?:(?:him|her|them) )?(?:what|which) school (?:he|she|they) (?:goes|go|attends|is at)|(?:he|she|they) (?:met|has been talking to|'s been talking to|was talking to) (?:online|on (?:a |an )?(?:game|app|snapchat|instagram|tiktok|discord|roblox|fortnite|whatsapp|xbox|playstation))",
+      unless:
+        "\\bgrooming (?:parlour|salon)\\b|\\b(?:i|we)(?: have|'ve)? (?:arranged|asked|planned)\\b",
     },
     {
       id: 'abuse.named',
       category: 'abuse',
       pattern:
-        '(?:domestic|sexual|physical|emotional|child) (?:abuse|violence)|being abused|abus(?:ed|ing) (?:him|her|them|me)|refuge|being neglected|signs of neglect|neglected at home|not (?:being )?fed',
+        '(?:domestic|sexual|physical|emotional|child) (?:abuse|violence)|being abused|abus(?:ed|ing) (?:him|her|them|me)|refuge|being neglected|signs of neglect|neglected at home|not (?:being )?fed|made (?:him|her|them) sleep (?:in|on|outside)|(?:locked|shut) (?:him|her|them) (?:in (?:a|the|his|her|their) (?:room|cupboard|shed|garage|cellar|car)|out of the (?:house|flat)|outside)|left (?:him|her|them) (?:alone|on (?:his|her|their) own) (?:overnight|all night|all weekend|for days)|(?:no|without) food (?:at home|for days|since)|(?:left|found) (?:the \\p{L}+ of )?(?:him|her|them|(?:the|my) (?:kids|children)) (?:alone|on (?:his|her|their) own)|nothing (?:to eat|in the fridge)|(?:going|go|goes|come|comes|coming|came|went) (?:in(?:to)? school |to school )?hungry|no (?:food|electric(?:ity)?|heating|gas)(?: (?:in the house|at home|for days))?(?=[,.;!]| and)',
     },
     {
       id: 'abuse.fear',
@@ -273,7 +304,7 @@ export function lexiconRules(): LexiconRule[] {
       id: 'allegation.contact',
       category: 'allegation',
       pattern:
-        '(?:messag\\w+|texting|dm\\w*|contacting) (?:my|our) (?:\\d+[- ]year[- ]old|daughter|son|child)|mature for (?:his|her) age|our (?:little )?secret|(?:stay|stayed) behind alone|alone with (?:him|her|them)|kiss(?:ed|es|ing) (?:him|her|them)|(?:told|asked) (?:him|her|them) not to tell|(?:keep|kept) (?:it|this) (?:a )?secret|inappropriate(?:ly)? (?:touch\\w*|messages?|photos?|pictures?|relationship)',
+        '(?:messag\\w+|texting|dm\\w*|contacting) (?:my|our) (?:\\d+[- ]year[- ]old|daughter|son|child)|mature for (?:(?:his|her|their) age|(?:a )?\\d+|\\p{L}+ years? old)|our (?:little )?secret|(?:stay|stayed) behind alone|alone with (?:him|her|them)|kiss(?:ed|es|ing) (?:him|her|them)|(?:told|tells|asked|asks|says|said|saying|telling) (?:(?:him|her|them) )?not to tell (?:(?:her|his|their) (?:mum|dad|parents)|her|his|their|anyone|any ?one|me|us|mum|dad)|(?:keep|kept) (?:it|this) (?:a )?secret|inappropriate(?:ly)? (?:touch\\w*|messages?|photos?|pictures?|relationship)',
     },
     {
       id: 'allegation.word',
@@ -287,13 +318,13 @@ export function lexiconRules(): LexiconRule[] {
       id: 'collection.order',
       category: 'collection',
       pattern:
-        "court order|non[- ]molestation|prohibited steps|restraining order|injunction|child arrangements order|(?:does not|doesn'?t|has no) (?:have )?parental responsibility|special guardianship|abduct\\w*",
+        "court order|non[- ]?mol\\w* order|non[- ]molestation|prohibited steps|restraining order|injunction|child arrangements order|(?:does not|doesn'?t|has no) (?:have )?parental responsibility|special guardianship|abduct\\w*",
       unlessBefore: `${THREAT_CONTEXT}|\\b(?:get|seek|apply for)\\b`,
     },
     {
       id: 'collection.notAllowed',
       category: 'collection',
-      pattern: `(?:not allowed|not permitted|must not|mustn'?t|should not|shouldn'?t|is not to|are not to) (?:to )?(?:be allowed to )?(?:collect|pick (?:\\p{L}+ )?up|be (?:released|collected|handed|picked up))|(?:do not|don'?t|never) (?:let|allow) (?:him|her|them) (?:go|leave) with|(?:release|hand) (?:her|him|them) to (?:anyone|no ?one)|take (?:her|him|them) (?:out of the country|abroad|away from|and go)|(?:has|have|is to have) no contact|family court|(?:do not|don'?t|never) hand (?:the children|him|her|them|\\p{L}+) over|(?:only|nobody but|no one but) (?:me|i|myself) (?:can|may|is allowed to|am allowed to) (?:collect|pick)`,
+      pattern: `(?:not allowed|not aloud|not permitted|must not|mustn'?t|should not|shouldn'?t|is not to|are not to) (?:to )?(?:be allowed to )?(?:collect|pick (?:\\p{L}+ )?up|be (?:released|collected|handed|picked up))|(?:do not|don'?t|never) (?:let|allow) (?:him|her|them|\\p{Lu}\\p{Ll}+) (?:go|leave) with|(?:not allowed|not permitted|isn'?t allowed|mustn'?t have|must not have|is not to have|not supposed to have) (?:any )?(?:to have )?(?:any )?contact|(?:release|hand) (?:her|him|them) to (?:anyone|no ?one)|take (?:her|him|them) (?:out of the country|abroad|away from|and go)|(?:has|have|is to have) no contact|family court|(?:do not|don'?t|never) hand (?:the children|him|her|them|\\p{L}+) over|(?:only|nobody but|no one but) (?:me|i|myself) (?:can|may|is allowed to|am allowed to) (?:collect|pick)`,
     },
 
     // Police at home or called.
@@ -303,6 +334,7 @@ export function lexiconRules(): LexiconRule[] {
       pattern:
         'police (?:are|were|have|had|came|come|arrived|turned up|attended|called|took|told)|(?:officers?|detectives?|police) (?:came|arrived|turned up|attended|searched|raided|took|knocked)|(?:searched|raided) (?:the|our|my) (?:house|home|flat)|arrested|under arrest|in custody|(?:called|rang|rung|phoned|contacted|reported (?:it )?to) (?:the )?police',
       unlessBefore: THREAT_CONTEXT,
+      unless: '\\b(?:assembly|assemblies|workshop|careers|road safety)\\b',
     },
 
     // A stranger near a child.
@@ -310,7 +342,7 @@ export function lexiconRules(): LexiconRule[] {
       id: 'stranger.words',
       category: 'stranger',
       pattern:
-        'strangers?|(?:man|woman|men|adult|someone|somebody|bloke|guy) (?:in a (?:\\p{L}+ ){0,2}(?:car|van)|at the (?:school )?gates?|hanging around|approached)|(?:has been|have been|was|were|is|keeps?|kept) (?:following|watching|filming) (?:her|him|them)|followed (?:her|him|them) (?:home|from|to)|offered (?:him|her|them) a lift|tried to (?:get|grab|take|lure) (?:her|him|them)|taking (?:photos|pictures) of (?:the )?(?:children|kids|pupils)|(?:asked|told|tried to get|wanted) (?:her|him|them) to get in|get in (?:the|his|her|a|my|their) (?:car|van)|pulled up (?:by|at|outside|next to)',
+        'strangers?|(?:man|woman|men|adult|someone|somebody|bloke|guy) (?:in a (?:\\p{L}+ ){0,2}(?:car|van)|at the (?:school )?gates?|hanging around|approached)|(?:has been|have been|was|were|is|keeps?|kept) (?:following|watching|filming) (?:her|him|them)|followed (?:her|him|them) (?:home|from|to)|offered (?:him|her|them) a lift|tried to (?:get|grab|take|lure) (?:her|him|them)|taking (?:photos|pictures) of (?:the )?(?:children|kids|pupils)|(?:asked|told|tried to get|wanted) (?:her|him|them) to get in|get in (?:the|his|her|a|my|their) (?:car|van)|pulled up (?:by|at|outside|next to)|(?:parked|waiting|sitting|hanging around|standing) (?:right )?(?:across (?:the road )?from|outside|opposite|near|by) the (?:school|gates?|playground)',
     },
 
     // Social care and child protection.
@@ -320,6 +352,7 @@ export function lexiconRules(): LexiconRule[] {
       pattern:
         "social (?:services|workers?|care)|children'?s services|child protection|(?:cp|child in need) (?:meeting|plan|conference)|section 47|care proceedings|lado|cafcass",
       unlessBefore: THREAT_CONTEXT,
+      unless: '\\bpolic(?:y|ies)\\b|\\btraining\\b|\\bkcsie\\b',
     },
 
     // Bereavement.
@@ -327,7 +360,7 @@ export function lexiconRules(): LexiconRule[] {
       id: 'bereavement.words',
       category: 'bereavement',
       unless:
-        '\\b(?:nearly|almost|could have|would have) died\\b|\\bdied (?:of|from) (?:embarrassment|shame|laughing|laughter|boredom)\\b',
+        '\\b(?:nearly|almost|could have|would have) died\\b|\\bdied (?:of|from) (?:embarrassment|shame|laughing|laughter|boredom)\\b|\\b(?:anniversary|(?:a|one|two|\\d+) years? since|last year|years ago|months ago)\\b',
       pattern: `passed away|died|lost (?:his|her|their|my|our) (?:${PARENT}|baby|son|daughter|husband|wife)|(?:car|road|motorbike) (?:crash|accident)|(?:has|had|have) died|died (?:suddenly|overnight|last|this|yesterday|today|on|in (?:hospital|the night|a|an|his|her))|${PARENT} died|death in the family|bereave\\w*|funeral|lost the baby|miscarri\\w*|killed (?:in|by)|terminal(?:ly)? ill|palliative`,
     },
 
@@ -336,7 +369,24 @@ export function lexiconRules(): LexiconRule[] {
       id: 'violence.words',
       category: 'violence',
       pattern: `stab(?:bed|bing)?|knife|knives|machete|weapons?|(?:threatened|going|gonna|promised) to (?:kill|stab|hurt|beat|batter|jump) (?:him|her|them)|death threats?`,
-      unless: '\\b(?:knife crime|assembly|workshop)\\b',
+      unless:
+        '\\b(?:knife crime|assembly|workshop|food tech\\w*|cooking|chopping|fruit|ingredients|cutlery|butter knife|dinner knife)\\b',
+    },
+
+    {
+      id: 'violence.extremism',
+      category: 'violence',
+      pattern:
+        'radicali[sz]\\w*|extremis[mt]\\w*|race war|terroris[mt]\\w*|far[- ]right|jihad\\w*|neo-?nazi\\w*|(?:do|doing) something (?:that )?(?:people|everyone) will remember',
+    },
+
+    // A family with nowhere to stay tonight.
+    {
+      id: 'housing.nowhere',
+      category: 'housing',
+      pattern:
+        "nowhere to (?:go|stay|sleep|live)|(?:don'?t|do not) know where (?:we|we'?re|we are|they|they'?re|they are) (?:sleeping|staying|going to (?:sleep|stay))|homeless|(?:house|flat|home) (?:fire|flooded|burnt down|burned down)|(?:fire|flood) (?:at|in) (?:our|the|my) (?:house|flat|home)|evicted|rest centre|emergency accommodation",
+      unless: '\\bhomeless (?:charity|shelter collection|appeal)\\b',
     },
 
     // A safeguarding concern in so many words.
@@ -344,7 +394,7 @@ export function lexiconRules(): LexiconRule[] {
       id: 'safeguarding.words',
       category: 'safeguarding',
       pattern:
-        "safeguarding (?:concerns?|issues?|matters?|referrals?|worry|worries|reports?)|(?:the )?dsl (?:to|needs?|know|should)|(?:tell|inform|contact|let) (?:the )?dsl|(?:at|in) (?:immediate )?(?:risk|danger)|(?:not|isn'?t|doesn'?t feel) safe (?:at home|with)|keep (?:him|her|them) safe",
+        "safeguarding (?:concerns?|issues?|matters?|referrals?|worry|worries|reports?)|(?:the )?dsl (?:to|needs?|know|should)|(?:tell|inform|contact|let) (?:the )?dsl|(?:at|in) (?:immediate )?(?:risk|danger)|(?:not|isn'?t|doesn'?t feel) safe (?:at home|with)|keep (?:him|her|them) safe|keep (?:him|her|them) (?:inside|indoors|in the building|away from (?:the )?(?:gates?|field|playground|windows?))|(?:contact|call|ring|phone|speak to) (?:me|us)?\\s?(?:the )?safeguarding (?:lead|team|officer)|(?:the )?safeguarding (?:lead|team|officer) (?:to )?(?:contact|call|ring|phone)",
     },
 
     // A request for urgent contact (not an urgent refund, reply or meeting).

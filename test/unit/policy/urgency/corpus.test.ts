@@ -4,33 +4,38 @@
 import { detectorSays, loadCorpus, score, TARGETS } from '../../../../tools/bench/urgencyBench';
 import { detectUrgency, readableText } from '../../../../src/policy/urgency';
 
-describe.each(['urgency', 'urgency-heldout'] as const)('corpus %s', (name) => {
-  const corpus = loadCorpus(name);
-  const result = score(corpus, detectorSays);
+// Every set the lexicon has been widened on (held-out 2 and 3 included, see the corpus README); the
+// newest held-out set is measured by the bench only, until a change is made from what it shows.
+describe.each(['urgency', 'urgency-heldout', 'urgency-heldout2', 'urgency-heldout3'] as const)(
+  'corpus %s',
+  (name) => {
+    const corpus = loadCorpus(name);
+    const result = score(corpus, detectorSays);
 
-  test('the corpus is labelled: both kinds, an id each, the phrase a person would point at in urgent mail', () => {
-    expect(result.urgent).toBeGreaterThan(10);
-    expect(result.ordinary).toBeGreaterThan(10);
-    expect(new Set(corpus.map((e) => e.id)).size).toBe(corpus.length);
-    for (const e of corpus.filter((x) => x.label === 'urgent')) {
-      expect(`${e.subject}\n${e.body}`.toLowerCase()).toContain(e.phrase!.toLowerCase());
-    }
-  });
-  test('DOMAIN.md "Never block the emergency line", 002 §61–62: recall on urgent and safeguarding mail >= 95%', () => {
-    expect(result.recall).toBeGreaterThanOrEqual(TARGETS.recall);
-  });
-  test('000 §6.1, 004: false alarms on ordinary mail <= 10%', () => {
-    expect(result.falseAlarms).toBeLessThanOrEqual(TARGETS.falseAlarms);
-  });
-  test('every urgent email caught says why: at least one match with the words as written', () => {
-    for (const e of corpus.filter((x) => x.label === 'urgent')) {
-      const text = readableText(e.subject, e.body);
-      for (const m of detectUrgency(e.subject, e.body).matches) {
-        expect(m.in === 'subject' ? text.subject : text.body).toContain(m.text);
+    test('the corpus is labelled: both kinds, an id each, the phrase a person would point at in urgent mail', () => {
+      expect(result.urgent).toBeGreaterThan(10);
+      expect(result.ordinary).toBeGreaterThan(10);
+      expect(new Set(corpus.map((e) => e.id)).size).toBe(corpus.length);
+      for (const e of corpus.filter((x) => x.label === 'urgent')) {
+        expect(`${e.subject}\n${e.body}`.toLowerCase()).toContain(e.phrase!.toLowerCase());
       }
-    }
-  });
-});
+    });
+    test('DOMAIN.md "Never block the emergency line", 002 §61–62: recall on urgent and safeguarding mail >= 95%', () => {
+      expect(result.recall).toBeGreaterThanOrEqual(TARGETS.recall);
+    });
+    test('000 §6.1, 004: false alarms on ordinary mail <= 10%', () => {
+      expect(result.falseAlarms).toBeLessThanOrEqual(TARGETS.falseAlarms);
+    });
+    test('every urgent email caught says why: at least one match with the words as written', () => {
+      for (const e of corpus.filter((x) => x.label === 'urgent')) {
+        const text = readableText(e.subject, e.body);
+        for (const m of detectUrgency(e.subject, e.body).matches) {
+          expect(m.in === 'subject' ? text.subject : text.body).toContain(m.text);
+        }
+      }
+    });
+  },
+);
 
 test('score counts what it says', () => {
   const e = (id: string, label: 'urgent' | 'ordinary') => ({

@@ -21,7 +21,7 @@ describe('the result explains itself', () => {
       matches: [
         { text: 'Allergic reaction', category: 'allergy', rule: 'allergy.reaction', in: 'subject' },
         { text: 'A&E', category: 'hospital', rule: 'hospital.care', in: 'body' },
-        { text: 'EpiPen', category: 'allergy', rule: 'allergy.reaction', in: 'body' },
+        { text: 'EpiPen', category: 'allergy', rule: 'allergy.medicine', in: 'body' },
       ],
     });
   });
