@@ -19,7 +19,8 @@ export interface CorpusEmail {
 
 export const TARGETS = { recall: 0.95, falseAlarms: 0.1, msPerEmail: 5 };
 
-export type CorpusName = 'urgency' | 'urgency-heldout' | 'urgency-heldout2' | 'urgency-heldout3';
+export type CorpusName =
+  'urgency' | 'urgency-heldout' | 'urgency-heldout2' | 'urgency-heldout3' | 'urgency-heldout4';
 
 /** The main set, held-out set 1 (used once to widen the lexicon), held-out set 2 (never used). */
 export const CORPORA: readonly CorpusName[] = [
@@ -27,6 +28,7 @@ export const CORPORA: readonly CorpusName[] = [
   'urgency-heldout',
   'urgency-heldout2',
   'urgency-heldout3',
+  'urgency-heldout4',
 ];
 
 export function loadCorpus(name: CorpusName): CorpusEmail[] {
