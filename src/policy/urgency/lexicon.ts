@@ -72,7 +72,7 @@ export interface LexiconRule {
 
 /** The business of a complaint, which "urgent" is so often attached to ("urgent refund"). */
 function adminContext(): string {
-  return '\\b(?:refund\\w*|money|payment|paid|deposit|fee|invoice|reply|response|respond|answer\\w*|meeting|letter|photos?|uniform|blazer|complaint|agenda|forum|homework|detention|report|form|confirm\\w*|date|time|slots?|parents\\W? evening|tickets?|booking|results?|grades?|club)\\b';
+  return '\\b(?:refund\\w*|money|payment|paid|deposit|fee|invoice|reply|response|respond|answer\\w*|meeting|letter|photos?|uniform|blazer|complaint|agenda|forum|homework|detention|report|form|confirm\\w*|date|time|slots?|parents\\W? evening|tickets?|booking|results?|grades?|club|(?:pe )?kit|lost property|jumper|cardigan|trainers)\\b';
 }
 
 /**
@@ -109,13 +109,23 @@ export function lexiconRules(): LexiconRule[] {
     {
       id: 'missing.gone',
       category: 'missing',
-      pattern: '(?<who>\\p{L}+) (?:has |had |have )?(?:gone|went) missing|reported missing',
+      pattern:
+        "(?<who>\\p{L}+)(?:'s|'d)? (?:has |had |have )?(?:gone|went) missing|reported missing|missing episodes?",
       who: true,
     },
     {
       id: 'missing.notHome',
       category: 'missing',
       pattern: `${NOT} (?:yet )?(?:come|came|got|gotten|arrived|returned|been|made it|turned up) (?:back )?home`,
+      // "Her letter never came home": a thing, not a child.
+      unlessBefore:
+        '\\b(?:letters?|forms?|slips?|reports?|homework|books?|bags?|coats?|jumpers?|kit|notes?|parcels?|money|trainers|lunch ?box(?:es)?|reply|replies)\\W*$',
+    },
+    {
+      id: 'missing.notComingBack',
+      category: 'missing',
+      pattern:
+        "(?:not|never) (?:coming|going) (?:back|home)(?: to(?: \\p{L}+){1,2})? tonight|(?:will not|won'?t|never) (?:come|coming) back|passport (?:is |has )?(?:gone|missing)",
     },
     {
       id: 'missing.stillOut',
@@ -184,6 +194,7 @@ export function lexiconRules(): LexiconRule[] {
       category: 'injury',
       pattern:
         "dislocat\\w+|fractur\\w+|in a (?:cast|sling)|knocked (?:out|unconscious)|(?:banged|bashed|hit|knocked|bumped) (?:his|her|their) head|(?:bump|lump|cut|gash|wound) (?:on|to|in) (?:his|her|their) (?:head|face|eye)|(?:fell|fallen|fall|fel|tripped|slipped) (?:off|from|down|on|over) (?:the|a) (?:\\p{L}+ )?(?:frame|wall|stairs|steps|apparatus|bars|roof|window|tree|bike)|(?:can'?t|cannot|couldn'?t|can not) (?:stand|walk|put (?:any )?weight) on (?:it|(?:his|her|their) (?:leg|foot|ankle|knee))|(?:ankle|knee|wrist|arm|leg|foot|hand|eye|face|head) (?:is|was|has) (?:massive|huge|swollen|swelled|swelling|ballooned|twice the size)|(?:no ?one|nobody|no-one) (?:has |had )?(?:come|been|came|gone) to (?:help|see to|check on) (?:him|her|them)|burns?|scald\\w*",
+      unless: '\\b(?:fully healed|healed|recovered|signed off|fracture clinic|physio\\w*)\\b',
     },
     {
       id: 'injury.bleeding',
@@ -263,14 +274,14 @@ export function lexiconRules(): LexiconRule[] {
     {
       id: 'suicide.words',
       category: 'suicide',
-      pattern: `suicid\\w*|kill(?:ing)? ${SELF}|end (?:it all|(?:his|her|my|their) (?:own )?life)|take (?:his|her|my|their) (?:own )?life|${NOT} want(?:s|ing)? to (?:be alive|live|be here)|better off (?:without (?:him|her|me)|dead)|want(?:s|ed)? to (?:die|disappear|be dead)|${NOT} want(?:s|ing)? to (?:wake up|go on|exist)|no point (?:in )?(?:living|being alive|being here|going on)|${NOT} see (?:the|any) point (?:in|of) (?:living|life|being alive|being here|going on|carrying on)|(?:nobody|no ?one|no-one)(?: \\p{L}+){0,3} would (?:notice|care|miss (?:him|her|them|me)) if (?:he|she|they|i) (?:was|were|wasn'?t|weren'?t) (?:gone|here|around|alive)|${NOT} want(?:s|ing)? to be (?:here|alive|around) any ?more|(?:talk\\w*|said|says|saying) (?:about )?(?:ending it|ending (?:his|her|their|my) life|not being here|not wanting to (?:live|be here))|(?:end|ending) it all|(?:thinking|talking|thought|talked|think|talks?|wants?|wanted|going|gonna|planning|plans) (?:about |of |to )?end(?:ing)? it(?! with)|how many (?:paracetamol|pills|tablets|painkillers)|(?:thoughts|thinking) (?:of|about) (?:dying|death|killing)|wish(?:es|ed)? (?:he|she|i|they) (?:was|were) (?:dead|never born)|overdos\\w*`,
+      pattern: `suicid\\w*|kill(?:ing)? ${SELF}|end (?:it all|(?:his|her|my|their) (?:own )?life)|take (?:his|her|my|their) (?:own )?life|${NOT} want(?:s|ing)? to (?:be alive|live|be here)|better off (?:without (?:him|her|me)|dead)|want(?:s|ed)? to (?:die|disappear|be dead)|${NOT} want(?:s|ing)? to (?:wake up|go on|exist)|no point (?:in )?(?:living|being alive|being here|going on)|${NOT} see (?:the|any) point (?:in|of) (?:living|life|being alive|being here|going on|carrying on)|(?:nobody|no ?one|no-one)(?: \\p{L}+){0,3} would (?:notice|care|miss (?:him|her|them|me)) if (?:he|she|they|i) (?:was|were|wasn'?t|weren'?t) (?:gone|here|around|alive)|${NOT} want(?:s|ing)? to be (?:here|alive|around) any ?more|(?:talk\\w*|said|says|saying) (?:about )?(?:ending it|ending (?:his|her|their|my) life|not being here|not wanting to (?:live|be here))|(?:end|ending) it all|(?:thinking|talking|thought|talked|think|talks?|wants?|wanted|going|gonna|planning|plans) (?:about |of |to )?end(?:ing)? it(?! with)|how many (?:paracetamol|pills|tablets|painkillers)|(?:taken|took|swallowed) (?:all |a load of |a lot of |loads of )?(?:the |my |your |her |his |some )?(?:tablets|pills|paracetamol|painkillers)|${NOT} (?:do|cope with) (?:this|it) any ?more|won'?t be (?:here|around)\\b[^.!?\\n]{0,40}\\banyway|won'?t be (?:here|around) (?:much longer|for long)|(?:thoughts|thinking) (?:of|about) (?:dying|death|killing)|wish(?:es|ed)? (?:he|she|i|they) (?:was|were) (?:dead|never born)|overdos\\w*`,
     },
 
     // Abuse and neglect.
     {
       id: 'abuse.physical',
       category: 'abuse',
-      pattern: `(?:hits|hit|hitting|beats|beat|beating|slaps|slapped|punches|punched|kicks|kicked|smacks|smacked|shoved|grabbed|strangled|choked|throttled|burnt|burned|hurts|hurting) ${HIM}`,
+      pattern: `(?:attacked|assaulted|strangling|hits|hit|hitting|beats|beat|beating|slaps|slapped|punches|punched|kicks|kicked|smacks|smacked|shoved|grabbed|strangled|choked|throttled|burnt|burned|hurts|hurting) ${HIM}`,
       unless: '\\bkick(?:s|ed)? (?:him|her|them|me) (?:out|off)\\b|\\bfeelings\\b',
     },
     {
@@ -291,7 +302,7 @@ export function lexiconRules(): LexiconRule[] {
       id: 'abuse.named',
       category: 'abuse',
       pattern:
-        '(?:domestic|sexual|physical|emotional|child) (?:abuse|violence)|being abused|abus(?:ed|ing) (?:him|her|them|me)|refuge|being neglected|signs of neglect|neglected at home|not (?:being )?fed|made (?:him|her|them) sleep (?:in|on|outside)|(?:locked|shut) (?:him|her|them) (?:in (?:a|the|his|her|their) (?:room|cupboard|shed|garage|cellar|car)|out of the (?:house|flat)|outside)|left (?:him|her|them) (?:alone|on (?:his|her|their) own) (?:overnight|all night|all weekend|for days)|(?:no|without) food (?:at home|for days|since)|(?:left|found) (?:the \\p{L}+ of )?(?:him|her|them|(?:the|my) (?:kids|children)) (?:alone|on (?:his|her|their) own)|nothing (?:to eat|in the fridge)|(?:going|go|goes|come|comes|coming|came|went) (?:in(?:to)? school |to school )?hungry|no (?:food|electric(?:ity)?|heating|gas)(?: (?:in the house|at home|for days))?(?=[,.;!]| and)',
+        "(?:domestic|sexual|physical|emotional|child) (?:abuse|violence)|being abused|abus(?:ed|ing) (?:him|her|them|me)|refuge|being neglected|signs of neglect|neglected at home|not (?:being )?fed|(?:made|makes|make|making) (?:him|her|them) sleep (?:in|on|outside)|(?:hasn'?t|hadn'?t|has not|had not|not) (?:had )?(?:anything|nothing) to eat|(?:locked|shut) (?:him|her|them) (?:in (?:a|the|his|her|their) (?:room|cupboard|shed|garage|cellar|car)|out of the (?:house|flat)|outside)|left (?:him|her|them) (?:alone|on (?:his|her|their) own) (?:overnight|all night|all weekend|for days)|(?:no|without) food (?:at home|for days|since)|(?:left|found) (?:the \\p{L}+ of )?(?:him|her|them|(?:the|my) (?:kids|children)) (?:alone|on (?:his|her|their) own)|nothing (?:to eat|in the fridge)|(?:going|go|goes|come|comes|coming|came|went) (?:in(?:to)? school |to school )?hungry|no (?:food|electric(?:ity)?|heating|gas)(?: (?:in the house|at home|for days))?(?=[,.;!]| and)",
     },
     {
       id: 'abuse.fear',
@@ -304,7 +315,7 @@ export function lexiconRules(): LexiconRule[] {
       id: 'allegation.contact',
       category: 'allegation',
       pattern:
-        '(?:messag\\w+|texting|dm\\w*|contacting) (?:my|our) (?:\\d+[- ]year[- ]old|daughter|son|child)|mature for (?:(?:his|her|their) age|(?:a )?\\d+|\\p{L}+ years? old)|our (?:little )?secret|(?:stay|stayed) behind alone|alone with (?:him|her|them)|kiss(?:ed|es|ing) (?:him|her|them)|(?:told|tells|asked|asks|says|said|saying|telling) (?:(?:him|her|them) )?not to tell (?:(?:her|his|their) (?:mum|dad|parents)|her|his|their|anyone|any ?one|me|us|mum|dad)|(?:keep|kept) (?:it|this) (?:a )?secret|inappropriate(?:ly)? (?:touch\\w*|messages?|photos?|pictures?|relationship)',
+        '(?:messag\\w+|texting|dm\\w*|contacting) (?:my|our) (?:\\d+[- ]year[- ]old|daughter|son|child)|mature for (?:(?:his|her|their) age|(?:a )?\\d+|\\p{L}+ years? old)|our (?:little )?secret|(?:stay|stayed) behind alone|alone with (?:him|her|them)|kiss(?:ed|es|ing) (?:him|her|them)|(?:told|tells|asked|asks|says|said|saying|telling) (?:(?:him|her|them) )?not to tell (?:(?:her|his|their) (?:mum\\w*|dad\\w*|parents)|her|his|their|anyone|any ?one|me|us|mum\\w*|dad\\w*|mom\\w*|a soul)|(?:keep|kept) (?:it|this) (?:a )?secret|inappropriate(?:ly)? (?:touch\\w*|messages?|photos?|pictures?|relationship)',
     },
     {
       id: 'allegation.word',
@@ -324,7 +335,7 @@ export function lexiconRules(): LexiconRule[] {
     {
       id: 'collection.notAllowed',
       category: 'collection',
-      pattern: `(?:not allowed|not aloud|not permitted|must not|mustn'?t|should not|shouldn'?t|is not to|are not to) (?:to )?(?:be allowed to )?(?:collect|pick (?:\\p{L}+ )?up|be (?:released|collected|handed|picked up))|(?:do not|don'?t|never) (?:let|allow) (?:him|her|them|\\p{Lu}\\p{Ll}+) (?:go|leave) with|(?:not allowed|not permitted|isn'?t allowed|mustn'?t have|must not have|is not to have|not supposed to have) (?:any )?(?:to have )?(?:any )?contact|(?:release|hand) (?:her|him|them) to (?:anyone|no ?one)|take (?:her|him|them) (?:out of the country|abroad|away from|and go)|(?:has|have|is to have) no contact|family court|(?:do not|don'?t|never) hand (?:the children|him|her|them|\\p{L}+) over|(?:only|nobody but|no one but) (?:me|i|myself) (?:can|may|is allowed to|am allowed to) (?:collect|pick)`,
+      pattern: `(?:not allowed|not aloud|not permitted|must not|mustn'?t|should not|shouldn'?t|is not to|are not to) (?:to )?(?:be allowed to )?(?:collect|pick (?:\\p{L}+ )?up|be (?:released|collected|handed|picked up))|(?:do not|don'?t|never) (?:let|allow) (?:him|her|them|\\p{Lu}\\p{Ll}+) (?:go|leave) with|(?:do not|don'?t|never) (?:let|allow) (?:him|her|them|\\p{Lu}\\p{Ll}+) (?:take|collect|have|near) (?:him|her|them|the (?:children|kids))|prohibit\\w* (?:him|her|them) from|interim order|order (?:was|has been) served|(?:not allowed|not permitted|isn'?t allowed|mustn'?t have|must not have|is not to have|not supposed to have) (?:any )?(?:to have )?(?:any )?contact|(?:release|hand) (?:her|him|them) to (?:anyone|no ?one)|take (?:her|him|them) (?:out of the country|abroad|away from|and go)|(?:has|have|is to have) no contact|family court|(?:do not|don'?t|never) hand (?:the children|him|her|them|\\p{L}+) over|(?:only|nobody but|no one but) (?:me|i|myself) (?:can|may|is allowed to|am allowed to) (?:collect|pick)`,
     },
 
     // Police at home or called.
@@ -352,7 +363,8 @@ export function lexiconRules(): LexiconRule[] {
       pattern:
         "social (?:services|workers?|care)|children'?s services|child protection|(?:cp|child in need) (?:meeting|plan|conference)|section 47|care proceedings|lado|cafcass",
       unlessBefore: THREAT_CONTEXT,
-      unless: '\\bpolic(?:y|ies)\\b|\\btraining\\b|\\bkcsie\\b',
+      unless:
+        "\\bpolic(?:y|ies)\\b|\\btraining\\b|\\bkcsie\\b|\\b(?:i'?m|i am|as|work(?:s|ing)? as) an? social worker\\b|\\b(?:subject access|in (?:19|20)\\d\\d|closed|years ago|last year)\\b",
     },
 
     // Bereavement.
@@ -377,7 +389,21 @@ export function lexiconRules(): LexiconRule[] {
       id: 'violence.extremism',
       category: 'violence',
       pattern:
-        'radicali[sz]\\w*|extremis[mt]\\w*|race war|terroris[mt]\\w*|far[- ]right|jihad\\w*|neo-?nazi\\w*|(?:do|doing) something (?:that )?(?:people|everyone) will remember',
+        'radicali[sz]\\w*|extremis[mt]\\w*|race war|terroris[mt]\\w*|far[- ]right|jihad\\w*|neo-?nazi\\w*|(?:do|doing) something (?:that )?(?:people|everyone) will remember|(?:do something|attack\\w*|burn\\w*|bomb\\w*|list of)\\W+(?:\\p{L}+\\W+){0,3}(?:mosques?|synagogues?|gurdwaras?|temples?|churches)',
+    },
+
+    {
+      // Harmful practices the statutory guidance names (forced marriage, FGM).
+      id: 'abuse.practices',
+      category: 'abuse',
+      pattern:
+        'forced (?:to )?marr\\w+|forced marriage|married off|to marry (?:her|his|their|our|a|an) (?:cousin|uncle|older|man)|fgm|female genital|circumcis\\w*|(?:ceremony|cut) to become a woman|become a woman',
+    },
+    {
+      id: 'violence.online',
+      category: 'violence',
+      pattern:
+        'posted (?:our|her|his|their|my) (?:home )?address|fake (?:\\p{L}+ )?(?:account|profile) (?:using|of|with|pretending)',
     },
 
     // A family with nowhere to stay tonight.
@@ -394,7 +420,7 @@ export function lexiconRules(): LexiconRule[] {
       id: 'safeguarding.words',
       category: 'safeguarding',
       pattern:
-        "safeguarding (?:concerns?|issues?|matters?|referrals?|worry|worries|reports?)|(?:the )?dsl (?:to|needs?|know|should)|(?:tell|inform|contact|let) (?:the )?dsl|(?:at|in) (?:immediate )?(?:risk|danger)|(?:not|isn'?t|doesn'?t feel) safe (?:at home|with)|keep (?:him|her|them) safe|keep (?:him|her|them) (?:inside|indoors|in the building|away from (?:the )?(?:gates?|field|playground|windows?))|(?:contact|call|ring|phone|speak to) (?:me|us)?\\s?(?:the )?safeguarding (?:lead|team|officer)|(?:the )?safeguarding (?:lead|team|officer) (?:to )?(?:contact|call|ring|phone)",
+        "safeguarding (?:concerns?|issues?|matters?|referrals?|worry|worries|reports?)|(?:the )?dsl (?:to|needs?|know|should)|(?:tell|inform|contact|let) (?:the )?dsl|(?:at|in) (?:immediate )?(?:risk|danger)|(?:not|isn'?t|doesn'?t feel) safe (?:at home|with)|keep (?:him|her|them) safe|(?:make sure|ensure|check) (?:that )?(?:he|she|they) (?:is|are) (?:not|never) left (?:on (?:his|her|their) own|alone)|keep (?:him|her|them) in sight|keep (?:him|her|them) (?:inside|indoors|in the building|away from (?:the )?(?:gates?|field|playground|windows?))|(?:contact|call|ring|phone|speak to) (?:me|us)?\\s?(?:the )?safeguarding (?:lead|team|officer)|(?:the )?safeguarding (?:lead|team|officer) (?:to )?(?:contact|call|ring|phone)",
     },
 
     // A request for urgent contact (not an urgent refund, reply or meeting).

@@ -62,12 +62,13 @@ describe('the result explains itself', () => {
 
 describe("the school's own words add to the lexicon (config mail.urgentKeywords)", () => {
   test('002 §62: a school word counts wherever it is, whole, any case, without context', () => {
-    const result = detectUrgency('Trip', 'She mentioned FGM and the Red Van again.', [
-      'fgm',
-      'red van',
-    ]);
+    const result = detectUrgency(
+      'Trip',
+      'She mentioned Operation Sunflower and the Red Van again.',
+      ['operation sunflower', 'red van'],
+    );
     expect(result.matches).toEqual([
-      { text: 'FGM', category: 'school', rule: 'school', in: 'body' },
+      { text: 'Operation Sunflower', category: 'school', rule: 'school', in: 'body' },
       { text: 'Red Van', category: 'school', rule: 'school', in: 'body' },
     ]);
   });

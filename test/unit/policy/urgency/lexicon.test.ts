@@ -174,6 +174,48 @@ const CATCHES: Array<[string, string, string]> = [
     'Please can the safeguarding lead contact me',
     'the safeguarding lead contact',
   ],
+  // Paraphrases found missing on held-out set 4.
+  ['missing.gone', "As you know he's gone missing three times before", "he's gone missing"],
+  [
+    'missing.notComingBack',
+    'he is not coming back to placement tonight',
+    'not coming back to placement tonight',
+  ],
+  ['missing.notComingBack', 'his passport is gone from the drawer', 'passport is gone'],
+  ['suicide.words', 'ive taken the tablets from your drawer', 'taken the tablets'],
+  ['suicide.words', 'i cant do this anymore', 'cant do this anymore'],
+  [
+    'suicide.words',
+    "I won't be here for the residential anyway",
+    "won't be here for the residential anyway",
+  ],
+  ['abuse.named', 'his dad makes him sleep in the shed', 'makes him sleep in'],
+  ['abuse.named', "he hadn't had anything to eat since Friday", "hadn't had anything to eat"],
+  ['abuse.physical', 'my husband attacked me in front of the children', 'attacked me'],
+  ['abuse.practices', 'booked her a one-way ticket to marry our cousin', 'to marry our cousin'],
+  ['abuse.practices', 'a special ceremony to become a woman', 'ceremony to become a woman'],
+  ['allegation.contact', 'and told him not to tell Mummy', 'told him not to tell Mummy'],
+  [
+    'collection.notAllowed',
+    'Please do NOT let him take them if he comes',
+    'do NOT let him take them',
+  ],
+  ['collection.notAllowed', 'the interim order prohibits him from attending', 'interim order'],
+  [
+    'violence.online',
+    'a fake account using her photos has posted our home address',
+    'posted our home address',
+  ],
+  [
+    'violence.extremism',
+    'someone needs to "do something" about the mosque',
+    'do something" about the mosque',
+  ],
+  [
+    'safeguarding.words',
+    'make sure she is not left on her own',
+    'make sure she is not left on her own',
+  ],
 ];
 
 describe('the built-in lexicon: what each rule catches (DOMAIN.md "Never block the emergency line")', () => {
@@ -242,6 +284,21 @@ const DEFUSED: Array<[string, string]> = [
   ],
   ['the writer arranging a meeting', 'I have arranged to meet her at the office on Monday.'],
   ['a register mistake', 'He was marked absent but he was in class, I dropped him at the gate.'],
+  // Found on held-out set 4.
+  ['lost kit called urgent (subject)', 'URGENT - PE kit missing AGAIN'],
+  [
+    'a letter that never came home',
+    "Poppy's letter never came home and there is nothing on the app.",
+  ],
+  ['a social worker by trade', "I'm a social worker and my visits usually run late."],
+  [
+    'an old fracture, healed',
+    'The wrist he broke had its last fracture clinic visit and is fully healed.',
+  ],
+  [
+    'a past referral, closed',
+    "Records of the referral to children's services in 2024, which was closed.",
+  ],
 ];
 
 describe('defusing contexts: a complaint that uses the same words raises no alarm', () => {
