@@ -61,7 +61,14 @@ import {
   type Transition,
   type TransitionKind,
 } from '../../policy/lifecycle';
-import { LETTER_LABELS, letterFor, letterWindows, type LetterKind } from '../../policy/letters';
+import {
+  DEFAULT_TEMPLATES,
+  LETTER_LABELS,
+  caseDeadlinesAfterLetter,
+  letterFor,
+  letterWindows,
+  type LetterKind,
+} from '../../policy/letters';
 import {
   addDays,
   compareLocalDates,
@@ -833,19 +840,24 @@ export class GraphReviewService implements ReviewService {
     const date = letterDate ?? this.today();
     if (!isLocalDate(date)) throw new Error('The letter’s date is not a date.');
     const rules = await this.dateRules(settings);
+    const windows = letterWindows(rules, settings.lifecycle);
+    const template = settings.templates[kind] ?? DEFAULT_TEMPLATES[kind];
     const result = letterFor(kind, stored.case, {
       letterDate: date,
       school: settings.letterSchool,
-      windows: letterWindows(rules, settings.lifecycle),
+      windows,
       policy: settings.letterPolicy,
       ...(stored.details
         ? { facts: stored.details.letterFacts, fairness: stored.details.fairness }
         : {}),
-      ...(settings.templates[kind] ? { template: settings.templates[kind] } : {}),
+      template,
     });
     if (!result.ok)
       throw new Error(`This letter cannot be written yet: ${result.problems.join(' ')}`);
-    return { stored, letter: result.letter };
+    // The case waits for the dates this letter gives the parent (counted from its own date).
+    const deadlinesAfter = (c: RestrictionCase) =>
+      caseDeadlinesAfterLetter(c, template, date, windows);
+    return { stored, letter: result.letter, deadlinesAfter };
   }
 
   async letterPreview(
@@ -862,7 +874,7 @@ export class GraphReviewService implements ReviewService {
     kind: LetterKind,
     letterDate?: LocalDate,
   ): Promise<LetterDraftResult> {
-    const { stored, letter } = await this.letter(personKey, kind, letterDate);
+    const { stored, letter, deadlinesAfter } = await this.letter(personKey, kind, letterDate);
     const person = stored.case.person;
     const address = person.emails[0];
     if (!address) throw new Error('The person has no email address to address the letter to.');
@@ -886,10 +898,14 @@ export class GraphReviewService implements ReviewService {
       const latest = attempt === 0 ? stored : await this.cases.byPersonKey(personKey);
       if (!latest) break;
       try {
-        const saved = await this.cases.update(latest, latest.case, {
-          ...(latest.pending ? { pending: latest.pending } : {}),
-          letters: [...(latest.letters ?? []), record],
-        });
+        const saved = await this.cases.update(
+          latest,
+          { ...latest.case, deadlines: deadlinesAfter(latest.case) },
+          {
+            ...(latest.pending ? { pending: latest.pending } : {}),
+            letters: [...(latest.letters ?? []), record],
+          },
+        );
         this.remember(saved);
         break;
       } catch (e) {

@@ -8,6 +8,7 @@ export * from './templates';
 export * from './render';
 export * from './values';
 export * from './facts';
+export * from './caseDeadlines';
 
 /**
  * The letter of a kind for a case, from the school's template (or the default), as a draft for

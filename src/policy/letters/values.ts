@@ -113,7 +113,8 @@ export function adjustmentsSentence(adjustments: string | undefined): string | u
     : `We will make these adjustments for you: ${midSentence(adjustments)}. Please tell us if you need anything else to read or reply to this letter.`;
 }
 
-function windowsFrom(letterDate: LocalDate, w: LetterWindows) {
+/** The windows a letter dated `letterDate` states (each undefined when the letter has none). */
+export function windowsFrom(letterDate: LocalDate, w: LetterWindows) {
   const valid = isLocalDate(letterDate);
   const representations = valid
     ? addCountingDays(letterDate, w.representationsDays, w.dates).date

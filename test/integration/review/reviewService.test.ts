@@ -20,7 +20,7 @@ import {
 import { defaultConfig } from '../../../src/config/appConfig';
 import { fixedBankHolidayCalendar, formatLongDate } from '../../../src/policy/dates';
 import { isInForce } from '../../../src/policy/activeness';
-import { readSharePointDate, todayInLondon } from '../../../src/policy/londonDate';
+import { addDays, readSharePointDate, todayInLondon } from '../../../src/policy/londonDate';
 import type { Transition } from '../../../src/policy/lifecycle';
 
 type RunningGraph = Awaited<ReturnType<typeof startLocalGraph>>;
@@ -369,6 +369,31 @@ describe('letters', () => {
     // The chronology records the letter.
     const chronology = await review.chronology("siobhan.o'brien@outlook.com");
     expect(chronology.entries.some((e) => e.kind === 'letter')).toBe(true);
+  });
+
+  it('003 Model Letters 2 and 4, 000 §7.1: a letter dated later than the decision moves the case’s windows to the dates the letter gives', async () => {
+    const key = "siobhan.o'brien@outlook.com";
+    await service().saveCaseDetails(key, {
+      fairness: {},
+      letterFacts: { parentExplanation: 'You sent forty emails to teachers in two weeks.' },
+    });
+    const before = (await service().caseFor(key))!;
+    const stated = before.deadlines.find(
+      (d) => d.kind === 'appeal' || d.kind === 'representations',
+    );
+    expect(stated).toBeDefined();
+    // Dated three weeks after today: every window the letter states ends later than the case's.
+    const letterDate = addDays(todayInLondon(new Date()), 21);
+    await service().draftLetter(key, 'restrictionNotice', letterDate);
+    const after = (await service().caseFor(key))!;
+    const moved = after.deadlines.find((d) => d.kind === stated!.kind)!;
+    expect(moved.due > stated!.due).toBe(true);
+    expect(moved.due > letterDate).toBe(true);
+    expect(moved.notes).toContain(`Counted from the letter dated ${formatLongDate(letterDate)}.`);
+    // What the case does not take from the letter stays the decision's.
+    expect(after.deadlines.find((d) => d.kind === 'review')?.due).toBe(
+      before.deadlines.find((d) => d.kind === 'review')?.due,
+    );
   });
 });
 
