@@ -80,6 +80,7 @@ import {
   chairNotificationsDue,
   escalationsDue,
   listItemsDue,
+  localAreaGroupNotificationsDue,
   policeReportsDue,
 } from '../../policy/lifecycle/recordsDue';
 import { parseRestrictionItems } from '../../policy/restrictionItem';
@@ -669,6 +670,7 @@ export class GraphReviewService implements ReviewService {
     const records = [
       ...policeReportsDue(events, today),
       ...chairNotificationsDue(cases, today, settings.recordsDue),
+      ...localAreaGroupNotificationsDue(cases, today, settings.recordsDue),
       ...escalationsDue(cases, events, today, settings.recordsDue),
       ...listItemsDue(listItems, today, settings.recordsDue),
     ];

@@ -56,6 +56,8 @@ export const REVIEW_SETTING_KEYS = {
   // Issue 14, items 6 and 7 (src/policy/lifecycle/recordsDue.ts): what the records make due.
   notifyChairOfLetters: 'NotifyChairOfLetters',
   escalationToCouncil: 'EscalationToCouncil',
+  /** 004 Actions: the chair of the Local Area Group kept informed (yes/no; default no). */
+  notifyLocalAreaGroup: 'NotifyLocalAreaGroup',
   /** 003 Model Letters 4 and 5: a banned parent keeps one meeting a year (yes/no; default yes). */
   letterProgressMeeting: 'LetterProgressMeeting',
   /** 002 §61: a ban letter names the statutory exceptions (yes/no; default yes). */
@@ -271,6 +273,7 @@ function readRecordsDueSettings(
   for (const [key, field] of [
     [K.notifyChairOfLetters, 'notifyChairOfLetters'],
     [K.escalationToCouncil, 'escalation'],
+    [K.notifyLocalAreaGroup, 'notifyLocalAreaGroup'],
   ] as const) {
     const value = get(map, key);
     const answer = yesNo(value);

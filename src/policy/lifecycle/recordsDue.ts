@@ -1,6 +1,7 @@
 // What the records themselves make due (issue 14, items 6 and 7), beside the deadlines of
 // due.ts: a threat, violence or stalking the police have not been told of (002 §33), the chair of
-// governors to be told of a letter (002 §49), behaviour that continued under a restriction (002
+// governors to be told of a letter (002 §49), the chair of the Local Area Group kept informed of
+// every decision (004 Actions), behaviour that continued under a restriction (002
 // §63), and Contact Restrictions items edited by hand so that they break the policies' rules (no
 // restriction without a review date or longer than the longest term; a warning is not for all
 // staff). Pure: the events, cases and list items come in, "today" is the school's date.
@@ -16,6 +17,7 @@ import type { DecisionRecord, RestrictionCase, TransitionKind } from './types';
 export const RECORDS_DUE_KINDS = [
   'reportToPolice',
   'notifyChair',
+  'notifyLocalAreaGroup',
   'escalation',
   'noReviewDate',
   'endsBeyondLongestTerm',
@@ -28,6 +30,8 @@ export const RECORDS_DUE_LABELS: Record<RecordsDueKind, string> = {
     'A threat, violence or stalking was recorded and the police have not been told: it is always reported (002 §33; 000 §2.3)',
   notifyChair:
     'A letter went to the parent: the head teacher notifies the chair of governors (002 §49)',
+  notifyLocalAreaGroup:
+    'A decision was made in this case: the head teacher or senior leadership team informs the chair of the Local Area Group (004 Actions: "kept informed at all times")',
   escalation:
     'Unacceptable behaviour has continued under the restriction: the head teacher, with the chair of governors, may escalate the case to the County Council (002 §63)',
   noReviewDate:
@@ -51,12 +55,15 @@ export interface RecordsDueSettings {
   notifyChairOfLetters: boolean;
   /** 002 §63 names the County Council; false where the school's policy names no escalation. */
   escalation: boolean;
+  /** 004 Actions: the chair of the Local Area Group is kept informed; only 004 names one. */
+  notifyLocalAreaGroup: boolean;
 }
 
 export const DEFAULT_RECORDS_DUE_SETTINGS: RecordsDueSettings = {
   longestTermMonths: DEFAULT_LIFECYCLE_SETTINGS.longestTermMonths,
   notifyChairOfLetters: true,
   escalation: true,
+  notifyLocalAreaGroup: false,
 };
 
 /** The parts of a contact event these rules read (src/graph/repositories/eventsQueries.ts). */
@@ -147,6 +154,38 @@ export function chairNotificationsDue(
         continue;
       out.push({
         kind: 'notifyChair',
+        personName: c.person.name,
+        ...(c.id ? { caseId: c.id } : {}),
+        due: today,
+        state: 'due',
+        since: r.decidedOn,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * 004 Actions: "The Head and SLT will keep the Chair of the Local Area Group (LAG) informed at all
+ * times." Every decision in a case (a warning, an imposition, a confirmation, a review, an end),
+ * whoever made it, is listed from its date for `horizonDays` days, as `chairNotificationsDue` is.
+ */
+export function localAreaGroupNotificationsDue(
+  cases: readonly RestrictionCase[],
+  today: LocalDate,
+  settings: RecordsDueSettings = DEFAULT_RECORDS_DUE_SETTINGS,
+  horizonDays = 14,
+): RecordsDue[] {
+  if (!settings.notifyLocalAreaGroup) return [];
+  const first = addDays(today, -horizonDays);
+  const out: RecordsDue[] = [];
+  for (const c of cases) {
+    for (const r of c.history) {
+      if (!isLocalDate(r.decidedOn)) continue;
+      if (compareLocalDates(r.decidedOn, first) < 0 || compareLocalDates(r.decidedOn, today) > 0)
+        continue;
+      out.push({
+        kind: 'notifyLocalAreaGroup',
         personName: c.person.name,
         ...(c.id ? { caseId: c.id } : {}),
         due: today,

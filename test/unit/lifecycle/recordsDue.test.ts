@@ -5,7 +5,9 @@ import {
   DEFAULT_RECORDS_DUE_SETTINGS,
   DUE_LABELS,
   RECORDS_DUE_KINDS,
+  RECORDS_DUE_LABELS,
   chairNotificationsDue,
+  localAreaGroupNotificationsDue,
   dueItems,
   escalationsDue,
   listItemsDue,
@@ -96,6 +98,36 @@ describe('002 §49: the head teacher notifies the chair of governors of a letter
     expect(chairNotificationsDue([caseAt('concern')], '2026-03-02')).toEqual([]);
     const off = { ...DEFAULT_RECORDS_DUE_SETTINGS, notifyChairOfLetters: false };
     expect(chairNotificationsDue([caseAt('warning')], '2026-03-02', off)).toEqual([]);
+  });
+});
+
+describe('004 Actions: the chair of the Local Area Group is kept informed at all times', () => {
+  const on = { ...DEFAULT_RECORDS_DUE_SETTINGS, notifyLocalAreaGroup: true };
+
+  it("004 Actions: every decision, the chair of governors' included, is due for 14 days from its date", () => {
+    const c = { ...caseAt('active'), id: 'c1' }; // warning and imposition 2 March, confirmed 6 March
+    const items = localAreaGroupNotificationsDue([c], '2026-03-06', on);
+    expect(items.map((i) => i.since)).toEqual(c.history.map((r) => r.decidedOn));
+    expect(items.length).toBe(c.history.length);
+    expect(items[0]).toEqual({
+      kind: 'notifyLocalAreaGroup',
+      personName: "Mary O'Brien",
+      caseId: 'c1',
+      due: '2026-03-06',
+      since: '2026-03-02',
+      state: 'due',
+    });
+    expect(localAreaGroupNotificationsDue([c], '2026-03-20', on).map((i) => i.since)).toEqual([
+      '2026-03-06',
+      '2026-03-06',
+    ]);
+    expect(localAreaGroupNotificationsDue([c], '2026-03-21', on)).toEqual([]);
+    expect(localAreaGroupNotificationsDue([c], '2026-03-01', on)).toEqual([]);
+  });
+
+  it('004 Actions: only where the school names a Local Area Group (off by default: 000–003 name none)', () => {
+    expect(localAreaGroupNotificationsDue([caseAt('active')], '2026-03-06')).toEqual([]);
+    expect(RECORDS_DUE_LABELS.notifyLocalAreaGroup).toContain('004');
   });
 });
 
@@ -224,10 +256,13 @@ describe('issue 14 item 7: hand-edited Contact Restrictions items', () => {
 
 describe('the due list carries the records, each citing its paragraph', () => {
   it('every kind has a label that cites a policy paragraph', () => {
-    for (const kind of RECORDS_DUE_KINDS) expect(DUE_LABELS[kind]).toMatch(/\d{3} §\d+/);
+    // 000 and 002 number their paragraphs; 004 is cited by heading (docs/policies.md).
+    for (const kind of RECORDS_DUE_KINDS)
+      expect(DUE_LABELS[kind]).toMatch(/\d{3} §\d+|004 Actions/);
     expect(DUE_LABELS.reportToPolice).toContain('002 §33');
     expect(DUE_LABELS.notifyChair).toContain('002 §49');
     expect(DUE_LABELS.escalation).toContain('002 §63');
+    expect(DUE_LABELS.notifyLocalAreaGroup).toContain('004 Actions');
   });
 
   it('dueItems lists records with the deadlines, late first, with days counted', () => {

@@ -101,7 +101,16 @@ describe('issue 14 items 6 and 7: what the records make due, per school', () => 
       longestTermMonths: 12,
       notifyChairOfLetters: true,
       escalation: true,
+      notifyLocalAreaGroup: false,
     });
+  });
+
+  it('004 Actions: a 004 school keeps the chair of the Local Area Group informed (NotifyLocalAreaGroup)', () => {
+    const s = readReviewSettings(new Map([['NotifyLocalAreaGroup', 'yes']]));
+    expect(s.recordsDue.notifyLocalAreaGroup).toBe(true);
+    expect(readReviewSettings(new Map([['NotifyLocalAreaGroup', 'often']])).problems).toEqual([
+      'NotifyLocalAreaGroup must be yes or no.',
+    ]);
   });
 
   it('a 001 school sets 6 months; a school without 002 §49 or §63 turns them off', () => {
@@ -116,6 +125,7 @@ describe('issue 14 items 6 and 7: what the records make due, per school', () => 
       longestTermMonths: 6,
       notifyChairOfLetters: false,
       escalation: false,
+      notifyLocalAreaGroup: false,
     });
     expect(s.problems).toEqual([]);
   });
@@ -132,6 +142,7 @@ describe('issue 14 items 6 and 7: what the records make due, per school', () => 
       longestTermMonths: 12,
       notifyChairOfLetters: true,
       escalation: true,
+      notifyLocalAreaGroup: false,
     });
     expect(s.problems).toEqual([
       'LongestTermMonths must be a number of months (3 to 24).',
