@@ -82,6 +82,7 @@ import {
   listItemsDue,
   localAreaGroupNotificationsDue,
   policeReportsDue,
+  recordNotice as withNotice,
 } from '../../policy/lifecycle/recordsDue';
 import { parseRestrictionItems } from '../../policy/restrictionItem';
 import type { LocalDate, Restriction } from '../../policy/types';
@@ -809,6 +810,33 @@ export class GraphReviewService implements ReviewService {
         ...(e.actorEmail ? { actorEmail: e.actorEmail } : {}),
         ...(e.authorship ? { authorship: e.authorship } : {}),
       }));
+  }
+
+  async recordNotice(
+    caseId: string,
+    notice: NonNullable<DueItem['notice']>,
+  ): Promise<TransitionOutcome> {
+    try {
+      const { cases: stored } = await this.cases.all();
+      const current = stored.find((s) => s.itemId === caseId);
+      if (!current) return { ok: false, kind: 'refused', message: 'That case is no longer there.' };
+      const today = this.today();
+      const result = withNotice(
+        current.case,
+        { ...notice, toldOn: today, recordedBy: this.reviewer().displayName },
+        today,
+      );
+      if (!result.ok) return { ok: false, kind: 'refused', message: result.problem };
+      const saved = await this.cases.update(current, result.case, {
+        ...(current.pending ? { pending: current.pending } : {}),
+        ...(current.letters ? { letters: current.letters } : {}),
+      });
+      this.remember(saved);
+      return { ok: true, case: saved.case };
+    } catch (e) {
+      if (e instanceof ChangedByOtherError) return conflictOutcome(e);
+      return { ok: false, kind: 'failed', message: toGraphAccessError(e).message };
+    }
   }
 
   async caseDetails(personKey: string): Promise<CaseDetailsView> {

@@ -91,6 +91,11 @@ export interface ReviewService {
   apply(personKey: string, transition: Transition): Promise<TransitionOutcome>;
   /** What falls due in the next 14 days and what is late, across all cases. */
   dueAndOverdue(): Promise<DueItem[]>;
+  /**
+   * 002 §49, 004 Actions: records in the case that the chair (of governors, or of the Local Area
+   * Group) was told of a decision, today, by the signed-in reviewer; with If-Match.
+   */
+  recordNotice(caseId: string, notice: NonNullable<DueItem['notice']>): Promise<TransitionOutcome>;
   /** The fairness duties and letter facts of the person's case (empty when none yet). */
   caseDetails(personKey: string): Promise<CaseDetailsView>;
   /** Saves them (a case at stage "none" is made for a person with none yet), with If-Match. */

@@ -29,6 +29,8 @@ export interface DueItem {
   label: string;
   /** The day it arose, when that is not `due` (a letter's date, the first event's day). */
   since?: LocalDate;
+  /** A reminder to tell someone of a decision, which a reviewer records as done (recordsDue.ts). */
+  notice?: RecordsDue['notice'];
 }
 
 export const DUE_LABELS: Record<DueKind, string> = {
@@ -140,6 +142,7 @@ export function dueItems(
       countingDaysLeft: countingDaysBetween(today, r.due, rules),
       label: DUE_LABELS[r.kind],
       ...(r.since ? { since: r.since } : {}),
+      ...(r.notice ? { notice: r.notice } : {}),
     });
   }
   return items.sort((a, b) => {

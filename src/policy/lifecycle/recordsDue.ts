@@ -12,7 +12,7 @@ import { addDays, compareLocalDates, isLocalDate, londonDateOf } from '../london
 import { normalizeAddress } from '../addresses';
 import type { LocalDate, Restriction } from '../types';
 import { DEFAULT_LIFECYCLE_SETTINGS } from './settings';
-import type { DecisionRecord, RestrictionCase, TransitionKind } from './types';
+import type { CaseNotice, DecisionRecord, RestrictionCase, TransitionKind } from './types';
 
 export const RECORDS_DUE_KINDS = [
   'reportToPolice',
@@ -89,6 +89,8 @@ export interface RecordsDue {
   state: 'late' | 'due';
   /** The day it arose, when that is not `due` (the letter's date, the first event's day). */
   since?: LocalDate;
+  /** For a reminder to tell someone: whom, and which decision (its index in the case's history). */
+  notice?: { to: CaseNotice['to']; decision: number };
 }
 
 /** Behaviour that counts as "unacceptable behaviour continues" (002 §63): headings A–D, threats. */
@@ -130,71 +132,108 @@ export function policeReportsDue(events: readonly RecordedEvent[], today: LocalD
   return out;
 }
 
+/** A reminder is shown this many days after the decision; after that it is late until recorded. */
+const NOTICE_DAYS = 14;
+
+function told(c: RestrictionCase, to: CaseNotice['to'], decision: number): boolean {
+  return (c.notices ?? []).some((n) => n.to === to && n.decision === decision);
+}
+
+/** Decisions that need telling `to`, not yet recorded as told, up to today. */
+function noticesDue(
+  cases: readonly RestrictionCase[],
+  today: LocalDate,
+  to: CaseNotice['to'],
+  kind: RecordsDueKind,
+  needs: (r: DecisionRecord) => boolean,
+): RecordsDue[] {
+  const lateFrom = addDays(today, -NOTICE_DAYS);
+  const out: RecordsDue[] = [];
+  for (const c of cases) {
+    c.history.forEach((r, decision) => {
+      if (!needs(r) || !isLocalDate(r.decidedOn)) return;
+      if (compareLocalDates(r.decidedOn, today) > 0 || told(c, to, decision)) return;
+      const late = compareLocalDates(r.decidedOn, lateFrom) < 0;
+      out.push({
+        kind,
+        personName: c.person.name,
+        ...(c.id ? { caseId: c.id } : {}),
+        due: late ? addDays(r.decidedOn, NOTICE_DAYS) : today,
+        state: late ? 'late' : 'due',
+        since: r.decidedOn,
+        notice: { to, decision },
+      });
+    });
+  }
+  return out;
+}
+
+/** 002 §49: the head teacher's letter decisions (never a decision the chair or board made). */
+function needsChair(r: DecisionRecord): boolean {
+  return (
+    LETTER_DECISIONS.has(r.transition) &&
+    r.decidedBy.role !== 'chairOfGovernors' &&
+    r.decidedBy.role !== 'governingBoard'
+  );
+}
+
 /**
  * 002 §49: the chair of governors is told of each letter the head teacher writes to the parent.
- * Listed from the letter's date for `horizonDays` days (the case keeps no record that the chair
- * was told, so the reminder does not stay for ever); never for a decision the chair made.
+ * Due from the letter's date until a reviewer records that the chair was told (recordNotice);
+ * late after 14 days. Never for a decision the chair or the board made.
  */
 export function chairNotificationsDue(
   cases: readonly RestrictionCase[],
   today: LocalDate,
   settings: RecordsDueSettings = DEFAULT_RECORDS_DUE_SETTINGS,
-  horizonDays = 14,
 ): RecordsDue[] {
   if (!settings.notifyChairOfLetters) return [];
-  const first = addDays(today, -horizonDays);
-  const out: RecordsDue[] = [];
-  for (const c of cases) {
-    for (const r of c.history) {
-      if (!LETTER_DECISIONS.has(r.transition)) continue;
-      if (r.decidedBy.role === 'chairOfGovernors' || r.decidedBy.role === 'governingBoard')
-        continue;
-      if (!isLocalDate(r.decidedOn)) continue;
-      if (compareLocalDates(r.decidedOn, first) < 0 || compareLocalDates(r.decidedOn, today) > 0)
-        continue;
-      out.push({
-        kind: 'notifyChair',
-        personName: c.person.name,
-        ...(c.id ? { caseId: c.id } : {}),
-        due: today,
-        state: 'due',
-        since: r.decidedOn,
-      });
-    }
-  }
-  return out;
+  return noticesDue(cases, today, 'chairOfGovernors', 'notifyChair', needsChair);
 }
 
 /**
  * 004 Actions: "The Head and SLT will keep the Chair of the Local Area Group (LAG) informed at all
  * times." Every decision in a case (a warning, an imposition, a confirmation, a review, an end),
- * whoever made it, is listed from its date for `horizonDays` days, as `chairNotificationsDue` is.
+ * whoever made it, until a reviewer records that the chair of the LAG was told; late after 14 days.
  */
 export function localAreaGroupNotificationsDue(
   cases: readonly RestrictionCase[],
   today: LocalDate,
   settings: RecordsDueSettings = DEFAULT_RECORDS_DUE_SETTINGS,
-  horizonDays = 14,
 ): RecordsDue[] {
   if (!settings.notifyLocalAreaGroup) return [];
-  const first = addDays(today, -horizonDays);
-  const out: RecordsDue[] = [];
-  for (const c of cases) {
-    for (const r of c.history) {
-      if (!isLocalDate(r.decidedOn)) continue;
-      if (compareLocalDates(r.decidedOn, first) < 0 || compareLocalDates(r.decidedOn, today) > 0)
-        continue;
-      out.push({
-        kind: 'notifyLocalAreaGroup',
-        personName: c.person.name,
-        ...(c.id ? { caseId: c.id } : {}),
-        due: today,
-        state: 'due',
-        since: r.decidedOn,
-      });
-    }
-  }
-  return out;
+  return noticesDue(cases, today, 'localAreaGroup', 'notifyLocalAreaGroup', () => true);
+}
+
+export type NoticeResult = { ok: true; case: RestrictionCase } | { ok: false; problem: string };
+
+/**
+ * Records that the chair (of governors, or of the LAG) was told of a decision, on `toldOn`, by
+ * `recordedBy`. Refused, in plain words, for a decision that is not there, one that needs no such
+ * notice, one already recorded, or a day that is not a date, is in the future or before the decision.
+ */
+export function recordNotice(
+  c: RestrictionCase,
+  notice: CaseNotice,
+  today: LocalDate,
+): NoticeResult {
+  const r = c.history[notice.decision];
+  if (r === undefined) return { ok: false, problem: 'That decision is not in this case.' };
+  if (notice.to === 'chairOfGovernors' && !needsChair(r))
+    return {
+      ok: false,
+      problem: 'The chair of governors is told only of the head teacher’s letters.',
+    };
+  if (told(c, notice.to, notice.decision))
+    return { ok: false, problem: 'That has already been recorded.' };
+  if (!isLocalDate(notice.toldOn)) return { ok: false, problem: 'The day told is not a date.' };
+  if (compareLocalDates(notice.toldOn, today) > 0)
+    return { ok: false, problem: 'The day told cannot be in the future.' };
+  if (isLocalDate(r.decidedOn) && compareLocalDates(notice.toldOn, r.decidedOn) < 0)
+    return { ok: false, problem: 'The day told cannot be before the decision.' };
+  if (notice.recordedBy.trim() === '')
+    return { ok: false, problem: 'Who recorded it is not known.' };
+  return { ok: true, case: { ...c, notices: [...(c.notices ?? []), notice] } };
 }
 
 function lastDecision(history: readonly DecisionRecord[]): LocalDate | undefined {

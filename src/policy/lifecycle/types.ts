@@ -162,6 +162,17 @@ export interface RestrictionCase {
   /** The open deadlines, replaced by each transition. */
   deadlines: CaseDeadline[];
   history: DecisionRecord[];
+  /** Who was told of which decision, and when (002 §49; 004 Actions). */
+  notices?: CaseNotice[];
+}
+
+/** 002 §49: the chair of governors told of a letter; 004 Actions: the chair of the LAG kept informed. */
+export interface CaseNotice {
+  to: 'chairOfGovernors' | 'localAreaGroup';
+  /** The decision told of: its index in `history`. */
+  decision: number;
+  toldOn: LocalDate;
+  recordedBy: string;
 }
 
 interface Common {

@@ -551,6 +551,50 @@ describe('Due and overdue: what the records make due (issue 14, items 6 and 7)',
     expect(byKind('noReviewDate').textContent).toContain('no restriction is indefinite');
     expect(within(byKind('reportToPolice')).queryByTestId('due-since')).toBeNull();
   });
+
+  it('002 §49, 004 Actions: a reminder to tell the chair is recorded as done from the list, and leaves it', async () => {
+    const review = new FakeReviewService();
+    review.extraDue = [
+      {
+        personName: 'Mark Denton',
+        caseId: '7',
+        kind: 'notifyChair',
+        due: TODAY,
+        state: 'due',
+        daysFromToday: 0,
+        countingDaysLeft: 0,
+        label: DUE_LABELS.notifyChair,
+        since: '2026-03-12',
+        notice: { to: 'chairOfGovernors', decision: 1 },
+      },
+      {
+        personName: 'Mark Denton',
+        caseId: '7',
+        kind: 'notifyLocalAreaGroup',
+        due: TODAY,
+        state: 'due',
+        daysFromToday: 0,
+        countingDaysLeft: 0,
+        label: DUE_LABELS.notifyLocalAreaGroup,
+        since: '2026-03-12',
+        notice: { to: 'localAreaGroup', decision: 2 },
+      },
+    ];
+    renderScreen(review);
+    const buttons = await screen.findAllByTestId('due-record-notice');
+    expect(buttons.map((b) => b.textContent)).toEqual([
+      'Record that the chair of governors was told',
+      'Record that the chair of the Local Area Group was told',
+    ]);
+    fireEvent.click(buttons[0]!);
+    await waitFor(() =>
+      expect(review.notices).toEqual([
+        { caseId: '7', notice: { to: 'chairOfGovernors', decision: 1 } },
+      ]),
+    );
+    await waitFor(() => expect(screen.getAllByTestId('due-record-notice')).toHaveLength(1));
+    expect(screen.queryByTestId('notice-error')).toBeNull();
+  });
 });
 
 describe('Letters', () => {

@@ -183,6 +183,18 @@ export class FakeReviewService implements ReviewService {
   async dueAndOverdue(): Promise<DueItem[]> {
     return [...dueItems([...this.cases.values()], TODAY, BANK_HOLIDAYS), ...this.extraDue];
   }
+  notices: { caseId: string; notice: NonNullable<DueItem['notice']> }[] = [];
+  async recordNotice(
+    caseId: string,
+    notice: NonNullable<DueItem['notice']>,
+  ): Promise<TransitionOutcome> {
+    this.notices.push({ caseId, notice });
+    this.extraDue = this.extraDue.filter(
+      (d) => !(d.caseId === caseId && d.notice?.decision === notice.decision),
+    );
+    const c = [...this.cases.values()][0]!;
+    return { ok: true, case: c };
+  }
   async caseDetails(personKey: string): Promise<CaseDetailsView> {
     return this.details.get(personKey) ?? { fairness: {}, letterFacts: {} };
   }

@@ -184,6 +184,48 @@ describe('a decision', () => {
     expect(stored?.restrictionItemId).toBe(created[0]!.id);
   });
 
+  it('002 §49: the chair is told of the head teacher’s letter — the reminder stays on the due list until a reviewer records it, then leaves it; recorded once', async () => {
+    const review = service();
+    await review.flaggedSenders();
+    const warned = await review.apply('paul.reeves@gmail.com', {
+      kind: 'issueWarning',
+      decidedBy: head,
+      reasons: 'Four emails about the same refund.',
+      behaviour: 'Many emails about the same refund.',
+      whyUnacceptable: 'It takes staff away from teaching.',
+      stepsTaken: 'The business manager answered the refund question in full.',
+    });
+    expect(warned).toMatchObject({ ok: true });
+    const caseId = (await service().caseFor('paul.reeves@gmail.com'))!.id;
+    const chairReminders = async () =>
+      (await service().dueAndOverdue()).filter(
+        (d) => d.kind === 'notifyChair' && d.caseId === caseId,
+      );
+    const before = await chairReminders();
+    expect(before.length).toBeGreaterThan(0);
+    const first = before[0]!;
+    expect(first.notice).toMatchObject({ to: 'chairOfGovernors' });
+    const outcome = await review.recordNotice(first.caseId!, first.notice!);
+    expect(outcome).toMatchObject({ ok: true });
+    const after = await chairReminders();
+    expect(after).toHaveLength(before.length - 1);
+    expect(after.map((d) => d.notice!.decision)).not.toContain(first.notice!.decision);
+    const stored = await service().caseFor('paul.reeves@gmail.com');
+    expect(stored?.notices).toEqual([
+      {
+        to: 'chairOfGovernors',
+        decision: first.notice!.decision,
+        toldOn: todayInLondon(new Date()),
+        recordedBy: 'Helen Marsh',
+      },
+    ]);
+    expect(await service().recordNotice(first.caseId!, first.notice!)).toMatchObject({
+      ok: false,
+      kind: 'refused',
+      message: 'That has already been recorded.',
+    });
+  });
+
   it('refuses an invalid transition with a plain message and writes nothing', async () => {
     const review = service();
     graph.clearRequests();

@@ -8,6 +8,7 @@ import {
   RECORDS_DUE_LABELS,
   chairNotificationsDue,
   localAreaGroupNotificationsDue,
+  recordNotice,
   dueItems,
   escalationsDue,
   listItemsDue,
@@ -73,6 +74,7 @@ describe('002 §49: the head teacher notifies the chair of governors of a letter
         due: '2026-03-06',
         since: '2026-03-02',
         state: 'due',
+        notice: { to: 'chairOfGovernors', decision: 0 },
       },
       {
         kind: 'notifyChair',
@@ -81,17 +83,75 @@ describe('002 §49: the head teacher notifies the chair of governors of a letter
         due: '2026-03-06',
         since: '2026-03-02',
         state: 'due',
+        notice: { to: 'chairOfGovernors', decision: 1 },
       },
     ]);
     expect(c.history.some((r) => r.decidedBy.role === CHAIR.role)).toBe(true);
   });
 
-  it('listed for 14 days from the letter (the case keeps no record that the chair was told)', () => {
+  it('002 §49: listed until a reviewer records that the chair was told; late after 14 days', () => {
     const c = caseAt('warning'); // 2 March
-    expect(chairNotificationsDue([c], '2026-03-16')).toHaveLength(1);
-    expect(chairNotificationsDue([c], '2026-03-17')).toEqual([]);
+    expect(chairNotificationsDue([c], '2026-03-16')).toMatchObject([
+      { state: 'due', due: '2026-03-16' },
+    ]);
+    expect(chairNotificationsDue([c], '2026-05-01')).toMatchObject([
+      { state: 'late', due: '2026-03-16', since: '2026-03-02' },
+    ]);
     expect(chairNotificationsDue([c], '2026-03-01')).toEqual([]);
-    expect(chairNotificationsDue([c], '2026-03-10', DEFAULT_RECORDS_DUE_SETTINGS, 3)).toEqual([]);
+    const told = recordNotice(
+      c,
+      { to: 'chairOfGovernors', decision: 0, toldOn: '2026-03-03', recordedBy: 'Ms Head' },
+      '2026-03-04',
+    );
+    if (!told.ok) throw new Error(told.problem);
+    expect(told.case.notices).toEqual([
+      { to: 'chairOfGovernors', decision: 0, toldOn: '2026-03-03', recordedBy: 'Ms Head' },
+    ]);
+    expect(chairNotificationsDue([told.case], '2026-05-01')).toEqual([]);
+    // Told the chair of governors is not told the chair of the LAG.
+    const lag = { ...DEFAULT_RECORDS_DUE_SETTINGS, notifyLocalAreaGroup: true };
+    expect(localAreaGroupNotificationsDue([told.case], '2026-03-04', lag)).toHaveLength(1);
+  });
+
+  it('002 §49, 004 Actions: a notice is refused for a decision not there, one needing none, twice, or on an impossible day', () => {
+    const c = caseAt('active'); // warning, imposition (2 March); representations, confirmation (6 March)
+    const n = (
+      to: 'chairOfGovernors' | 'localAreaGroup',
+      decision: number,
+      toldOn = '2026-03-06',
+    ) => ({
+      to,
+      decision,
+      toldOn,
+      recordedBy: 'Ms Head',
+    });
+    const problem = (r: ReturnType<typeof recordNotice>) => (r.ok ? 'ok' : r.problem);
+    expect(problem(recordNotice(c, n('chairOfGovernors', 9), '2026-03-06'))).toBe(
+      'That decision is not in this case.',
+    );
+    expect(problem(recordNotice(c, n('chairOfGovernors', 3), '2026-03-06'))).toBe(
+      'The chair of governors is told only of the head teacher’s letters.',
+    );
+    expect(problem(recordNotice(c, n('localAreaGroup', 3), '2026-03-06'))).toBe('ok');
+    expect(problem(recordNotice(c, n('chairOfGovernors', 1, '2026-03-07'), '2026-03-06'))).toBe(
+      'The day told cannot be in the future.',
+    );
+    expect(problem(recordNotice(c, n('chairOfGovernors', 1, '2026-03-01'), '2026-03-06'))).toBe(
+      'The day told cannot be before the decision.',
+    );
+    expect(problem(recordNotice(c, n('chairOfGovernors', 1, 'Tuesday'), '2026-03-06'))).toBe(
+      'The day told is not a date.',
+    );
+    expect(
+      problem(recordNotice(c, { ...n('chairOfGovernors', 1), recordedBy: ' ' }, '2026-03-06')),
+    ).toBe('Who recorded it is not known.');
+    const once = recordNotice(c, n('chairOfGovernors', 1), '2026-03-06');
+    if (!once.ok) throw new Error(once.problem);
+    expect(problem(recordNotice(once.case, n('chairOfGovernors', 1), '2026-03-06'))).toBe(
+      'That has already been recorded.',
+    );
+    // A later decision keeps the notices: the machine copies the case.
+    expect(step(once.case, T.review, '2026-03-10').notices).toEqual(once.case.notices);
   });
 
   it('not for a concern (no letter) nor where the school sets it off', () => {
@@ -104,7 +164,7 @@ describe('002 §49: the head teacher notifies the chair of governors of a letter
 describe('004 Actions: the chair of the Local Area Group is kept informed at all times', () => {
   const on = { ...DEFAULT_RECORDS_DUE_SETTINGS, notifyLocalAreaGroup: true };
 
-  it("004 Actions: every decision, the chair of governors' included, is due for 14 days from its date", () => {
+  it("004 Actions: every decision, the chair of governors' included, is due until recorded, late after 14 days", () => {
     const c = { ...caseAt('active'), id: 'c1' }; // warning and imposition 2 March, confirmed 6 March
     const items = localAreaGroupNotificationsDue([c], '2026-03-06', on);
     expect(items.map((i) => i.since)).toEqual(c.history.map((r) => r.decidedOn));
@@ -116,12 +176,14 @@ describe('004 Actions: the chair of the Local Area Group is kept informed at all
       due: '2026-03-06',
       since: '2026-03-02',
       state: 'due',
+      notice: { to: 'localAreaGroup', decision: 0 },
     });
-    expect(localAreaGroupNotificationsDue([c], '2026-03-20', on).map((i) => i.since)).toEqual([
-      '2026-03-06',
-      '2026-03-06',
+    expect(localAreaGroupNotificationsDue([c], '2026-03-20', on).map((i) => i.state)).toEqual([
+      'late',
+      'late',
+      'due',
+      'due',
     ]);
-    expect(localAreaGroupNotificationsDue([c], '2026-03-21', on)).toEqual([]);
     expect(localAreaGroupNotificationsDue([c], '2026-03-01', on)).toEqual([]);
   });
 

@@ -24,13 +24,23 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
+/** The button that records a reminder as done (002 §49; 004 Actions). */
+function noticeButtonText(to: NonNullable<DueItem['notice']>['to']): string {
+  return to === 'chairOfGovernors'
+    ? 'Record that the chair of governors was told'
+    : 'Record that the chair of the Local Area Group was told';
+}
+
 export function DuePanel({
   items,
   onOpen,
+  onRecordNotice,
 }: {
   items: readonly DueItem[];
   /** Opens the person whose case this is, when the item can be matched to one. */
   onOpen?: (item: DueItem) => void;
+  /** Records that the chair was told (the item then leaves the list). */
+  onRecordNotice?: (item: DueItem) => void;
 }) {
   const styles = useStyles();
   const late = items.filter((i) => i.state === 'late').length;
@@ -90,6 +100,17 @@ export function DuePanel({
                   : ''}
                 )
               </Text>
+              {onRecordNotice && item.notice && item.caseId && (
+                <div>
+                  <Button
+                    size="small"
+                    data-testid="due-record-notice"
+                    onClick={() => onRecordNotice(item)}
+                  >
+                    {noticeButtonText(item.notice.to)}
+                  </Button>
+                </div>
+              )}
             </li>
           ))}
         </ul>

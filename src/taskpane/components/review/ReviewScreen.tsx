@@ -96,6 +96,7 @@ export function ReviewScreen({
   const styles = useStyles();
   const [lists, setLists] = useState<Lists | null>(null);
   const [listError, setListError] = useState<string | null>(null);
+  const [noticeError, setNoticeError] = useState<string | null>(null);
   const [person, setPerson] = useState<Person | null>(null);
   const [tab, setTab] = useState<PersonTab>('chronology');
   const today = todayInLondon(now());
@@ -165,6 +166,15 @@ export function ReviewScreen({
     if (match) open(match);
   };
 
+  const recordNotice = (item: DueItem) => {
+    if (!item.caseId || !item.notice) return;
+    setNoticeError(null);
+    review.recordNotice(item.caseId, item.notice).then(
+      (outcome) => (outcome.ok ? void loadLists() : setNoticeError(outcome.message)),
+      (e: unknown) => setNoticeError(errorText(e)),
+    );
+  };
+
   const refreshChronology = () => {
     if (!person) return;
     const key = person.sender.personKey;
@@ -183,6 +193,11 @@ export function ReviewScreen({
 
   const listsView = (
     <>
+      {noticeError && (
+        <MessageBar intent="warning" data-testid="notice-error">
+          <MessageBarBody>Not recorded: {noticeError}</MessageBarBody>
+        </MessageBar>
+      )}
       {listError && (
         <MessageBar intent="error">
           <MessageBarBody>The review could not be read: {listError}</MessageBarBody>
@@ -202,7 +217,7 @@ export function ReviewScreen({
       {!lists && !listError && <Spinner size="small" label="Reading the review…" />}
       {lists && (
         <>
-          <DuePanel items={lists.due} onOpen={openDue} />
+          <DuePanel items={lists.due} onOpen={openDue} onRecordNotice={recordNotice} />
           <FlaggedSenders
             senders={lists.senders}
             today={today}
