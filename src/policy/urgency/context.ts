@@ -6,6 +6,8 @@ export interface Sentence {
   whole: string;
   /** The sentence up to the match (what was said before it). */
   before: string;
+  /** The sentence after the match (what follows it). */
+  after: string;
 }
 
 const END = /[.!?\n]/;
@@ -15,5 +17,9 @@ export function sentenceAround(text: string, start: number, end: number): Senten
   while (from > 0 && !END.test(text[from - 1]!)) from--;
   let to = end;
   while (to < text.length && !END.test(text[to]!)) to++;
-  return { whole: text.slice(from, to), before: text.slice(from, start) };
+  return {
+    whole: text.slice(from, to),
+    before: text.slice(from, start),
+    after: text.slice(end, to),
+  };
 }

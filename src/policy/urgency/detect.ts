@@ -37,6 +37,7 @@ interface CompiledRule {
   pattern: RegExp;
   unless?: RegExp;
   unlessBefore?: RegExp;
+  unlessAfter?: RegExp;
 }
 
 function compile(rule: LexiconRule): CompiledRule {
@@ -46,6 +47,8 @@ function compile(rule: LexiconRule): CompiledRule {
     pattern: new RegExp(`(?<![\\p{L}\\p{N}_])(?:${rule.pattern})(?![\\p{L}\\p{N}_])`, 'giu'),
     unless: rule.unless === undefined ? undefined : new RegExp(rule.unless, 'iu'),
     unlessBefore: rule.unlessBefore === undefined ? undefined : new RegExp(rule.unlessBefore, 'iu'),
+    unlessAfter:
+      rule.unlessAfter === undefined ? undefined : new RegExp(`^(?:${rule.unlessAfter})`, 'iu'),
   };
 }
 
@@ -62,6 +65,7 @@ function findRule(text: string, where: UrgencyMatch['in'], compiled: CompiledRul
     const sentence = sentenceAround(text, m.index, m.index + m[0].length);
     if (compiled.unless?.test(sentence.whole)) continue;
     if (compiled.unlessBefore?.test(sentence.before)) continue;
+    if (compiled.unlessAfter?.test(sentence.after)) continue;
     found.push({
       text: m[0],
       category: compiled.rule.category,

@@ -66,6 +66,8 @@ export interface LexiconRule {
   unless?: string;
   /** Regular expression source: when the sentence BEFORE the match matches this, it does not count ("I will go to the police"). */
   unlessBefore?: string;
+  /** Regular expression source: when what FOLLOWS the match in its sentence starts like this, it does not count ("died two years ago"). */
+  unlessAfter?: string;
   /** When set, the pattern has a group `(?<who>…)` that must name a person (see isPerson). */
   who?: boolean;
 }
@@ -93,8 +95,11 @@ export function lexiconRules(): LexiconRule[] {
    * court order says he must not" is a third person about to act, which is the emergency.
    */
   const THREAT_CONTEXT =
-    "\\b(?:i|we)(?:'ll|'d| will| shall| would| am going to| are going to| am gonna| intend\\w*| plan\\w*| may| might)\\b|\\b(?:threaten\\w*|consider\\w*|unless|otherwise|if|any further|one more)\\b|\\b(?:going to|gonna|could|might|will|would) (?:easily )?get\\b|\\b(?:could|might) (?:be|have been)\\b";
+    "\\b(?:i|we)(?:'ll| will| shall| would| am going to| are going to| am gonna| intend\\w*| plan\\w*| may| might)\\b|\\b(?:i'm|we're|i am|we are) (?:going to|gonna)\\b|\\bmy (?:solicitor|lawyer|mp|advocate)(?:'ll| will| is going to)\\b|\\byou(?:'ll| will) be hearing\\b|\\b(?:threaten\\w*|consider\\w*|unless|otherwise|if|any further|one more)\\b|\\b(?:going to|gonna|could|might|will|would) (?:easily )?get\\b|\\b(?:could|might) (?:be|have been)\\b";
   const ADMIN_CONTEXT = adminContext();
+  /** The writer saw the child go to school: "I dropped him at the gate", "watched her walk in". */
+  const LEFT_FOR_SCHOOL =
+    '\\b(?:i|we) (?:dropped|dropped off|walked|drove|watched|saw) (?:him|her|them)(?: off)?(?: \\p{L}+){0,3} (?:at|to|into|towards|through|in) (?:the )?(?:\\p{L}+ )?(?:school|gates?|corner|bus|playground|classroom|class)\\b';
 
   return [
     // A child missing or not home.
@@ -125,7 +130,7 @@ export function lexiconRules(): LexiconRule[] {
       id: 'missing.notComingBack',
       category: 'missing',
       pattern:
-        "(?:not|never) (?:coming|going) (?:back|home)(?: to(?: \\p{L}+){1,2})? tonight|(?:will not|won'?t|never) (?:come|coming) back|passport (?:is |has )?(?:gone|missing)",
+        "(?:not|never) (?:coming|going) (?:back|home)(?: to(?: \\p{L}+){1,2})? tonight|(?:will not|won'?t|never) (?:come|coming) (?:back )?home|(?:leaving|leave|run off|running off) (?:soon )?and (?:will not|won'?t|never) come back|passport (?:is |has )?(?:gone|missing)",
     },
     {
       id: 'missing.stillOut',
@@ -142,7 +147,7 @@ export function lexiconRules(): LexiconRule[] {
       id: 'missing.whereabouts',
       category: 'missing',
       pattern:
-        "(?:no ?one|no-one|nobody|we don'?t|i don'?t|no idea) (?:knows? |knew )?where (?:he|she|they)(?: is| are| was| were| went|'d gone| had gone| has gone|'s gone)|can'?t find (?:him|her|them|my (?:son|daughter|child))|where (?:is|are) (?:he|she|they|my (?:son|daughter|child|boy|girl))\\?",
+        "(?:no ?one|no-one|nobody|we don'?t|i don'?t|no idea) (?:knows? |knew )?where (?:he|she|they)(?: is| are| was| were| went|'d gone| had gone| has gone|'s gone)|can'?t find (?:him|her|them|my (?:son|daughter|child))|where is (?:he|she|my (?:son|daughter|child|boy|girl))\\?",
     },
     {
       id: 'missing.notSeen',
@@ -159,9 +164,9 @@ export function lexiconRules(): LexiconRule[] {
       // "The text says he is absent" when the parent saw him go to school: the absence is the alarm.
       id: 'missing.absentButLeft',
       category: 'missing',
-      pattern:
-        'absent(?=[^]{0,300}?\\b(?:i|we) (?:dropped|dropped off|took|walked|drove|watched|saw) (?:him|her|them)\\b)|(?:(?:i|we) (?:dropped|dropped off|took|walked|drove|watched|saw) (?:him|her|them)\\b[^]{0,300}?)\\babsent',
-      unless: '\\b(?:but|yet) (?:he|she|they) (?:was|were) (?:in|at|there)\\b|\\bregister\\b',
+      pattern: `absent(?=[^]{0,300}?${LEFT_FOR_SCHOOL})|(?:${LEFT_FOR_SCHOOL}[^]{0,300}?)\\babsent`,
+      unless:
+        '\\b(?:but|yet) (?:he|she|they) (?:was|were) (?:in|at|there)\\b|\\bregister\\b|\\b(?:dentist|doctor|orthodontist|appointment|holiday|funeral|ill|sick)\\b',
     },
 
     // Injury.
@@ -193,8 +198,8 @@ export function lexiconRules(): LexiconRule[] {
       id: 'injury.body',
       category: 'injury',
       pattern:
-        "dislocat\\w+|fractur\\w+|in a (?:cast|sling)|knocked (?:out|unconscious)|(?:banged|bashed|hit|knocked|bumped) (?:his|her|their) head|(?:bump|lump|cut|gash|wound) (?:on|to|in) (?:his|her|their) (?:head|face|eye)|(?:fell|fallen|fall|fel|tripped|slipped) (?:off|from|down|on|over) (?:the|a) (?:\\p{L}+ )?(?:frame|wall|stairs|steps|apparatus|bars|roof|window|tree|bike)|(?:can'?t|cannot|couldn'?t|can not) (?:stand|walk|put (?:any )?weight) on (?:it|(?:his|her|their) (?:leg|foot|ankle|knee))|(?:ankle|knee|wrist|arm|leg|foot|hand|eye|face|head) (?:is|was|has) (?:massive|huge|swollen|swelled|swelling|ballooned|twice the size)|(?:no ?one|nobody|no-one) (?:has |had )?(?:come|been|came|gone) to (?:help|see to|check on) (?:him|her|them)|burns?|scald\\w*",
-      unless: '\\b(?:fully healed|healed|recovered|signed off|fracture clinic|physio\\w*)\\b',
+        "dislocat\\w+|fractur\\w+|in a (?:cast|sling)|knocked (?:out|unconscious)|(?:banged|bashed|hit|knocked|bumped) (?:his|her|their) head|(?:bump|lump|cut|gash|wound) (?:on|to|in) (?:his|her|their) (?:head|face|eye)|(?:fell|fallen|fall|fel|tripped|slipped) (?:off|from|down|on|over) (?:the|a) (?:\\p{L}+ )?(?:frame|wall|stairs|steps|apparatus|bars|roof|window|tree|bike)|(?:can'?t|cannot|couldn'?t|can not) (?:stand|walk|put (?:any )?weight) on (?:it|(?:his|her|their) (?:leg|foot|ankle|knee))|(?:ankle|knee|wrist|arm|leg|foot|hand|eye|face|head) (?:is|was|has) (?:massive|huge|swollen|swelled|swelling|ballooned|twice the size)|(?:no ?one|nobody|no-one) (?:has |had )?(?:come|been|came|gone) to (?:help|see to|check on) (?:him|her|them)(?! with)|burns?|scald\\w*",
+      unless: '\\b(?:fully healed|now healed|has healed|signed off|fracture clinic)\\b',
     },
     {
       id: 'injury.bleeding',
@@ -244,8 +249,15 @@ export function lexiconRules(): LexiconRule[] {
       id: 'illness.named',
       category: 'illness',
       pattern:
-        "blood sugar|hypo|hypoglyc\\w+|meningitis|sepsis|septic|appendicitis|asthma attack|high temperature|rash that (?:doesn'?t|does not|won'?t) fade|rescue med\\w*|wheez\\w+|(?:can'?t|cannot|can) (?:hardly|barely) (?:breathe|speak|talk|get (?:his|her|their) words out)|(?:reading|levels?|sugars?|glucose) (?:is |are |of |at |was )?(?:[0-3]\\.\\d|dropping|falling|crashing|very low|too low|really low)|glucose (?:tablets|gel)|(?:libre|dexcom|cgm|insulin pump) (?:app )?(?:is )?(?:alert\\w*|alarm\\w*)",
-      unless: "\\b(?:hasn'?t|has not|haven'?t|have not|never|no) (?:had|needed)\\b",
+        "blood sugar|hypo|hypoglyc\\w+|meningitis|sepsis|septic|appendicitis|high temperature|rash that (?:doesn'?t|does not|won'?t) fade|rescue med\\w*|wheez\\w+|(?:can'?t|cannot|can) (?:hardly|barely) (?:breathe|speak|talk|get (?:his|her|their) words out)|(?:reading|levels?|sugars?|glucose) (?:is |are |of |at |was )?(?:[0-3]\\.\\d|dropping|falling|crashing|very low|too low|really low)|glucose (?:tablets|gel)|(?:libre|dexcom|cgm|insulin pump) (?:app )?(?:is )?(?:alert\\w*|alarm\\w*)",
+    },
+    {
+      id: 'illness.asthma',
+      category: 'illness',
+      pattern: 'asthma attacks?',
+      // "He hasn't had an asthma attack in over a year": the school's routine, not an attack.
+      unless:
+        "\\b(?:hasn'?t|has not|haven'?t|have not|never) had an asthma attack (?:in|for|since)\\b",
     },
 
     // Allergy.
@@ -262,7 +274,7 @@ export function lexiconRules(): LexiconRule[] {
       category: 'allergy',
       pattern: 'epi-?pens?|auto-?injectors?|adrenaline pens?|antihistamines?|piriton',
       unless:
-        '\\b(?:expir\\w*|out of date|dose|prescription|care plan|action plan|spares?|replace\\w*|update\\w*|new (?:ones?|pens?)|in date|sign(?:ed)? (?:the )?form)\\b',
+        '\\b(?:expir\\w*|out of date|in date|prescription|action plan|spares?|new (?:ones?|pens?)|hay ?fever|medical records?)\\b',
     },
 
     // Self-harm and suicide.
@@ -274,7 +286,15 @@ export function lexiconRules(): LexiconRule[] {
     {
       id: 'suicide.words',
       category: 'suicide',
-      pattern: `suicid\\w*|kill(?:ing)? ${SELF}|end (?:it all|(?:his|her|my|their) (?:own )?life)|take (?:his|her|my|their) (?:own )?life|${NOT} want(?:s|ing)? to (?:be alive|live|be here)|better off (?:without (?:him|her|me)|dead)|want(?:s|ed)? to (?:die|disappear|be dead)|${NOT} want(?:s|ing)? to (?:wake up|go on|exist)|no point (?:in )?(?:living|being alive|being here|going on)|${NOT} see (?:the|any) point (?:in|of) (?:living|life|being alive|being here|going on|carrying on)|(?:nobody|no ?one|no-one)(?: \\p{L}+){0,3} would (?:notice|care|miss (?:him|her|them|me)) if (?:he|she|they|i) (?:was|were|wasn'?t|weren'?t) (?:gone|here|around|alive)|${NOT} want(?:s|ing)? to be (?:here|alive|around) any ?more|(?:talk\\w*|said|says|saying) (?:about )?(?:ending it|ending (?:his|her|their|my) life|not being here|not wanting to (?:live|be here))|(?:end|ending) it all|(?:thinking|talking|thought|talked|think|talks?|wants?|wanted|going|gonna|planning|plans) (?:about |of |to )?end(?:ing)? it(?! with)|how many (?:paracetamol|pills|tablets|painkillers)|(?:taken|took|swallowed) (?:all |a load of |a lot of |loads of )?(?:the |my |your |her |his |some )?(?:tablets|pills|paracetamol|painkillers)|${NOT} (?:do|cope with) (?:this|it) any ?more|won'?t be (?:here|around)\\b[^.!?\\n]{0,40}\\banyway|won'?t be (?:here|around) (?:much longer|for long)|(?:thoughts|thinking) (?:of|about) (?:dying|death|killing)|wish(?:es|ed)? (?:he|she|i|they) (?:was|were) (?:dead|never born)|overdos\\w*`,
+      pattern: `suicid\\w*|kill(?:ing)? ${SELF}|end (?:it all|(?:his|her|my|their) (?:own )?life)|take (?:his|her|my|their) (?:own )?life|${NOT} want(?:s|ing)? to (?:be alive|live|be here)|better off (?:without (?:him|her|me)|dead)|want(?:s|ed)? to (?:die|disappear|be dead)|${NOT} want(?:s|ing)? to (?:wake up|go on|exist)|no point (?:in )?(?:living|being alive|being here|going on)|${NOT} see (?:the|any) point (?:in|of) (?:living|life|being alive|being here|going on|carrying on)|(?:nobody|no ?one|no-one)(?: \\p{L}+){0,3} would (?:notice|care|miss (?:him|her|them|me)) if (?:he|she|they|i) (?:was|were|wasn'?t|weren'?t) (?:gone|here|around|alive)|${NOT} want(?:s|ing)? to be (?:here|alive|around) any ?more|(?:talk\\w*|said|says|saying) (?:about )?(?:ending it|ending (?:his|her|their|my) life|not being here|not wanting to (?:live|be here))|(?:end|ending) it all|(?:thinking|talking|thought|talked|think|talks?|wants?|wanted|going|gonna|planning|plans) (?:about |of |to )?end(?:ing)? it(?! with)|how many (?:paracetamol|pills|tablets|painkillers)|(?:taken|took|swallowed) (?:all |a load of |a lot of |loads of )?(?:the |my |your |her |his |some )?(?:tablets|pills|paracetamol|painkillers)|(?:thoughts|thinking) (?:of|about) (?:dying|death|killing)|wish(?:es|ed)? (?:he|she|i|they) (?:was|were) (?:dead|never born)|overdos\\w*`,
+    },
+
+    {
+      // "I won't be here for the residential anyway" (a child's note); not "… for parents' evening".
+      id: 'suicide.notHere',
+      category: 'suicide',
+      pattern:
+        "won'?t be (?:here|around)\\b(?! (?:for|at|on) (?:the |my |our |his |her )?(?:parents|meeting|appointment|evening|concert|assembly|performance|sports day|match|holiday|trip|christmas|nativity|weekend))[^.!?\\n]{0,40}\\banyway|won'?t be (?:here|around) (?:much longer|for long)",
     },
 
     // Abuse and neglect.
@@ -287,22 +307,20 @@ export function lexiconRules(): LexiconRule[] {
     {
       id: 'abuse.handled',
       category: 'abuse',
-      pattern: `(?:dragged|yanked|manhandled|restrained|pinned|threw|thrown|shook) ${HIM}|(?:grabbed|held|pulled|lifted|dragged) (?:${HIM} )?by (?:the|his|her|their) (?:collar|neck|throat|hair|ear|arms?|wrists?)|(?:red |finger |hand ?)?marks? (?:around|round|on) (?:his|her|their) (?:neck|throat)`,
+      pattern: `(?:dragged|yanked|manhandled|restrained|pinned|shook) ${HIM}|(?:threw|thrown) ${HIM} (?:against|across|into|onto|on to|to the (?:floor|ground))|(?:grabbed|pulled|lifted|dragged) (?:${HIM} )?by (?:the|his|her|their) (?:collar|neck|throat|hair|ear|arms?|wrists?)|(?:red |finger |hand ?)?marks? (?:around|round|on) (?:his|her|their) (?:neck|throat)`,
     },
     {
       id: 'abuse.sexual',
       category: 'abuse',
-      // The writer asking for photos, or arranging a meeting, is the school's business, not an alarm.
       pattern:
-        "(?:touch(?:ed|es|ing)) (?:her|him|them)|sexual(?:ly)? (?:messages?|abuse|assault\\w*|touching|comments?|images?|photos?|pictures?|harass\\w*|things)|sexually|indecent\\w*|groom(?:ed|ing)|nudes?|sexting|(?:pull|take|took|pulled) (?:her|his|their|my) (?:trousers|pants|clothes|knickers|shirt|top) (?:down|off)|asked (?:him|her|them) to (?:take|send|meet)|ask(?:s|ed|ing)? (?:him|her|them|my (?:son|daughter|child)) for (?:pictures|photos|pics|images|videos|nudes)|(?:keep|keeping|kept) (?:it|this|them|the (?:chats?|messages?)) (?:between (?:them|us|the two of (?:them|us))|from (?:me|us|her mum|his mum|her dad|his dad))|(?:sextortion|blackmail\\w* (?:him|her|them))|threaten\\w* to (?:send|share|post|leak|put) (?:it|them|the (?:pictures?|photos?|images?|videos?)|(?:his|her|their) (?:pictures?|photos?|images?))|(?:got|made|persuaded|convinced|asked|pressured) (?:him|her|them) (?:in)?to send (?:a |an |some )?(?:picture|photo|pic|image|video|nude|selfie)s?|(?:arranged|planning|planned|wants|wanted|trying) to meet (?:up with )?(?:him|her|them|my (?:son|daughter)) (?:at|in|after|near|outside|by|on)|ask(?:s|ed|ing)? (?:(?:him|her|them) )?(?:what|which) school (?:he|she|they) (?:goes|go|attends|is at)|(?:he|she|they) (?:met|has been talking to|'s been talking to|was talking to) (?:online|on (?:a |an )?(?:game|app|snapchat|instagram|tiktok|discord|roblox|fortnite|whatsapp|xbox|playstation))",
-      unless:
-        "\\bgrooming (?:parlour|salon)\\b|\\b(?:i|we)(?: have|'ve)? (?:arranged|asked|planned)\\b",
+        "(?:touch(?:ed|es|ing)) (?:her|him|them)|sexual(?:ly)? (?:messages?|abuse|assault\\w*|touching|comments?|images?|photos?|pictures?|harass\\w*|things)|sexually|indecent\\w*|groom(?:ed|ing)|nudes?|sexting|(?:pull|take|took|pulled) (?:her|his|their|my) (?:trousers|pants|clothes|knickers|shirt|top) (?:down|off)|asked (?:him|her|them) to (?:take|send|meet)|(?:pictures|photos|pics|images|videos|selfies) of (?:herself|himself|themselves) (?:in (?:her|his|their) (?:underwear|bra|pants|bed)|naked|undressed)|(?:keep|keeping|kept) (?:it|this|them|the (?:chats?|messages?)) (?:between (?:them|us|the two of (?:them|us))|from (?:me|us|her mum|his mum|her dad|his dad))|(?:sextortion|blackmail\\w* (?:him|her|them))|threaten\\w* to (?:send|share|post|leak|put) (?:it|them|the (?:pictures?|photos?|images?|videos?)|(?:his|her|their) (?:pictures?|photos?|images?))|(?:got|made|persuaded|convinced|asked|pressured) (?:him|her|them) (?:in)?to send (?:a |an |some )?(?:picture|photo|pic|image|video|nude|selfie)s?|ask(?:s|ed|ing)? (?:(?:him|her|them) )?(?:what|which) school (?:he|she|they) (?:goes|go|attends|is at)|(?:he|she|they)(?: met| has been talking to|'s been talking to| was talking to) (?:online|on (?:a |an )?(?:game|app|snapchat|instagram|tiktok|discord|roblox|fortnite|whatsapp|xbox|playstation))",
+      unless: '\\bgrooming (?:parlour|salon)\\b',
     },
     {
       id: 'abuse.named',
       category: 'abuse',
       pattern:
-        "(?:domestic|sexual|physical|emotional|child) (?:abuse|violence)|being abused|abus(?:ed|ing) (?:him|her|them|me)|refuge|being neglected|signs of neglect|neglected at home|not (?:being )?fed|(?:made|makes|make|making) (?:him|her|them) sleep (?:in|on|outside)|(?:hasn'?t|hadn'?t|has not|had not|not) (?:had )?(?:anything|nothing) to eat|(?:locked|shut) (?:him|her|them) (?:in (?:a|the|his|her|their) (?:room|cupboard|shed|garage|cellar|car)|out of the (?:house|flat)|outside)|left (?:him|her|them) (?:alone|on (?:his|her|their) own) (?:overnight|all night|all weekend|for days)|(?:no|without) food (?:at home|for days|since)|(?:left|found) (?:the \\p{L}+ of )?(?:him|her|them|(?:the|my) (?:kids|children)) (?:alone|on (?:his|her|their) own)|nothing (?:to eat|in the fridge)|(?:going|go|goes|come|comes|coming|came|went) (?:in(?:to)? school |to school )?hungry|no (?:food|electric(?:ity)?|heating|gas)(?: (?:in the house|at home|for days))?(?=[,.;!]| and)",
+        "(?:domestic|sexual|physical|emotional|child) (?:abuse|violence)|being abused|abus(?:ed|ing) (?:him|her|them|me)|refuge|being neglected|signs of neglect|neglected at home|not (?:being )?fed|(?:made|makes|make|making) (?:him|her|them) sleep (?:in|on|outside)|(?:hasn'?t|hadn'?t|has not|had not|not) (?:had )?(?:anything|nothing) to eat|(?:locked|shut) (?:him|her|them) (?:in (?:a|the|his|her|their) (?:room|cupboard|shed|garage|cellar|car)|out of the (?:house|flat)|outside)|left (?:him|her|them) (?:alone|on (?:his|her|their) own) (?:overnight|all night|all weekend|for days)|(?:no|without) food (?:at home|for days|since)|(?:left|found) (?:the \\p{L}+ of )?(?:him|her|them|(?:the|my) (?:kids|children)) (?:alone|on (?:his|her|their) own)|nothing (?:to eat|in the fridge)|(?:been|keeps?|always|often|regularly) (?:going|coming|goes|comes) (?:in(?:to)? school |to school )?hungry|no (?:food|electric(?:ity)?|heating|gas) (?:in the house|at home|for days)",
     },
     {
       id: 'abuse.fear',
@@ -315,7 +333,7 @@ export function lexiconRules(): LexiconRule[] {
       id: 'allegation.contact',
       category: 'allegation',
       pattern:
-        '(?:messag\\w+|texting|dm\\w*|contacting) (?:my|our) (?:\\d+[- ]year[- ]old|daughter|son|child)|mature for (?:(?:his|her|their) age|(?:a )?\\d+|\\p{L}+ years? old)|our (?:little )?secret|(?:stay|stayed) behind alone|alone with (?:him|her|them)|kiss(?:ed|es|ing) (?:him|her|them)|(?:told|tells|asked|asks|says|said|saying|telling) (?:(?:him|her|them) )?not to tell (?:(?:her|his|their) (?:mum\\w*|dad\\w*|parents)|her|his|their|anyone|any ?one|me|us|mum\\w*|dad\\w*|mom\\w*|a soul)|(?:keep|kept) (?:it|this) (?:a )?secret|inappropriate(?:ly)? (?:touch\\w*|messages?|photos?|pictures?|relationship)',
+        '(?:messag\\w+|texting|dm\\w*|contacting) (?:my|our) (?:\\d+[- ]year[- ]old|daughter|son|child)|mature for (?:(?:his|her|their) age|\\d+(?![- ]?years?[- ]old \\p{L}))|our (?:little )?secret|(?:stay|stayed) behind alone|alone with (?:him|her|them)|kiss(?:ed|es|ing) (?:him|her|them)|(?:told|tells|asked|asks|says|said|saying|telling) (?:(?:him|her|them) )?not to tell (?:(?:her|his|their) (?:mum\\w*|dad\\w*|parents)|her|his|their|anyone|any ?one|me|us|mum\\w*|dad\\w*|mom\\w*|a soul)|(?:keep|kept) (?:it|this) (?:a )?secret|inappropriate(?:ly)? (?:touch\\w*|messages?|photos?|pictures?|relationship)',
     },
     {
       id: 'allegation.word',
@@ -335,7 +353,15 @@ export function lexiconRules(): LexiconRule[] {
     {
       id: 'collection.notAllowed',
       category: 'collection',
-      pattern: `(?:not allowed|not aloud|not permitted|must not|mustn'?t|should not|shouldn'?t|is not to|are not to) (?:to )?(?:be allowed to )?(?:collect|pick (?:\\p{L}+ )?up|be (?:released|collected|handed|picked up))|(?:do not|don'?t|never) (?:let|allow) (?:him|her|them|\\p{Lu}\\p{Ll}+) (?:go|leave) with|(?:do not|don'?t|never) (?:let|allow) (?:him|her|them|\\p{Lu}\\p{Ll}+) (?:take|collect|have|near) (?:him|her|them|the (?:children|kids))|prohibit\\w* (?:him|her|them) from|interim order|order (?:was|has been) served|(?:not allowed|not permitted|isn'?t allowed|mustn'?t have|must not have|is not to have|not supposed to have) (?:any )?(?:to have )?(?:any )?contact|(?:release|hand) (?:her|him|them) to (?:anyone|no ?one)|take (?:her|him|them) (?:out of the country|abroad|away from|and go)|(?:has|have|is to have) no contact|family court|(?:do not|don'?t|never) hand (?:the children|him|her|them|\\p{L}+) over|(?:only|nobody but|no one but) (?:me|i|myself) (?:can|may|is allowed to|am allowed to) (?:collect|pick)`,
+      pattern: `(?:not allowed|not aloud|not permitted|must not|mustn'?t|should not|shouldn'?t|is not to|are not to) (?:to )?(?:be allowed to )?(?:collect|pick (?:\\p{L}+ )?up|be (?:released|collected|handed|picked up))|prohibit\\w* (?:him|her|them) from|interim order|order (?:was|has been) served|(?:not allowed|not permitted|isn'?t allowed|mustn'?t have|must not have|is not to have|not supposed to have) (?:any )?(?:to have )?(?:any )?contact|(?:release|hand) (?:her|him|them) to (?:anyone|no ?one)|take (?:her|him|them) (?:out of the country|abroad|away from|and go)|(?:has|have|is to have) no contact|family court|(?:do not|don'?t|never) hand (?:the children|him|her|them|\\p{L}+) over|(?:only|nobody but|no one but) (?:me|i|myself) (?:can|may|is allowed to|am allowed to) (?:collect|pick)`,
+    },
+
+    {
+      id: 'collection.doNotLet',
+      category: 'collection',
+      pattern:
+        "(?:do not|don'?t|never) (?:let|allow) (?<who>\\p{L}+) (?:(?:go|leave) with|(?:take|collect|have) (?:him|her|them|the (?:children|kids)))",
+      who: true,
     },
 
     // Police at home or called.
@@ -364,7 +390,7 @@ export function lexiconRules(): LexiconRule[] {
         "social (?:services|workers?|care)|children'?s services|child protection|(?:cp|child in need) (?:meeting|plan|conference)|section 47|care proceedings|lado|cafcass",
       unlessBefore: THREAT_CONTEXT,
       unless:
-        "\\bpolic(?:y|ies)\\b|\\btraining\\b|\\bkcsie\\b|\\b(?:i'?m|i am|as|work(?:s|ing)? as) an? social worker\\b|\\b(?:subject access|in (?:19|20)\\d\\d|closed|years ago|last year)\\b",
+        "\\bpolic(?:y|ies)\\b|\\btraining\\b|\\bkcsie\\b|\\b(?:i'?m|i am|as|work(?:s|ing)? as) an? social worker\\b|\\b(?:subject access|no further action)\\b",
     },
 
     // Bereavement.
@@ -372,7 +398,9 @@ export function lexiconRules(): LexiconRule[] {
       id: 'bereavement.words',
       category: 'bereavement',
       unless:
-        '\\b(?:nearly|almost|could have|would have) died\\b|\\bdied (?:of|from) (?:embarrassment|shame|laughing|laughter|boredom)\\b|\\b(?:anniversary|(?:a|one|two|\\d+) years? since|last year|years ago|months ago)\\b',
+        '\\b(?:nearly|almost|could have|would have) died\\b|\\bdied (?:of|from) (?:embarrassment|shame|laughing|laughter|boredom)\\b|\\b(?:anniversary|(?:a|one|two|\\d+) years? since)\\b',
+      // "Her grandad, who died two years ago": a death long past, said of that death only.
+      unlessAfter: ' (?:\\p{L}+ ){0,2}(?:years? ago|months ago|last year|in (?:19|20)\\d\\d)\\b',
       pattern: `passed away|died|lost (?:his|her|their|my|our) (?:${PARENT}|baby|son|daughter|husband|wife)|(?:car|road|motorbike) (?:crash|accident)|(?:has|had|have) died|died (?:suddenly|overnight|last|this|yesterday|today|on|in (?:hospital|the night|a|an|his|her))|${PARENT} died|death in the family|bereave\\w*|funeral|lost the baby|miscarri\\w*|killed (?:in|by)|terminal(?:ly)? ill|palliative`,
     },
 
@@ -389,7 +417,7 @@ export function lexiconRules(): LexiconRule[] {
       id: 'violence.extremism',
       category: 'violence',
       pattern:
-        'radicali[sz]\\w*|extremis[mt]\\w*|race war|terroris[mt]\\w*|far[- ]right|jihad\\w*|neo-?nazi\\w*|(?:do|doing) something (?:that )?(?:people|everyone) will remember|(?:do something|attack\\w*|burn\\w*|bomb\\w*|list of)\\W+(?:\\p{L}+\\W+){0,3}(?:mosques?|synagogues?|gurdwaras?|temples?|churches)',
+        'radicali[sz]\\w*|extremis[mt]\\w*|race war|terroris[mt]\\w*|far[- ]right|jihad\\w*|neo-?nazi\\w*|(?:attack\\w*|burn\\w*|bomb\\w*)\\W+(?:\\p{L}+\\W+){0,3}(?:mosques?|synagogues?|gurdwaras?|temples?|church(?:es)?)|do something\\W{0,2} about (?:the|that|those|a) (?:mosques?|synagogues?|gurdwaras?|temples?|church(?:es)?)',
     },
 
     {
@@ -397,7 +425,7 @@ export function lexiconRules(): LexiconRule[] {
       id: 'abuse.practices',
       category: 'abuse',
       pattern:
-        'forced (?:to )?marr\\w+|forced marriage|married off|to marry (?:her|his|their|our|a|an) (?:cousin|uncle|older|man)|fgm|female genital|circumcis\\w*|(?:ceremony|cut) to become a woman|become a woman',
+        'forced (?:to )?marr\\w+|forced marriage|married off|to marry (?:her|his|their|our|a|an) (?:cousin|uncle|older|man)|fgm|female genital|circumcis\\w*|(?:ceremony|cut|cutting) to become a woman',
     },
     {
       id: 'violence.online',
@@ -412,7 +440,8 @@ export function lexiconRules(): LexiconRule[] {
       category: 'housing',
       pattern:
         "nowhere to (?:go|stay|sleep|live)|(?:don'?t|do not) know where (?:we|we'?re|we are|they|they'?re|they are) (?:sleeping|staying|going to (?:sleep|stay))|homeless|(?:house|flat|home) (?:fire|flooded|burnt down|burned down)|(?:fire|flood) (?:at|in) (?:our|the|my) (?:house|flat|home)|evicted|rest centre|emergency accommodation",
-      unless: '\\bhomeless (?:charity|shelter collection|appeal)\\b',
+      unless:
+        '\\bhomeless (?:charity|shelters?|appeal|people|collection)\\b|\\bthe homeless\\b|\\bsleep-?out\\b',
     },
 
     // A safeguarding concern in so many words.
@@ -420,7 +449,17 @@ export function lexiconRules(): LexiconRule[] {
       id: 'safeguarding.words',
       category: 'safeguarding',
       pattern:
-        "safeguarding (?:concerns?|issues?|matters?|referrals?|worry|worries|reports?)|(?:the )?dsl (?:to|needs?|know|should)|(?:tell|inform|contact|let) (?:the )?dsl|(?:at|in) (?:immediate )?(?:risk|danger)|(?:not|isn'?t|doesn'?t feel) safe (?:at home|with)|keep (?:him|her|them) safe|(?:make sure|ensure|check) (?:that )?(?:he|she|they) (?:is|are) (?:not|never) left (?:on (?:his|her|their) own|alone)|keep (?:him|her|them) in sight|keep (?:him|her|them) (?:inside|indoors|in the building|away from (?:the )?(?:gates?|field|playground|windows?))|(?:contact|call|ring|phone|speak to) (?:me|us)?\\s?(?:the )?safeguarding (?:lead|team|officer)|(?:the )?safeguarding (?:lead|team|officer) (?:to )?(?:contact|call|ring|phone)",
+        "safeguarding (?:concerns?|issues?|matters?|referrals?|worry|worries|reports?)|(?:the )?dsl (?:to|needs?|know|should)|(?:tell|inform|contact|let) (?:the )?dsl|(?:at|in) (?:immediate )?(?:risk|danger)|(?:not|isn'?t|doesn'?t feel) safe (?:at home|with)|keep (?:him|her|them) safe|(?:make sure|ensure|check) (?:that )?(?:he|she|they) (?:is|are) (?:not|never) left (?:on (?:his|her|their) own|alone)|keep (?:him|her|them) in sight|(?:contact|call|ring|phone|speak to) (?:me|us)?\\s?(?:the )?safeguarding (?:lead|team|officer)|(?:the )?safeguarding (?:lead|team|officer) (?:to )?(?:contact|call|ring|phone)",
+    },
+
+    {
+      // A request to keep a child in: an alarm unless it is about the weather or a cold.
+      id: 'safeguarding.keepInside',
+      category: 'safeguarding',
+      pattern:
+        '(?:please|can you|could you|make sure you|need you to|you must|must) keep (?:him|her|them) (?:inside|indoors|in the building|in school|away from (?:the )?(?:gates?|field|playground|windows?))',
+      unless:
+        '\\b(?:cold|cough\\w*|rain\\w*|weather|coat|wet|poorly|unwell|asthma|inhaler|plaster|cast|crutches)\\b',
     },
 
     // A request for urgent contact (not an urgent refund, reply or meeting).
@@ -455,6 +494,7 @@ export function isPerson(word: string): boolean {
   const notPeople =
     /^(?:it|this|that|there|what|which|who|the|a|an|his|her|their|my|our|your|its|something|nothing|homework|work|kit|money|letter|report|form|bag|coat|book|reading|everything|anything|marks|payment|refund|email|reply|trip|bus)$/;
   const lower = word.toLowerCase();
-  if (/^(?:he|she|they|son|daughter|child|boy|girl|brother|sister|kid)$/.test(lower)) return true;
+  if (/^(?:he|she|they|him|her|them|son|daughter|child|boy|girl|brother|sister|kid)$/.test(lower))
+    return true;
   return /^\p{Lu}\p{Ll}+$/u.test(word) && !notPeople.test(lower);
 }

@@ -113,16 +113,17 @@ describe("the school's own words add to the lexicon (config mail.urgentKeywords)
 });
 
 describe('the sentence around a match (for the defusing contexts)', () => {
-  test('ends at . ! ? and line breaks; "before" is what was said before the match', () => {
-    const text = 'First. If not I will call the police! Next?\nLast';
+  test('ends at . ! ? and line breaks; "before" and "after" are what was said either side of the match', () => {
+    const text = 'First. If not I will call the police now! Next?\nLast';
     const at = text.indexOf('police');
     expect(sentenceAround(text, at, at + 6)).toEqual({
-      whole: ' If not I will call the police',
+      whole: ' If not I will call the police now',
       before: ' If not I will call the ',
+      after: ' now',
     });
-    expect(sentenceAround(text, 0, 5)).toEqual({ whole: 'First', before: '' });
+    expect(sentenceAround(text, 0, 5)).toEqual({ whole: 'First', before: '', after: '' });
     const last = text.indexOf('Last');
-    expect(sentenceAround(text, last, last + 4)).toEqual({ whole: 'Last', before: '' });
+    expect(sentenceAround(text, last, last + 4)).toEqual({ whole: 'Last', before: '', after: '' });
     const next = text.indexOf('Next');
     expect(sentenceAround(text, next, next + 4).whole).toBe(' Next');
   });

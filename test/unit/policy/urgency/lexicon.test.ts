@@ -140,13 +140,12 @@ const CATCHES: Array<[string, string, string]> = [
     'found the two of them on their own, no electric',
     'found the two of them on their own',
   ],
-  ['abuse.named', "they've been going to school hungry", 'going to school hungry'],
+  ['abuse.named', "they've been going to school hungry", 'been going to school hungry'],
   ['abuse.handled', 'She dragged him across the hall by his collar', 'dragged him'],
   ['abuse.handled', 'He has a red mark around his neck', 'red mark around his neck'],
   ['abuse.sexual', 'A man she met on a game has been asking her for pictures', 'she met on a game'],
   ['abuse.sexual', 'he is threatening to send it to everyone', 'threatening to send it'],
   ['abuse.sexual', 'a girl got him to send a picture', 'got him to send a picture'],
-  ['abuse.sexual', 'and has arranged to meet him at the park', 'arranged to meet him at'],
   ['abuse.sexual', 'asking what school he goes to', 'asking what school he goes'],
   ['collection.order', 'theres a non molestion order against him', 'non molestion order'],
   [
@@ -155,7 +154,7 @@ const CATCHES: Array<[string, string, string]> = [
     'court order',
   ],
   ['collection.notAllowed', "He's not allowed contact with Maya", 'not allowed contact'],
-  ['collection.notAllowed', 'Do not let Danielle go with them', 'Do not let Danielle go with'],
+  ['collection.doNotLet', 'Do not let Danielle go with them', 'Do not let Danielle go with'],
   [
     'stranger.words',
     'My ex is parked across the road from the school',
@@ -168,7 +167,7 @@ const CATCHES: Array<[string, string, string]> = [
     "I don't know where we're sleeping tonight",
     "don't know where we're sleeping",
   ],
-  ['safeguarding.words', 'Please keep her inside at lunch', 'keep her inside'],
+  ['safeguarding.keepInside', 'Please keep her inside at lunch', 'Please keep her inside'],
   [
     'safeguarding.words',
     'Please can the safeguarding lead contact me',
@@ -183,9 +182,8 @@ const CATCHES: Array<[string, string, string]> = [
   ],
   ['missing.notComingBack', 'his passport is gone from the drawer', 'passport is gone'],
   ['suicide.words', 'ive taken the tablets from your drawer', 'taken the tablets'],
-  ['suicide.words', 'i cant do this anymore', 'cant do this anymore'],
   [
-    'suicide.words',
+    'suicide.notHere',
     "I won't be here for the residential anyway",
     "won't be here for the residential anyway",
   ],
@@ -196,7 +194,7 @@ const CATCHES: Array<[string, string, string]> = [
   ['abuse.practices', 'a special ceremony to become a woman', 'ceremony to become a woman'],
   ['allegation.contact', 'and told him not to tell Mummy', 'told him not to tell Mummy'],
   [
-    'collection.notAllowed',
+    'collection.doNotLet',
     'Please do NOT let him take them if he comes',
     'do NOT let him take them',
   ],
@@ -215,6 +213,42 @@ const CATCHES: Array<[string, string, string]> = [
     'safeguarding.words',
     'make sure she is not left on her own',
     'make sure she is not left on her own',
+  ],
+  // Emergencies a defusing context must not silence (review of the widening, set 4).
+  ['illness.named', 'She has never had a hypo before but her blood sugar is 2.1', 'hypo'],
+  [
+    'illness.asthma',
+    'He has never had an asthma attack before and now he cannot breathe',
+    'asthma attack',
+  ],
+  [
+    'abuse.sexual',
+    'I asked her why she was crying and she said Mr Hale touched her.',
+    'touched her',
+  ],
+  ['allergy.medicine', 'Her EpiPen was used at lunch, please replace it', 'EpiPen'],
+  ['allergy.medicine', 'give her a dose of Piriton and use her EpiPen', 'Piriton'],
+  [
+    'injury.body',
+    'He fell off the climbing frame and banged his head; he had only just recovered from a cold',
+    'fell off the climbing frame',
+  ],
+  ['bereavement.words', 'Her mum died last year and this morning her dad died too.', 'dad died'],
+  [
+    'socialCare.words',
+    'Social services came to the house last night because the school closed early.',
+    'Social services',
+  ],
+  ['police.event', "I'd already called the police before I rang you", 'called the police'],
+  [
+    'abuse.sexual',
+    "she's been talking to online and he asks her things",
+    "she's been talking to online",
+  ],
+  [
+    'missing.notComingBack',
+    'he says he is leaving soon and will not come back',
+    'leaving soon and will not come back',
   ],
 ];
 
@@ -297,8 +331,33 @@ const DEFUSED: Array<[string, string]> = [
   ],
   [
     'a past referral, closed',
-    "Records of the referral to children's services in 2024, which was closed.",
+    "Records of the referral to children's services in 2024, closed with no further action.",
   ],
+  // False alarms found by review of the widening: ordinary complaint mail.
+  ['a threat through a relative', "I'm going to contact social services about this school."],
+  [
+    'the solicitor will write',
+    'My solicitor will be in touch about the court order you mentioned.',
+  ],
+  ['kept in at break', 'Why did you keep her inside at break because it is raining?'],
+  ['a teacher arranging to meet', 'Her teacher wants to meet her in the library after school.'],
+  ['photos of a project', 'The teacher asked her for photos of her project.'],
+  ['where are the photos', 'You promised me the trip photos. Where are they?'],
+  ['missing parents evening', "I won't be here for parents' evening anyway."],
+  ['leaving the school', 'He will not come back to this school next year.'],
+  ['absent for the dentist', 'He was marked absent on Tuesday because I took him to the dentist.'],
+  ['a homeless shelter', 'The sleep-out for the homeless shelter is on Friday.'],
+  ['a list of churches', 'Her RE homework was a list of local churches.'],
+  ['a leavers event', 'The leavers want to do something people will remember.'],
+  ['anyone, not a person', "Please don't let anyone take them outside without coats."],
+  ['help with reading', 'Nobody came to help her with her reading.'],
+  ['a cold classroom', 'There was no heating, the classroom was freezing.'],
+  ['breakfast club shut', 'He went to school hungry because breakfast club was shut.'],
+  ['a ball thrown', 'The coach threw him a ball and he dropped it.'],
+  ['a book for older children', 'That book is too mature for a 9 year old reader.'],
+  ['growing up', 'She is starting to become a woman, can we talk about PSHE?'],
+  ['a death long past', 'She would like to do it about her grandad, who died two years ago.'],
+  ['hay fever', 'She may need an antihistamine in the summer term for hay fever.'],
 ];
 
 describe('defusing contexts: a complaint that uses the same words raises no alarm', () => {
