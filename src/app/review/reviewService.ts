@@ -55,6 +55,7 @@ import {
   newCase,
   STAGE_LABELS,
   staffListChange,
+  type CaseDeadline,
   type DueItem,
   type RestrictionCase,
   type Stage,
@@ -142,6 +143,8 @@ const STATUS_STAGE: Record<string, Stage> = {
   Ended: 'ended',
 };
 const RESTRICTING: ReadonlySet<Stage> = new Set(['provisional', 'active', 'extended']);
+/** How far ahead a letter may be dated (a letter written on Friday for Monday's post). */
+const MAX_LETTER_DAYS_AHEAD = 14;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -746,6 +749,7 @@ export class GraphReviewService implements ReviewService {
         subject: l.subject,
         kindLabel: LETTER_LABELS[l.kind as LetterKind] ?? l.kind,
         draftedBy: l.draftedBy,
+        ...(l.printed ? { printed: true } : {}),
       })),
     });
     const spoc = stored?.case.restriction?.terms.spoc?.name?.trim();
@@ -869,6 +873,11 @@ export class GraphReviewService implements ReviewService {
     if (!stored) throw new Error('There is no case for this person yet: record a decision first.');
     const date = letterDate ?? this.today();
     if (!isLocalDate(date)) throw new Error('The letter’s date is not a date.');
+    // A letter dated far ahead would hold the case's windows open for nothing if it is never sent.
+    if (compareLocalDates(date, addDays(this.today(), MAX_LETTER_DAYS_AHEAD)) > 0)
+      throw new Error(
+        `The letter’s date is more than ${MAX_LETTER_DAYS_AHEAD} days ahead: date it the day it is sent.`,
+      );
     const rules = await this.dateRules(settings);
     const windows = letterWindows(rules, settings.lifecycle);
     const template = settings.templates[kind] ?? DEFAULT_TEMPLATES[kind];
@@ -916,37 +925,68 @@ export class GraphReviewService implements ReviewService {
       subject: letter.subject,
       bodyHtml: letter.bodyHtml,
     });
-    // Recorded in the case for the chronology; a clash with another save is read again once.
-    const user = this.reviewer();
+    const recorded = await this.recordLetter(personKey, stored, kind, letter.subject, {
+      deadlinesAfter,
+      printed: false,
+    });
+    return {
+      draftId: draft.id,
+      ...(draft.webLink ? { webLink: draft.webLink } : {}),
+      subject: letter.subject,
+      recorded,
+    };
+  }
+
+  async recordLetterPrinted(
+    personKey: string,
+    kind: LetterKind,
+    letterDate?: LocalDate,
+  ): Promise<{ recorded: boolean }> {
+    const { stored, letter, deadlinesAfter } = await this.letter(personKey, kind, letterDate);
+    const recorded = await this.recordLetter(personKey, stored, kind, letter.subject, {
+      deadlinesAfter,
+      printed: true,
+    });
+    return { recorded };
+  }
+
+  /**
+   * Records a letter in the case (for the chronology) and moves the windows it states to its date;
+   * a clash with another save is read again once. False when it could not be saved.
+   */
+  private async recordLetter(
+    personKey: string,
+    stored: StoredCase,
+    kind: LetterKind,
+    subject: string,
+    how: { deadlinesAfter: (c: RestrictionCase) => CaseDeadline[]; printed: boolean },
+  ): Promise<boolean> {
     const record = {
       kind,
-      subject: letter.subject,
+      subject,
       draftedAt: this.now().toISOString(),
-      draftedBy: user.displayName,
+      draftedBy: this.reviewer().displayName,
+      ...(how.printed ? { printed: true } : {}),
     };
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const latest = attempt === 0 ? stored : await this.cases.byPersonKey(personKey);
-      if (!latest) break;
+      if (!latest) return false;
       try {
         const saved = await this.cases.update(
           latest,
-          { ...latest.case, deadlines: deadlinesAfter(latest.case) },
+          { ...latest.case, deadlines: how.deadlinesAfter(latest.case) },
           {
             ...(latest.pending ? { pending: latest.pending } : {}),
             letters: [...(latest.letters ?? []), record],
           },
         );
         this.remember(saved);
-        break;
+        return true;
       } catch (e) {
-        if (!(e instanceof ChangedByOtherError)) break; // the draft exists; the note is extra
+        if (!(e instanceof ChangedByOtherError)) return false;
       }
     }
-    return {
-      draftId: draft.id,
-      ...(draft.webLink ? { webLink: draft.webLink } : {}),
-      subject: letter.subject,
-    };
+    return false;
   }
 
   async exportCsv(personKey: string, options: { redact: boolean }): Promise<string> {

@@ -69,6 +69,11 @@ export interface LetterDraftResult {
   draftId: string;
   webLink?: string;
   subject: string;
+  /**
+   * Whether the case recorded the letter (its chronology entry, and the windows it states moved to
+   * its date). False when that save failed: the draft exists, but the case still counts from before.
+   */
+  recorded: boolean;
 }
 
 /** What reviewers write beside the decisions (Restriction Cases, reviewers only). */
@@ -110,6 +115,15 @@ export interface ReviewService {
     kind: LetterKind,
     letterDate?: LocalDate,
   ): Promise<LetterDraftResult>;
+  /**
+   * Records in the case that this letter was printed (to be posted or handed over): its chronology
+   * entry, and the windows it states counted from its date, as a draft does.
+   */
+  recordLetterPrinted(
+    personKey: string,
+    kind: LetterKind,
+    letterDate?: LocalDate,
+  ): Promise<{ recorded: boolean }>;
   /** The same letter for printing. */
   letterPreview(
     personKey: string,

@@ -46,6 +46,8 @@ export interface LetterRecord {
   subject: string;
   draftedAt: string;
   draftedBy: string;
+  /** Printed (to be posted or handed over) rather than drafted in Outlook. */
+  printed?: boolean;
 }
 
 /** What the case record holds besides the case. */

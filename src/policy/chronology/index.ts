@@ -84,6 +84,8 @@ export interface ChronologyLetterInput {
   subject: string;
   kindLabel: string;
   draftedBy: string;
+  /** Printed (to be posted or handed over) rather than drafted in Outlook. */
+  printed?: boolean;
 }
 
 export interface ChronologyInput {
@@ -221,8 +223,8 @@ function letterLine(l: ChronologyLetterInput): ChronologyLine {
   return {
     at: l.at,
     kind: 'letter',
-    title: `Letter drafted: ${l.subject}`,
-    details: [l.kindLabel, `Drafted by ${l.draftedBy}`],
+    title: `Letter ${l.printed ? 'printed' : 'drafted'}: ${l.subject}`,
+    details: [l.kindLabel, `${l.printed ? 'Printed' : 'Drafted'} by ${l.draftedBy}`],
     headings: [],
     staffNames: unique([l.draftedBy]),
   };

@@ -13,6 +13,8 @@ import type { LetterWindows } from './facts';
 import type { LetterTemplate } from './templates';
 import { windowsFrom } from './values';
 
+const LETTER_NOTE = 'Counted from the letter dated';
+
 /** Which of the case's deadlines a template states, by the placeholders it uses. */
 function deadlinesStatedBy(template: LetterTemplate): DeadlineKind[] {
   const text = `${template.subject}\n${template.body}`;
@@ -46,10 +48,8 @@ export function caseDeadlinesAfterLetter(
     const due = fromLetter[d.kind];
     if (!stated.has(d.kind) || due === undefined || !isLocalDate(d.due)) return d;
     if (compareLocalDates(due, d.due) <= 0) return d;
-    return {
-      ...d,
-      due,
-      notes: [...d.notes, `Counted from the letter dated ${formatLongDate(letterDate)}.`],
-    };
+    // One note, for the letter that counts now (a redraft replaces the earlier letter's note).
+    const notes = d.notes.filter((n) => !n.startsWith(LETTER_NOTE));
+    return { ...d, due, notes: [...notes, `${LETTER_NOTE} ${formatLongDate(letterDate)}.`] };
   });
 }

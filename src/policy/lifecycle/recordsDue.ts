@@ -136,8 +136,22 @@ export function policeReportsDue(events: readonly RecordedEvent[], today: LocalD
 const NOTICE_DAYS = 14;
 
 function told(c: RestrictionCase, to: CaseNotice['to'], decision: number): boolean {
-  return (c.notices ?? []).some((n) => n.to === to && n.decision === decision);
+  // Read defensively: the case record is JSON a person could have edited.
+  const notices: unknown = c.notices;
+  return (
+    Array.isArray(notices) &&
+    notices.some(
+      (n: unknown) =>
+        typeof n === 'object' &&
+        n !== null &&
+        (n as CaseNotice).to === to &&
+        (n as CaseNotice).decision === decision,
+    )
+  );
 }
+
+/** A case that is over: its old decisions are not brought back as reminders. */
+const CLOSED: ReadonlySet<string> = new Set(['ended', 'overturned']);
 
 /** Decisions that need telling `to`, not yet recorded as told, up to today. */
 function noticesDue(
@@ -154,6 +168,8 @@ function noticesDue(
       if (!needs(r) || !isLocalDate(r.decidedOn)) return;
       if (compareLocalDates(r.decidedOn, today) > 0 || told(c, to, decision)) return;
       const late = compareLocalDates(r.decidedOn, lateFrom) < 0;
+      // A closed case's reminders last the 14 days; an open case's stay until recorded.
+      if (late && CLOSED.has(c.stage)) return;
       out.push({
         kind,
         personName: c.person.name,
@@ -166,6 +182,11 @@ function noticesDue(
     });
   }
   return out;
+}
+
+/** Decisions, not receipts: a concern, representations or an appeal received are not decided. */
+function isLagDecision(kind: TransitionKind): boolean {
+  return kind !== 'recordConcern' && kind !== 'recordRepresentations' && kind !== 'recordAppeal';
 }
 
 /** 002 §49: the head teacher's letter decisions (never a decision the chair or board made). */
@@ -202,7 +223,9 @@ export function localAreaGroupNotificationsDue(
   settings: RecordsDueSettings = DEFAULT_RECORDS_DUE_SETTINGS,
 ): RecordsDue[] {
   if (!settings.notifyLocalAreaGroup) return [];
-  return noticesDue(cases, today, 'localAreaGroup', 'notifyLocalAreaGroup', () => true);
+  return noticesDue(cases, today, 'localAreaGroup', 'notifyLocalAreaGroup', (r) =>
+    isLagDecision(r.transition),
+  );
 }
 
 export type NoticeResult = { ok: true; case: RestrictionCase } | { ok: false; problem: string };
@@ -217,8 +240,10 @@ export function recordNotice(
   notice: CaseNotice,
   today: LocalDate,
 ): NoticeResult {
-  const r = c.history[notice.decision];
+  const r = Number.isInteger(notice.decision) ? c.history[notice.decision] : undefined;
   if (r === undefined) return { ok: false, problem: 'That decision is not in this case.' };
+  if (notice.to === 'localAreaGroup' && !isLagDecision(r.transition))
+    return { ok: false, problem: 'That is a record, not a decision to tell of.' };
   if (notice.to === 'chairOfGovernors' && !needsChair(r))
     return {
       ok: false,

@@ -3,6 +3,7 @@
 // by" refusal, the due and overdue panel, letters, the pane layout, and the review page's role gate.
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { LettersPanel } from '../../../src/taskpane/components/review/LettersPanel';
 import { ReviewScreen } from '../../../src/taskpane/components/review/ReviewScreen';
 import { DUE_LABELS } from '../../../src/policy/lifecycle';
 import { ReviewPage } from '../../../src/review/ReviewPage';
@@ -13,7 +14,15 @@ import {
   DEFAULT_LIFECYCLE_SETTINGS,
 } from '../../../src/policy/lifecycle';
 import type { ReviewSession } from '../../../src/review/session';
-import { BANK_HOLIDAYS, FakeReviewService, JO, MARK, NOW, TODAY } from './fakeReviewService';
+import {
+  BANK_HOLIDAYS,
+  FakeReviewService,
+  JO,
+  MARK,
+  NOW,
+  TODAY,
+  warnedCase,
+} from './fakeReviewService';
 
 class NoResizeObserver {
   observe() {}
@@ -598,6 +607,38 @@ describe('Due and overdue: what the records make due (issue 14, items 6 and 7)',
 });
 
 describe('Letters', () => {
+  it('003 Model Letters 2 and 4, 000 §7.1: a printed letter is recorded in the case like a draft; a letter the case could not record says so', async () => {
+    const review = new FakeReviewService();
+    const printed: HTMLElement[] = [];
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <LettersPanel
+          review={review}
+          personKey={MARK.personKey}
+          current={warnedCase()}
+          today={TODAY}
+          print={(el) => printed.push(el)}
+        />
+      </FluentProvider>,
+    );
+    await screen.findByTestId('letter-preview');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Print' }));
+    });
+    expect(printed).toHaveLength(1);
+    expect(review.printed).toEqual([
+      { personKey: MARK.personKey, kind: 'warning', letterDate: TODAY },
+    ]);
+    expect(screen.queryByTestId('letter-not-recorded')).toBeNull();
+    review.recordLetters = false;
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Create Outlook draft' }));
+    });
+    expect((await screen.findByTestId('letter-not-recorded')).textContent).toContain(
+      'its windows still count from the decision',
+    );
+  });
+
   it('previews the suggested letter for printing and creates an Outlook draft, never sending it', async () => {
     const review = new FakeReviewService();
     renderScreen(review);

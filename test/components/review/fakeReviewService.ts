@@ -190,7 +190,12 @@ export class FakeReviewService implements ReviewService {
   ): Promise<TransitionOutcome> {
     this.notices.push({ caseId, notice });
     this.extraDue = this.extraDue.filter(
-      (d) => !(d.caseId === caseId && d.notice?.decision === notice.decision),
+      (d) =>
+        !(
+          d.caseId === caseId &&
+          d.notice?.decision === notice.decision &&
+          d.notice.to === notice.to
+        ),
     );
     const c = [...this.cases.values()][0]!;
     return { ok: true, case: c };
@@ -219,7 +224,15 @@ export class FakeReviewService implements ReviewService {
       draftId: 'draft-1',
       subject: `Letter (${kind})`,
       webLink: 'https://outlook.example/d',
+      recorded: this.recordLetters,
     };
+  }
+  /** Whether the case records a letter (false: the save failed). */
+  recordLetters = true;
+  printed: { personKey: string; kind: LetterKind; letterDate?: string }[] = [];
+  async recordLetterPrinted(personKey: string, kind: LetterKind, letterDate?: string) {
+    this.printed.push({ personKey, kind, ...(letterDate ? { letterDate } : {}) });
+    return { recorded: this.recordLetters };
   }
   async letterPreview(_personKey: string, kind: LetterKind, letterDate?: string) {
     this.previews.push({ kind, ...(letterDate ? { letterDate } : {}) });

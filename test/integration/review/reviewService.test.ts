@@ -424,8 +424,8 @@ describe('letters', () => {
       (d) => d.kind === 'appeal' || d.kind === 'representations',
     );
     expect(stated).toBeDefined();
-    // Dated three weeks after today: every window the letter states ends later than the case's.
-    const letterDate = addDays(todayInLondon(new Date()), 21);
+    // Dated ten days after today: every window the letter states ends later than the case’s.
+    const letterDate = addDays(todayInLondon(new Date()), 10);
     await service().draftLetter(key, 'restrictionNotice', letterDate);
     const after = (await service().caseFor(key))!;
     const moved = after.deadlines.find((d) => d.kind === stated!.kind)!;

@@ -167,8 +167,14 @@ describe('004 Actions: the chair of the Local Area Group is kept informed at all
   it("004 Actions: every decision, the chair of governors' included, is due until recorded, late after 14 days", () => {
     const c = { ...caseAt('active'), id: 'c1' }; // warning and imposition 2 March, confirmed 6 March
     const items = localAreaGroupNotificationsDue([c], '2026-03-06', on);
-    expect(items.map((i) => i.since)).toEqual(c.history.map((r) => r.decidedOn));
-    expect(items.length).toBe(c.history.length);
+    // The warning, the imposition and the confirmation; the representations received are a record.
+    expect(c.history.map((r) => r.transition)).toEqual([
+      'issueWarning',
+      'impose',
+      'recordRepresentations',
+      'confirm',
+    ]);
+    expect(items.map((i) => i.notice!.decision)).toEqual([0, 1, 3]);
     expect(items[0]).toEqual({
       kind: 'notifyLocalAreaGroup',
       personName: "Mary O'Brien",
@@ -182,9 +188,40 @@ describe('004 Actions: the chair of the Local Area Group is kept informed at all
       'late',
       'late',
       'due',
-      'due',
     ]);
     expect(localAreaGroupNotificationsDue([c], '2026-03-01', on)).toEqual([]);
+  });
+
+  it('002 §49, 004 Actions: a closed case brings back no old reminders; a damaged notices value reads as none told', () => {
+    const ended = step(caseAt('active'), T.end, '2026-03-10');
+    expect(ended.stage).toBe('ended');
+    // Within 14 days (the confirmation of 6 March, the end of 10 March) still told of; the warning
+    // and imposition of 2 March, late in a closed case, are not.
+    expect(localAreaGroupNotificationsDue([ended], '2026-03-20', on).map((i) => i.since)).toEqual([
+      '2026-03-06',
+      '2026-03-10',
+    ]);
+    expect(chairNotificationsDue([ended], '2026-03-20')).toEqual([]);
+    const damaged = { ...caseAt('warning'), notices: 'told' as unknown as [] };
+    expect(chairNotificationsDue([damaged], '2026-03-03')).toHaveLength(1);
+  });
+
+  it('004 Actions: a receipt is not a decision to tell of; a decision that is not a whole number is refused', () => {
+    const c = caseAt('active');
+    const n = (decision: number) => ({
+      to: 'localAreaGroup' as const,
+      decision,
+      toldOn: '2026-03-06',
+      recordedBy: 'Ms Head',
+    });
+    const problem = (r: ReturnType<typeof recordNotice>) => (r.ok ? 'ok' : r.problem);
+    expect(problem(recordNotice(c, n(2), '2026-03-06'))).toBe(
+      'That is a record, not a decision to tell of.',
+    );
+    expect(problem(recordNotice(c, n(1.5), '2026-03-06'))).toBe(
+      'That decision is not in this case.',
+    );
+    expect(problem(recordNotice(c, n(3), '2026-03-06'))).toBe('ok');
   });
 
   it('004 Actions: only where the school names a Local Area Group (off by default: 000–003 name none)', () => {

@@ -35,12 +35,15 @@ export function DuePanel({
   items,
   onOpen,
   onRecordNotice,
+  recordingNotice = false,
 }: {
   items: readonly DueItem[];
   /** Opens the person whose case this is, when the item can be matched to one. */
   onOpen?: (item: DueItem) => void;
   /** Records that the chair was told (the item then leaves the list). */
   onRecordNotice?: (item: DueItem) => void;
+  /** A record is being saved: the buttons wait for it. */
+  recordingNotice?: boolean;
 }) {
   const styles = useStyles();
   const late = items.filter((i) => i.state === 'late').length;
@@ -105,6 +108,7 @@ export function DuePanel({
                   <Button
                     size="small"
                     data-testid="due-record-notice"
+                    disabled={recordingNotice}
                     onClick={() => onRecordNotice(item)}
                   >
                     {noticeButtonText(item.notice.to)}

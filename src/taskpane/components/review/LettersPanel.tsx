@@ -60,8 +60,11 @@ export function suggestedLetter(c: RestrictionCase | undefined): LetterKind {
   }
 }
 
+const NOT_RECORDED =
+  'The case could not record this letter, so its windows still count from the decision: try again before you send it.';
+
 export interface LettersPanelProps {
-  review: Pick<ReviewService, 'letterPreview' | 'draftLetter'>;
+  review: Pick<ReviewService, 'letterPreview' | 'draftLetter' | 'recordLetterPrinted'>;
   personKey: string;
   current: RestrictionCase | undefined;
   print?: (element: HTMLElement) => void;
@@ -85,6 +88,8 @@ export function LettersPanel({
   const [letterDate, setLetterDate] = useState<string>(() => today ?? todayInLondon(new Date()));
   const dateOk = isLocalDate(letterDate);
   const [drafting, setDrafting] = useState(false);
+  // A letter printed or drafted that the case could not record: its windows still count from before.
+  const [notRecorded, setNotRecorded] = useState<string | null>(null);
   const printable = useRef<HTMLDivElement>(null);
   // What the preview and the draft belong to: a decision just saved changes what a letter says.
   const key = `${personKey}|${kind}|${current?.stage ?? ''}|${letterDate}`;
@@ -124,12 +129,26 @@ export function LettersPanel({
       (d) => {
         setDrafting(false);
         setDrafted({ key, draft: d });
+        setNotRecorded(d.recorded ? null : NOT_RECORDED);
         onDrafted?.();
       },
       (e: unknown) => {
         setDrafting(false);
         setDrafted({ key, error: errorText(e) });
       },
+    );
+  };
+
+  // Printed letters go by post or by hand: the case records them, and counts their windows, too.
+  const printLetter = () => {
+    if (!printable.current) return;
+    print(printable.current);
+    review.recordLetterPrinted(personKey, kind, letterDate).then(
+      (r) => {
+        setNotRecorded(r.recorded ? null : NOT_RECORDED);
+        if (r.recorded) onDrafted?.();
+      },
+      (e: unknown) => setNotRecorded(`${NOT_RECORDED} (${errorText(e)})`),
     );
   };
 
@@ -178,12 +197,17 @@ export function LettersPanel({
             <Button appearance="primary" onClick={createDraft} disabled={busy !== null}>
               {busy === 'draft' ? 'Creating the draft…' : 'Create Outlook draft'}
             </Button>
-            <Button onClick={() => printable.current && print(printable.current)}>Print</Button>
+            <Button onClick={printLetter}>Print</Button>
           </div>
           <Text size={200} className={styles.muted}>
             The draft is addressed to the person and saved in your Drafts folder. It is never sent
             automatically: read it, edit it and send it yourself.
           </Text>
+          {notRecorded && (
+            <MessageBar intent="warning" data-testid="letter-not-recorded">
+              <MessageBarBody>{notRecorded}</MessageBarBody>
+            </MessageBar>
+          )}
           {draft && (
             <MessageBar intent="success" data-testid="draft-created">
               <MessageBarBody>

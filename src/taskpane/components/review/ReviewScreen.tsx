@@ -166,13 +166,19 @@ export function ReviewScreen({
     if (match) open(match);
   };
 
+  // One save at a time: a second press while the first is saving would be refused as a repeat.
+  const [recordingNotice, setRecordingNotice] = useState(false);
   const recordNotice = (item: DueItem) => {
-    if (!item.caseId || !item.notice) return;
+    if (!item.caseId || !item.notice || recordingNotice) return;
     setNoticeError(null);
-    review.recordNotice(item.caseId, item.notice).then(
-      (outcome) => (outcome.ok ? void loadLists() : setNoticeError(outcome.message)),
-      (e: unknown) => setNoticeError(errorText(e)),
-    );
+    setRecordingNotice(true);
+    review
+      .recordNotice(item.caseId, item.notice)
+      .then(
+        (outcome) => (outcome.ok ? loadLists() : setNoticeError(outcome.message)),
+        (e: unknown) => setNoticeError(errorText(e)),
+      )
+      .finally(() => setRecordingNotice(false));
   };
 
   const refreshChronology = () => {
@@ -217,7 +223,12 @@ export function ReviewScreen({
       {!lists && !listError && <Spinner size="small" label="Reading the review…" />}
       {lists && (
         <>
-          <DuePanel items={lists.due} onOpen={openDue} onRecordNotice={recordNotice} />
+          <DuePanel
+            items={lists.due}
+            onOpen={openDue}
+            onRecordNotice={recordNotice}
+            recordingNotice={recordingNotice}
+          />
           <FlaggedSenders
             senders={lists.senders}
             today={today}
