@@ -31,6 +31,7 @@ import {
   readRoutingSettings,
   routesBySpoc,
   routingCategories,
+  unreadableRecordRefusals,
   spocAddresses,
   type CurrentMailboxState,
   type DriftFinding,
@@ -173,6 +174,7 @@ export async function reconcile(mode: RoutingMode, deps: ReconcilerDeps): Promis
   let settings: RoutingSettings;
   let statuses: Map<string, StoredMailboxStatus>;
   let restrictions;
+  let unreadable: Refusal[] = [];
   let tenantDomains: string[];
   try {
     tenantDomains = await deps.tenantDomains();
@@ -185,7 +187,9 @@ export async function reconcile(mode: RoutingMode, deps: ReconcilerDeps): Promis
     const read = readRoutingSettings(await deps.settings.readMap(), deps.defaults, tenantDomains);
     settings = read.settings;
     report.settingsProblems = read.problems;
-    restrictions = (await deps.restrictions.refresh()).restrictions;
+    const listed = await deps.restrictions.refresh();
+    restrictions = listed.restrictions;
+    unreadable = unreadableRecordRefusals(listed.malformed);
     statuses = await deps.status.readMailboxes();
   } catch (e) {
     const kind = (e as { kind?: GraphAccessErrorKind }).kind ?? 'unknown';
@@ -207,7 +211,7 @@ export async function reconcile(mode: RoutingMode, deps: ReconcilerDeps): Promis
     directory.set(address, primaryAddressOf(result?.body));
   }
   const { routes, refusals, routed } = routesBySpoc(restrictions, settings, deps.today, directory);
-  report.refusals = refusals;
+  report.refusals = [...unreadable, ...refusals];
   report.restrictionsRouted = routed;
   // The protected mailboxes, then the SPOCs' mailboxes that are not protected: restricted mail is
   // redirected there, and their own rules mark it on arrival (docs/routing.md).

@@ -23,6 +23,7 @@ export {
   routesBySpoc,
   routingCategories,
   spocAddresses,
+  unreadableRecordRefusals,
 } from './planner';
 export {
   RETIRED_ROUTING_SETTING_KEYS,

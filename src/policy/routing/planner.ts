@@ -16,7 +16,7 @@
 // their content; every other rule, and every read-only rule, is left alone.
 import { restrictionsInForce } from '../activeness';
 import { normalizeAddress } from '../addresses';
-import type { LocalDate, Restriction } from '../types';
+import type { LocalDate, MalformedRestriction, Restriction } from '../types';
 import {
   estimateRuleBytes,
   hash53,
@@ -62,6 +62,25 @@ export function isAcceptedDomain(address: string, acceptedDomains: readonly stri
  * different from what was written, and look edited on every run. A SPOC the directory does not
  * know is refused (mail redirected there would bounce to the parent).
  */
+/**
+ * Contact Restrictions items that cannot be read (edited by hand, a column left empty, an `Emails`
+ * entry that is not an address) and may restrict: routing cannot build rules for them, so it says
+ * so rather than skipping them in silence (staff's panes show their senders as "cannot check").
+ * Items whose status can never restrict (Warning, Overturned, Ended) are not reported. Ids and the
+ * plain problems only, never an address or a name.
+ */
+export function unreadableRecordRefusals(malformed: readonly MalformedRestriction[]): Refusal[] {
+  return malformed
+    .filter((m) => m.status === undefined || RESTRICTING_STATUSES.has(m.status))
+    .map((m) => ({
+      restrictionId: m.id,
+      reason: 'unreadableRecord' as const,
+      message: `Restriction ${m.id} cannot be read (${m.problems.length > 0 ? m.problems.join('; ') : 'unreadable'}): routing cannot act on it, so mail from its addresses is neither redirected nor marked until it is corrected in SharePoint.`,
+    }));
+}
+
+const RESTRICTING_STATUSES: ReadonlySet<string> = new Set(['Provisional', 'Active', 'Extended']);
+
 export function routesBySpoc(
   restrictions: readonly Restriction[],
   settings: RoutingSettings,

@@ -138,7 +138,8 @@ export type RefusalReason =
   | 'spocOutsideAcceptedDomains'
   | 'spocNotInDirectory'
   | 'addressIsProtectedMailbox'
-  | 'addressIsSpoc';
+  | 'addressIsSpoc'
+  | 'unreadableRecord';
 
 /** A restriction, or one of its addresses, that routing will not act on, and why. Ids, never names. */
 export interface Refusal {

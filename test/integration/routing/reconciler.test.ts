@@ -430,6 +430,15 @@ describe('mail-routing reconciler', () => {
     expect(plan.refusals.map((r) => r.message).join(' ')).not.toMatch(/nobody/);
   });
 
+  it('issue 14 item 7: a restriction edited by hand so that it cannot be read is reported, never skipped in silence', async () => {
+    await editRestriction({ EndDate: null });
+    const plan = await reconcile('plan', deps());
+    const refusal = plan.refusals.find((r) => r.restrictionId === '1');
+    expect(refusal).toMatchObject({ reason: 'unreadableRecord' });
+    expect(refusal!.message).toContain('cannot be read');
+    expect(refusal!.message).not.toContain(MARK);
+  });
+
   it('reports a rule in error (its folder deleted) as drift and repairs it', async () => {
     await reconcile('apply', deps());
     const folderId = (await rulesOf(RECEPTION)).find((r) => r.actions.moveToFolder)?.actions

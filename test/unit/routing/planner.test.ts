@@ -17,6 +17,7 @@ import {
   type RuleChange,
   URGENT_CATEGORY,
   URGENT_RULE_PHRASES,
+  unreadableRecordRefusals,
 } from '../../../src/policy/routing';
 import type { Restriction } from '../../../src/policy/types';
 import { TODAY, restriction } from '../policy/fixtures';
@@ -605,5 +606,30 @@ describe('routing planner', () => {
       expect(folderIdFromRules(rules.map(compactRule))).toBe(folderIdFromRules(rules));
     }
     expect(JSON.stringify(after.rules.map(compactRule))).not.toContain('@x.org');
+  });
+});
+
+describe('Contact Restrictions items that cannot be read', () => {
+  it('issue 14 item 7, 002 §62: an unreadable item that may restrict is reported to the admin, never skipped in silence; one that cannot restrict is not', () => {
+    const refusals = unreadableRecordRefusals([
+      { id: '7', problems: ['EndDate is missing'], emails: ['x@y.org'], status: 'Active' },
+      {
+        id: '8',
+        problems: ['Status is not one of the choices'],
+        emails: [],
+        personName: 'Jo Bloggs',
+      },
+      { id: '9', problems: ['EndDate is missing'], emails: ['z@y.org'], status: 'Ended' },
+      { id: '10', problems: [], emails: [], status: 'Warning' },
+    ]);
+    expect(refusals.map((r) => [r.restrictionId, r.reason])).toEqual([
+      ['7', 'unreadableRecord'],
+      ['8', 'unreadableRecord'],
+    ]);
+    expect(refusals[0]!.message).toBe(
+      'Restriction 7 cannot be read (EndDate is missing): routing cannot act on it, so mail from its addresses is neither redirected nor marked until it is corrected in SharePoint.',
+    );
+    // Ids and problems only: no address, no name.
+    expect(refusals.map((r) => r.message).join(' ')).not.toMatch(/x@y\.org|Jo Bloggs/);
   });
 });
