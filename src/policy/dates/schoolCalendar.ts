@@ -78,14 +78,24 @@ function labelYears(label: string): [number, number] | undefined {
   return [first, first + 1];
 }
 
+// A year saved without its INSET days or closures (both optional to enter) has none of either.
+function insetDaysOf(year: AcademicYear): readonly LocalDate[] {
+  return Array.isArray(year.insetDays) ? year.insetDays : [];
+}
+function closuresOf(year: AcademicYear): readonly DateRange[] {
+  return Array.isArray(year.closures)
+    ? year.closures.filter((c): c is DateRange => typeof c === 'object' && c !== null)
+    : [];
+}
+
 /** The days the year speaks for: 1 September to 31 August, stretched to any day entered outside. */
 export function academicYearSpan(year: AcademicYear): DateRange {
   const years = labelYears(year.label);
   const dates = [
     year.autumn.start,
     year.summer.end,
-    ...year.insetDays,
-    ...year.closures.flatMap((c) => [c.start, c.end]),
+    ...insetDaysOf(year),
+    ...closuresOf(year).flatMap((c) => [c.start, c.end]),
   ].filter((d) => isLocalDate(d));
   let start = years ? `${years[0]}-09-01` : (dates[0] ?? '');
   let end = years ? `${years[1]}-08-31` : (dates[0] ?? '');
@@ -97,7 +107,7 @@ export function academicYearSpan(year: AcademicYear): DateRange {
 }
 
 function checkRange(range: DateRange | undefined, what: string, problems: string[]): boolean {
-  if (range === undefined || typeof range !== 'object') {
+  if (range === undefined || range === null || typeof range !== 'object') {
     problems.push(`Enter the ${what}.`);
     return false;
   }
@@ -164,7 +174,8 @@ export function validateAcademicYear(
       const term = year[name];
       if (isWeekend(term.start))
         warnings.push(`The ${TERM_LABELS[name]} starts on a weekend day: check the date.`);
-      if (term.halfTerm === undefined) continue;
+      // No half-term entered (absent, or null as JSON writes it).
+      if (term.halfTerm === undefined || term.halfTerm === null) continue;
       if (!checkRange(term.halfTerm, `${TERM_LABELS[name]} half-term`, problems)) continue;
       if (!within(term.halfTerm.start, term) || !within(term.halfTerm.end, term))
         problems.push(
@@ -252,12 +263,12 @@ export function dayKind(
   if (bank.isBankHoliday(date)) return 'bankHoliday';
   const year = academicYearOn(calendar, date);
   if (year === undefined) return 'unknown';
-  if (year.closures.some((closure) => within(date, closure))) return 'closure';
-  if (year.insetDays.includes(date)) return 'inset';
+  if (closuresOf(year).some((closure) => within(date, closure))) return 'closure';
+  if (insetDaysOf(year).includes(date)) return 'inset';
   for (const name of TERM_NAMES) {
     const term = year[name];
     if (!within(date, term)) continue;
-    return term.halfTerm !== undefined && within(date, term.halfTerm) ? 'halfTerm' : 'term';
+    return term.halfTerm != null && within(date, term.halfTerm) ? 'halfTerm' : 'term';
   }
   return 'holiday';
 }
