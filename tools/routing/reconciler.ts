@@ -31,6 +31,7 @@ import {
   readRoutingSettings,
   routesBySpoc,
   routingCategories,
+  unreadableEntryRefusals,
   unreadableRecordRefusals,
   spocAddresses,
   type CurrentMailboxState,
@@ -189,7 +190,10 @@ export async function reconcile(mode: RoutingMode, deps: ReconcilerDeps): Promis
     report.settingsProblems = read.problems;
     const listed = await deps.restrictions.refresh();
     restrictions = listed.restrictions;
-    unreadable = unreadableRecordRefusals(listed.malformed);
+    unreadable = [
+      ...unreadableRecordRefusals(listed.malformed),
+      ...unreadableEntryRefusals(listed.restrictions, deps.today),
+    ];
     statuses = await deps.status.readMailboxes();
   } catch (e) {
     const kind = (e as { kind?: GraphAccessErrorKind }).kind ?? 'unknown';

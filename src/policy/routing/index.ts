@@ -23,6 +23,7 @@ export {
   routesBySpoc,
   routingCategories,
   spocAddresses,
+  unreadableEntryRefusals,
   unreadableRecordRefusals,
 } from './planner';
 export {

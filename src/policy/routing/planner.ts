@@ -79,6 +79,27 @@ export function unreadableRecordRefusals(malformed: readonly MalformedRestrictio
     }));
 }
 
+/**
+ * Restrictions in force with `Emails` entries that are not addresses (typed by hand): their
+ * readable addresses are routed, but no rule can name an entry that is not an address, so the run
+ * says so (staff's panes show a sender whose address is that text as "cannot check").
+ */
+export function unreadableEntryRefusals(
+  restrictions: readonly Restriction[],
+  today: LocalDate,
+): Refusal[] {
+  return restrictionsInForce(restrictions, today)
+    .filter((r) => (r.unreadableEntries?.length ?? 0) > 0)
+    .map((r) => {
+      const n = r.unreadableEntries!.length;
+      return {
+        restrictionId: r.id,
+        reason: 'unreadableEntry' as const,
+        message: `Restriction ${r.id} has ${n} ${n === 1 ? 'entry' : 'entries'} in Emails that ${n === 1 ? 'is' : 'are'} not an email address: no rule can cover ${n === 1 ? 'it' : 'them'}, so correct ${n === 1 ? 'it' : 'them'} in SharePoint (its other addresses are routed).`,
+      };
+    });
+}
+
 const RESTRICTING_STATUSES: ReadonlySet<string> = new Set(['Provisional', 'Active', 'Extended']);
 
 export function routesBySpoc(

@@ -139,7 +139,8 @@ export type RefusalReason =
   | 'spocNotInDirectory'
   | 'addressIsProtectedMailbox'
   | 'addressIsSpoc'
-  | 'unreadableRecord';
+  | 'unreadableRecord'
+  | 'unreadableEntry';
 
 /** A restriction, or one of its addresses, that routing will not act on, and why. Ids, never names. */
 export interface Refusal {

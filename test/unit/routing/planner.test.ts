@@ -17,6 +17,7 @@ import {
   type RuleChange,
   URGENT_CATEGORY,
   URGENT_RULE_PHRASES,
+  unreadableEntryRefusals,
   unreadableRecordRefusals,
 } from '../../../src/policy/routing';
 import type { Restriction } from '../../../src/policy/types';
@@ -631,5 +632,22 @@ describe('Contact Restrictions items that cannot be read', () => {
     );
     // Ids and problems only: no address, no name.
     expect(refusals.map((r) => r.message).join(' ')).not.toMatch(/x@y\.org|Jo Bloggs/);
+  });
+});
+
+describe('Emails entries that are not addresses', () => {
+  it('issue 14 item 7: a restriction in force with an entry that is not an address is reported (its other addresses are routed); one not in force is not', () => {
+    const typed = { ...restriction({ id: '4' }), unreadableEntries: ['j.smith at gmail'] };
+    const ended = { ...restriction({ id: '5', status: 'Ended' }), unreadableEntries: ['x'] };
+    const refusals = unreadableEntryRefusals([typed, ended, restriction({ id: '6' })], TODAY);
+    expect(refusals).toEqual([
+      {
+        restrictionId: '4',
+        reason: 'unreadableEntry',
+        message:
+          'Restriction 4 has 1 entry in Emails that is not an email address: no rule can cover it, so correct it in SharePoint (its other addresses are routed).',
+      },
+    ]);
+    expect(refusals[0]!.message).not.toContain('smith');
   });
 });
