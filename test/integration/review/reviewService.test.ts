@@ -74,6 +74,15 @@ const impose: Transition = {
   },
 };
 const end: Transition = { kind: 'end', decidedBy: head, reasons: 'Resolved at a meeting.' };
+/** A written warning to Paul Reeves (seeded with a concern only). */
+const warnPaul: Transition = {
+  kind: 'issueWarning',
+  decidedBy: head,
+  reasons: 'Four emails about the same refund.',
+  behaviour: 'Many emails about the same refund.',
+  whyUnacceptable: 'It takes staff away from teaching.',
+  stepsTaken: 'The business manager answered the refund question in full.',
+};
 
 async function items(name: string, upn = HEAD) {
   const body = (await client(upn)
@@ -152,14 +161,7 @@ describe('a decision', () => {
   it('issue 14 item 7 (002 §51): a written warning puts nothing on the all-staff list; the restriction that follows creates the staff item, once', async () => {
     const review = service();
     await review.flaggedSenders();
-    const outcome = await review.apply('paul.reeves@gmail.com', {
-      kind: 'issueWarning',
-      decidedBy: head,
-      reasons: 'Four emails about the same refund.',
-      behaviour: 'Many emails about the same refund.',
-      whyUnacceptable: 'It takes staff away from teaching.',
-      stepsTaken: 'The business manager answered the refund question in full.',
-    });
+    const outcome = await review.apply('paul.reeves@gmail.com', warnPaul);
     expect(outcome).toMatchObject({ ok: true, case: { stage: 'warning' } });
     const onStaffList = async () =>
       (await items('Contact Restrictions')).filter((i) =>
@@ -187,14 +189,7 @@ describe('a decision', () => {
   it('002 §49: the chair is told of the head teacher’s letter — the reminder stays on the due list until a reviewer records it, then leaves it; recorded once', async () => {
     const review = service();
     await review.flaggedSenders();
-    const warned = await review.apply('paul.reeves@gmail.com', {
-      kind: 'issueWarning',
-      decidedBy: head,
-      reasons: 'Four emails about the same refund.',
-      behaviour: 'Many emails about the same refund.',
-      whyUnacceptable: 'It takes staff away from teaching.',
-      stepsTaken: 'The business manager answered the refund question in full.',
-    });
+    const warned = await review.apply('paul.reeves@gmail.com', warnPaul);
     expect(warned).toMatchObject({ ok: true });
     const caseId = (await service().caseFor('paul.reeves@gmail.com'))!.id;
     const chairReminders = async () =>
