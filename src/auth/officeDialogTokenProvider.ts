@@ -28,6 +28,8 @@ export interface OfficeDialogTokenProviderOptions {
   expectedUsers?: readonly string[];
   office?: OfficeSignInApi;
   now?: () => number;
+  /** Waits before asking Office again (tests pass one that does not wait). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** A token is not handed out in its last minutes: a Graph call that starts with it must finish. */
@@ -41,6 +43,17 @@ const DIALOG_ALREADY_OPEN = 12007;
 const DIALOG_IGNORED_BY_USER = 12009;
 
 const DIALOG_OPTIONS = { height: 60, width: 30 };
+
+/**
+ * Dialog.close() is asynchronous and cannot be awaited: a dialog opened straight after it (the
+ * admin view's own scopes, asked for the moment the staff sign-in closes) can get 12007 "already
+ * has an active dialog". Microsoft's advice is to ask again on 12007 (learn.microsoft.com/office/
+ * dev/add-ins/develop/dialog-best-practices, "Opening another dialog immediately after closing
+ * one"; office-js#1451). Only after this provider closed its own dialog, and for a few seconds:
+ * a dialog that is really open still gets its message at once.
+ */
+const REOPEN_DELAYS_MS = [250, 500, 1_000, 2_000];
+const REOPEN_WINDOW_MS = 10_000;
 
 function messageForOpenFailure(code: number | undefined): string {
   if (code === DIALOG_ALREADY_OPEN) {
@@ -62,6 +75,10 @@ export function createOfficeDialogTokenProvider(
   options: OfficeDialogTokenProviderOptions,
 ): TokenProvider {
   const now = options.now ?? Date.now;
+  const sleep =
+    options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  /** When this provider last closed its own dialog (see REOPEN_DELAYS_MS). */
+  let closedOwnDialogAt: number | undefined;
   const urlFor = (purpose: ScopePurpose): string =>
     typeof options.dialogUrl === 'string' ? options.dialogUrl : options.dialogUrl(purpose);
   const expectedUsers = options.expectedUsers ?? [];
@@ -84,9 +101,19 @@ export function createOfficeDialogTokenProvider(
     const dialogEvent = (office.EventType?.DialogEventReceived ?? 'dialogEventReceived') as never;
 
     return new Promise<string>((resolve, reject) => {
+      let attempt = 0;
       const onOpened = (result: SignInDialogOpenResult): void => {
         if ((result?.status as unknown) !== 'succeeded' || !result.value) {
-          reject(new SignInRequiredError(messageForOpenFailure(result?.error?.code)));
+          const code = result?.error?.code;
+          const delay = REOPEN_DELAYS_MS[attempt];
+          const justClosedOurs =
+            closedOwnDialogAt !== undefined && now() - closedOwnDialogAt < REOPEN_WINDOW_MS;
+          if (code === DIALOG_ALREADY_OPEN && justClosedOurs && delay !== undefined) {
+            attempt += 1;
+            void sleep(delay).then(display);
+            return;
+          }
+          reject(new SignInRequiredError(messageForOpenFailure(code)));
           return;
         }
         const dialog = result.value;
@@ -99,6 +126,7 @@ export function createOfficeDialogTokenProvider(
           } catch {
             // Already closed by the user: nothing left to do.
           }
+          closedOwnDialogAt = now();
           outcome();
         };
         dialog.addEventHandler(messageEvent, (args: DialogHandlerArgs) => {
@@ -140,11 +168,14 @@ export function createOfficeDialogTokenProvider(
           finish(() => reject(new SignInRequiredError(text)));
         });
       };
-      try {
-        ui.displayDialogAsync(dialogUrl, DIALOG_OPTIONS, onOpened);
-      } catch {
-        reject(new SignInRequiredError('The sign-in window could not be opened.'));
-      }
+      const display = (): void => {
+        try {
+          ui.displayDialogAsync(dialogUrl, DIALOG_OPTIONS, onOpened);
+        } catch {
+          reject(new SignInRequiredError('The sign-in window could not be opened.'));
+        }
+      };
+      display();
     });
   }
 
