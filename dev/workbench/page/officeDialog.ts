@@ -9,6 +9,15 @@ import type { DialogToHost, HostToPane, PaneToHost } from '../../../src/host/wor
 const DIALOG_CLOSED = 12006;
 const DIALOG_ALREADY_OPEN = 12007;
 const DIALOG_IGNORED = 12009;
+/**
+ * Dialog.close() is asynchronous in Office (it takes no callback): a dialog asked for straight
+ * after gets 12007 until Office has finished closing the first (dialog-best-practices, "Opening
+ * another dialog immediately after closing one"; office-js#1451; on Outlook on the web for longer,
+ * office-js#6021). The workbench keeps a closed dialog active for a second, as the docs' own
+ * setTimeout example waits, so that an add-in which opens its next dialog at once meets 12007 here
+ * too. A dialog the user closes (12006) is gone at once, as users report.
+ */
+const CLOSE_SETTLES_MS = 1_000;
 
 type DialogRequest = Extract<PaneToHost, { type: 'cg:dialog-open' }>;
 
@@ -19,7 +28,9 @@ export function wireOfficeDialog(options: {
   const prompt = document.getElementById('dialog-prompt') as HTMLElement;
   const allow = document.getElementById('dialog-allow') as HTMLButtonElement;
   const ignore = document.getElementById('dialog-ignore') as HTMLButtonElement;
-  let open: { id: string; window: Window | null; poll?: number; closing: boolean } | undefined;
+  let open:
+    | { id: string; window: Window | null; poll?: number; closing: boolean; releaseAt?: number }
+    | undefined;
   let pending: DialogRequest | undefined;
 
   window.addEventListener('message', (event: MessageEvent) => {
@@ -56,10 +67,11 @@ export function wireOfficeDialog(options: {
       if (!watched.window || watched.window.closed) {
         if (!watched.closing)
           options.post({ type: 'cg:dialog-event', id: watched.id, error: DIALOG_CLOSED });
+        else if (open === watched && Date.now() < (watched.releaseAt ?? 0)) return;
         if (open === watched) finish();
         else window.clearInterval(watched.poll);
       }
-    }, 300);
+    }, 100);
   }
 
   allow.addEventListener('click', () => {
@@ -98,6 +110,7 @@ export function wireOfficeDialog(options: {
       allow.focus();
     } else if (request.type === 'cg:dialog-close' && open?.id === request.id) {
       open.closing = true;
+      open.releaseAt = Date.now() + CLOSE_SETTLES_MS;
       open.window?.close();
     }
   };
