@@ -72,3 +72,16 @@ export const GARBAGE: unknown[] = [
   Symbol('x'),
   () => 'x',
 ];
+
+/**
+ * GARBAGE for `it.each`, each with a printable name: a Symbol cannot be put in a test title by
+ * every runner (Vitest, which runs these tests for mutation testing, throws on `%p` of a Symbol).
+ */
+export const GARBAGE_CASES: [string, unknown][] = GARBAGE.map((value) => [
+  typeof value === 'symbol' || typeof value === 'function'
+    ? `a ${typeof value}`
+    : typeof value === 'string' && value.length > 40
+      ? `a ${value.length}-character string`
+      : (JSON.stringify(value) ?? String(value)),
+  value,
+]);

@@ -3,7 +3,7 @@ import {
   parseRestrictionItems,
   type RestrictionListItem,
 } from '../../../src/policy/restrictionItem';
-import { GARBAGE, listItem } from './fixtures';
+import { GARBAGE_CASES, listItem } from './fixtures';
 
 function problemsOf(fields: Record<string, unknown>): string[] {
   const parsed = parseRestrictionItem(listItem(fields));
@@ -192,7 +192,7 @@ describe('parseRestrictionItem: malformed items', () => {
 });
 
 describe('parseRestrictionItem: garbage', () => {
-  it.each(GARBAGE.map((value) => [value]))('never throws with %p in every column', (value) => {
+  it.each(GARBAGE_CASES)('never throws with %s in every column', (_label, value) => {
     const fields = Object.fromEntries(
       [
         'Title',
@@ -213,7 +213,7 @@ describe('parseRestrictionItem: garbage', () => {
     expect(parsed.ok).toBe(false);
   });
 
-  it.each(GARBAGE.map((value) => [value]))('never throws when the item itself is %p', (value) => {
+  it.each(GARBAGE_CASES)('never throws when the item itself is %s', (_label, value) => {
     const parsed = parseRestrictionItem(value as RestrictionListItem);
     expect(parsed).toEqual({
       ok: false,

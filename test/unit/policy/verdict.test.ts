@@ -11,7 +11,7 @@ import {
   decideVerdict,
   decideVerdictIndexed,
 } from '../../../src/policy/verdict';
-import { GARBAGE, TODAY, restriction } from './fixtures';
+import { GARBAGE_CASES, TODAY, restriction } from './fixtures';
 
 const yesterday = addDays(TODAY, -1);
 const tomorrow = addDays(TODAY, 1);
@@ -312,7 +312,7 @@ describe('decideVerdict: no sender and garbage', () => {
     }
   });
 
-  it.each(GARBAGE.map((value) => [value]))('never throws with %p anywhere', (value) => {
+  it.each(GARBAGE_CASES)('never throws with %s anywhere', (_label, value) => {
     const junk = value as never;
     const attempts: Array<() => unknown> = [
       () => decideVerdict(junk),
