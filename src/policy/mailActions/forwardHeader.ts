@@ -110,7 +110,9 @@ export function trustedForwardHeader(
   const addresses = [senders.from, senders.sender]
     .filter((a): a is string => typeof a === 'string' && a.trim() !== '')
     .map(normalizeAddress);
-  if (domains.size === 0 || addresses.length === 0 || senders.from === undefined) return undefined;
+  // A blank From is no From: the header is never believed on the Sender alone.
+  const from = typeof senders.from === 'string' ? senders.from.trim() : '';
+  if (domains.size === 0 || addresses.length === 0 || from === '') return undefined;
   const inside = addresses.every(
     (a) => isEmailAddress(a) && domains.has(a.slice(a.lastIndexOf('@') + 1)),
   );

@@ -74,3 +74,14 @@ describe('emailDomainsOf (GET /organization?$select=verifiedDomains)', () => {
     expect(emailDomainsOf({ value: [{}] })).toEqual([]);
   });
 });
+
+describe('a blank From', () => {
+  it('is no From: the header is not believed on the Sender alone, however internal', () => {
+    expect(
+      trustedForwardHeader(HEADER, { from: ' ', sender: 'ann@oakfield.sch.uk' }, DOMAINS),
+    ).toBeUndefined();
+    expect(
+      trustedForwardHeader(HEADER, { from: '', sender: 'ann@oakfield.sch.uk' }, DOMAINS),
+    ).toBeUndefined();
+  });
+});
