@@ -224,7 +224,7 @@ function letterLine(l: ChronologyLetterInput): ChronologyLine {
     at: l.at,
     kind: 'letter',
     title: `Letter ${l.printed ? 'printed' : 'drafted'}: ${l.subject}`,
-    details: [l.kindLabel, `${l.printed ? 'Printed' : 'Drafted'} by ${l.draftedBy}`],
+    details: [l.kindLabel, `${l.printed ? 'Printed' : 'Drafted'} by ${l.draftedBy.trim()}`],
     headings: [],
     staffNames: unique([l.draftedBy]),
   };
