@@ -1,9 +1,9 @@
 // Mutation reports of the policy core (docs/mutation.md), without rerunning Stryker:
 //   node scripts/mutation-report.mjs summary <report.json>...   the score per file and over all
 //   node scripts/mutation-report.mjs merge <out.json> <report.json>...
-// A whole run of src/policy takes hours on two cores, so it is run in parts (`--mutate` a folder,
-// each with its own `--incrementalFile`); `merge` joins the parts' reports (each file's mutants and
-// each test file's tests) into one, which `stryker run --incremental --incrementalFile <out.json>`
+// A run of src/policy may be made in parts (`--mutate` some folders, each part with its own report
+// or `--incrementalFile`); `merge` joins the parts' reports (each file's mutants and each test
+// file's tests) into one, which `stryker run --incremental --incrementalFile <out.json>`
 // then reuses, re-testing only what changed since. The score is Stryker's: killed and timed-out
 // mutants over those plus survived and not covered; ignored (static) mutants and errors left out.
 import { readFileSync, writeFileSync } from 'node:fs';
