@@ -49,8 +49,8 @@ const DIALOG_OPTIONS = { height: 60, width: 30 };
  * admin view's own scopes, asked for the moment the staff sign-in closes) can get 12007 "already
  * has an active dialog". Microsoft's advice is to ask again on 12007 (learn.microsoft.com/office/
  * dev/add-ins/develop/dialog-best-practices, "Opening another dialog immediately after closing
- * one"; office-js#1451). Only after this provider closed its own dialog, and for a few seconds:
- * a dialog that is really open still gets its message at once.
+ * one"; office-js#1451). Only within a few seconds of this provider closing its own dialog; at
+ * any other time a dialog that is really open gets its message at once.
  */
 const REOPEN_DELAYS_MS = [250, 500, 1_000, 2_000];
 const REOPEN_WINDOW_MS = 10_000;
@@ -110,10 +110,18 @@ export function createOfficeDialogTokenProvider(
             closedOwnDialogAt !== undefined && now() - closedOwnDialogAt < REOPEN_WINDOW_MS;
           if (code === DIALOG_ALREADY_OPEN && justClosedOurs && delay !== undefined) {
             attempt += 1;
-            void sleep(delay).then(display);
+            void sleep(delay).then(display, () =>
+              reject(new SignInRequiredError(messageForOpenFailure(code))),
+            );
             return;
           }
-          reject(new SignInRequiredError(messageForOpenFailure(code)));
+          reject(
+            new SignInRequiredError(
+              code === DIALOG_ALREADY_OPEN && justClosedOurs
+                ? 'The sign-in window could not be opened yet. Try again in a moment.'
+                : messageForOpenFailure(code),
+            ),
+          );
           return;
         }
         const dialog = result.value;

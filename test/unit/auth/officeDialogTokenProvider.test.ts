@@ -167,7 +167,7 @@ describe('createOfficeDialogTokenProvider', () => {
     expect(waits).toEqual([250, 500]);
   });
 
-  it('gives up after a few seconds of 12007 with the plain message', async () => {
+  it('gives up after a few seconds of 12007 and asks the user to try again', async () => {
     const waits: number[] = [];
     const tokens = createOfficeDialogTokenProvider({
       dialogUrl: DIALOG_URL,
@@ -183,7 +183,9 @@ describe('createOfficeDialogTokenProvider', () => {
     await first;
 
     fake.failNextDialogWith = 12007;
-    await expect(tokens.getAccessToken('admin')).rejects.toThrow(/already open/);
+    await expect(tokens.getAccessToken('admin')).rejects.toThrow(
+      'The sign-in window could not be opened yet. Try again in a moment.',
+    );
     expect(waits).toEqual([250, 500, 1_000, 2_000]);
   });
 
