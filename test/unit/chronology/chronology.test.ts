@@ -11,31 +11,8 @@ import {
   splitNames,
   weekStartOf,
   weeklyCounts,
-  type ChronologyEventInput,
 } from '../../../src/policy/chronology';
-import type { DecisionRecord } from '../../../src/policy/lifecycle';
-
-const event = (at: string, extra: Partial<ChronologyEventInput> = {}): ChronologyEventInput => ({
-  occurredAt: at,
-  summary: `Contact at ${at}`,
-  channel: 'Email',
-  behaviours: [],
-  threat: false,
-  ...extra,
-});
-
-const decision: DecisionRecord = {
-  transition: 'impose',
-  fromStage: 'warning',
-  toStage: 'provisional',
-  decidedOn: '2026-03-02',
-  recordedAt: '2026-03-02T10:00:00Z',
-  decidedBy: { name: 'Helen Marsh', role: 'headTeacher' },
-  recordedBy: { name: 'Helen Marsh', email: 'head@example.org' },
-  reasons: 'It continued after the warning.',
-  details: ['Restriction imposed.'],
-  deadlines: [],
-};
+import { decision, event } from './fixtures';
 
 describe('mergeChronology', () => {
   it('puts events, mail actions, decisions and letters into one time order', () => {

@@ -12,6 +12,7 @@ import {
   validateEventDraft,
   type ContactEventDraft,
 } from '../../../src/policy/events';
+import { good } from './fixtures';
 
 const now = new Date('2025-03-03T12:00:00Z');
 const ctx = {
@@ -19,23 +20,6 @@ const ctx = {
   key: 'k-1',
   recorder: { name: 'Sarah Whitfield', email: 'Reception@oakfield.sch.uk' },
 };
-
-function good(over: Partial<ContactEventDraft> = {}): ContactEventDraft {
-  return emptyDraft({
-    occurredAt: '2025-03-03T09:30:00Z',
-    channel: 'Email',
-    summary: 'Demanding email about the trip',
-    person: { name: 'Mark Denton', email: 'Mark.Denton1978@gmail.com' },
-    behaviours: ['UnreasonableDemands', 'Tone'],
-    evidence: {
-      messageId: 'AAMk1',
-      internetMessageId: '<a@b>',
-      webLink: 'https://x/y',
-      attachCopy: false,
-    },
-    ...over,
-  });
-}
 
 function problemsOf(d: ContactEventDraft) {
   const r = validateEventDraft(d, ctx);

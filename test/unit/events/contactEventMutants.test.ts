@@ -10,6 +10,7 @@ import {
   type ContactEvent,
   type ContactEventDraft,
 } from '../../../src/policy/events';
+import { good } from './fixtures';
 
 const now = new Date('2025-03-03T12:00:00Z');
 const ctx = {
@@ -17,23 +18,6 @@ const ctx = {
   key: 'k-7',
   recorder: { name: 'Sarah Whitfield', email: 'Reception@oakfield.sch.uk' },
 };
-
-function good(over: Partial<ContactEventDraft> = {}): ContactEventDraft {
-  return emptyDraft({
-    occurredAt: '2025-03-03T09:30:00Z',
-    channel: 'Email',
-    summary: 'Demanding email about the trip',
-    person: { name: 'Mark Denton', email: 'Mark.Denton1978@gmail.com' },
-    behaviours: ['UnreasonableDemands', 'Tone'],
-    evidence: {
-      messageId: 'AAMk1',
-      internetMessageId: '<a@b>',
-      webLink: 'https://x/y',
-      attachCopy: false,
-    },
-    ...over,
-  });
-}
 
 function problemsOf(d: ContactEventDraft, c = ctx) {
   const r = validateEventDraft(d, c);
