@@ -7,7 +7,7 @@ import {
   type RestrictionCase,
   type Transition,
 } from '../../../src/policy/lifecycle';
-import { BOARD, CHAIR, HEAD, PANEL, T, caseAt, ctx, step } from './helpers';
+import { BOARD, caseAt, CHAIR, ctx, decided, HEAD, PANEL, refusedWith, step, T } from './helpers';
 
 const ON = '2026-03-06';
 // caseAt('active') was confirmed on 6 March 2026: the appeal window (20 working days, Good Friday
@@ -16,16 +16,6 @@ const WINDOW_CLOSES = '2026-04-07';
 
 function appealOn(receivedOn: string, decidedBy = HEAD): Transition {
   return { ...T.appeal, receivedOn, decidedBy };
-}
-
-function refusedWith(result: ReturnType<typeof applyTransition>): string[] {
-  if (result.ok) throw new Error('expected a refusal');
-  return [result.message, ...result.problems];
-}
-
-function decided(result: ReturnType<typeof applyTransition>) {
-  if (!result.ok) throw new Error(`${result.message} ${result.problems.join(' ')}`);
-  return result;
 }
 
 describe('recording an appeal (000 §7.1)', () => {

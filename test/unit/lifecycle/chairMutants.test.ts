@@ -6,7 +6,21 @@ import {
   type RestrictionCase,
   type Transition,
 } from '../../../src/policy/lifecycle';
-import { BOARD, CHAIR, DATES, HEAD, PANEL, T, TERMS, TODAY, caseAt, ctx, step } from './helpers';
+import {
+  BOARD,
+  caseAt,
+  CHAIR,
+  ctx,
+  DATES,
+  decided,
+  HEAD,
+  PANEL,
+  refusedWith,
+  step,
+  T,
+  TERMS,
+  TODAY,
+} from './helpers';
 import { YEAR_2025_26 } from '../dates/fixtures';
 
 const ON = '2026-03-06';
@@ -18,16 +32,6 @@ const STRICTER: Transition = {
 
 function representations(receivedOn: string, decidedBy = HEAD): Transition {
   return { ...T.representations, receivedOn, decidedBy };
-}
-
-function refusedWith(result: ReturnType<typeof applyTransition>): string[] {
-  if (result.ok) throw new Error('expected a refusal');
-  return [result.message, ...result.problems];
-}
-
-function decided(result: ReturnType<typeof applyTransition>) {
-  if (!result.ok) throw new Error(`${result.message} ${result.problems.join(' ')}`);
-  return result;
 }
 
 describe('representations to the chair of governors (003 Level 3)', () => {

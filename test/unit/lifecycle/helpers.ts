@@ -138,3 +138,15 @@ export function caseAt(stage: Stage): RestrictionCase {
       return step(active(), T.end, '2026-03-06');
   }
 }
+
+/** The refusal's message and problems, in order; fails the test if the transition was accepted. */
+export function refusedWith(result: ReturnType<typeof applyTransition>): string[] {
+  if (result.ok) throw new Error('expected a refusal');
+  return [result.message, ...result.problems];
+}
+
+/** The accepted result; fails the test with the refusal's words if it was refused. */
+export function decided(result: ReturnType<typeof applyTransition>) {
+  if (!result.ok) throw new Error(`${result.message} ${result.problems.join(' ')}`);
+  return result;
+}

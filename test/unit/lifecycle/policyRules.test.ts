@@ -10,7 +10,19 @@ import {
 } from '../../../src/policy/lifecycle';
 import { sameDateMonthsLater } from '../../../src/policy/dates/periods';
 import { addDays } from '../../../src/policy/londonDate';
-import { BOARD, CHAIR, HEAD, T, TERMS, TODAY, caseAt, ctx, person, step } from './helpers';
+import {
+  BOARD,
+  caseAt,
+  CHAIR,
+  ctx,
+  HEAD,
+  person,
+  refusedWith,
+  step,
+  T,
+  TERMS,
+  TODAY,
+} from './helpers';
 
 const SENIOR = { name: 'Mr Deputy', role: 'seniorLeader' } as const;
 const STRICTER: Transition = {
@@ -21,11 +33,6 @@ const LIGHTER: Transition = {
   ...T.vary,
   terms: { ...TERMS, terms: TERMS.terms.filter((t) => t.kind !== 'emailOnly') },
 };
-
-function refusedWith(result: ReturnType<typeof applyTransition>): string[] {
-  if (result.ok) throw new Error('expected a refusal');
-  return [result.message, ...result.problems];
-}
 
 describe('a warning counts only within a reasonable period (004 "within a reasonable period of time")', () => {
   it('004: a written warning counts for 12 months by default, to the same date a year on', () => {
