@@ -5,18 +5,8 @@ import {
   readHintThresholds,
   summarizeSender,
   type HintEvent,
-  type SenderActivity,
 } from '../../../src/policy/hints';
-
-const TODAY = '2026-03-30';
-
-function event(day: string, init: Partial<HintEvent> = {}): HintEvent {
-  return { occurredAt: `${day}T09:00:00Z`, behaviours: ['UnreasonableLevelOfContact'], ...init };
-}
-
-function sender(events: HintEvent[], init: Partial<SenderActivity> = {}): SenderActivity {
-  return { key: 'k', name: 'A Parent', stage: 'none', events, ...init };
-}
+import { TODAY, event, sender } from './fixtures';
 
 const sameMatter = (n: number, init: Partial<HintEvent> = {}) =>
   Array.from({ length: n }, (_, i) =>
