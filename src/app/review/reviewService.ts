@@ -24,7 +24,6 @@ import {
   CasesRepository,
   ChangedByOtherError,
   personKeyOf,
-  RestrictionItems,
   type CaseEnvelope,
   type PendingSync,
   type StoredCase,
@@ -34,7 +33,10 @@ import {
   EventsQueries,
   type ReviewEvent,
 } from '../../graph/repositories/eventsQueries';
-import { VERDICT_COLUMNS } from '../../graph/repositories/restrictionsRepository';
+import {
+  RestrictionsRepository,
+  VERDICT_COLUMNS,
+} from '../../graph/repositories/restrictionsRepository';
 import { SettingsRepository } from '../../graph/repositories/settingsRepository';
 import { listItemsPath } from '../../graph/sharePoint';
 import {
@@ -203,7 +205,7 @@ export function representativeAddress(text: string): string | undefined {
 
 export class GraphReviewService implements ReviewService {
   private readonly cases: CasesRepository;
-  private readonly items: RestrictionItems;
+  private readonly items: RestrictionsRepository;
   private readonly events: EventsQueries;
   private readonly auditQueries: AuditQueries;
   private readonly audit: AuditRepository;
@@ -236,7 +238,7 @@ export class GraphReviewService implements ReviewService {
     this.sharePoint = sp;
     this.calls = deps.client;
     this.cases = new CasesRepository(this.calls, sp);
-    this.items = new RestrictionItems(this.calls, sp, this.cases);
+    this.items = new RestrictionsRepository(this.calls, sp);
     this.events = new EventsQueries(this.calls, sp);
     this.auditQueries = new AuditQueries(this.calls, sp);
     this.audit = new AuditRepository(this.calls, sp);
@@ -597,8 +599,7 @@ export class GraphReviewService implements ReviewService {
     if (listChange && itemId && listChange.action === 'update') {
       const item = await this.items.read(itemId);
       const seen = this.itemTags.get(itemId);
-      if (item && seen && item.eTag !== seen)
-        throw await this.cases.changedBy('restrictions', itemId);
+      if (item && seen && item.eTag !== seen) throw await this.items.changedBy(itemId);
       if (item) this.itemTags.set(itemId, item.eTag);
     }
     const pending: PendingSync = { listChange, audit: result.audit };

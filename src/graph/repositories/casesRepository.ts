@@ -1,5 +1,6 @@
-// The Restriction Cases list (reviewers only) and the writes to the staff-facing Contact
-// Restrictions item that a decision makes. Every write to an existing item carries `If-Match` with
+// The Restriction Cases list (reviewers only); the staff-facing Contact Restrictions item a
+// decision writes is the restrictions repository's (restrictionsRepository.ts, the list's one
+// owner). Every write to an existing item carries `If-Match` with
 // the ETag read before the decision, so a second reviewer's save is refused (412) instead of
 // silently overwriting the first; the refusal names who changed it and when (lastModifiedBy,
 // lastModifiedDateTime). Dates go to SharePoint date-only columns as noon UTC of the day, which
@@ -12,7 +13,6 @@ import {
   type LifecycleAuditEntry,
   type ListChange,
   type RestrictionCase,
-  type RestrictionFields,
 } from '../../policy/lifecycle';
 import type { CaseFairness, LetterFacts } from '../../policy/letters/facts';
 import { compareLocalDates, isLocalDate } from '../../policy/londonDate';
@@ -23,6 +23,10 @@ import { GraphAccessError } from '../errors';
 import { type GraphCalls, graphCallsOf } from '../graphCalls';
 import { listItemPath, listItemsPath } from '../sharePoint';
 import { createKeyed } from '../keyedCreate';
+import { changedByOther, ChangedByOtherError, eTagOf, userName } from './itemChanges';
+import { personKeyOf } from '../../policy/people';
+
+export { ChangedByOtherError };
 
 export type CasesListAddress = Pick<AppConfig['sharePoint'], 'hostname' | 'sitePath'> & {
   lists: Pick<ListNames, 'cases' | 'restrictions'>;
@@ -76,17 +80,6 @@ export interface StoredCase extends CaseEnvelope {
   lastModifiedAt?: string;
 }
 
-/** Someone else saved first: the write was refused by `If-Match` (HTTP 412). */
-export class ChangedByOtherError extends Error {
-  constructor(
-    readonly changedBy: string | undefined,
-    readonly changedAt: string | undefined,
-  ) {
-    super('Changed by someone else after it was loaded.');
-    this.name = 'ChangedByOtherError';
-  }
-}
-
 /** A case item whose JSON could not be read: never guessed at, reported. */
 export class UnreadableCaseError extends Error {
   constructor(readonly itemId: string) {
@@ -102,11 +95,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The person key of a case: the first address, lower case, or `name:<name>` with none. */
-export function personKeyOf(person: { name: string; emails: readonly string[] }): string {
-  const email = person.emails.map((e) => e.trim().toLowerCase()).find((e) => e !== '');
-  return email ?? `name:${person.name.trim().toLowerCase()}`;
-}
+/** The person key of a case (src/policy/people): kept here for the list's PersonKey column. */
+export { personKeyOf };
 
 /** The earliest open deadline (or review date) of a case: the indexed NextDue column. */
 export function nextDueOf(c: RestrictionCase): LocalDate | undefined {
@@ -123,18 +113,6 @@ export function nextDueOf(c: RestrictionCase): LocalDate | undefined {
 /** A `YYYY-MM-DD` day as sent to a date-only column (null stays null). */
 export function sharePointDateValue(value: string | null): string | null {
   return value === null ? null : dateOnlyValue(value);
-}
-
-const DATE_COLUMNS = new Set(['StartDate', 'EndDate', 'ReviewDate']);
-
-/** ListChange fields as the PATCH/POST body: dates as SharePoint date-only instants. */
-export function restrictionBody(fields: RestrictionFields): Record<string, string | null> {
-  const out: Record<string, string | null> = {};
-  for (const [name, value] of Object.entries(fields)) {
-    if (value === undefined) continue;
-    out[name] = DATE_COLUMNS.has(name) && value !== null ? sharePointDateValue(value) : value;
-  }
-  return out;
 }
 
 function parseCaseJson(itemId: string, raw: unknown): CaseEnvelope & { case: RestrictionCase } {
@@ -232,16 +210,6 @@ function caseFields(personKey: string, c: RestrictionCase, envelope: CaseEnvelop
       ...(envelope.letters?.length ? { letters: envelope.letters } : {}),
     }),
   };
-}
-
-function eTagOf(entry: Record<string, unknown>, fields?: Record<string, unknown>): string {
-  const tag = entry.eTag ?? entry['@odata.etag'] ?? fields?.['@odata.etag'];
-  return typeof tag === 'string' ? tag : '';
-}
-
-function userName(by: unknown): string | undefined {
-  const user = isRecord(by) && isRecord(by.user) ? by.user : undefined;
-  return user && typeof user.displayName === 'string' ? user.displayName : undefined;
 }
 
 export class CasesRepository {
@@ -348,7 +316,7 @@ export class CasesRepository {
       });
     } catch (e) {
       if (e instanceof GraphAccessError && e.kind === 'preconditionFailed')
-        throw await this.changedBy('cases', stored.itemId);
+        throw await this.changedBy(stored.itemId);
       throw e;
     }
     // The answer to a fields PATCH carries no ETag (as in Microsoft's example): the next write
@@ -370,7 +338,7 @@ export class CasesRepository {
       await this.calls.patch(path, detailsFields(details), { ifMatch: stored.eTag || '*' });
     } catch (e) {
       if (e instanceof GraphAccessError && e.kind === 'preconditionFailed')
-        throw await this.changedBy('cases', stored.itemId);
+        throw await this.changedBy(stored.itemId);
       throw e;
     }
     const eTag = await this.currentETag(stored.itemId);
@@ -387,112 +355,14 @@ export class CasesRepository {
     return eTag;
   }
 
-  /** Who last changed an item and when, for the "changed by" refusal. */
-  async changedBy(list: 'cases' | 'restrictions', itemId: string): Promise<ChangedByOtherError> {
-    try {
-      const name =
-        list === 'cases' ? this.sharePoint.lists.cases : this.sharePoint.lists.restrictions;
-      const body = await this.get(
-        `${listItemPath(this.sharePoint, name, itemId)}?$select=id,lastModifiedBy,lastModifiedDateTime`,
-      );
-      const at = body.lastModifiedDateTime;
-      return new ChangedByOtherError(
-        userName(body.lastModifiedBy),
-        typeof at === 'string' ? at : undefined,
-      );
-    } catch {
-      return new ChangedByOtherError(undefined, undefined);
-    }
+  /** Who last changed a case item and when, for the "changed by" refusal. */
+  changedBy(itemId: string): Promise<ChangedByOtherError> {
+    return changedByOther(this.calls, this.sharePoint, this.sharePoint.lists.cases, itemId);
   }
 
   private async get(path: string): Promise<Record<string, unknown>> {
     const body = await this.calls.get(path);
     if (!isRecord(body)) throw new GraphAccessError('unknown', { code: 'casesPageUnreadable' });
     return body;
-  }
-}
-
-export interface RestrictionItemState {
-  itemId: string;
-  eTag: string;
-  fields: Record<string, unknown>;
-}
-
-/** The staff-facing Contact Restrictions item a case drives (create, or PATCH with If-Match). */
-export class RestrictionItems {
-  private readonly calls: GraphCalls;
-
-  constructor(
-    client: Client | GraphCalls,
-    private readonly sharePoint: CasesListAddress,
-    private readonly cases: CasesRepository,
-  ) {
-    this.calls = graphCallsOf(client);
-  }
-
-  private itemPath(itemId: string): string {
-    return listItemPath(this.sharePoint, this.sharePoint.lists.restrictions, itemId);
-  }
-
-  /** The item and its ETag; undefined when it was deleted. */
-  async read(itemId: string): Promise<RestrictionItemState | undefined> {
-    let body: unknown;
-    try {
-      body = await this.calls.get(`${this.itemPath(itemId)}?$expand=fields`);
-    } catch (e) {
-      if (e instanceof GraphAccessError && e.kind === 'notFound') return undefined;
-      throw e;
-    }
-    if (!isRecord(body)) return undefined;
-    const fields = isRecord(body.fields) ? body.fields : {};
-    return { itemId, eTag: eTagOf(body, fields), fields };
-  }
-
-  /**
-   * An item already holding exactly these fields for this person, found through the indexed Status
-   * column: a create whose response was lost is adopted on the retry, never made twice.
-   */
-  async findCreated(fields: RestrictionFields, personKey: string): Promise<string | undefined> {
-    if (typeof fields.Status !== 'string') return undefined;
-    const filter = encodeURIComponent(`fields/Status eq '${odataString(fields.Status)}'`);
-    const path = `${listItemsPath(this.sharePoint, this.sharePoint.lists.restrictions)}?$expand=fields&$filter=${filter}&$top=999`;
-    // One page past the limit is never fetched: the search gives up (undefined) after MAX_PAGES.
-    let seen = 0;
-    for await (const page of this.calls.pages<unknown>(path, { maxPages: MAX_PAGES + 1 })) {
-      for (const entry of page.value) {
-        if (!isRecord(entry) || !isRecord(entry.fields) || typeof entry.id !== 'string') continue;
-        const emails = String(entry.fields.Emails ?? '')
-          .toLowerCase()
-          .split(/[\n;,]/)
-          .map((s) => s.trim());
-        if (emails.includes(personKey) && entry.fields.Title === fields.Title) return entry.id;
-      }
-      seen += 1;
-      if (seen >= MAX_PAGES) return undefined;
-    }
-    return undefined;
-  }
-
-  async create(fields: RestrictionFields): Promise<string> {
-    const created = await this.calls.post<unknown>(
-      listItemsPath(this.sharePoint, this.sharePoint.lists.restrictions),
-      { fields: restrictionBody(fields) },
-    );
-    if (!isRecord(created) || typeof created.id !== 'string')
-      throw new GraphAccessError('unknown', { code: 'restrictionCreateUnreadable' });
-    return created.id;
-  }
-
-  /** PATCH with If-Match: a 412 becomes ChangedByOtherError. */
-  async update(itemId: string, eTag: string, fields: RestrictionFields): Promise<void> {
-    try {
-      await this.calls.patch(`${this.itemPath(itemId)}/fields`, restrictionBody(fields), {
-        ifMatch: eTag || '*',
-      });
-    } catch (e) {
-      if (e instanceof GraphAccessError && e.kind === 'preconditionFailed')
-        throw await this.cases.changedBy('restrictions', itemId);
-      throw e;
-    }
   }
 }

@@ -11,6 +11,9 @@
 // still filtered here, so that a service that sends more never puts more on the device.
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { AppConfig, ListNames } from '../../config/appConfig';
+import { splitAddressList } from '../../policy/addresses';
+import type { RestrictionFields } from '../../policy/lifecycle/types';
+import { odataString } from '../../policy/mailActions/folders';
 import { RESTRICTION_COLUMNS } from '../../policy/restrictionItem';
 
 /** Where the list lives: the repository needs only its own list's name. */
@@ -21,11 +24,31 @@ import { apiPathFromLink } from '../client';
 import { GraphAccessError } from '../errors';
 import { listItemPath, listItemsDeltaPath, listItemsPath } from '../sharePoint';
 import { type GraphCalls, graphCallsOf } from '../graphCalls';
+import { dateOnlyValue } from '../dateOnlyColumns';
+import { changedByOther, eTagOf } from './itemChanges';
 
 export interface RawListItem {
   id: string;
   fields: Record<string, unknown>;
   eTag?: string;
+}
+
+export interface RestrictionItemState {
+  itemId: string;
+  eTag: string;
+  fields: Record<string, unknown>;
+}
+
+const DATE_COLUMNS = new Set(['StartDate', 'EndDate', 'ReviewDate']);
+
+/** ListChange fields as the PATCH/POST body: dates as SharePoint date-only instants. */
+export function restrictionBody(fields: RestrictionFields): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    out[name] = DATE_COLUMNS.has(name) && value !== null ? dateOnlyValue(value) : value;
+  }
+  return out;
 }
 
 export interface DeltaResult {
@@ -49,6 +72,10 @@ const PAGE_SIZE = 999;
 const REREAD_BY_ID_MAX = 60;
 /** A runaway nextLink chain must end in an error, not a hang: 1,000 pages of 999 is ~1M items. */
 const MAX_PAGES = 1000;
+/** The review's whole-list read and the lost-create search stop here (~100,000 items). */
+const REVIEW_MAX_PAGES = 100;
+/** The lost-create search gives up after this many pages (undefined: a new item is made). */
+const FIND_CREATED_MAX_PAGES = 200;
 
 /** The columns parseRestrictionItem reads: the only ones requested and kept. */
 export const VERDICT_COLUMNS: readonly string[] = Object.values(RESTRICTION_COLUMNS);
@@ -184,5 +211,96 @@ export class RestrictionsRepository implements RestrictionsSource {
       }
     }
     return out;
+  }
+
+  // ---------- the reviewers' reads and the writes a decision makes (src/app/review) ----------
+
+  /**
+   * Every item with the verdict's columns, in pages (the list is small; reviewers read it whole),
+   * and how many requests it took. At most 100 pages are read (page 101 is never asked for).
+   */
+  async readAll(): Promise<{ items: RawListItem[]; requests: number }> {
+    const path = `${listItemsPath(this.sharePoint, this.sharePoint.lists.restrictions)}?${EXPAND_VERDICT_FIELDS}&$top=${PAGE_SIZE}`;
+    const items: RawListItem[] = [];
+    let requests = 0;
+    for await (const page of this.calls.pages<unknown>(path, { maxPages: REVIEW_MAX_PAGES + 1 })) {
+      requests += 1;
+      for (const entry of page.value) {
+        if (isRecord(entry) && typeof entry.id === 'string' && isRecord(entry.fields))
+          items.push(toRawListItem(entry, entry.id, entry.fields));
+      }
+      if (requests >= REVIEW_MAX_PAGES) break;
+    }
+    return { items, requests };
+  }
+
+  private itemPath(itemId: string): string {
+    return listItemPath(this.sharePoint, this.sharePoint.lists.restrictions, itemId);
+  }
+
+  /** The item and its ETag; undefined when it was deleted. */
+  async read(itemId: string): Promise<RestrictionItemState | undefined> {
+    let body: unknown;
+    try {
+      body = await this.calls.get(`${this.itemPath(itemId)}?$expand=fields`);
+    } catch (e) {
+      if (e instanceof GraphAccessError && e.kind === 'notFound') return undefined;
+      throw e;
+    }
+    if (!isRecord(body)) return undefined;
+    const fields = isRecord(body.fields) ? body.fields : {};
+    return { itemId, eTag: eTagOf(body, fields), fields };
+  }
+
+  /**
+   * An item already holding exactly these fields for this person, found through the indexed Status
+   * column: a create whose response was lost is adopted on the retry, never made twice.
+   */
+  async findCreated(fields: RestrictionFields, personKey: string): Promise<string | undefined> {
+    if (typeof fields.Status !== 'string') return undefined;
+    const filter = encodeURIComponent(`fields/Status eq '${odataString(fields.Status)}'`);
+    const path = `${listItemsPath(this.sharePoint, this.sharePoint.lists.restrictions)}?$expand=fields&$filter=${filter}&$top=${PAGE_SIZE}`;
+    // One page past the limit is never fetched: the search gives up (undefined) after the limit.
+    let seen = 0;
+    for await (const page of this.calls.pages<unknown>(path, {
+      maxPages: FIND_CREATED_MAX_PAGES + 1,
+    })) {
+      for (const entry of page.value) {
+        if (!isRecord(entry) || !isRecord(entry.fields) || typeof entry.id !== 'string') continue;
+        const { addresses } = splitAddressList(String(entry.fields.Emails ?? ''));
+        if (addresses.includes(personKey) && entry.fields.Title === fields.Title) return entry.id;
+      }
+      seen += 1;
+      if (seen >= FIND_CREATED_MAX_PAGES) return undefined;
+    }
+    return undefined;
+  }
+
+  async create(fields: RestrictionFields): Promise<string> {
+    const created = await this.calls.post<unknown>(
+      listItemsPath(this.sharePoint, this.sharePoint.lists.restrictions),
+      { fields: restrictionBody(fields) },
+    );
+    if (!isRecord(created) || typeof created.id !== 'string')
+      throw new GraphAccessError('unknown', { code: 'restrictionCreateUnreadable' });
+    return created.id;
+  }
+
+  /** PATCH with If-Match: a 412 becomes ChangedByOtherError (who changed it, when). */
+  async update(itemId: string, eTag: string, fields: RestrictionFields): Promise<void> {
+    try {
+      await this.calls.patch(`${this.itemPath(itemId)}/fields`, restrictionBody(fields), {
+        ifMatch: eTag || '*',
+      });
+    } catch (e) {
+      if (e instanceof GraphAccessError && e.kind === 'preconditionFailed')
+        throw await this.changedBy(itemId);
+      throw e;
+    }
+  }
+
+  /** Who last changed the item and when, for the "changed by" refusal. */
+  changedBy(itemId: string) {
+    return changedByOther(this.calls, this.sharePoint, this.sharePoint.lists.restrictions, itemId);
   }
 }
