@@ -2,10 +2,17 @@
 // of the data layer. The UI codes against this; src/app/review/reviewService.ts implements it over
 // Graph (Restriction Cases, Contact Restrictions, Contact Events, Audit, Settings lists).
 import type { LocalDate } from '../../policy/types';
-import type { RestrictionCase, Transition, TransitionKind, DueItem } from '../../policy/lifecycle';
+import type {
+  RestrictionCase,
+  Transition,
+  TransitionKind,
+  TransitionResult,
+  DueItem,
+} from '../../policy/lifecycle';
 import type { SenderActivity, SenderSummary } from '../../policy/hints';
 import type { CaseFairness, LetterFacts, LetterKind } from '../../policy/letters';
 import type { EntryAuthor } from '../../policy/chronology/authorship';
+import type { ReviewSettings } from './reviewSettings';
 
 /** One person in the flagged-senders list, ranked by what needs attention. */
 export interface FlaggedSender {
@@ -85,6 +92,8 @@ export interface CaseDetailsView {
 }
 
 export interface ReviewService {
+  /** The school's review settings (the Settings list): thresholds, term dates, lifecycle choices. */
+  settings(): Promise<ReviewSettings>;
   /** Everyone with contact events, ranked (hints included). */
   flaggedSenders(): Promise<FlaggedSender[]>;
   chronology(personKey: string): Promise<Chronology>;
@@ -92,6 +101,12 @@ export interface ReviewService {
   caseFor(personKey: string): Promise<RestrictionCase | undefined>;
   /** Transitions valid now for this case (the UI offers only these). */
   availableTransitions(c: RestrictionCase | undefined): TransitionKind[];
+  /**
+   * What a decision would do to the case as the reviewer sees it, without saving anything: the
+   * same plan the save runs (the school's settings and term dates), so the deadlines the form
+   * shows are the deadlines saved.
+   */
+  previewTransition(personKey: string, transition: Transition): Promise<TransitionResult>;
   /** Applies a decision: Restriction Cases + Contact Restrictions (+ Audit), with If-Match. */
   apply(personKey: string, transition: Transition): Promise<TransitionOutcome>;
   /** What falls due in the next 14 days and what is late, across all cases. */

@@ -7,22 +7,8 @@ import { LettersPanel } from '../../../src/taskpane/components/review/LettersPan
 import { ReviewScreen } from '../../../src/taskpane/components/review/ReviewScreen';
 import { DUE_LABELS } from '../../../src/policy/lifecycle';
 import { ReviewPage } from '../../../src/review/ReviewPage';
-import { outcomeOf, type Previewer } from '../../../src/taskpane/components/review/deadlinePreview';
-import {
-  applyTransition,
-  newCase,
-  DEFAULT_LIFECYCLE_SETTINGS,
-} from '../../../src/policy/lifecycle';
 import type { ReviewSession } from '../../../src/review/session';
-import {
-  BANK_HOLIDAYS,
-  FakeReviewService,
-  JO,
-  MARK,
-  NOW,
-  TODAY,
-  warnedCase,
-} from './fakeReviewService';
+import { FakeReviewService, JO, MARK, NOW, TODAY, warnedCase } from './fakeReviewService';
 
 class NoResizeObserver {
   observe() {}
@@ -32,18 +18,6 @@ class NoResizeObserver {
 (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoResizeObserver;
 
 const now = () => NOW;
-const preview: Previewer = async (_key, current, person, t) =>
-  outcomeOf(
-    applyTransition(current ?? newCase(person), t, {
-      today: TODAY,
-      now: NOW,
-      recordedBy: { name: 'p', email: 'p@invalid' },
-      dates: { bankHolidays: BANK_HOLIDAYS, counting: 'workingDays' },
-      settings: DEFAULT_LIFECYCLE_SETTINGS,
-      operationKey: 'p',
-    }),
-  );
-
 function renderScreen(review: FakeReviewService, layout: 'pane' | 'page' = 'page') {
   return render(
     <FluentProvider theme={webLightTheme}>
@@ -51,7 +25,6 @@ function renderScreen(review: FakeReviewService, layout: 'pane' | 'page' = 'page
         review={review}
         layout={layout}
         now={now}
-        preview={preview}
         user={{ displayName: 'Helen Marsh' }}
       />
     </FluentProvider>,

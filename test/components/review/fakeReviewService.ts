@@ -22,6 +22,7 @@ import {
 } from '../../../src/policy/lifecycle';
 import type { LetterKind } from '../../../src/policy/letters';
 import { todayInLondon } from '../../../src/policy/londonDate';
+import { readReviewSettings } from '../../../src/app/review/reviewSettings';
 
 export const NOW = new Date('2026-03-16T10:00:00Z'); // a Monday
 export const TODAY = todayInLondon(NOW);
@@ -158,6 +159,26 @@ export class FakeReviewService implements ReviewService {
   availableTransitions(c: RestrictionCase | undefined): TransitionKind[] {
     return availableTransitions(c ?? newCase({ name: '', emails: [] }), TODAY);
   }
+  /** The plan the preview and the save share (the real rules, the policies' defaults). */
+  private decide(personKey: string, t: Transition, operationKey: string) {
+    const sender = this.senders.find((s) => s.personKey === personKey)!;
+    const current =
+      this.cases.get(personKey) ?? newCase({ name: sender.personName, emails: sender.emails });
+    return applyTransition(current, t, {
+      today: TODAY,
+      now: NOW,
+      recordedBy: { name: 'Helen Marsh', email: 'head@oakfield.sch.uk' },
+      dates: { bankHolidays: BANK_HOLIDAYS, counting: 'workingDays' },
+      settings: DEFAULT_LIFECYCLE_SETTINGS,
+      operationKey,
+    });
+  }
+  async settings() {
+    return readReviewSettings(new Map());
+  }
+  async previewTransition(personKey: string, t: Transition) {
+    return this.decide(personKey, t, 'preview');
+  }
   async apply(personKey: string, t: Transition): Promise<TransitionOutcome> {
     this.applied.push(t);
     if (this.conflictNext) {
@@ -165,17 +186,7 @@ export class FakeReviewService implements ReviewService {
       this.conflictNext = null;
       return { ok: false, kind: 'conflict', message: 'changed', ...c };
     }
-    const sender = this.senders.find((s) => s.personKey === personKey)!;
-    const current =
-      this.cases.get(personKey) ?? newCase({ name: sender.personName, emails: sender.emails });
-    const result = applyTransition(current, t, {
-      today: TODAY,
-      now: NOW,
-      recordedBy: { name: 'Helen Marsh', email: 'head@oakfield.sch.uk' },
-      dates: { bankHolidays: BANK_HOLIDAYS, counting: 'workingDays' },
-      settings: DEFAULT_LIFECYCLE_SETTINGS,
-      operationKey: `op-${this.applied.length}`,
-    });
+    const result = this.decide(personKey, t, `op-${this.applied.length}`);
     if (!result.ok) return { ok: false, kind: 'refused', message: result.message };
     this.cases.set(personKey, result.case);
     return { ok: true, case: result.case };

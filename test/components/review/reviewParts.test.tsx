@@ -1,10 +1,6 @@
-// Smaller parts of the review: the deadline preview run on the device (the real bank-holiday
-// library), the redaction of names, the decision form's transition, the suggested letter and
+// Smaller parts of the review (the deadline preview is the service's: see
+// test/integration/review/decisionPreview.test.ts): the redaction of names, the decision form's transition, the suggested letter and
 // the link from the pane to the full page.
-import {
-  createLocalPreviewer,
-  LOCAL_BASIS,
-} from '../../../src/taskpane/components/review/deadlinePreview';
 import { redactNames } from '../../../src/policy/chronology';
 import {
   buildTransition,
@@ -14,47 +10,7 @@ import {
 import { suggestedLetter } from '../../../src/taskpane/components/review/LettersPanel';
 import { reviewPageHref } from '../../../src/taskpane/views/ReviewView';
 import { conflictText } from '../../../src/taskpane/components/review/ActionsPanel';
-import { MARK, warnedCase } from './fakeReviewService';
-
-describe('the deadline preview on the device', () => {
-  it('counts windows over the real bank holidays of England and Wales (Easter 2026)', async () => {
-    // Thursday 26 March 2026: Good Friday (3 April) and Easter Monday (6 April) do not count.
-    const preview = createLocalPreviewer({ now: () => new Date('2026-03-26T12:00:00Z') });
-    const state = {
-      ...initialFormState(warnedCase(), '2026-03-26', 'Helen Marsh'),
-      terms: { singlePointOfContact: '' },
-      spocName: 'Priya Shah',
-      spocEmail: 'business.manager@oakfield.sch.uk',
-      duration: 'm3' as const,
-      reasons: 'Threats',
-    };
-    const outcome = await preview(
-      MARK.personKey,
-      warnedCase(),
-      { name: MARK.personName, emails: MARK.emails },
-      buildTransition('impose', state),
-    );
-    expect(outcome.ok).toBe(true);
-    if (!outcome.ok) return;
-    expect(outcome.endDate).toBe('2026-06-25');
-    // 27, 30, 31 Mar, 1, 2, 7, 8, 9, 10, 13 April.
-    expect(outcome.deadlines.find((d) => d.kind === 'representations')?.due).toBe('2026-04-13');
-    expect(outcome.basis).toBe(LOCAL_BASIS);
-  }, 20_000);
-
-  it("gives the rules' plain refusal for an invalid decision", async () => {
-    const preview = createLocalPreviewer({ now: () => new Date('2026-03-26T12:00:00Z') });
-    const outcome = await preview(
-      MARK.personKey,
-      warnedCase(),
-      { name: MARK.personName, emails: MARK.emails },
-      buildTransition('confirm', initialFormState(warnedCase(), '2026-03-26', 'A Chair')),
-    );
-    expect(outcome.ok).toBe(false);
-    if (outcome.ok) return;
-    expect(outcome.message).toContain('nothing to confirm');
-  }, 20_000);
-});
+import { warnedCase } from './fakeReviewService';
 
 describe('redactNames', () => {
   it('replaces whole names in any case, longest first, and leaves other words alone', () => {

@@ -22,12 +22,7 @@ import { ChronologyPanel } from './ChronologyPanel';
 import { DuePanel } from './DuePanel';
 import { FlaggedSenders } from './FlaggedSenders';
 import { LettersPanel } from './LettersPanel';
-import {
-  createLocalPreviewer,
-  previewerFor,
-  schoolSettingsOf,
-  type Previewer,
-} from './deadlinePreview';
+import { previewerFor } from './deadlinePreview';
 import { errorText } from './reviewText';
 
 const useStyles = makeStyles({
@@ -68,8 +63,6 @@ export interface ReviewScreenProps {
   user?: { displayName: string };
   now?: () => Date;
   thresholds?: HintThresholds;
-  /** The deadline preview; defaults to the service's own, else the local rules. */
-  preview?: Previewer;
 }
 
 interface Lists {
@@ -91,7 +84,6 @@ export function ReviewScreen({
   user,
   now = () => new Date(),
   thresholds,
-  preview,
 }: ReviewScreenProps) {
   const styles = useStyles();
   const [lists, setLists] = useState<Lists | null>(null);
@@ -100,19 +92,14 @@ export function ReviewScreen({
   const [person, setPerson] = useState<Person | null>(null);
   const [tab, setTab] = useState<PersonTab>('chronology');
   const today = todayInLondon(now());
-  const previewer = useMemo(
-    () => preview ?? previewerFor(review, createLocalPreviewer({ now }), now),
-    // `now` is a fresh function each render in most callers: the previewer keeps the first.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [review, preview],
-  );
+  // The service previews a decision with the plan its save runs (the school's settings).
+  const previewer = useMemo(() => previewerFor(review), [review]);
 
   const [schoolThresholds, setSchoolThresholds] = useState<HintThresholds | undefined>();
   // Sets state only when the reads end (so it may run from an effect).
   const loadLists = useCallback(() => {
-    // The school's hint thresholds, when the service can give them (the Settings list).
-    const school = schoolSettingsOf(review);
-    school?.().then(
+    // The school's hint thresholds (the Settings list).
+    review.settings().then(
       (s) => setSchoolThresholds(s.thresholds),
       () => undefined,
     );

@@ -407,11 +407,6 @@ function PreviewBox({ outcome }: { outcome: PreviewOutcome | { error: string } |
             </li>
           ))}
       </ul>
-      {outcome.basis && (
-        <Text size={100} className={styles.muted}>
-          {outcome.basis}
-        </Text>
-      )}
     </div>
   );
 }
