@@ -168,6 +168,8 @@ export class PeopleIndex {
         });
       } else if (e.personEmail && !known.case && !known.emails.includes(e.personEmail)) {
         known.emails.push(e.personEmail);
+        // Later events from that address (with or without a name) are the same person's.
+        if (!this.byEmail.has(e.personEmail)) this.byEmail.set(e.personEmail, key);
       }
       const list = eventsOf.get(key) ?? [];
       list.push(hintEventOf(e));
