@@ -105,6 +105,7 @@ export class ReviewQueries {
   private async staffList(): Promise<StaffList> {
     const { items, requests } = await this.staffItems.readAll();
     const { restrictions, malformed } = parseRestrictionItems(items);
+    const fieldsById = new Map(items.map((item) => [item.id, item.fields]));
     const entries: StaffListEntry[] = [
       ...restrictions.map((r) => ({
         itemId: r.id,
@@ -114,7 +115,7 @@ export class ReviewQueries {
         ...(r.reviewDate ? { reviewDate: r.reviewDate } : {}),
       })),
       ...malformed.map((m) => {
-        const reviewDate = readSharePointDate(items.find((i) => i.id === m.id)?.fields.ReviewDate);
+        const reviewDate = readSharePointDate(fieldsById.get(m.id)?.ReviewDate);
         return {
           itemId: m.id,
           name: m.personName ?? '',
