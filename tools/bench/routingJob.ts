@@ -6,8 +6,8 @@
 import { createLocalAppOnlyTokenProvider } from '../../src/auth/localTokenProvider';
 import { MemoryStore } from '../../src/cache/keyValueStore';
 import { defaultConfig } from '../../src/config/appConfig';
-import { reconcile } from '../routing/reconciler';
-import { routingServices } from '../routing/services';
+import { reconcile } from '../../src/routing/reconciler';
+import { routingServices } from '../../src/routing/services';
 
 export interface JobRun {
   batchedRequests: number;

@@ -16,8 +16,8 @@ import { readRoutingSettings, transportRuleScript } from '../../src/policy/routi
 import { parseSite } from '../lib/args';
 import { appOnlyTokenProvider } from './appOnlyToken';
 import { FileStore } from './fileStore';
-import { reconcile, runDetails, type RunReport } from './reconciler';
-import { routingServices } from './services';
+import { reconcile, runDetails, type RunReport } from '../../src/routing/reconciler';
+import { routingServices } from '../../src/routing/services';
 
 export const ROUTING_USAGE = [
   'Usage: npm run routing -- [plan|apply|transport-rule] [options]',

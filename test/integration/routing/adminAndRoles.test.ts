@@ -13,8 +13,8 @@ import { createGraphClient } from '../../../src/graph/client';
 import { GraphCalls } from '../../../src/graph/graphCalls';
 import { RestrictionsRepository } from '../../../src/graph/repositories/restrictionsRepository';
 import { AdminRouting } from '../../../src/app/admin/adminRouting';
-import { reconcile } from '../../../tools/routing/reconciler';
-import { routingServices } from '../../../tools/routing/services';
+import { reconcile } from '../../../src/routing/reconciler';
+import { routingServices } from '../../../src/routing/services';
 
 const GROUPS = {
   staff: 'b5d2c8e1-6a3f-4c7d-9e0b-2f1a3c4d5e6f',

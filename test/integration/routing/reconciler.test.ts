@@ -6,8 +6,8 @@ import { MemoryStore } from '../../../src/cache/keyValueStore';
 import { defaultConfig } from '../../../src/config/appConfig';
 import { GraphAccessError } from '../../../src/graph/errors';
 import { parseOwnedName } from '../../../src/policy/routing';
-import { reconcile, type ReconcilerDeps } from '../../../tools/routing/reconciler';
-import { routingServices } from '../../../tools/routing/services';
+import { reconcile, type ReconcilerDeps } from '../../../src/routing/reconciler';
+import { routingServices } from '../../../src/routing/services';
 
 const RECEPTION = 'reception@oakfield.sch.uk';
 const OFFICE = 'office@oakfield.sch.uk';

@@ -2,10 +2,10 @@
 // protected mailbox's inbox rules, plans with the pure planner (src/policy/routing), and in
 // `apply` mode makes it so through Graph `$batch`. A run is idempotent: what is already right is
 // not touched, and what an earlier run left half done is finished. See docs/routing.md.
-import type { GraphCalls } from '../../src/graph/graphCalls';
-import type { RestrictionsCache } from '../../src/cache/restrictionsCache';
-import { type BatchGroup, type BatchOptions, type StepResult } from '../../src/graph/batch';
-import { plainMessage, type GraphAccessErrorKind } from '../../src/graph/errors';
+import type { GraphCalls } from '../graph/graphCalls';
+import type { RestrictionsCache } from '../cache/restrictionsCache';
+import { type BatchGroup, type BatchOptions, type StepResult } from '../graph/batch';
+import { plainMessage, type GraphAccessErrorKind } from '../graph/errors';
 import {
   categorySteps,
   findFolderId,
@@ -13,15 +13,15 @@ import {
   readCategoryNames,
   readRules,
   ruleSteps,
-} from '../../src/graph/repositories/messageRulesRepository';
-import { primaryAddressOf, userSteps } from '../../src/graph/repositories/directoryLookup';
+} from '../graph/repositories/messageRulesRepository';
+import { primaryAddressOf, userSteps } from '../graph/repositories/directoryLookup';
 import type {
   MailboxStatus,
   RoutingStatusRepository,
   StoredMailboxStatus,
-} from '../../src/graph/repositories/routingStatusRepository';
-import type { SettingsRepository } from '../../src/graph/repositories/settingsRepository';
-import type { RoutingOutcome } from '../../src/graph/schema/routingStatusList';
+} from '../graph/repositories/routingStatusRepository';
+import type { SettingsRepository } from '../graph/repositories/settingsRepository';
+import type { RoutingOutcome } from '../graph/schema/routingStatusList';
 import {
   compactRule,
   desiredRulesFor,
@@ -41,8 +41,8 @@ import {
   type Refusal,
   type RoutingSettings,
   type RoutingSettingsDefaults,
-} from '../../src/policy/routing';
-import type { LocalDate } from '../../src/policy/types';
+} from '../policy/routing';
+import type { LocalDate } from '../policy/types';
 
 export type RoutingMode = 'plan' | 'apply';
 

@@ -1,17 +1,17 @@
 // Wires the reconciler's parts for one run: the Graph client, the repositories, the tenant's
 // verified domains and the restrictions cache (delta reads, kept in a key-value store between runs).
-import type { TokenProvider } from '../../src/auth/tokenProvider';
-import type { KeyValueStore } from '../../src/cache/keyValueStore';
-import { RestrictionsCache } from '../../src/cache/restrictionsCache';
-import { createGraphClient } from '../../src/graph/client';
-import { GraphCalls } from '../../src/graph/graphCalls';
-import type { ResponseObserver } from '../../src/graph/middleware/responseObserverMiddleware';
-import { RestrictionsRepository } from '../../src/graph/repositories/restrictionsRepository';
-import { RoutingStatusRepository } from '../../src/graph/repositories/routingStatusRepository';
-import { SettingsRepository } from '../../src/graph/repositories/settingsRepository';
-import { readTenantEmailDomains } from '../../src/graph/repositories/tenantDomains';
-import type { AppConfig } from '../../src/config/appConfig';
-import { todayInLondon } from '../../src/policy/londonDate';
+import type { TokenProvider } from '../auth/tokenProvider';
+import type { KeyValueStore } from '../cache/keyValueStore';
+import { RestrictionsCache } from '../cache/restrictionsCache';
+import { createGraphClient } from '../graph/client';
+import { GraphCalls } from '../graph/graphCalls';
+import type { ResponseObserver } from '../graph/middleware/responseObserverMiddleware';
+import { RestrictionsRepository } from '../graph/repositories/restrictionsRepository';
+import { RoutingStatusRepository } from '../graph/repositories/routingStatusRepository';
+import { SettingsRepository } from '../graph/repositories/settingsRepository';
+import { readTenantEmailDomains } from '../graph/repositories/tenantDomains';
+import type { AppConfig } from '../config/appConfig';
+import { todayInLondon } from '../policy/londonDate';
 import type { ReconcilerDeps } from './reconciler';
 
 export interface RoutingServicesOptions {
