@@ -613,27 +613,16 @@ export async function handleRulesDev(
   switch (route) {
     case 'POST /_dev/routing/apply': {
       // The workbench's "run the routing job": what `npm run routing -- apply --graph-url <this
-      // service>` does, with the app-only token (tools/routing, loaded only when asked for).
+      // service>` does, with the app-only token (src/routing, loaded only when asked for).
       if (
         typeof input.graphUrl !== 'string' ||
         !/^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?$/.test(input.graphUrl)
       ) {
         throw new Error('graphUrl must be this machine (http://127.0.0.1:PORT)');
       }
-      const { runRouting } = await import('../../tools/routing/cli');
-      const lines: string[] = [];
-      const code = await runRouting(
-        [
-          'apply',
-          '--graph-url',
-          input.graphUrl,
-          '--state',
-          '-',
-          ...(typeof input.user === 'string' ? ['--user', input.user] : []),
-        ],
-        { env: {}, out: (l) => lines.push(l), err: (l) => lines.push(l) },
-      );
-      return { status: 200, body: { exitCode: code, report: lines } };
+      const { applyRouting } = await import('./routingRun');
+      const user = typeof input.user === 'string' ? input.user : undefined;
+      return { status: 200, body: await applyRouting(input.graphUrl, user) };
     }
     case 'POST /_dev/deliver': {
       const to = (Array.isArray(input.to) ? input.to : [input.to]).map(recipient);

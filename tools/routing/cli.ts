@@ -16,7 +16,8 @@ import { readRoutingSettings, transportRuleScript } from '../../src/policy/routi
 import { parseSite } from '../lib/args';
 import { appOnlyTokenProvider } from './appOnlyToken';
 import { FileStore } from './fileStore';
-import { reconcile, runDetails, type RunReport } from '../../src/routing/reconciler';
+import { reconcile } from '../../src/routing/reconciler';
+import { printReport, routingExitCode, routingFailureText } from '../../src/routing/report';
 import { routingServices } from '../../src/routing/services';
 
 export const ROUTING_USAGE = [
@@ -158,41 +159,6 @@ export function progressBar(phase: string, done: number, total: number, width = 
   return `${phase.padEnd(26)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}% ${done}/${total}`;
 }
 
-export function printReport(report: RunReport, out: (line: string) => void): void {
-  if (report.fatal) {
-    out(report.fatal);
-    return;
-  }
-  out(runDetails(report).split('\n')[0] ?? '');
-  for (const p of report.settingsProblems) out(`  Settings: ${p}`);
-  for (const r of report.refusals) out(`  Refused: ${r.message}`);
-  for (const m of report.mailboxes) {
-    const counts =
-      report.mode === 'plan'
-        ? ['create', 'update', 'delete']
-            .map((k) => `${m.planned.filter((c) => c.kind === k).length} to ${k}`)
-            .join(', ')
-        : `created ${m.created}, updated ${m.updated}, deleted ${m.deleted}`;
-    out(`${m.mailbox}: ${m.outcome} (${m.rulesInStep} in step; ${counts})`);
-    if (report.mode === 'plan') {
-      for (const c of m.planned) {
-        const name = c.kind === 'delete' ? c.ruleName : c.rule.body.displayName;
-        const detail =
-          c.kind === 'delete'
-            ? ''
-            : ` (${c.rule.addressCount} ${c.rule.addressCount === 1 ? 'address' : 'addresses'})`;
-        out(`  ${c.kind} ${name}${detail}: ${c.reason}`);
-      }
-    }
-    for (const d of m.drift) out(`  drift: ${d.kind}: ${d.ruleName}`);
-    for (const w of m.warnings) out(`  warning: ${w}`);
-    for (const f of m.failures) out(`  failed: ${f}`);
-  }
-  out(
-    `Graph: ${report.batchedRequests} requests in ${report.batchRoundTrips} batches (at least ${report.minimumRequests} needed).`,
-  );
-}
-
 export async function runRouting(argv: string[], io: RoutingIO): Promise<number> {
   let args: Args | 'help';
   try {
@@ -259,13 +225,9 @@ export async function runRouting(argv: string[], io: RoutingIO): Promise<number>
     io.progress?.('');
     if (args.json) io.out(JSON.stringify(report, null, 2));
     else printReport(report, io.out);
-    return report.fatal || report.mailboxes.some((m) => m.outcome === 'Failed') ? 1 : 0;
+    return routingExitCode(report);
   } catch (e) {
-    io.err(
-      e instanceof UsageError
-        ? e.message
-        : `The routing job failed: ${e instanceof Error && e.name === 'GraphAccessError' ? e.message : 'an unexpected error'}.`,
-    );
+    io.err(e instanceof UsageError ? e.message : routingFailureText(e));
     return 1;
   }
 }
