@@ -10,7 +10,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { startWorkbench } from '../../dev/workbench/start';
-import { launchChromium } from '../../test/e2e/support/browser';
+import { launchChromium } from '../../dev/browser/launchChromium';
 import { buildProfile } from '../../dev/workbench/build';
 import { benchEventSave } from './eventsBench';
 import { benchForward } from './forwardBench';

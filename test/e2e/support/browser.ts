@@ -1,27 +1,13 @@
-// Debian's chromium driven by playwright-core, with the flags this sandbox needs.
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+// The browser tests' helpers: the workbench opened in Debian's chromium (launched by
+// dev/browser/launchChromium.ts, which the bench shares), a message selected, its verdict read.
+import type { Browser, Frame, Page } from 'playwright-core';
 import {
   startWorkbench,
   type RunningWorkbench,
   type WorkbenchOptions,
 } from '../../../dev/workbench/start';
 
-export const chromiumPath = () => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-}
+export { chromiumPath, launchChromium } from '../../../dev/browser/launchChromium';
 
 /** A workbench server on a free port, serving the bundle global-setup built. */
 export function startTestWorkbench(options: WorkbenchOptions = {}): Promise<RunningWorkbench> {
