@@ -43,10 +43,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * The Graph client or GraphCalls around one: what graphCallsOf takes. Named here so that code
+ * outside src/graph can take either without importing @microsoft/microsoft-graph-client (the
+ * layer rules of eslint.config.mjs).
+ */
+export type GraphClientOrCalls = Client | GraphCalls;
+
+/**
  * The call surface for a caller handed either one (a composition root that still passes the bare
  * client builds it here; one passing GraphCalls keeps it).
  */
-export function graphCallsOf(client: Client | GraphCalls): GraphCalls {
+export function graphCallsOf(client: GraphClientOrCalls): GraphCalls {
   return client instanceof GraphCalls ? client : new GraphCalls(client);
 }
 

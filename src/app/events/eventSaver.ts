@@ -12,8 +12,7 @@ import type { AuditRepository } from '../../graph/repositories/auditRepository';
 import type { MessageRef } from '../../graph/mail/messageMarks';
 import { SaveMarks, type MessageSaveState } from '../../graph/mail/saveMarks';
 import { type ParallelWrite, writeInParallel } from '../../graph/parallelWrites';
-import type { Client } from '@microsoft/microsoft-graph-client';
-import type { GraphCalls } from '../../graph/graphCalls';
+import type { GraphClientOrCalls } from '../../graph/graphCalls';
 import { readEvidenceCopy } from './evidenceCopy';
 
 /** What a save has to tell the user besides "saved" (e.g. no copy was kept). */
@@ -35,7 +34,7 @@ export class EventSaver implements SaveTarget {
       audit: AuditRepository;
       /** The visible category (config.mail.loggedCategoryName). */
       categoryName: string;
-      client: Client | GraphCalls;
+      client: GraphClientOrCalls;
     },
   ) {
     this.marks = new SaveMarks(deps.client);

@@ -4,9 +4,8 @@
 // email is not copied: the event is still saved with its link and message id, and the user is told
 // in plain words. Read with GET /messages/{id}/$value, which works in every Outlook (Office.js's
 // getAsFileAsync needs Mailbox 1.14 and is not used).
-import type { Client } from '@microsoft/microsoft-graph-client';
 import { GraphAccessError } from '../../graph/errors';
-import { type GraphCalls, graphCallsOf } from '../../graph/graphCalls';
+import { type GraphClientOrCalls, graphCallsOf } from '../../graph/graphCalls';
 import { messagePath, type MessageRef } from '../../graph/mail/messageMarks';
 
 /** Most characters of MIME text kept in EvidenceCopy (docs/contact-events.md). */
@@ -27,7 +26,7 @@ export function tooLargeNote(length: number): string {
 
 /** The copy to keep for this message, or why there is none. Other failures throw (the outbox retries). */
 export async function readEvidenceCopy(
-  client: Client | GraphCalls,
+  client: GraphClientOrCalls,
   ref: MessageRef,
 ): Promise<EvidenceCopy> {
   let mime: unknown;
