@@ -7,11 +7,7 @@ import { defaultConfig } from '../../src/config/appConfig';
 import { createGraphClient } from '../../src/graph/client';
 import { GraphCalls } from '../../src/graph/graphCalls';
 import { PROVISIONED_LISTS } from '../../src/graph/schema/lists';
-import {
-  provisionList,
-  ProvisionError,
-  type ProvisionReport,
-} from '../../src/graph/schema/provisioner';
+import { provisionList, ProvisionError, type ProvisionReport } from './provisioner';
 import type { ListSchema } from '../../src/graph/schema/types';
 import {
   MissingGroupsError,

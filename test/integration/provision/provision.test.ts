@@ -6,7 +6,7 @@ import { startLocalGraph } from '../../../dev/local-graph';
 import type { Seed, SeedColumn, SeedList } from '../../../dev/local-graph/seedTypes';
 import { createGraphClient } from '../../../src/graph/client';
 import { contactRestrictionsList } from '../../../src/graph/schema/contactRestrictionsList';
-import { provisionList, ProvisionError } from '../../../src/graph/schema/provisioner';
+import { provisionList, ProvisionError } from '../../../tools/lib/provisioner';
 import { createLocalTokenProvider } from '../../../src/auth/localTokenProvider';
 import { runProvision } from '../../../tools/lib/provisionCommand';
 

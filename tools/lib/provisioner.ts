@@ -4,9 +4,13 @@
 // never reads or writes items. A column that differs from the schema is reported, not repaired:
 // changing it is a migration, decided by a person. Running it twice changes nothing.
 
-import type { Client } from '@microsoft/microsoft-graph-client';
-import { toGraphAccessError } from '../errors';
-import { type CallOptions, type GraphCalls, graphCallsOf } from '../graphCalls';
+import { toGraphAccessError } from '../../src/graph/errors';
+import {
+  type CallOptions,
+  type GraphCalls,
+  type GraphClientOrCalls,
+  graphCallsOf,
+} from '../../src/graph/graphCalls';
 import { describeGraphError, pathSegment, statusOf } from './graphRequests';
 import {
   BUILT_IN_COLUMN_NAMES,
@@ -14,7 +18,7 @@ import {
   type ColumnSpec,
   type ColumnTypeFacet,
   type ListSchema,
-} from './types';
+} from '../../src/graph/schema/types';
 
 export interface SiteRef {
   /** e.g. oakfield.sharepoint.com */
@@ -61,7 +65,7 @@ interface ExistingList {
 }
 
 export async function provisionList(
-  client: Client | GraphCalls,
+  client: GraphClientOrCalls,
   siteRef: SiteRef,
   schema: ListSchema,
   log: (line: string) => void,
