@@ -50,6 +50,9 @@ import {
   type UrgencyResult,
 } from '../../policy/mailActions';
 
+/** A mark on an email (forwarded, filed, an outcome), as the pane shows it. */
+export type { MessageMark } from '../../graph/mail/messageMarks';
+
 export interface ActionsConfig {
   restrictedFolderName: string;
   urgentKeywords: readonly string[];
@@ -715,6 +718,14 @@ export class RestrictedActions {
 
 function idKey(ref: MessageRef): string {
   return `${(ref.mailbox ?? '').toLowerCase()}|${ref.messageId}`;
+}
+
+/**
+ * Any error of an action in plain words, for the pane: an ActionFailure as it is, anything else
+ * (a Graph failure) as failureFor maps it.
+ */
+export function asFailure(e: unknown): ActionFailure {
+  return e instanceof ActionFailure ? e : failureFor(toGraphAccessError(e));
 }
 
 export function failureFor(error: GraphAccessError): ActionFailure {

@@ -26,6 +26,9 @@ import {
   type RoutingSettings,
 } from '../../policy/routing';
 
+/** The last routing run and each mailbox's status, as the admin view shows them. */
+export type { RunStatus, StoredMailboxStatus };
+
 export interface AdminSettings {
   entries: SettingEntry[];
   routing: RoutingSettings;

@@ -20,11 +20,9 @@ import type {
   AdminSettings,
   ApplyResult,
   MyPlan,
-} from '../../app/admin/adminRouting';
-import type {
   RunStatus,
   StoredMailboxStatus,
-} from '../../graph/repositories/routingStatusRepository';
+} from '../../app/admin/adminRouting';
 import { ROUTING_SETTING_KEYS } from '../../policy/routing';
 
 const useStyles = makeStyles({

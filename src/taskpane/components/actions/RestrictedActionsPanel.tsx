@@ -9,7 +9,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { RestrictedActions, UndoToken } from '../../../app/actions/restrictedActions';
+import {
+  asFailure,
+  type RestrictedActions,
+  type UndoToken,
+} from '../../../app/actions/restrictedActions';
 import type { OpenMessage, SignedInUser } from '../../../host/mailHost';
 import type { Restriction } from '../../../policy/types';
 import { isSpoc } from '../../../policy/mailActions';
@@ -17,7 +21,7 @@ import { formatInstant } from '../../text';
 import { EmergencyBanner } from './EmergencyBanner';
 import { SpocOutcomes } from './SpocOutcomes';
 import { filedText, forwardedText } from './actionText';
-import { asFailure, useEmailStatus } from './useEmailStatus';
+import { useEmailStatus } from './useEmailStatus';
 
 const useStyles = makeStyles({
   box: { display: 'grid', rowGap: tokens.spacingVerticalS },

@@ -8,14 +8,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type {
-  EmailStatus,
-  RestrictedActions,
-  UndoToken,
+import {
+  asFailure,
+  type EmailStatus,
+  type RestrictedActions,
+  type UndoToken,
 } from '../../../app/actions/restrictedActions';
 import type { OpenMessage } from '../../../host/mailHost';
 import { outcomeText } from './actionText';
-import { asFailure } from './useEmailStatus';
 
 const useStyles = makeStyles({
   box: { display: 'grid', rowGap: tokens.spacingVerticalS },

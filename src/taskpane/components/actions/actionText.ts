@@ -1,6 +1,5 @@
 // Plain-language text of the restricted-email actions.
-import type { MessageMark } from '../../../graph/mail/messageMarks';
-import { filedDetail } from '../../../app/actions/restrictedActions';
+import { filedDetail, type MessageMark } from '../../../app/actions/restrictedActions';
 import { formatInstant } from '../../text';
 import { CATEGORY_LABELS, type UrgencyMatch } from '../../../policy/urgency';
 

@@ -1,21 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import {
-  ActionFailure,
-  failureFor,
+  asFailure,
   type EmailStatus,
   type RestrictedActions,
 } from '../../../app/actions/restrictedActions';
-import { toGraphAccessError } from '../../../graph/errors';
 import type { OpenMessage } from '../../../host/mailHost';
 
 export type EmailStatusState =
   | { kind: 'loading' }
   | { kind: 'ready'; status: EmailStatus }
   | { kind: 'failed'; message: string };
-
-export function asFailure(e: unknown): ActionFailure {
-  return e instanceof ActionFailure ? e : failureFor(toGraphAccessError(e));
-}
 
 /** What has been done to the open email (its marks), read when it opens and after each action. */
 export function useEmailStatus(
