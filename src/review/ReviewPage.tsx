@@ -16,7 +16,7 @@ import type { ReviewService } from '../app/review/types';
 import { SignInRequiredError } from '../auth/tokenProvider';
 import type { SignedInUser } from '../host/mailHost';
 import { ReviewScreen } from '../taskpane/components/review/ReviewScreen';
-import type { ReviewSession } from './session';
+import type { ReviewSession } from '../app/reviewSession';
 
 const useStyles = makeStyles({
   root: {

@@ -10,7 +10,7 @@ import {
   type WorkbenchSettings,
 } from '../host/workbench/workbenchConfig';
 import { ReviewPage } from './ReviewPage';
-import { startReviewSession, type ServiceLoader } from './session';
+import { startReviewSession, type ServiceLoader } from '../app/reviewSession';
 
 // Set by webpack: true only in the workbench build.
 declare const __CG_WORKBENCH__: boolean;

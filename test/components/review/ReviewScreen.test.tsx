@@ -7,7 +7,7 @@ import { LettersPanel } from '../../../src/taskpane/components/review/LettersPan
 import { ReviewScreen } from '../../../src/taskpane/components/review/ReviewScreen';
 import { DUE_LABELS } from '../../../src/policy/lifecycle';
 import { ReviewPage } from '../../../src/review/ReviewPage';
-import type { ReviewSession } from '../../../src/review/session';
+import type { ReviewSession } from '../../../src/app/reviewSession';
 import { FakeReviewService, JO, MARK, NOW, TODAY, warnedCase } from './fakeReviewService';
 
 class NoResizeObserver {
