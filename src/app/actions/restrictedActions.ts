@@ -2,6 +2,8 @@
 // it, or both, exactly once across retries, panes and people; the SPOC's two outcomes; undo of a
 // filing. Composes the Graph calls (src/graph/mail/mailActions.ts), the email's marks
 // (src/graph/mail/messageMarks.ts), the audit list and the pure rules (src/policy/mailActions).
+// What an action is about and answers is in emailStatus.ts; its failures, in plain words, in
+// actionFailures.ts; this module is the protocol.
 //
 // Exactly once (docs/mail-actions.md has the whole argument):
 //   1. read the email (marks, claim, ETag); a `forwarded` mark means it is done: say by whom;
@@ -26,14 +28,9 @@
 // with the host's id are mapped to it (`refFor`).
 import type { MessageMark, MessageMarks, MessageRef } from '../../graph/mail/messageMarks';
 import type { FoundForward, MailActionsGraph, MessageState } from '../../graph/mail/mailActions';
-import {
-  GraphAccessError,
-  toGraphAccessError,
-  type GraphAccessErrorKind,
-} from '../../graph/errors';
+import { toGraphAccessError } from '../../graph/errors';
 import type { AuditEntry } from '../../graph/repositories/auditRepository';
 import type { OpenMessage, SignedInUser } from '../../host/mailHost';
-import type { Restriction } from '../../policy/types';
 import {
   ACTION_CATEGORIES,
   ATTEMPT_LIMIT_MS,
@@ -47,11 +44,43 @@ import {
   forwardMarkerLine,
   trustedForwardHeader,
   type ForwardClaim,
-  type UrgencyResult,
 } from '../../policy/mailActions';
+
+import { ActionFailure, failureFor, SEND_AS_DENIED, SIGN_IN, TRANSIENT } from './actionFailures';
+import {
+  activeMark,
+  idKey,
+  refOf,
+  type ActionTarget,
+  type EmailStatus,
+  type FiledDetail,
+  type FileOutcome,
+  type ForwardAndFileOutcome,
+  type ForwardOutcome,
+  type UndoToken,
+} from './emailStatus';
 
 /** A mark on an email (forwarded, filed, an outcome), as the pane shows it. */
 export type { MessageMark } from '../../graph/mail/messageMarks';
+// The action's vocabulary, from the modules that hold it, for the pane and the tests.
+export {
+  ActionFailure,
+  asFailure,
+  failureFor,
+  problemText,
+  type ActionProblem,
+} from './actionFailures';
+export {
+  filedDetail,
+  refOf,
+  type ActionTarget,
+  type EmailStatus,
+  type FiledDetail,
+  type FileOutcome,
+  type ForwardAndFileOutcome,
+  type ForwardOutcome,
+  type UndoToken,
+} from './emailStatus';
 
 export interface ActionsConfig {
   restrictedFolderName: string;
@@ -84,153 +113,12 @@ export interface RestrictedActionsDeps {
   attemptLimitMs?: number;
 }
 
-export type ActionProblem =
-  | 'spocMissing'
-  | 'spocInvalid'
-  | 'spocOutsideSchool'
-  | 'alreadyMoved'
-  | 'forbidden'
-  | 'sendAsDenied'
-  | 'folderFailed'
-  | 'signedOut'
-  | 'wrongAccount'
-  | 'offline'
-  | 'unavailable'
-  | 'failed';
-
-/** Plain sentences for the pane. Every failure leaves the email where it was. */
-export const problemText: Record<ActionProblem, string> = {
-  spocMissing:
-    'This restriction has no single point of contact address, so nothing was forwarded. Ask the office manager or the head teacher to complete the restriction.',
-  spocInvalid:
-    "The single point of contact's address in this restriction is not a valid email address, so nothing was forwarded. Ask the office manager to correct it.",
-  spocOutsideSchool:
-    "The single point of contact's address is not one of the school's own, so nothing was forwarded (mail is never forwarded outside the school). Ask the office manager to correct the restriction.",
-  alreadyMoved:
-    'This email has been moved or deleted since it was opened, so nothing was done. Find it in its new folder and open it again.',
-  forbidden:
-    "Your account doesn't have permission to do this in this mailbox, so nothing was done. In a shared mailbox, an Exchange administrator must give your account 'Full Access' to it; or ask someone who has it.",
-  sendAsDenied:
-    "Your account can open this shared mailbox but may not send from it, so nothing was forwarded or filed. The mailbox's owner (an Exchange administrator) must give your account the 'Send As' permission on this mailbox (Exchange admin centre: Recipients > Mailboxes > the shared mailbox > Delegation > Send as). Then press the button again: it will be sent once.",
-  folderFailed:
-    "The folder for restricted correspondence couldn't be found or made, so the email was not filed and is still where it was.",
-  signedOut: 'You need to sign in again. Nothing was done.',
-  wrongAccount:
-    "Contact Guard was signed in with a different account from this mailbox's, so it was refused and nothing was done. Sign in with your own school account.",
-  offline:
-    "Microsoft 365 couldn't be reached, so nothing more was done. Check the connection and try again: nothing will be done twice.",
-  unavailable:
-    'Microsoft 365 is busy or unavailable just now. Try again in a minute: nothing will be done twice.',
-  failed:
-    'Something went wrong, and the action did not finish. Try again: nothing will be done twice.',
-};
-
-export class ActionFailure extends Error {
-  constructor(
-    readonly problem: ActionProblem,
-    readonly graphError?: GraphAccessError,
-  ) {
-    super(problemText[problem]);
-    this.name = 'ActionFailure';
-  }
-}
-
-/** An email acted on because of a restriction. */
-export interface ActionTarget {
-  message: OpenMessage;
-  restriction: Restriction;
-  /** The sender's address that matched the restriction. */
-  matchedAddress: string;
-}
-
-export type ForwardOutcome =
-  | { status: 'done' | 'alreadyDone'; mark: MessageMark }
-  /** Someone else is forwarding this email right now: nothing was done here. */
-  | { status: 'busy'; byName: string; at: string };
-
-export interface UndoToken {
-  ref: MessageRef;
-  fromFolderId: string;
-  key: string;
-  /** The SPOC's "no new issue" is undone with the filing. */
-  outcome: boolean;
-  internetMessageId?: string;
-}
-
-export interface FileOutcome {
-  status: 'done' | 'alreadyDone';
-  mark: MessageMark;
-  /** Only for a filing done now, from this pane. */
-  undo?: UndoToken;
-}
-
-export type ForwardAndFileOutcome =
-  | { forward: ForwardOutcome; file?: undefined }
-  | { forward: ForwardOutcome & { status: 'done' | 'alreadyDone' }; file: FileOutcome };
-
-/** What the pane shows for an open email. */
-export interface EmailStatus {
-  ref: MessageRef;
-  state: MessageState;
-  urgency: UrgencyResult;
-  forwarded?: MessageMark;
-  /** A filing that was not undone. */
-  filed?: MessageMark;
-  /** The SPOC's outcome, unless undone. */
-  outcome?: MessageMark;
-}
-
-export interface FiledDetail {
-  path: string;
-  fromFolderId?: string;
-  undone?: boolean;
-}
-
-export function filedDetail(mark: MessageMark | undefined): FiledDetail | undefined {
-  if (!mark?.detail) return undefined;
-  try {
-    const d = JSON.parse(mark.detail) as Partial<FiledDetail>;
-    return {
-      path: typeof d.path === 'string' ? d.path : '',
-      fromFolderId: d.fromFolderId,
-      undone: d.undone === true,
-    };
-  } catch {
-    return { path: '' };
-  }
-}
-
-/** Failures that waiting can cure, so attempt() tries again. Never a sign-in or a wrong account. */
-const TRANSIENT: ReadonlySet<GraphAccessErrorKind> = new Set<GraphAccessErrorKind>([
-  'throttled',
-  'unavailable',
-  'offline',
-]);
-/** Sign-in problems pass through untouched: they are about the account, not the folder. */
-const SIGN_IN: ReadonlySet<GraphAccessErrorKind> = new Set<GraphAccessErrorKind>([
-  'signedOut',
-  'wrongAccount',
-]);
-/** Graph's code for a send from a mailbox the user has no Send As (or Send on Behalf) on. */
-const SEND_AS_DENIED = 'ErrorSendAsDenied';
 /** Looks for the sent copy of a forward whose send was accepted, before marking it anyway. */
 const SENT_COPY_LOOKS = 5;
 const SENT_COPY_WAIT_MS = 1_000;
 
 /** Thrown inside an attempt to read the email again at once (someone wrote between our read and write). */
 class ReadAgain extends Error {}
-
-export function refOf(message: OpenMessage): MessageRef {
-  return { mailbox: message.sharedMailbox, messageId: message.itemId };
-}
-
-function activeMark(marks: MessageMark[], kind: MessageMark['kind']): MessageMark | undefined {
-  const mark = marks.find((m) => m.kind === kind);
-  if (!mark) return undefined;
-  if (kind === 'filed' && filedDetail(mark)?.undone) return undefined;
-  if (kind === 'spocOutcome' && mark.detail === 'undone') return undefined;
-  return mark;
-}
 
 export class RestrictedActions {
   /** Immutable ids by "mailbox|host id", learnt at the first read of each email. */
@@ -713,38 +601,5 @@ export class RestrictedActions {
         await this.sleep(Math.max(backoff, (error.retryAfterSeconds ?? 0) * 1000));
       }
     }
-  }
-}
-
-function idKey(ref: MessageRef): string {
-  return `${(ref.mailbox ?? '').toLowerCase()}|${ref.messageId}`;
-}
-
-/**
- * Any error of an action in plain words, for the pane: an ActionFailure as it is, anything else
- * (a Graph failure) as failureFor maps it.
- */
-export function asFailure(e: unknown): ActionFailure {
-  return e instanceof ActionFailure ? e : failureFor(toGraphAccessError(e));
-}
-
-export function failureFor(error: GraphAccessError): ActionFailure {
-  switch (error.kind) {
-    case 'notFound':
-    case 'gone':
-      return new ActionFailure('alreadyMoved', error);
-    case 'forbidden':
-      return new ActionFailure(error.code === SEND_AS_DENIED ? 'sendAsDenied' : 'forbidden', error);
-    case 'signedOut':
-      return new ActionFailure('signedOut', error);
-    case 'wrongAccount':
-      return new ActionFailure('wrongAccount', error);
-    case 'offline':
-      return new ActionFailure('offline', error);
-    case 'throttled':
-    case 'unavailable':
-      return new ActionFailure('unavailable', error);
-    default:
-      return new ActionFailure('failed', error);
   }
 }
