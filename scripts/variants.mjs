@@ -26,6 +26,17 @@ const DATE_TESTS = [
   'test/integration/local-graph/site-dates',
 ];
 
+// The tests of what a person reads or types as a date or time, run with the device (the process)
+// in New York: every answer must be London's whatever zone the school laptop is set to (issue
+// #11). The main run's zone is the machine's (UTC in CI, itself not London's clock in summer).
+const DEVICE_ZONE_TESTS = [
+  'test/unit/dates/',
+  'test/unit/policy/londonDate',
+  'test/unit/routing/transportRule',
+  'test/unit/chronology/chronology',
+  'test/components/events/',
+];
+
 export const VARIANTS = [
   // Issue 9, behaviour 5: createForward keeps the custom headers of its `message` (undocumented).
   {
@@ -70,6 +81,7 @@ export const VARIANTS = [
     env: { LOCAL_GRAPH_SITE_TIME_ZONE: 'America/New_York' },
     tests: DATE_TESTS,
   },
+  { name: 'device-zone-new-york', env: { TZ: 'America/New_York' }, tests: DEVICE_ZONE_TESTS },
   {
     name: 'list-view-threshold-sharepoint-500',
     env: { LOCAL_GRAPH_LIST_VIEW_THRESHOLD_ANSWER: 'sharepoint' },

@@ -1,17 +1,11 @@
 // Calendar days in the school's time zone. Restrictions start and end on school days in England,
 // whatever zone the member of staff's computer is set to, so every "today" is a London date.
 // Pure: the current instant is always a parameter, never read here.
+// (Dates and times in words are src/policy/dates/format.ts's; this file only counts days.)
+import { TZDate, tzOffset } from '@date-fns/tz';
 import type { LocalDate } from './types';
 
 export const SCHOOL_TIME_ZONE = 'Europe/London';
-
-// Built once: constructing an Intl formatter costs far more than using one.
-const londonCalendar = new Intl.DateTimeFormat('en-GB', {
-  timeZone: SCHOOL_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
 
 const LOCAL_DATE_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // A date-time as Graph writes it: `2026-06-01T23:00:00Z`, maybe with fractions or an offset.
@@ -46,15 +40,44 @@ export function londonDateOf(instant: Date): LocalDate {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
     throw new RangeError('londonDateOf needs a valid Date');
   }
-  let year = 0;
-  let month = 0;
-  let day = 0;
-  for (const part of londonCalendar.formatToParts(instant)) {
-    if (part.type === 'year') year = Number(part.value);
-    else if (part.type === 'month') month = Number(part.value);
-    else if (part.type === 'day') day = Number(part.value);
+  // The instant's wall clock in London (date-fns/tz reads the zone's rules from Intl).
+  const london = new TZDate(instant.getTime(), SCHOOL_TIME_ZONE);
+  return formatLocalDate(london.getFullYear(), london.getMonth() + 1, london.getDate());
+}
+
+/**
+ * The instant at which London's clock shows `time` (hours, minutes, seconds, ms) on `date`.
+ * On the night the clocks go forward a time that never shows (01:30) is the instant an hour on
+ * (02:30 BST, the same instant as 01:30 GMT); on the night they go back a time that shows twice
+ * is the second (GMT) one. The same answer on every device: the offset is London's, read by
+ * date-fns/tz (never the device's zone). Throws RangeError on a bad date or time.
+ */
+export function londonInstantOf(date: LocalDate, time: readonly number[] = []): Date {
+  const [hours = 0, minutes = 0, seconds = 0, ms = 0] = time;
+  if (
+    !isLocalDate(date) ||
+    ![hours, minutes, seconds, ms].every(Number.isInteger) ||
+    hours < 0 ||
+    hours > 23 ||
+    minutes < 0 ||
+    minutes > 59 ||
+    seconds < 0 ||
+    seconds > 59 ||
+    ms < 0 ||
+    ms > 999
+  ) {
+    throw new RangeError('londonInstantOf needs a YYYY-MM-DD date and a time of day');
   }
-  return formatLocalDate(year, month, day);
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const asUtc = new Date(0);
+  asUtc.setUTCFullYear(year, month - 1, day);
+  asUtc.setUTCHours(hours, minutes, seconds, ms);
+  // London's offset (0 or +60 minutes) at the wall time read as UTC; if the instant that gives
+  // has another offset, the wall time is in or next to a change-over and that offset applies.
+  const first = tzOffset(SCHOOL_TIME_ZONE, asUtc);
+  const guess = asUtc.getTime() - first * 60_000;
+  const second = tzOffset(SCHOOL_TIME_ZONE, new Date(guess));
+  return new Date(second === first ? guess : asUtc.getTime() - second * 60_000);
 }
 
 /** Today's date at the school, for an instant the caller read from its clock. */

@@ -2,7 +2,7 @@
 // PowerShell an admin runs (Graph cannot create them). Dates come from the restriction, so a rule
 // starts and stops by itself; the script also removes Contact Guard's rules for restrictions that
 // no longer apply. Limits: 8 KB per rule, 300 rules per tenant (docs/routing.md).
-import { compareLocalDates, addDays } from '../londonDate';
+import { compareLocalDates, addDays, londonInstantOf } from '../londonDate';
 import { normalizeAddress } from '../addresses';
 import type { LocalDate, Restriction } from '../types';
 import { isAcceptedDomain } from './planner';
@@ -54,16 +54,9 @@ export const PS1_BYTE_ORDER_MARK = '\uFEFF';
 
 /** The UTC instant of 00:00 in Europe/London on `date`. */
 export function londonMidnightUtc(date: LocalDate): string {
-  const utcMidnight = Date.parse(`${date}T00:00:00Z`);
-  const hour = Number(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/London',
-      hour: '2-digit',
-      hourCycle: 'h23',
-    }).format(new Date(utcMidnight)),
-  );
-  // London is UTC or UTC+1: at UTC midnight it is 00:00 (GMT) or 01:00 (BST).
-  return new Date(utcMidnight - hour * 3_600_000).toISOString().replace(/\.000Z$/, 'Z');
+  return londonInstantOf(date)
+    .toISOString()
+    .replace(/\.000Z$/, 'Z');
 }
 
 /** A phrase as a regular expression that matches exactly its text (any case, as Exchange does). */

@@ -227,6 +227,35 @@ describe('EventForm', () => {
     renderForm(events, false);
     expect(screen.queryByTestId('event-attach-copy')).toBeNull();
   });
+
+  // Issue #11: staff record when the contact happened in school time, so "When it happened" is
+  // London's clock whatever zone the laptop is set to (this runs in UTC, and again in New York:
+  // scripts/variants.mjs). Before, 09:25 typed on 1 July on a UTC device was saved as 09:25Z.
+  it('shows "now" on London’s clock and saves a typed time as London time', async () => {
+    const outbox = new EventOutbox({
+      store: new MemoryStore(),
+      storeKey: 'test',
+      target: new ManualTarget(),
+    });
+    outboxes.push(outbox);
+    const events = new ContactEvents({
+      host,
+      outbox,
+      marks: { read: async () => ({ marks: [], categories: [] }) } as unknown as MessageMarks,
+      restrictions: async () => null,
+      newKey: () => 'key-london',
+      now: () => new Date('2026-07-01T08:30:00Z'),
+    });
+    renderForm(events, false);
+    expect((screen.getByTestId('event-when') as HTMLInputElement).value).toBe('2026-07-01T09:30');
+    type('event-when', '2026-07-01T09:25');
+    expect((screen.getByTestId('event-when') as HTMLInputElement).value).toBe('2026-07-01T09:25');
+    type('event-person-name', 'Mark Denton');
+    type('event-summary', 'Phoned the office');
+    tick('Tone');
+    await save();
+    expect(outbox.snapshot()[0]!.event.occurredAt).toBe('2026-07-01T08:25:00.000Z');
+  });
 });
 
 describe('LoggedStatus', () => {

@@ -34,25 +34,13 @@ import {
   type EventField,
   type FieldProblem,
 } from '../../../policy/events';
+import { instantFromLondonInput, londonInputValue } from '../../../policy/dates/londonInput';
 
 const useStyles = makeStyles({
   form: { display: 'grid', rowGap: tokens.spacingVerticalS },
   group: { display: 'grid', border: 'none', padding: 0, margin: 0 },
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS },
 });
-
-/** ISO instant → the value of an <input type="datetime-local"> (this device's time zone). */
-function toLocalInput(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-function fromLocalInput(value: string): string {
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? value : d.toISOString();
-}
 
 function toggle<T>(list: T[], value: T, on: boolean): T[] {
   return on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
@@ -124,8 +112,8 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
         <Input
           type="datetime-local"
           data-testid="event-when"
-          value={toLocalInput(draft.occurredAt)}
-          onChange={(_e, d) => set({ occurredAt: fromLocalInput(d.value) })}
+          value={londonInputValue(draft.occurredAt)}
+          onChange={(_e, d) => set({ occurredAt: instantFromLondonInput(d.value) })}
         />
       </Field>
       <Field
