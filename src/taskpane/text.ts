@@ -1,4 +1,5 @@
 // Plain words for what the pane shows. Staff read these in a hurry: short, direct, no jargon.
+import { formatDayOrAsIs, formatTimeOrDayMonthTime } from '../policy/dates/format';
 import type { Handling, LocalDate, MatchedOn, UnavailableReason } from '../policy/types';
 
 export const unavailableText: Record<UnavailableReason, string> = {
@@ -32,37 +33,14 @@ export const matchedOnText: Record<MatchedOn, string> = {
   replyTo: 'Reply-To address',
 };
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** 2026-12-01 → "1 December 2026" (a calendar day, so no time zone shift). */
+/** 2026-12-01 → "1 December 2026"; what is not a day is shown as it is. */
 export function formatLocalDate(date: LocalDate): string {
-  const [y, m, d] = date.split('-').map(Number);
-  if (!y || !m || !d) return date;
-  return dateFormat.format(new Date(Date.UTC(y, m - 1, d)));
+  return formatDayOrAsIs(date);
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/London',
-});
-const dayTimeFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/London',
-});
-
-/** An instant as the school reads it: "14:05" today, "3 Nov, 14:05" otherwise. */
+/** An instant as the school reads it: "14:05" today (in London), "3 Nov, 14:05" otherwise. */
 export function formatInstant(iso: string, now: Date = new Date()): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return 'unknown';
-  const sameDay = at.toDateString() === now.toDateString();
-  return sameDay ? timeFormat.format(at) : dayTimeFormat.format(at);
+  return formatTimeOrDayMonthTime(at, now);
 }

@@ -7,6 +7,7 @@
 import { GraphAccessError } from '../../graph/errors';
 import { type GraphClientOrCalls, graphCallsOf } from '../../graph/graphCalls';
 import { messagePath, type MessageRef } from '../../graph/mail/messageMarks';
+import { formatCount } from '../../policy/dates/format';
 
 /** Most characters of MIME text kept in EvidenceCopy (docs/contact-events.md). */
 export const EVIDENCE_COPY_LIMIT = 60_000;
@@ -18,8 +19,8 @@ export type EvidenceCopy =
 
 export function tooLargeNote(length: number): string {
   return (
-    `The email is too large to keep a copy with the event (${length.toLocaleString('en-GB')} ` +
-    `characters; the most is ${EVIDENCE_COPY_LIMIT.toLocaleString('en-GB')}). The event was saved ` +
+    `The email is too large to keep a copy with the event (${formatCount(length)} ` +
+    `characters; the most is ${formatCount(EVIDENCE_COPY_LIMIT)}). The event was saved ` +
     'with a link to the email and its message id: keep the email itself in the mailbox.'
   );
 }

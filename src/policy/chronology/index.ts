@@ -12,7 +12,7 @@ import {
 } from '../events/vocabulary';
 import { addDays, compareLocalDates, londonDateOf } from '../londonDate';
 import { isoWeekday } from '../dates/calendar';
-import { formatLongDate } from '../dates/format';
+import { formatLongDate, formatTime } from '../dates/format';
 import type { LocalDate } from '../types';
 import {
   authorNames,
@@ -360,15 +360,9 @@ export function chronologyCsv(
   options: { redact: boolean } & ChronologyRedaction,
 ): string {
   const clean = options.redact ? chronologyRedactor(lines, options) : (t: string) => t;
-  const time = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
   const stamp = (iso: string | undefined) => {
     const d = iso ? new Date(iso) : undefined;
-    return d && !Number.isNaN(d.getTime()) ? `${londonDateOf(d)} ${time.format(d)}` : '';
+    return d && !Number.isNaN(d.getTime()) ? `${londonDateOf(d)} ${formatTime(d)}` : '';
   };
   const rows = [
     [
@@ -392,7 +386,7 @@ export function chronologyCsv(
     const a = l.author;
     rows.push([
       londonDateOf(at),
-      time.format(at),
+      formatTime(at),
       KIND_LABELS[l.kind],
       clean(l.title),
       l.headings.map(behaviourLabel).join('; '),

@@ -9,6 +9,7 @@ export * from './schoolCalendar';
 export * from './deadlines';
 export * from './periods';
 export * from './format';
+export * from './londonInput';
 
 /**
  * The bank holidays of England and Wales, loaded on demand (a dynamic import: the review page

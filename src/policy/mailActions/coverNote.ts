@@ -2,7 +2,7 @@
 // forward `comment`): who the sender is under the restriction, when the email arrived, from which
 // mailbox and by whom it was forwarded, and a flag when it looks urgent. Never the reasons for the
 // restriction. Pure: the instants are parameters.
-import { SCHOOL_TIME_ZONE } from '../londonDate';
+import { formatWeekdayDateTime } from '../dates/format';
 
 export interface CoverNoteInput {
   personName: string;
@@ -20,21 +20,10 @@ export interface CoverNoteInput {
   urgentWords: readonly string[];
 }
 
-const when = new Intl.DateTimeFormat('en-GB', {
-  timeZone: SCHOOL_TIME_ZONE,
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 /** "Tuesday 3 June 2025 at 09:14", in the school's time zone. */
 export function schoolDateTime(instant: Date): string {
   if (Number.isNaN(instant.getTime())) return 'an unknown time';
-  const parts = Object.fromEntries(when.formatToParts(instant).map((p) => [p.type, p.value]));
-  return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year} at ${parts.hour}:${parts.minute}`;
+  return formatWeekdayDateTime(instant);
 }
 
 /** The flag line used in the cover note and, in other words, in the pane. */

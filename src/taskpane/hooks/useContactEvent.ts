@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ContactEvents, LoggedState } from '../../app/events/contactEvents';
 import type { OpenMessage } from '../../host/mailHost';
+import { formatTimeOrDayMonthTime } from '../../policy/dates/format';
 
 export type LoggedView =
   { status: 'loading' } | { status: 'error' } | { status: 'ready'; state: LoggedState };
@@ -38,15 +39,5 @@ export function useLoggedEvent(
 export function timeText(iso: string, now = new Date()): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  const opts: Intl.DateTimeFormatOptions = {
-    timeZone: 'Europe/London',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  };
-  const day = (x: Date) => x.toLocaleDateString('en-GB', { timeZone: 'Europe/London' });
-  const time = d.toLocaleTimeString('en-GB', opts);
-  return day(d) === day(now)
-    ? time
-    : `${d.toLocaleDateString('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short' })}, ${time}`;
+  return formatTimeOrDayMonthTime(d, now);
 }

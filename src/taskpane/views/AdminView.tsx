@@ -24,6 +24,7 @@ import type {
   StoredMailboxStatus,
 } from '../../app/admin/adminRouting';
 import { ROUTING_SETTING_KEYS } from '../../policy/routing';
+import { formatShortDateTime } from '../../policy/dates/format';
 
 const useStyles = makeStyles({
   root: { display: 'grid', rowGap: tokens.spacingVerticalL },
@@ -46,12 +47,7 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : 'Something went wrong.';
 }
 
-const when = (iso: string) =>
-  new Intl.DateTimeFormat('en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Europe/London',
-  }).format(new Date(iso));
+const when = (iso: string) => formatShortDateTime(new Date(iso));
 
 export function AdminView({ admin }: { admin: AdminRouting }) {
   const styles = useStyles();

@@ -35,6 +35,7 @@ import {
   type FieldProblem,
 } from '../../../policy/events';
 import { instantFromLondonInput, londonInputValue } from '../../../policy/dates/londonInput';
+import { formatCount } from '../../../policy/dates/format';
 
 const useStyles = makeStyles({
   form: { display: 'grid', rowGap: tokens.spacingVerticalS },
@@ -324,7 +325,7 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
           />
           <Text size={200} data-testid="event-evidence-note">
             {draft.evidence.attachCopy
-              ? `A copy of the email is kept with the record, with its link and message id. An email over ${EVIDENCE_COPY_LIMIT.toLocaleString('en-GB')} characters (with its attachments) is too large: then only the link and message id are kept, and you are told.`
+              ? `A copy of the email is kept with the record, with its link and message id. An email over ${formatCount(EVIDENCE_COPY_LIMIT)} characters (with its attachments) is too large: then only the link and message id are kept, and you are told.`
               : 'The record keeps a link to this email and its message id, not a copy of what it says.'}
           </Text>
         </>

@@ -2,8 +2,7 @@
 // chronology line is, and how dates and times are written (en-GB, Europe/London).
 import type { ChronologyEntryKind } from '../../../app/review/types';
 import type { TransitionKind } from '../../../policy/lifecycle/types';
-import { formatLongDate } from '../../../policy/dates/format';
-import { isLocalDate } from '../../../policy/londonDate';
+import { formatDayOrAsIs, formatShortDateTime } from '../../../policy/dates/format';
 import type { LocalDate } from '../../../policy/types';
 
 export const TRANSITION_BUTTONS: Record<TransitionKind, string> = {
@@ -34,25 +33,15 @@ export const ENTRY_KIND_LABELS: Record<ChronologyEntryKind, string> = {
 export const DISCLAIMER =
   "Hints from the policies, not decisions: the decision is the head teacher's (policy 002 §44).";
 
-const whenFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/London',
-});
-
 /** An ISO instant as the school reads it: "3 Mar 2026, 14:05" (London time). */
 export function formatWhen(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : whenFormat.format(d);
+  return Number.isNaN(d.getTime()) ? iso : formatShortDateTime(d);
 }
 
 /** A London day in words; anything that is not a day is shown as it is. */
 export function formatDay(date: LocalDate | undefined): string {
-  if (date === undefined) return '';
-  return isLocalDate(date) ? formatLongDate(date) : String(date);
+  return formatDayOrAsIs(date);
 }
 
 export function errorText(e: unknown): string {
