@@ -14,6 +14,7 @@ import { EventForm } from '../components/events/EventForm';
 import { LoggedStatus } from '../components/events/LoggedStatus';
 import { useOutboxEntry } from '../hooks/useOutboxEvent';
 import { timeText } from '../hooks/useContactEvent';
+import { EVENT_TEXT, couldNotSaveText, savedAtText } from '../components/events/eventText';
 
 const useStyles = makeStyles({ view: { display: 'grid', rowGap: tokens.spacingVerticalM } });
 
@@ -34,14 +35,14 @@ export function LogEventView({ host, events }: { host: MailHost; events: Contact
           onClick={() => setOther(false)}
           data-testid="log-open-email"
         >
-          The open email
+          {EVENT_TEXT.openEmail}
         </Button>{' '}
         <Button
           appearance={other || !message ? 'primary' : 'secondary'}
           onClick={() => setOther(true)}
           data-testid="log-other-contact"
         >
-          Another contact (phone, in person, letter…)
+          {EVENT_TEXT.otherContact}
         </Button>
       </div>
       {!other && message ? (
@@ -61,7 +62,7 @@ export function LogEventView({ host, events }: { host: MailHost; events: Contact
           />
         </>
       )}
-      {!message && !other && <Text>Select an email, or log another contact.</Text>}
+      {!message && !other && <Text>{EVENT_TEXT.selectEmail}</Text>}
     </div>
   );
 }
@@ -72,7 +73,7 @@ function SavedNote({ events, eventKey }: { events: ContactEvents; eventKey: stri
   if (entry.status === 'saved') {
     return (
       <MessageBar intent="success" data-testid="other-saved" data-state="saved">
-        <MessageBarBody>Contact event saved at {timeText(entry.savedAt ?? '')}.</MessageBarBody>
+        <MessageBarBody>{savedAtText(timeText(entry.savedAt ?? ''))}</MessageBarBody>
       </MessageBar>
     );
   }
@@ -83,9 +84,7 @@ function SavedNote({ events, eventKey }: { events: ContactEvents; eventKey: stri
       data-state={entry.status}
     >
       <MessageBarBody>
-        {entry.status === 'failed'
-          ? `The contact event could not be saved: ${entry.lastError ?? ''} It is kept on this device.`
-          : 'Waiting to save: the contact event is kept on this device and will be saved when Microsoft 365 can be reached.'}
+        {entry.status === 'failed' ? couldNotSaveText(entry.lastError ?? '') : EVENT_TEXT.waiting}
       </MessageBarBody>
     </MessageBar>
   );

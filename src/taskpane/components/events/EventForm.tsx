@@ -35,7 +35,7 @@ import {
   type FieldProblem,
 } from '../../../policy/events';
 import { instantFromLondonInput, londonInputValue } from '../../../policy/dates/londonInput';
-import { formatCount } from '../../../policy/dates/format';
+import { EVENT_TEXT, atMostText, copyKeptText, recordedByText } from './eventText';
 
 const useStyles = makeStyles({
   form: { display: 'grid', rowGap: tokens.spacingVerticalS },
@@ -101,11 +101,13 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
     >
       {problems.length > 0 && (
         <MessageBar intent="error" data-testid="event-problems">
-          <MessageBarBody>Please check: {problems.map((p) => p.message).join(' ')}</MessageBarBody>
+          <MessageBarBody>
+            {EVENT_TEXT.pleaseCheck} {problems.map((p) => p.message).join(' ')}
+          </MessageBarBody>
         </MessageBar>
       )}
       <Field
-        label="When it happened"
+        label={EVENT_TEXT.when}
         required
         validationMessage={problem('occurredAt')}
         validationState={state('occurredAt')}
@@ -118,7 +120,7 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
         />
       </Field>
       <Field
-        label="How the contact came"
+        label={EVENT_TEXT.channel}
         required
         validationMessage={problem('channel')}
         validationState={state('channel')}
@@ -128,7 +130,7 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
           value={draft.channel}
           onChange={(_e, d) => set({ channel: d.value as ContactEventDraft['channel'] })}
         >
-          <option value="">Choose…</option>
+          <option value="">{EVENT_TEXT.choose}</option>
           {CHANNELS.map((c) => (
             <option key={c} value={c}>
               {CHANNEL_LABELS[c]}
@@ -138,11 +140,12 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
       </Field>
       {fromEmail ? (
         <Text size={200} data-testid="event-person">
-          From: {draft.person.name ?? ''} {draft.person.email ? `<${draft.person.email}>` : ''}
+          {EVENT_TEXT.from} {draft.person.name ?? ''}{' '}
+          {draft.person.email ? `<${draft.person.email}>` : ''}
         </Text>
       ) : (
         <Field
-          label="Who made the contact"
+          label={EVENT_TEXT.who}
           required
           validationMessage={problem('person')}
           validationState={state('person')}
@@ -156,7 +159,7 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
                 if (p) set({ person: { name: p.name, email: p.email } });
               }}
             >
-              <option value="">Pick a person with a restriction…</option>
+              <option value="">{EVENT_TEXT.pickPerson}</option>
               {people.map((p) => (
                 <option key={`${p.name}|${p.email ?? ''}`} value={`${p.name}|${p.email ?? ''}`}>
                   {p.name}
@@ -166,15 +169,15 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
           )}
           <div className={styles.row}>
             <Input
-              aria-label="Name"
-              placeholder="Name"
+              aria-label={EVENT_TEXT.name}
+              placeholder={EVENT_TEXT.name}
               data-testid="event-person-name"
               value={draft.person.name ?? ''}
               onChange={(_e, d) => set({ person: { ...draft.person, name: d.value } })}
             />
             <Input
-              aria-label="Email address (if known)"
-              placeholder="Email address (if known)"
+              aria-label={EVENT_TEXT.email}
+              placeholder={EVENT_TEXT.email}
               data-testid="event-person-email"
               value={draft.person.email ?? ''}
               onChange={(_e, d) => set({ person: { ...draft.person, email: d.value } })}
@@ -183,11 +186,11 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
         </Field>
       )}
       <Field
-        label="Summary"
+        label={EVENT_TEXT.summary}
         required
         validationMessage={problem('summary')}
         validationState={state('summary')}
-        hint={`At most ${EVENT_LIMITS.summary} characters.`}
+        hint={atMostText(EVENT_LIMITS.summary)}
       >
         <Input
           data-testid="event-summary"
@@ -197,7 +200,7 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
       </Field>
       <fieldset className={styles.group} data-testid="event-behaviours">
         <legend>
-          <Text weight="semibold">Kind of behaviour</Text> (tick all that apply)
+          <Text weight="semibold">{EVENT_TEXT.behaviours}</Text> {EVENT_TEXT.tickAll}
         </legend>
         {BEHAVIOURS.map((b) => (
           <Checkbox
@@ -212,7 +215,7 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
         {problem('behaviours') && <Text className="problem">{problem('behaviours')}</Text>}
         {draft.behaviours.includes('Other') && (
           <Field
-            label="Other behaviour"
+            label={EVENT_TEXT.otherBehaviour}
             validationMessage={problem('behaviourOther')}
             validationState={state('behaviourOther')}
           >
@@ -228,7 +231,7 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
           <MessageBarBody>
             {THREAT_NOTICE}
             <YesNoField
-              label="Has the head teacher been told?"
+              label={EVENT_TEXT.headTold}
               testId="head-told"
               value={draft.headTeacherTold}
               problem={problem('headTeacherTold')}
@@ -236,7 +239,7 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
               onChange={(v) => set({ headTeacherTold: v })}
             />
             <YesNoField
-              label="Have the police been informed?"
+              label={EVENT_TEXT.policeInformed}
               testId="police-informed"
               value={draft.policeInformed}
               problem={problem('policeInformed')}
@@ -248,7 +251,7 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
       )}
       <fieldset className={styles.group}>
         <legend>
-          <Text weight="semibold">How it made you feel</Text> (optional: leave blank if you prefer)
+          <Text weight="semibold">{EVENT_TEXT.feelings}</Text> {EVENT_TEXT.feelingsOptional}
         </legend>
         <Text size={200} data-testid="feelings-note">
           {FEELINGS_NOTE}
@@ -263,7 +266,7 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
         ))}
         {draft.feelings.includes('Other') && (
           <Field
-            label="Other feeling"
+            label={EVENT_TEXT.otherFeeling}
             validationMessage={problem('feelingOther')}
             validationState={state('feelingOther')}
           >
@@ -276,7 +279,7 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
       </fieldset>
       <fieldset className={styles.group}>
         <legend>
-          <Text weight="semibold">Which part of the policy it triggers</Text> (optional)
+          <Text weight="semibold">{EVENT_TEXT.policyAspects}</Text> {EVENT_TEXT.optional}
         </legend>
         {POLICY_ASPECTS.map((a) => (
           <Checkbox
@@ -290,7 +293,7 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
         ))}
       </fieldset>
       <Field
-        label="Staff involved"
+        label={EVENT_TEXT.staffInvolved}
         validationMessage={problem('staffInvolved')}
         validationState={state('staffInvolved')}
       >
@@ -301,10 +304,10 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
         />
       </Field>
       <Field
-        label="Details (optional)"
+        label={EVENT_TEXT.details}
         validationMessage={problem('details')}
         validationState={state('details')}
-        hint={`At most ${EVENT_LIMITS.details} characters.`}
+        hint={atMostText(EVENT_LIMITS.details)}
       >
         <Textarea
           data-testid="event-details"
@@ -316,7 +319,7 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
         <>
           <Checkbox
             data-testid="event-attach-copy"
-            label="Attach a copy of the email (.eml)"
+            label={EVENT_TEXT.attachCopy}
             checked={draft.evidence.attachCopy}
             onChange={(_e, d) =>
               draft.evidence &&
@@ -324,22 +327,20 @@ export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Pro
             }
           />
           <Text size={200} data-testid="event-evidence-note">
-            {draft.evidence.attachCopy
-              ? `A copy of the email is kept with the record, with its link and message id. An email over ${formatCount(EVIDENCE_COPY_LIMIT)} characters (with its attachments) is too large: then only the link and message id are kept, and you are told.`
-              : 'The record keeps a link to this email and its message id, not a copy of what it says.'}
+            {draft.evidence.attachCopy ? copyKeptText(EVIDENCE_COPY_LIMIT) : EVENT_TEXT.linkOnly}
           </Text>
         </>
       )}
       <Text size={200} data-testid="event-recorder">
-        Recorded by {me.name || me.email} (you).
+        {recordedByText(me.name || me.email)}
       </Text>
       <div className={styles.row}>
         <Button appearance="primary" type="submit" disabled={busy} data-testid="event-save">
-          Save
+          {EVENT_TEXT.save}
         </Button>
         {onCancel && (
           <Button type="button" onClick={onCancel}>
-            Cancel
+            {EVENT_TEXT.cancel}
           </Button>
         )}
       </div>
@@ -369,8 +370,8 @@ function YesNoField(props: {
         value={props.value}
         onChange={(_e, d) => props.onChange(d.value as 'Yes' | 'No')}
       >
-        <Radio value="Yes" label="Yes" />
-        <Radio value="No" label="Not yet" />
+        <Radio value="Yes" label={EVENT_TEXT.yes} />
+        <Radio value="No" label={EVENT_TEXT.notYet} />
       </RadioGroup>
     </Field>
   );

@@ -3,6 +3,7 @@ import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/rea
 import type { ContactEvents } from '../../../app/events/contactEvents';
 import type { OpenMessage } from '../../../host/mailHost';
 import { timeText, useLoggedEvent } from '../../hooks/useContactEvent';
+import { EVENT_TEXT, couldNotSaveText, loggedByText } from './eventText';
 
 // The form is fetched when someone chooses to log the email, not with every verdict.
 const EventForm = lazy(() =>
@@ -18,7 +19,7 @@ export function LoggedStatus({ events, message }: { events: ContactEvents; messa
   const [open, setOpen] = useState(false);
   if (open) {
     return (
-      <Suspense fallback={<Spinner size="tiny" label="Opening the form…" />}>
+      <Suspense fallback={<Spinner size="tiny" label={EVENT_TEXT.openingForm} />}>
         <EventForm
           events={events}
           fromEmail
@@ -32,17 +33,16 @@ export function LoggedStatus({ events, message }: { events: ContactEvents; messa
       </Suspense>
     );
   }
-  if (logged.status === 'loading')
-    return <Spinner size="tiny" label="Checking whether this email is logged…" />;
+  if (logged.status === 'loading') return <Spinner size="tiny" label={EVENT_TEXT.checkingLogged} />;
   const invite = (
     <Button data-testid="log-email" onClick={() => setOpen(true)}>
-      Log this email as a contact event
+      {EVENT_TEXT.logEmail}
     </Button>
   );
   if (logged.status === 'error') {
     return (
       <div data-testid="logged-state" data-state="unknown">
-        <Text as="p">We couldn't check whether this email has been logged already.</Text>
+        <Text as="p">{EVENT_TEXT.couldNotCheck}</Text>
         {invite}
       </div>
     );
@@ -59,11 +59,10 @@ export function LoggedStatus({ events, message }: { events: ContactEvents; messa
       return (
         <MessageBar intent="warning" data-testid="logged-state" data-state="waiting">
           <MessageBarBody>
-            Waiting to save: the contact event is kept on this device and will be saved when
-            Microsoft 365 can be reached.
+            {EVENT_TEXT.waiting}
             {state.entry.lastError ? ` (${state.entry.lastError})` : ''}{' '}
             <Button size="small" onClick={() => void events.outbox.retryNow()}>
-              Try now
+              {EVENT_TEXT.tryNow}
             </Button>
           </MessageBarBody>
         </MessageBar>
@@ -72,9 +71,9 @@ export function LoggedStatus({ events, message }: { events: ContactEvents; messa
       return (
         <MessageBar intent="error" data-testid="logged-state" data-state="failed">
           <MessageBarBody>
-            The contact event could not be saved: {state.entry.lastError} It is kept on this device.{' '}
+            {couldNotSaveText(state.entry.lastError ?? '')}{' '}
             <Button size="small" onClick={() => void events.outbox.retryNow()}>
-              Try again
+              {EVENT_TEXT.tryAgain}
             </Button>
           </MessageBarBody>
         </MessageBar>
@@ -83,7 +82,7 @@ export function LoggedStatus({ events, message }: { events: ContactEvents; messa
       return (
         <MessageBar intent="success" data-testid="logged-state" data-state="logged">
           <MessageBarBody>
-            Contact event logged by {state.mine ? 'you' : state.byName} at {timeText(state.at)}.
+            {loggedByText(state.mine ? 'you' : state.byName, timeText(state.at))}
             {state.note && (
               <Text as="p" data-testid="logged-note">
                 {state.note}
