@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import type { UrgencyMatch } from '../../../policy/urgency';
-import { urgentText } from './actionText';
+import { ACTION_TEXT, urgentText } from './actionText';
 
 /**
  * Never block the emergency line (DOMAIN.md; 002 §61–62): said prominently, above any action, with
@@ -15,7 +15,7 @@ export function EmergencyBanner({
   return (
     <MessageBar intent="error" layout="multiline" data-testid="emergency-banner" role="alert">
       <MessageBarBody>
-        <MessageBarTitle>Possibly urgent or safeguarding</MessageBarTitle>
+        <MessageBarTitle>{ACTION_TEXT.urgentTitle}</MessageBarTitle>
         {urgentText(matches)}
       </MessageBarBody>
     </MessageBar>

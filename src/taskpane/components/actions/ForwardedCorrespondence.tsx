@@ -4,6 +4,7 @@ import type { OpenMessage } from '../../../host/mailHost';
 import { EmergencyBanner } from './EmergencyBanner';
 import { SpocOutcomes } from './SpocOutcomes';
 import { useEmailStatus } from './useEmailStatus';
+import { ACTION_TEXT, correspondenceFrom } from './actionText';
 
 const useStyles = makeStyles({ box: { display: 'grid', rowGap: tokens.spacingVerticalS } });
 
@@ -31,8 +32,8 @@ export function ForwardedCorrespondence({
     <div className={styles.box} data-testid="forwarded-correspondence">
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>
-          <Text weight="semibold">Restricted correspondence from {header.personName}</Text>,
-          forwarded to you under their contact restriction.
+          <Text weight="semibold">{correspondenceFrom(header.personName)}</Text>,{' '}
+          {ACTION_TEXT.forwardedToYou}
         </MessageBarBody>
       </MessageBar>
       {urgent && <EmergencyBanner matches={status.urgency.matches} />}

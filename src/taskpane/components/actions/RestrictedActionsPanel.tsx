@@ -17,10 +17,17 @@ import {
 import type { OpenMessage, SignedInUser } from '../../../host/mailHost';
 import type { Restriction } from '../../../policy/types';
 import { isSpoc } from '../../../policy/mailActions';
-import { formatInstant } from '../../text';
 import { EmergencyBanner } from './EmergencyBanner';
 import { SpocOutcomes } from './SpocOutcomes';
-import { filedText, forwardedText } from './actionText';
+import {
+  ACTION_TEXT,
+  actionLabel,
+  actionQuestion,
+  busyText,
+  filedText,
+  forwardedText,
+  noReplyText,
+} from './actionText';
 import { useEmailStatus } from './useEmailStatus';
 
 const useStyles = makeStyles({
@@ -71,15 +78,14 @@ export function RestrictedActionsPanel({
   const [notice, setNotice] = useState<string | null>(null);
   const [undo, setUndo] = useState<UndoToken | null>(null);
 
-  if (state.kind === 'loading')
-    return <Spinner size="tiny" label="Checking what has been done with this email…" />;
+  if (state.kind === 'loading') return <Spinner size="tiny" label={ACTION_TEXT.checking} />;
   if (state.kind === 'failed') {
     return (
       <MessageBar intent="warning" layout="multiline" data-testid="action-error">
         <MessageBarBody>
           {state.message}{' '}
           <Button size="small" onClick={() => void reload()}>
-            Try again
+            {ACTION_TEXT.tryAgain}
           </Button>
         </MessageBarBody>
       </MessageBar>
@@ -113,14 +119,14 @@ export function RestrictedActionsPanel({
     step = !forwardDone ? 'forwardAndFile' : !fileDone ? 'file' : null;
   const spoc = `${restriction.spocName} (${restriction.spocEmail})`;
   const label: Record<Step, string> = {
-    forward: `Forward to ${restriction.spocName}`,
-    file: 'File it',
-    forwardAndFile: `Forward to ${restriction.spocName} and file it`,
+    forward: actionLabel('forward', restriction.spocName),
+    file: actionLabel('file', restriction.spocName),
+    forwardAndFile: actionLabel('forwardAndFile', restriction.spocName),
   };
   const question: Record<Step, string> = {
-    forward: `Forward this email to ${spoc}? The original stays here, unchanged, and no reply is sent.`,
-    file: `Move this email to the "${restriction.personName}" folder under Restricted correspondence? You can undo this until you open another email.`,
-    forwardAndFile: `Forward this email to ${spoc}, then move it to the "${restriction.personName}" folder under Restricted correspondence? If the forward fails, nothing is filed.`,
+    forward: actionQuestion('forward', spoc, restriction.personName),
+    file: actionQuestion('file', spoc, restriction.personName),
+    forwardAndFile: actionQuestion('forwardAndFile', spoc, restriction.personName),
   };
 
   const run = async (chosen: Step) => {
@@ -138,9 +144,7 @@ export function RestrictedActionsPanel({
             ? { forward: await actions.forward(target) }
             : await actions.forwardAndFile(target);
         if (result.forward.status === 'busy') {
-          setNotice(
-            `${result.forward.byName || 'Someone'} started forwarding this email ${formatInstant(result.forward.at)}, so nothing was done here. Look again in a minute.`,
-          );
+          setNotice(busyText(result.forward.byName, result.forward.at));
         }
         if ('file' in result && result.file) setUndo(result.file.undo ?? null);
       }
@@ -154,15 +158,10 @@ export function RestrictedActionsPanel({
   };
 
   return (
-    <section
-      className={styles.box}
-      aria-label="What to do with this email"
-      data-testid="restricted-actions"
-    >
+    <section className={styles.box} aria-label={ACTION_TEXT.panel} data-testid="restricted-actions">
       {banner}
       <Text as="p" weight="semibold" data-testid="no-reply-reminder">
-        Do not reply. Only {restriction.spocName} has contact with {restriction.personName}: no
-        other member of staff replies.
+        {noReplyText(restriction.spocName, restriction.personName)}
       </Text>
       {status.forwarded && (
         <Text as="p" data-testid="done-forwarded">
@@ -186,7 +185,7 @@ export function RestrictedActionsPanel({
                 try {
                   await actions.undoFile(undo);
                   setUndo(null);
-                  setNotice('Filing undone: the email is back where it was.');
+                  setNotice(ACTION_TEXT.filingUndone);
                 } catch (e) {
                   setError(asFailure(e).message);
                 } finally {
@@ -196,7 +195,7 @@ export function RestrictedActionsPanel({
               })()
             }
           >
-            Undo filing
+            {ACTION_TEXT.undoFiling}
           </Button>
         </div>
       )}
@@ -216,7 +215,7 @@ export function RestrictedActionsPanel({
         <div
           className={styles.confirm}
           role="group"
-          aria-label="Confirm"
+          aria-label={ACTION_TEXT.confirm}
           data-testid="confirm-action"
         >
           <Text as="p">{question[step]}</Text>
@@ -224,11 +223,11 @@ export function RestrictedActionsPanel({
             <Button appearance="primary" data-testid="confirm-yes" onClick={() => void run(step)}>
               {label[step]}
             </Button>
-            <Button onClick={() => setConfirming(false)}>Cancel</Button>
+            <Button onClick={() => setConfirming(false)}>{ACTION_TEXT.cancel}</Button>
           </div>
         </div>
       )}
-      {working && <Spinner size="tiny" label="Working…" />}
+      {working && <Spinner size="tiny" label={ACTION_TEXT.working} />}
       {notice && (
         <Text as="p" data-testid="action-notice">
           {notice}

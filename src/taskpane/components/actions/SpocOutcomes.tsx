@@ -15,7 +15,7 @@ import {
   type UndoToken,
 } from '../../../app/actions/restrictedActions';
 import type { OpenMessage } from '../../../host/mailHost';
-import { outcomeText } from './actionText';
+import { ACTION_TEXT, outcomeText, spocHeading } from './actionText';
 
 const useStyles = makeStyles({
   box: { display: 'grid', rowGap: tokens.spacingVerticalS },
@@ -54,13 +54,9 @@ export function SpocOutcomes({ actions, message, personName, status, onChanged }
   };
   const outcome = status.outcome;
   return (
-    <section
-      className={styles.box}
-      aria-label="Single point of contact"
-      data-testid="spoc-outcomes"
-    >
+    <section className={styles.box} aria-label={ACTION_TEXT.spoc} data-testid="spoc-outcomes">
       <Text as="h3" weight="semibold">
-        You are the single point of contact for {personName}
+        {spocHeading(personName)}
       </Text>
       {outcome ? (
         <>
@@ -69,7 +65,7 @@ export function SpocOutcomes({ actions, message, personName, status, onChanged }
           </Text>
           {outcome.detail === 'newIssue' && (
             <Text as="p" size={200}>
-              Log it as a contact event (the Log contact tab) so the new issue is on the record.
+              {ACTION_TEXT.logNewIssue}
             </Text>
           )}
           {undo && (
@@ -84,7 +80,7 @@ export function SpocOutcomes({ actions, message, personName, status, onChanged }
                   })
                 }
               >
-                Undo filing
+                {ACTION_TEXT.undoFiling}
               </Button>
             </div>
           )}
@@ -92,7 +88,7 @@ export function SpocOutcomes({ actions, message, personName, status, onChanged }
       ) : (
         <>
           <Text as="p" size={200}>
-            Read the email to make sure it raises no new issue. Do not acknowledge it.
+            {ACTION_TEXT.readFirst}
           </Text>
           <div className={styles.buttons}>
             <Button
@@ -106,19 +102,19 @@ export function SpocOutcomes({ actions, message, personName, status, onChanged }
                 })
               }
             >
-              Read — no new issue: file without acknowledgement
+              {ACTION_TEXT.noNewIssue}
             </Button>
             <Button
               data-testid="spoc-new-issue"
               disabled={working}
               onClick={() => void run(async () => void (await actions.spocNewIssue(message)))}
             >
-              New issue raised
+              {ACTION_TEXT.newIssue}
             </Button>
           </div>
         </>
       )}
-      {working && <Spinner size="tiny" label="Working…" />}
+      {working && <Spinner size="tiny" label={ACTION_TEXT.working} />}
       {error && (
         <MessageBar intent="error" layout="multiline" data-testid="action-error">
           <MessageBarBody>{error}</MessageBarBody>
