@@ -1,6 +1,84 @@
-// Plain words for what the pane shows. Staff read these in a hurry: short, direct, no jargon.
+// Plain words for the sender check (the verdict, the restriction's details, when the restrictions
+// were read), in one place. Staff read these in a hurry: short, direct, no jargon. Dates and times
+// are src/policy/dates/format.ts's; the other features' words are beside their components
+// (components/actions/actionText.ts, components/events/eventText.ts, components/review/reviewText.ts,
+// views/adminText.ts).
 import { formatDayOrAsIs, formatTimeOrDayMonthTime } from '../policy/dates/format';
-import type { Handling, LocalDate, MatchedOn, UnavailableReason } from '../policy/types';
+import type {
+  CautionReason,
+  Handling,
+  LocalDate,
+  MatchedOn,
+  UnavailableReason,
+} from '../policy/types';
+
+export const SENDER_CHECK_TEXT = {
+  selectEmail: 'Select an email to check its sender.',
+  noSender: 'No sender',
+  noSubject: '(no subject)',
+  checking: 'Checking the sender…',
+  restrictedTitle: 'Restricted sender — do not reply',
+  restrictedNote:
+    "Only the single point of contact replies to this person. If the email raises an emergency or a safeguarding concern, follow the school's usual procedure as well.",
+  cautionTitle: 'Check before replying',
+  cautionNote:
+    'The address itself is not restricted. If you are unsure, ask the office manager or the head teacher before replying.',
+  clearTitle: 'No contact restriction',
+  clearNote: 'This sender is not under a contact restriction. Reply as usual.',
+  unavailableTitle: 'Cannot check this sender',
+  unavailableNote: 'Until the check works, do not assume the sender is clear.',
+  tryAgain: 'Try again',
+  person: 'Person',
+  spoc: 'Single point of contact',
+  whatToDo: 'What to do',
+  contactAllowed: 'Contact allowed',
+  emergencies: 'Emergencies and statutory contact',
+  ends: 'Ends',
+  review: 'Review',
+  reviewOverdue: 'review overdue',
+  provisional:
+    'This restriction is provisional until the chair of governors confirms it. It applies now.',
+  tellSomeone: 'Tell the head teacher or the office manager so it can be corrected.',
+  notYetRead: 'Restrictions not yet read',
+  refresh: 'Refresh',
+} as const;
+
+export function cautionText(reason: CautionReason): string {
+  switch (reason.kind) {
+    case 'displayNameMatch':
+      return `The sender's name "${reason.displayName}" matches ${reason.restrictedPersonName}, who is under a contact restriction, but the address is different. It may be the same person writing from a new address.`;
+    case 'incompleteRecords':
+      return `${reason.count} restriction record(s) could not be read.`;
+  }
+}
+
+/** The words either side of the matched address (shown in bold between them). */
+export function matchedAddressText(
+  matchedOn: MatchedOn,
+  personName: string,
+): { before: string; after: string } {
+  return {
+    before: `The ${matchedOnText[matchedOn]} `,
+    after: ` belongs to ${personName}, who is under a contact restriction.`,
+  };
+}
+
+/** The single point of contact as "Name (address)", or the address alone. */
+export function spocText(spocName: string, spocEmail: string): string {
+  return spocName ? `${spocName} (${spocEmail})` : spocEmail;
+}
+
+/** "1 restriction record is incomplete and was skipped." */
+export function skippedText(count: number): string {
+  return count === 1
+    ? '1 restriction record is incomplete and was skipped.'
+    : `${count} restriction records are incomplete and were skipped.`;
+}
+
+/** "Restrictions updated 14:05". */
+export function refreshedText(refreshedAt: string): string {
+  return `Restrictions updated ${formatInstant(refreshedAt)}`;
+}
 
 export const unavailableText: Record<UnavailableReason, string> = {
   signedOut: 'You are not signed in to Microsoft 365, so the restrictions could not be read.',

@@ -1,5 +1,5 @@
 import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { formatInstant } from '../text';
+import { SENDER_CHECK_TEXT, refreshedText, skippedText } from '../text';
 
 const useStyles = makeStyles({
   row: {
@@ -25,20 +25,15 @@ export function CacheStatus({ refreshedAt, unreadableCount, onRefresh }: Props) 
     <>
       {unreadableCount > 0 && (
         <Text as="p" size={200} className={styles.warning} data-testid="unreadable-warning">
-          {unreadableCount === 1
-            ? '1 restriction record is incomplete and was skipped.'
-            : `${unreadableCount} restriction records are incomplete and were skipped.`}{' '}
-          Tell the head teacher or the office manager so it can be corrected.
+          {skippedText(unreadableCount)} {SENDER_CHECK_TEXT.tellSomeone}
         </Text>
       )}
       <div className={styles.row}>
         <Text size={200} data-testid="refreshed-at">
-          {refreshedAt
-            ? `Restrictions updated ${formatInstant(refreshedAt)}`
-            : 'Restrictions not yet read'}
+          {refreshedAt ? refreshedText(refreshedAt) : SENDER_CHECK_TEXT.notYetRead}
         </Text>
         <Button size="small" appearance="subtle" onClick={onRefresh}>
-          Refresh
+          {SENDER_CHECK_TEXT.refresh}
         </Button>
       </div>
     </>

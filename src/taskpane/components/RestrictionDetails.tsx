@@ -1,7 +1,13 @@
 import type { ReactNode } from 'react';
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { MatchedOn, Restriction } from '../../policy/types';
-import { formatLocalDate, handlingInstruction, matchedOnText } from '../text';
+import {
+  SENDER_CHECK_TEXT,
+  formatLocalDate,
+  handlingInstruction,
+  matchedAddressText,
+  spocText,
+} from '../text';
 
 const useStyles = makeStyles({
   list: { margin: 0, display: 'grid', rowGap: tokens.spacingVerticalS },
@@ -36,29 +42,30 @@ export function RestrictionDetails({
       </Text>
       {matchedOn !== 'from' && (
         <Text as="p" data-testid="matched-address">
-          The {matchedOnText[matchedOn]} <strong>{matchedAddress}</strong> belongs to {r.personName}
-          , who is under a contact restriction.
+          {matchedAddressText(matchedOn, r.personName).before}
+          <strong>{matchedAddress}</strong>
+          {matchedAddressText(matchedOn, r.personName).after}
         </Text>
       )}
       <dl className={styles.list}>
-        <Item term="Person">{r.personName}</Item>
-        <Item term="Single point of contact">
-          {r.spocName ? `${r.spocName} (${r.spocEmail})` : r.spocEmail}
-        </Item>
-        {r.staffGuidance && <Item term="What to do">{r.staffGuidance}</Item>}
-        {r.allowedContact && <Item term="Contact allowed">{r.allowedContact}</Item>}
+        <Item term={SENDER_CHECK_TEXT.person}>{r.personName}</Item>
+        <Item term={SENDER_CHECK_TEXT.spoc}>{spocText(r.spocName, r.spocEmail)}</Item>
+        {r.staffGuidance && <Item term={SENDER_CHECK_TEXT.whatToDo}>{r.staffGuidance}</Item>}
+        {r.allowedContact && (
+          <Item term={SENDER_CHECK_TEXT.contactAllowed}>{r.allowedContact}</Item>
+        )}
         {r.emergencyNote && (
           <div className={styles.emergency}>
-            <Item term="Emergencies and statutory contact">{r.emergencyNote}</Item>
+            <Item term={SENDER_CHECK_TEXT.emergencies}>{r.emergencyNote}</Item>
           </div>
         )}
-        <Item term="Ends">{formatLocalDate(r.endDate)}</Item>
+        <Item term={SENDER_CHECK_TEXT.ends}>{formatLocalDate(r.endDate)}</Item>
         {r.reviewDate && (
-          <Item term="Review">
+          <Item term={SENDER_CHECK_TEXT.review}>
             {formatLocalDate(r.reviewDate)}{' '}
             {reviewOverdue && (
               <Badge color="warning" appearance="filled" data-testid="review-overdue">
-                review overdue
+                {SENDER_CHECK_TEXT.reviewOverdue}
               </Badge>
             )}
           </Item>
@@ -66,7 +73,7 @@ export function RestrictionDetails({
       </dl>
       {r.status === 'Provisional' && (
         <Text as="p" size={200}>
-          This restriction is provisional until the chair of governors confirms it. It applies now.
+          {SENDER_CHECK_TEXT.provisional}
         </Text>
       )}
     </div>

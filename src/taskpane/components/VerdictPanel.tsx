@@ -7,8 +7,8 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import type { CautionReason, Verdict } from '../../policy/types';
-import { unavailableText } from '../text';
+import type { Verdict } from '../../policy/types';
+import { SENDER_CHECK_TEXT, cautionText, unavailableText } from '../text';
 import { RestrictionDetails } from './RestrictionDetails';
 
 const useStyles = makeStyles({
@@ -54,7 +54,7 @@ export function VerdictPanel({ verdict, onRetry }: Props) {
   if (!verdict) {
     return (
       <div role="status" data-verdict="checking" aria-busy="true" className={styles.panel}>
-        <Spinner size="tiny" label="Checking the sender…" />
+        <Spinner size="tiny" label={SENDER_CHECK_TEXT.checking} />
       </div>
     );
   }
@@ -70,7 +70,7 @@ export function VerdictPanel({ verdict, onRetry }: Props) {
     case 'restricted':
       return frame(
         'restricted',
-        'Restricted sender — do not reply',
+        SENDER_CHECK_TEXT.restrictedTitle,
         <>
           <RestrictionDetails
             restriction={verdict.restriction}
@@ -79,15 +79,14 @@ export function VerdictPanel({ verdict, onRetry }: Props) {
             reviewOverdue={verdict.reviewOverdue}
           />
           <Text as="p" size={200}>
-            Only the single point of contact replies to this person. If the email raises an
-            emergency or a safeguarding concern, follow the school&apos;s usual procedure as well.
+            {SENDER_CHECK_TEXT.restrictedNote}
           </Text>
         </>,
       );
     case 'caution':
       return frame(
         'caution',
-        'Check before replying',
+        SENDER_CHECK_TEXT.cautionTitle,
         <>
           {verdict.reasons.map((reason, i) => (
             <Text as="p" key={i}>
@@ -95,45 +94,35 @@ export function VerdictPanel({ verdict, onRetry }: Props) {
             </Text>
           ))}
           <Text as="p" size={200}>
-            The address itself is not restricted. If you are unsure, ask the office manager or the
-            head teacher before replying.
+            {SENDER_CHECK_TEXT.cautionNote}
           </Text>
         </>,
       );
     case 'clear':
       return frame(
         'clear',
-        'No contact restriction',
-        <Text as="p">This sender is not under a contact restriction. Reply as usual.</Text>,
+        SENDER_CHECK_TEXT.clearTitle,
+        <Text as="p">{SENDER_CHECK_TEXT.clearNote}</Text>,
       );
     case 'unavailable':
       return frame(
         'unavailable',
-        'Cannot check this sender',
+        SENDER_CHECK_TEXT.unavailableTitle,
         <>
           <Text as="p">{unavailableText[verdict.reason]}</Text>
           {verdict.reason !== 'noSender' && (
             <Text as="p" size={200}>
-              Until the check works, do not assume the sender is clear.
+              {SENDER_CHECK_TEXT.unavailableNote}
             </Text>
           )}
           {verdict.reason !== 'noSender' && verdict.reason !== 'malformedMatch' && (
             <div>
               <Button appearance="primary" onClick={onRetry}>
-                Try again
+                {SENDER_CHECK_TEXT.tryAgain}
               </Button>
             </div>
           )}
         </>,
       );
-  }
-}
-
-function cautionText(reason: CautionReason): string {
-  switch (reason.kind) {
-    case 'displayNameMatch':
-      return `The sender's name "${reason.displayName}" matches ${reason.restrictedPersonName}, who is under a contact restriction, but the address is different. It may be the same person writing from a new address.`;
-    case 'incompleteRecords':
-      return `${reason.count} restriction record(s) could not be read.`;
   }
 }

@@ -12,6 +12,7 @@ import type { RestrictedActions } from '../../app/actions/restrictedActions';
 import type { LazyService } from '../../app/composition';
 import { useLazyService } from '../hooks/useLazyService';
 import { looksForwarded } from '../../policy/mailActions/forwardHeader';
+import { SENDER_CHECK_TEXT } from '../text';
 
 // What can be done with the email is loaded after the verdict is shown, so the verdict never
 // waits for the code of forms and actions.
@@ -56,7 +57,7 @@ export function SenderCheckView({ host, check, backgroundRefreshMs, actions, eve
   if (!open.message) {
     return (
       <Text as="p" data-testid="no-item">
-        Select an email to check its sender.
+        {SENDER_CHECK_TEXT.selectEmail}
       </Text>
     );
   }
@@ -103,7 +104,8 @@ function MessageVerdict({
   return (
     <>
       <Text size={200} className={styles.subject} data-testid="checked-subject">
-        {message.from?.address ?? 'No sender'} · {message.subject || '(no subject)'}
+        {message.from?.address ?? SENDER_CHECK_TEXT.noSender} ·{' '}
+        {message.subject || SENDER_CHECK_TEXT.noSubject}
       </Text>
       <div ref={setBannerSlot} data-testid="banner-slot" />
       <VerdictPanel verdict={result?.verdict ?? null} onRetry={() => recheck(true)} />
