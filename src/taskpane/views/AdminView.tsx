@@ -24,7 +24,14 @@ import type {
   StoredMailboxStatus,
 } from '../../app/admin/adminRouting';
 import { ROUTING_SETTING_KEYS } from '../../policy/routing';
-import { formatShortDateTime } from '../../policy/dates/format';
+import {
+  ADMIN_TEXT,
+  appliedText,
+  driftText,
+  lastRunText,
+  planSummaryText,
+  whenText,
+} from './adminText';
 
 const useStyles = makeStyles({
   root: { display: 'grid', rowGap: tokens.spacingVerticalL },
@@ -34,20 +41,20 @@ const useStyles = makeStyles({
 });
 
 const FIELDS = [
-  { key: ROUTING_SETTING_KEYS.protectedMailboxes, label: 'Protected mailboxes (one per line)' },
+  { key: ROUTING_SETTING_KEYS.protectedMailboxes, label: ADMIN_TEXT.protectedMailboxes },
   {
     key: ROUTING_SETTING_KEYS.folderName,
-    label: 'Folder and category for restricted correspondence',
+    label: ADMIN_TEXT.folderName,
   },
-  { key: ROUTING_SETTING_KEYS.addressesPerRule, label: 'Addresses per rule (1–500, default 50)' },
-  { key: ROUTING_SETTING_KEYS.defaultSpoc, label: 'Default single point of contact' },
+  { key: ROUTING_SETTING_KEYS.addressesPerRule, label: ADMIN_TEXT.addressesPerRule },
+  { key: ROUTING_SETTING_KEYS.defaultSpoc, label: ADMIN_TEXT.defaultSpoc },
 ] as const;
 
 function message(e: unknown): string {
-  return e instanceof Error ? e.message : 'Something went wrong.';
+  return e instanceof Error ? e.message : ADMIN_TEXT.somethingWrong;
 }
 
-const when = (iso: string) => formatShortDateTime(new Date(iso));
+const when = whenText;
 
 export function AdminView({ admin }: { admin: AdminRouting }) {
   const styles = useStyles();
@@ -112,7 +119,7 @@ export function AdminView({ admin }: { admin: AdminRouting }) {
     });
 
   return (
-    <section className={styles.root} aria-label="Administration">
+    <section className={styles.root} aria-label={ADMIN_TEXT.page}>
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>
@@ -121,10 +128,10 @@ export function AdminView({ admin }: { admin: AdminRouting }) {
 
       <div className={styles.section}>
         <Text as="h2" weight="semibold">
-          Protected mailboxes and defaults
+          {ADMIN_TEXT.settingsHeading}
         </Text>
         {!settings ? (
-          <Spinner size="tiny" label="Reading the Settings list…" />
+          <Spinner size="tiny" label={ADMIN_TEXT.readingSettings} />
         ) : (
           <>
             {settings.problems.map((p) => (
@@ -147,22 +154,20 @@ export function AdminView({ admin }: { admin: AdminRouting }) {
                 </Field>
               ),
             )}
-            <Field label="How the single point of contact receives the email">
+            <Field label={ADMIN_TEXT.delivery}>
               <Select
                 value={value(ROUTING_SETTING_KEYS.delivery) || 'redirect'}
                 onChange={(_e, d) => setValue(ROUTING_SETTING_KEYS.delivery, d.value)}
               >
-                <option value="redirect">Redirect (they see the parent as the sender)</option>
-                <option value="forwardAsAttachment">
-                  Forward as an attachment (the original kept intact as evidence)
-                </option>
+                <option value="redirect">{ADMIN_TEXT.redirect}</option>
+                <option value="forwardAsAttachment">{ADMIN_TEXT.forwardAsAttachment}</option>
               </Select>
             </Field>
             <div>
               <Button appearance="primary" onClick={() => void save()} disabled={busy !== null}>
-                Save settings
+                {ADMIN_TEXT.saveSettings}
               </Button>{' '}
-              {saved && <Text role="status">Saved. The next routing run uses them.</Text>}
+              {saved && <Text role="status">{ADMIN_TEXT.saved}</Text>}
             </div>
           </>
         )}
@@ -170,18 +175,15 @@ export function AdminView({ admin }: { admin: AdminRouting }) {
 
       <div className={styles.section}>
         <Text as="h2" weight="semibold">
-          Last routing run
+          {ADMIN_TEXT.lastRunHeading}
         </Text>
         {!report ? (
-          <Spinner size="tiny" label="Reading the Routing Status list…" />
+          <Spinner size="tiny" label={ADMIN_TEXT.readingStatus} />
         ) : !report.run ? (
-          <Text>The routing job has not run yet.</Text>
+          <Text>{ADMIN_TEXT.notRunYet}</Text>
         ) : (
           <>
-            <Text data-testid="last-run">
-              {when(report.run.runAt)} ({report.run.mode}): {report.run.mailboxesInStep} mailboxes
-              in step, {report.run.mailboxesChanged} changed, {report.run.mailboxesFailed} failed.
-            </Text>
+            <Text data-testid="last-run">{lastRunText(report.run)}</Text>
             <ul className={styles.list}>
               {report.mailboxes
                 .filter((m) => m.details !== '')
@@ -198,18 +200,15 @@ export function AdminView({ admin }: { admin: AdminRouting }) {
 
       <div className={styles.section}>
         <Text as="h2" weight="semibold">
-          My mailbox
+          {ADMIN_TEXT.myMailboxHeading}
         </Text>
-        <Text>
-          Your own sign-in can change only your own inbox rules. Every other mailbox is kept by the
-          scheduled job.
-        </Text>
+        <Text>{ADMIN_TEXT.ownRulesOnly}</Text>
         <div>
           <Button
             onClick={() => void run('plan', async () => setPlan(await admin.planMine()))}
             disabled={busy !== null}
           >
-            Plan for my mailbox
+            {ADMIN_TEXT.planMine}
           </Button>{' '}
           <Button
             onClick={() =>
@@ -220,22 +219,14 @@ export function AdminView({ admin }: { admin: AdminRouting }) {
             }
             disabled={busy !== null}
           >
-            Apply to my mailbox
+            {ADMIN_TEXT.applyMine}
           </Button>
           {busy && <Spinner size="tiny" />}
         </div>
         {plan && (
           <div data-testid="my-plan">
-            {!plan.isProtected && (
-              <Text block>
-                Your mailbox is not in the protected list: this shows what it would get.
-              </Text>
-            )}
-            <Text block>
-              {plan.plan.changes.length === 0 && !plan.plan.folder.create
-                ? `In step: ${plan.plan.inStep} rules, nothing to change.`
-                : `${plan.plan.folder.create ? 'Create the folder, then ' : ''}${plan.plan.changes.length} change(s):`}
-            </Text>
+            {!plan.isProtected && <Text block>{ADMIN_TEXT.notProtected}</Text>}
+            <Text block>{planSummaryText(plan)}</Text>
             <ul className={styles.list}>
               {plan.plan.changes.map((c) => (
                 <li key={c.kind === 'delete' ? c.ruleId : c.rule.key}>
@@ -243,32 +234,21 @@ export function AdminView({ admin }: { admin: AdminRouting }) {
                 </li>
               ))}
               {plan.plan.drift.map((d) => (
-                <li key={`${d.kind}${d.ruleName}`}>
-                  drift: {d.kind} {d.ruleName}
-                </li>
+                <li key={`${d.kind}${d.ruleName}`}>{driftText(d.kind, d.ruleName)}</li>
               ))}
             </ul>
           </div>
         )}
-        {applied && (
-          <Text role="status">
-            {applied.done} change(s) made
-            {applied.failed.length
-              ? `; ${applied.failed.length} failed: ${applied.failed.join('; ')}`
-              : '.'}
-          </Text>
-        )}
+        {applied && <Text role="status">{appliedText(applied)}</Text>}
       </div>
 
       <div className={styles.section}>
         <Text as="h2" weight="semibold">
-          Keeping every protected mailbox in step
+          {ADMIN_TEXT.scheduleHeading}
         </Text>
         <Text>
-          Run <code>npm run routing -- apply</code> on a schedule (for example every 15 minutes, as
-          an Azure Container Apps job or Azure Automation), signed in as the application with a
-          certificate. <code>npm run routing -- plan</code> shows the changes without making them.
-          See docs/routing.md.
+          {ADMIN_TEXT.scheduleRun} <code>{ADMIN_TEXT.scheduleApply}</code> {ADMIN_TEXT.scheduleHow}{' '}
+          <code>{ADMIN_TEXT.schedulePlan}</code> {ADMIN_TEXT.scheduleSee}
         </Text>
       </div>
     </section>
