@@ -7,6 +7,7 @@ import type { ReviewService } from '../../app/review/types';
 import type { MailHost } from '../../host/mailHost';
 import { useLazyService } from '../hooks/useLazyService';
 import { ReviewScreen } from '../components/review/ReviewScreen';
+import { REVIEW_TEXT } from '../components/review/reviewText';
 
 const useStyles = makeStyles({
   root: { display: 'grid', rowGap: tokens.spacingVerticalM },
@@ -27,14 +28,14 @@ export function ReviewView({ load, host }: { load: LazyService<ReviewService>; h
     <div className={styles.root}>
       <Text size={200}>
         <Link href={reviewPageHref(host)} target="_blank" rel="noopener">
-          Open the full review page
+          {REVIEW_TEXT.openFullPage}
         </Link>{' '}
-        (a chronology reads better at a desk).
+        {REVIEW_TEXT.readsBetterAtDesk}
       </Text>
       {review ? (
         <ReviewScreen review={review} layout="pane" user={user} />
       ) : (
-        <Spinner size="tiny" label="Loading the review…" />
+        <Spinner size="tiny" label={REVIEW_TEXT.loadingReview} />
       )}
     </div>
   );

@@ -26,7 +26,17 @@ import {
 import { CaseDetailsPanel } from './CaseDetailsPanel';
 import type { Previewer } from './deadlinePreview';
 import { TransitionForm } from './TransitionForm';
-import { TRANSITION_BUTTONS, errorText, formatDay, formatWhen } from './reviewText';
+import {
+  REVIEW_TEXT,
+  TRANSITION_BUTTONS,
+  conflictText,
+  errorText,
+  formatDay,
+  restrictionLineText,
+  savedText,
+} from './reviewText';
+
+export { conflictText };
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -54,12 +64,6 @@ export interface ActionsPanelProps {
 }
 
 type Failure = Exclude<TransitionOutcome, { ok: true }> | { kind: 'error'; message: string };
-
-export function conflictText(f: { changedBy?: string; changedAt?: string }): string {
-  const who = f.changedBy ? `by ${f.changedBy}` : 'by someone else';
-  const when = f.changedAt ? ` at ${formatWhen(f.changedAt)}` : '';
-  return `This case was changed ${who}${when}, after you opened it. Your decision was not saved. Reload to see their change, then decide again.`;
-}
 
 export function ActionsPanel({
   review,
@@ -90,7 +94,7 @@ export function ActionsPanel({
         setSaving(false);
         if (outcome.ok) {
           setOpen(null);
-          setSaved(`Saved: ${STAGE_LABELS[outcome.case.stage]}.`);
+          setSaved(savedText(STAGE_LABELS[outcome.case.stage]));
           onSaved(outcome.case);
         } else setFailure(outcome);
       },
@@ -111,16 +115,21 @@ export function ActionsPanel({
         className={styles.heading}
         id="cg-actions-heading"
       >
-        Decisions
+        {REVIEW_TEXT.decisions}
       </Text>
       <Text data-testid="case-stage" data-stage={stage}>
-        Now: <strong>{STAGE_LABELS[stage]}</strong>
+        {REVIEW_TEXT.now} <strong>{STAGE_LABELS[stage]}</strong>
       </Text>
       {r && (
         <div data-testid="case-restriction">
           <Text size={200}>
-            {durationLabel(r.duration)}, from {formatDay(r.startDate)} to {formatDay(r.endDate)};
-            review by {formatDay(r.reviewDate)}. Single point of contact: {r.terms.spoc.name}.
+            {restrictionLineText({
+              duration: durationLabel(r.duration),
+              startDate: r.startDate,
+              endDate: r.endDate,
+              reviewDate: r.reviewDate,
+              spocName: r.terms.spoc.name,
+            })}
           </Text>
           <ul className={styles.list}>
             {r.terms.terms.map((t, i) => (
@@ -134,7 +143,7 @@ export function ActionsPanel({
       {current && current.deadlines.length > 0 && (
         <div>
           <Text size={200} weight="semibold">
-            Open deadlines
+            {REVIEW_TEXT.openDeadlines}
           </Text>
           <ul className={styles.list} data-testid="case-deadlines">
             {current.deadlines.map((d) => (
@@ -163,18 +172,18 @@ export function ActionsPanel({
           <MessageBarBody>
             {failure.kind === 'conflict' ? (
               <>
-                <MessageBarTitle>Changed by someone else.</MessageBarTitle>
+                <MessageBarTitle>{REVIEW_TEXT.changedByOther}</MessageBarTitle>
                 {conflictText(failure)}
               </>
             ) : failure.kind === 'refused' ? (
               <>
-                <MessageBarTitle>Not saved.</MessageBarTitle>
+                <MessageBarTitle>{REVIEW_TEXT.notSaved}</MessageBarTitle>
                 {failure.message}
               </>
             ) : (
               <>
-                <MessageBarTitle>Not saved.</MessageBarTitle>
-                {failure.message} Nothing was changed; you can try again.
+                <MessageBarTitle>{REVIEW_TEXT.notSaved}</MessageBarTitle>
+                {failure.message} {REVIEW_TEXT.nothingChanged}
               </>
             )}
           </MessageBarBody>
@@ -188,7 +197,7 @@ export function ActionsPanel({
                   onReload();
                 }}
               >
-                Reload
+                {REVIEW_TEXT.reload}
               </Button>
             </MessageBarActions>
           )}
@@ -217,10 +226,10 @@ export function ActionsPanel({
         />
       ) : kinds.length === 0 ? (
         <Text size={200} className={styles.muted}>
-          No decision can be taken at this stage.
+          {REVIEW_TEXT.noDecision}
         </Text>
       ) : (
-        <div className={styles.buttons} role="group" aria-label="Decisions you can take now">
+        <div className={styles.buttons} role="group" aria-label={REVIEW_TEXT.decisionsNow}>
           {kinds.map((k) => (
             <Button
               key={k}

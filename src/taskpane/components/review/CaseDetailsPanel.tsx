@@ -15,8 +15,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { CaseDetailsView, ReviewService } from '../../../app/review/types';
-import { errorText } from './reviewText';
-import { conflictText } from './ActionsPanel';
+import { REVIEW_TEXT, conflictText, errorText } from './reviewText';
 
 const useStyles = makeStyles({
   root: {
@@ -99,7 +98,7 @@ export function CaseDetailsPanel({ review, personKey }: CaseDetailsPanelProps) {
   }, [review, personKey]);
 
   const details = loaded?.key === personKey ? loaded.details : undefined;
-  if (!details) return <Text size={200}>Reading the fairness record…</Text>;
+  if (!details) return <Text size={200}>{REVIEW_TEXT.readingFairness}</Text>;
   const { adjustments, representative } = details.fairness;
 
   const save = (d: Draft) => {
@@ -130,19 +129,15 @@ export function CaseDetailsPanel({ review, personKey }: CaseDetailsPanelProps) {
   return (
     <div className={styles.root} data-testid="case-fairness">
       <Text size={300} weight="semibold">
-        Before deciding: fairness
+        {REVIEW_TEXT.beforeDeciding}
       </Text>
       <Text size={200} data-testid="fairness-adjustments">
-        Reasonable adjustments (000 §1.1; 002 §68):{' '}
-        {adjustments ? <strong>{adjustments}</strong> : 'none recorded.'}
+        {REVIEW_TEXT.adjustmentsLead}{' '}
+        {adjustments ? <strong>{adjustments}</strong> : REVIEW_TEXT.noneRecorded}
       </Text>
       <Text size={200} data-testid="fairness-representative">
-        Representative or advocate (000 §5.2; 002 §69):{' '}
-        {representative ? (
-          <strong>{representative}</strong>
-        ) : (
-          'none recorded. Consider whether independent advocacy could help, and tell the person.'
-        )}
+        {REVIEW_TEXT.representativeLead}{' '}
+        {representative ? <strong>{representative}</strong> : REVIEW_TEXT.noRepresentative}
       </Text>
       {message && (
         <MessageBar intent={message.intent} data-testid="details-failure">
@@ -151,44 +146,35 @@ export function CaseDetailsPanel({ review, personKey }: CaseDetailsPanelProps) {
       )}
       {editing ? (
         <>
-          <Field
-            label="Reasonable adjustments"
-            hint="e.g. large print; a call to explain the letter"
-          >
+          <Field label={REVIEW_TEXT.adjustments} hint={REVIEW_TEXT.adjustmentsHint}>
             <Textarea
               value={editing.adjustments}
               onChange={(_, d) => set('adjustments', d.value)}
             />
           </Field>
-          <Field
-            label="Representative or advocate"
-            hint="Name, role and email: letters are copied to them"
-          >
+          <Field label={REVIEW_TEXT.representative} hint={REVIEW_TEXT.representativeHint}>
             <Textarea
               value={editing.representative}
               onChange={(_, d) => set('representative', d.value)}
             />
           </Field>
-          <Field
-            label="What to tell the parent"
-            hint="The letters use only this, never the reasons you record with a decision"
-          >
+          <Field label={REVIEW_TEXT.parentExplanation} hint={REVIEW_TEXT.parentExplanationHint}>
             <Textarea
               value={editing.parentExplanation}
               onChange={(_, d) => set('parentExplanation', d.value)}
             />
           </Field>
-          <Field label="Incident date and time">
+          <Field label={REVIEW_TEXT.incidentAt}>
             <Input
               type="datetime-local"
               value={editing.incidentAt}
               onChange={(_, d) => set('incidentAt', d.value)}
             />
           </Field>
-          <Field label="Reported by (member of staff)">
+          <Field label={REVIEW_TEXT.reportedBy}>
             <Input value={editing.reportedBy} onChange={(_, d) => set('reportedBy', d.value)} />
           </Field>
-          <Field label="Effect on staff and pupils">
+          <Field label={REVIEW_TEXT.effect}>
             <Textarea
               value={editing.effectOnStaffAndPupils}
               onChange={(_, d) => set('effectOnStaffAndPupils', d.value)}
@@ -196,21 +182,21 @@ export function CaseDetailsPanel({ review, personKey }: CaseDetailsPanelProps) {
           </Field>
           <div className={styles.buttons}>
             <Button appearance="primary" disabled={saving} onClick={() => save(editing)}>
-              {saving ? 'Saving…' : 'Save'}
+              {saving ? REVIEW_TEXT.saving : REVIEW_TEXT.save}
             </Button>
             <Button disabled={saving} onClick={() => setEditing(null)}>
-              Cancel
+              {REVIEW_TEXT.cancel}
             </Button>
           </div>
         </>
       ) : (
         <div className={styles.buttons}>
           <Button size="small" onClick={() => setEditing(draftOf(details))}>
-            Edit fairness and letter details
+            {REVIEW_TEXT.editDetails}
           </Button>
           {!details.letterFacts.parentExplanation && (
             <Text size={200} className={styles.muted}>
-              No “what to tell the parent” yet: decision letters need it.
+              {REVIEW_TEXT.noParentExplanation}
             </Text>
           )}
         </div>

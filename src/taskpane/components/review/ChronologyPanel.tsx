@@ -25,7 +25,15 @@ import { chronologyRedaction } from '../../../app/review/redaction';
 import { chronologyRedactor, REDACTED } from '../../../policy/chronology';
 import { WeeklyChart } from './WeeklyChart';
 import { printElement } from './printing';
-import { ENTRY_KIND_LABELS, errorText, formatDay, formatWhen } from './reviewText';
+import {
+  ENTRY_KIND_LABELS,
+  REVIEW_TEXT,
+  chronologyHeading,
+  entriesCountText,
+  errorText,
+  formatWhen,
+  printedText,
+} from './reviewText';
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -96,13 +104,13 @@ function MessageLink({ value, shown }: { value: string; shown: string }) {
     return (
       <span data-cg-no-print>
         <Link href={href} target="_blank" rel="noopener noreferrer">
-          Open the original email
+          {REVIEW_TEXT.openEmail}
         </Link>
       </span>
     );
   return (
     <Text size={200} data-testid="unsafe-message-link">
-      Email link not opened (not an Outlook address): {shown}
+      {REVIEW_TEXT.unsafeLink} {shown}
     </Text>
   );
 }
@@ -117,18 +125,18 @@ function AuthorLines({ author, text }: { author: EntryAuthor; text: (s: string) 
   return (
     <>
       <Text size={200} className={styles.muted} data-testid="entry-author">
-        Created by {text(author.createdBy)}
+        {REVIEW_TEXT.createdBy} {text(author.createdBy)}
         {author.createdAt ? `, ${formatWhen(author.createdAt)}` : ''}
       </Text>
       {author.changedBy && (
         <Text size={200} className={styles.muted} data-testid="entry-changed">
-          Changed by {text(author.changedBy)}
+          {REVIEW_TEXT.changedBy} {text(author.changedBy)}
           {author.changedAt ? `, ${formatWhen(author.changedAt)}` : ''}
         </Text>
       )}
       {warning && (
         <Text size={200} weight="semibold" className={styles.warning} data-testid="authorship-flag">
-          Check: {text(warning)}
+          {REVIEW_TEXT.check} {text(warning)}
         </Text>
       )}
     </>
@@ -201,23 +209,25 @@ export function ChronologyPanel({
         className={styles.heading}
         id="cg-chronology-heading"
       >
-        Chronology: {chronology.personName}
+        {chronologyHeading(chronology.personName)}
       </Text>
       <Text as="p" block size={200} className={styles.printOnly}>
-        Printed on {formatDay(todayInLondon(now()))}
-        {redact ? '. Names of staff and witnesses removed (policy 003 Appendix 5).' : '.'}
-        {heading !== '' ? ` Only entries under "${headingLabel(heading)}".` : ''}
+        {printedText(
+          todayInLondon(now()),
+          redact,
+          heading !== '' ? headingLabel(heading) : undefined,
+        )}
       </Text>
       <WeeklyChart perWeek={chronology.perWeek} />
       <div className={styles.tools} data-cg-no-print>
         {headings.length > 0 && (
-          <Field label="Show heading">
+          <Field label={REVIEW_TEXT.showHeading}>
             <Select
               value={heading}
               onChange={(_, d) => setHeading(d.value)}
-              aria-label="Filter by heading"
+              aria-label={REVIEW_TEXT.filterByHeading}
             >
-              <option value="">All entries</option>
+              <option value="">{REVIEW_TEXT.allEntries}</option>
               {headings.map((h) => (
                 <option key={h} value={h}>
                   {headingLabel(h)}
@@ -229,17 +239,17 @@ export function ChronologyPanel({
         <Checkbox
           checked={redact}
           onChange={(_, d) => setRedact(d.checked === true)}
-          label="Redact staff and witness names"
+          label={REVIEW_TEXT.redact}
         />
         <Button size="small" onClick={exportCsv} disabled={exporting}>
-          {exporting ? 'Exporting…' : 'Export CSV'}
+          {exporting ? REVIEW_TEXT.exporting : REVIEW_TEXT.exportCsv}
         </Button>
         <Button
           size="small"
           onClick={() => printable.current && print(printable.current)}
           disabled={shown.length === 0}
         >
-          Print
+          {REVIEW_TEXT.print}
         </Button>
       </div>
       {error && (
@@ -248,7 +258,7 @@ export function ChronologyPanel({
         </MessageBar>
       )}
       <Text as="p" block size={200} className={styles.muted}>
-        {shown.length} of {entries.length} entries, oldest first.
+        {entriesCountText(shown.length, entries.length)}
       </Text>
       <ol className={styles.list}>
         {shown.map((e, i) => (
@@ -267,7 +277,7 @@ export function ChronologyPanel({
               </Badge>
               {e.threat && (
                 <Badge appearance="filled" color="danger" size="small">
-                  Threat
+                  {REVIEW_TEXT.threat}
                 </Badge>
               )}
             </div>
@@ -288,7 +298,7 @@ export function ChronologyPanel({
             )}
             {e.staffNames.length > 0 && (
               <Text size={200} className={styles.muted} data-testid="staff-names">
-                Staff and witnesses:{' '}
+                {REVIEW_TEXT.staffAndWitnesses}{' '}
                 {redact ? e.staffNames.map(() => REDACTED).join(', ') : e.staffNames.join(', ')}
               </Text>
             )}

@@ -2,7 +2,13 @@
 // review date is listed as late, never silently kept (DOMAIN.md: fair to the parent).
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { DueItem } from '../../../policy/lifecycle/due';
-import { daysText, formatDay } from './reviewText';
+import {
+  REVIEW_TEXT,
+  dueSummaryText,
+  dueWhenText,
+  noticeButtonText,
+  sinceText,
+} from './reviewText';
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -23,13 +29,6 @@ const useStyles = makeStyles({
   },
   muted: { color: tokens.colorNeutralForeground2 },
 });
-
-/** The button that records a reminder as done (002 §49; 004 Actions). */
-function noticeButtonText(to: NonNullable<DueItem['notice']>['to']): string {
-  return to === 'chairOfGovernors'
-    ? 'Record that the chair of governors was told'
-    : 'Record that the chair of the Local Area Group was told';
-}
 
 export function DuePanel({
   items,
@@ -57,12 +56,10 @@ export function DuePanel({
         className={styles.heading}
         id="cg-due-heading"
       >
-        Due and overdue
+        {REVIEW_TEXT.dueHeading}
       </Text>
       <Text as="p" block size={200} className={styles.muted}>
-        {items.length === 0
-          ? 'Nothing falls due in the next 14 days and nothing is late.'
-          : `${late} late, ${items.length - late} due in the next 14 days.`}
+        {dueSummaryText(items.length, late)}
       </Text>
       {items.length > 0 && (
         <ul className={styles.list}>
@@ -80,7 +77,7 @@ export function DuePanel({
                   color={item.state === 'late' ? 'danger' : 'warning'}
                   data-testid="due-state"
                 >
-                  {item.state === 'late' ? 'Overdue' : 'Due'}
+                  {item.state === 'late' ? REVIEW_TEXT.overdue : REVIEW_TEXT.due}
                 </Badge>
                 {onOpen ? (
                   <Button appearance="transparent" size="small" onClick={() => onOpen(item)}>
@@ -93,15 +90,11 @@ export function DuePanel({
               <Text size={200}>{item.label}</Text>
               {item.since && (
                 <Text size={200} className={styles.muted} data-testid="due-since">
-                  Since {formatDay(item.since)}
+                  {sinceText(item.since)}
                 </Text>
               )}
               <Text size={200} className={styles.muted}>
-                {formatDay(item.due)} ({daysText(item.daysFromToday)}
-                {item.state === 'due' && item.countingDaysLeft > 0
-                  ? `, ${item.countingDaysLeft} working days left`
-                  : ''}
-                )
+                {dueWhenText(item)}
               </Text>
               {onRecordNotice && item.notice && item.caseId && (
                 <div>

@@ -12,7 +12,7 @@ import {
 } from '../../../policy/hints';
 import { STAGE_LABELS } from '../../../policy/lifecycle/types';
 import type { LocalDate } from '../../../policy/types';
-import { DISCLAIMER, formatDay } from './reviewText';
+import { DISCLAIMER, REVIEW_TEXT, formatDay, openPersonLabel } from './reviewText';
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -74,13 +74,13 @@ export function FlaggedSenders({
         className={styles.heading}
         id="cg-flagged-heading"
       >
-        Flagged senders
+        {REVIEW_TEXT.flaggedHeading}
       </Text>
       <Text as="p" block size={200} className={styles.muted} data-testid="hint-disclaimer">
         {DISCLAIMER}
       </Text>
       {senders.length === 0 ? (
-        <Text as="p">No contact events have been logged.</Text>
+        <Text as="p">{REVIEW_TEXT.noEvents}</Text>
       ) : (
         <ol className={styles.list}>
           {senders.map((s) => {
@@ -98,7 +98,7 @@ export function FlaggedSenders({
                     appearance="transparent"
                     className={styles.name}
                     onClick={() => onOpen(s)}
-                    aria-label={`Open ${s.personName}`}
+                    aria-label={openPersonLabel(s.personName)}
                   >
                     {s.personName}
                   </Button>
@@ -107,24 +107,24 @@ export function FlaggedSenders({
                   </Badge>
                   {summary.threats && (
                     <Badge appearance="filled" color="danger" data-testid="threats">
-                      Threats recorded
+                      {REVIEW_TEXT.threatsRecorded}
                     </Badge>
                   )}
                   {s.caseSummary?.overdue && (
                     <Badge appearance="filled" color="danger">
-                      Overdue
+                      {REVIEW_TEXT.overdue}
                     </Badge>
                   )}
                 </div>
                 <div className={styles.counts} data-testid="counts">
                   <Text size={200}>
-                    <strong>{summary.counts.last7}</strong> in 7 days
+                    <strong>{summary.counts.last7}</strong> {REVIEW_TEXT.in7Days}
                   </Text>
                   <Text size={200}>
-                    <strong>{summary.counts.last30}</strong> in 30 days
+                    <strong>{summary.counts.last30}</strong> {REVIEW_TEXT.in30Days}
                   </Text>
                   <Text size={200}>
-                    <strong>{summary.counts.last90}</strong> in 90 days
+                    <strong>{summary.counts.last90}</strong> {REVIEW_TEXT.in90Days}
                   </Text>
                 </div>
                 {summary.behaviours.length > 0 && (
@@ -135,12 +135,12 @@ export function FlaggedSenders({
                 {summary.threats && !summary.policeNotTold && (
                   // When they were not told, the first hint says so (report threats to the police).
                   <Text size={200} data-testid="police">
-                    A threat was recorded; the police were told.
+                    {REVIEW_TEXT.policeTold}
                   </Text>
                 )}
                 {s.caseSummary?.nextDue && (
                   <Text size={200}>
-                    {s.caseSummary.overdue ? 'Was due' : 'Next due'}:{' '}
+                    {s.caseSummary.overdue ? REVIEW_TEXT.wasDue : REVIEW_TEXT.nextDue}:{' '}
                     {formatDay(s.caseSummary.nextDue)}
                   </Text>
                 )}

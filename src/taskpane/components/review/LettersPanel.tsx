@@ -20,7 +20,7 @@ import type { RestrictionCase } from '../../../policy/lifecycle/types';
 import { LETTER_KINDS, LETTER_LABELS, type LetterKind } from '../../../policy/letters/templates';
 import { isLocalDate, todayInLondon } from '../../../policy/londonDate';
 import { printElement } from './printing';
-import { errorText } from './reviewText';
+import { REVIEW_TEXT, draftCreatedText, errorText } from './reviewText';
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -60,8 +60,7 @@ export function suggestedLetter(c: RestrictionCase | undefined): LetterKind {
   }
 }
 
-const NOT_RECORDED =
-  'The case could not record this letter, so its windows still count from the decision: try again before you send it.';
+const NOT_RECORDED = REVIEW_TEXT.letterNotRecorded;
 
 export interface LettersPanelProps {
   review: Pick<ReviewService, 'letterPreview' | 'draftLetter' | 'recordLetterPrinted'>;
@@ -162,9 +161,9 @@ export function LettersPanel({
         className={styles.heading}
         id="cg-letters-heading"
       >
-        Letters
+        {REVIEW_TEXT.letters}
       </Text>
-      <Field label="Letter">
+      <Field label={REVIEW_TEXT.letter}>
         <Select value={kind} onChange={(_, d) => setKind(d.value as LetterKind)}>
           {LETTER_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -174,9 +173,9 @@ export function LettersPanel({
         </Select>
       </Field>
       <Field
-        label="Date of the letter"
-        hint="Representations and appeal windows are counted from this date."
-        validationMessage={dateOk ? undefined : 'Enter the letter’s date.'}
+        label={REVIEW_TEXT.letterDate}
+        hint={REVIEW_TEXT.letterDateHint}
+        validationMessage={dateOk ? undefined : REVIEW_TEXT.enterLetterDate}
       >
         <Input
           type="date"
@@ -190,18 +189,17 @@ export function LettersPanel({
           <MessageBarBody>{error}</MessageBarBody>
         </MessageBar>
       )}
-      {busy === 'preview' && <Text size={200}>Preparing the letter…</Text>}
+      {busy === 'preview' && <Text size={200}>{REVIEW_TEXT.preparingLetter}</Text>}
       {letter && dateOk && (
         <>
           <div className={styles.buttons}>
             <Button appearance="primary" onClick={createDraft} disabled={busy !== null}>
-              {busy === 'draft' ? 'Creating the draft…' : 'Create Outlook draft'}
+              {busy === 'draft' ? REVIEW_TEXT.creatingDraft : REVIEW_TEXT.createDraft}
             </Button>
-            <Button onClick={printLetter}>Print</Button>
+            <Button onClick={printLetter}>{REVIEW_TEXT.print}</Button>
           </div>
           <Text size={200} className={styles.muted}>
-            The draft is addressed to the person and saved in your Drafts folder. It is never sent
-            automatically: read it, edit it and send it yourself.
+            {REVIEW_TEXT.draftNote}
           </Text>
           {notRecorded && (
             <MessageBar intent="warning" data-testid="letter-not-recorded">
@@ -211,10 +209,10 @@ export function LettersPanel({
           {draft && (
             <MessageBar intent="success" data-testid="draft-created">
               <MessageBarBody>
-                Draft created in your Drafts folder: “{draft.subject}”.{' '}
+                {draftCreatedText(draft.subject)}{' '}
                 {draft.webLink && (
                   <Link href={draft.webLink} target="_blank" rel="noopener noreferrer">
-                    Open it in Outlook
+                    {REVIEW_TEXT.openInOutlook}
                   </Link>
                 )}
               </MessageBarBody>
@@ -222,7 +220,7 @@ export function LettersPanel({
           )}
           <div ref={printable} className={styles.letter} data-testid="letter-preview">
             <Text as="p" block weight="semibold" data-cg-no-print>
-              Subject: {letter.subject}
+              {REVIEW_TEXT.subject} {letter.subject}
             </Text>
             {/* bodyHtml comes from renderLetter, which escapes every value and the template's own words. */}
             <div dangerouslySetInnerHTML={{ __html: letter.bodyHtml }} />

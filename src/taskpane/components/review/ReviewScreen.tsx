@@ -23,7 +23,7 @@ import { DuePanel } from './DuePanel';
 import { FlaggedSenders } from './FlaggedSenders';
 import { LettersPanel } from './LettersPanel';
 import { previewerFor } from './deadlinePreview';
-import { errorText } from './reviewText';
+import { REVIEW_TEXT, errorText, readingPersonText } from './reviewText';
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -188,12 +188,16 @@ export function ReviewScreen({
     <>
       {noticeError && (
         <MessageBar intent="warning" data-testid="notice-error">
-          <MessageBarBody>Not recorded: {noticeError}</MessageBarBody>
+          <MessageBarBody>
+            {REVIEW_TEXT.notRecorded} {noticeError}
+          </MessageBarBody>
         </MessageBar>
       )}
       {listError && (
         <MessageBar intent="error">
-          <MessageBarBody>The review could not be read: {listError}</MessageBarBody>
+          <MessageBarBody>
+            {REVIEW_TEXT.reviewNotRead} {listError}
+          </MessageBarBody>
           <MessageBarActions>
             <Button
               size="small"
@@ -202,12 +206,12 @@ export function ReviewScreen({
                 void loadLists();
               }}
             >
-              Try again
+              {REVIEW_TEXT.tryAgain}
             </Button>
           </MessageBarActions>
         </MessageBar>
       )}
-      {!lists && !listError && <Spinner size="small" label="Reading the review…" />}
+      {!lists && !listError && <Spinner size="small" label={REVIEW_TEXT.readingReview} />}
       {lists && (
         <>
           <DuePanel
@@ -230,13 +234,15 @@ export function ReviewScreen({
 
   const personParts = person && (
     <>
-      {!person.loaded && <Spinner size="small" label={`Reading ${person.sender.personName}…`} />}
+      {!person.loaded && (
+        <Spinner size="small" label={readingPersonText(person.sender.personName)} />
+      )}
       {person.error && (
         <MessageBar intent="error">
           <MessageBarBody>{person.error}</MessageBarBody>
           <MessageBarActions>
             <Button size="small" onClick={() => loadPerson(person.sender)}>
-              Try again
+              {REVIEW_TEXT.tryAgain}
             </Button>
           </MessageBarActions>
         </MessageBar>
@@ -290,9 +296,7 @@ export function ReviewScreen({
               </div>
             </>
           ) : (
-            <Text className={styles.muted}>
-              Choose a person on the left to see their chronology, decisions and letters.
-            </Text>
+            <Text className={styles.muted}>{REVIEW_TEXT.choosePerson}</Text>
           )}
         </div>
       </div>
@@ -305,14 +309,14 @@ export function ReviewScreen({
         <div className={styles.person} data-testid="person">
           <div className={styles.bar}>
             <Button size="small" appearance="subtle" onClick={() => setPerson(null)}>
-              ‹ All flagged senders
+              {REVIEW_TEXT.allFlagged}
             </Button>
           </div>
           <Text as="h2" block size={500} weight="semibold" className={styles.heading}>
             {person.sender.personName}
           </Text>
           {personParts}
-          <div className={styles.bar} role="tablist" aria-label="About this person">
+          <div className={styles.bar} role="tablist" aria-label={REVIEW_TEXT.aboutPerson}>
             {(['chronology', 'decisions', 'letters'] as const).map((t) => (
               <Button
                 key={t}
@@ -322,7 +326,11 @@ export function ReviewScreen({
                 appearance={tab === t ? 'primary' : 'subtle'}
                 onClick={() => setTab(t)}
               >
-                {t === 'chronology' ? 'Chronology' : t === 'decisions' ? 'Decisions' : 'Letters'}
+                {t === 'chronology'
+                  ? REVIEW_TEXT.chronologyTab
+                  : t === 'decisions'
+                    ? REVIEW_TEXT.decisions
+                    : REVIEW_TEXT.letters}
               </Button>
             ))}
           </div>

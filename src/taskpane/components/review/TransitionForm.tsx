@@ -39,7 +39,16 @@ import {
   type DurationChoice,
   type FormState,
 } from './transitionForm';
-import { TRANSITION_BUTTONS, errorText, formatDay } from './reviewText';
+import {
+  REVIEW_TEXT,
+  TRANSITION_BUTTONS,
+  endsOnText,
+  errorText,
+  formatDay,
+  ifYouSaveText,
+  previewFailedText,
+  reviewByText,
+} from './reviewText';
 
 const useStyles = makeStyles({
   form: {
@@ -142,26 +151,26 @@ export function TransitionForm({
       <Text weight="semibold">{TRANSITION_BUTTONS[kind]}</Text>
 
       {parts.summary && (
-        <Field label="What the concern is about" required>
+        <Field label={REVIEW_TEXT.concernAbout} required>
           <Textarea value={state.summary} onChange={(_, d) => set('summary', d.value)} />
         </Field>
       )}
 
       {parts.warning && (
         <>
-          <Field label="The unacceptable behaviour (002 §48)" required>
+          <Field label={REVIEW_TEXT.behaviour} required>
             <Textarea value={state.behaviour} onChange={(_, d) => set('behaviour', d.value)} />
           </Field>
-          <Field label="Why it is unacceptable" required>
+          <Field label={REVIEW_TEXT.whyUnacceptable} required>
             <Textarea
               value={state.whyUnacceptable}
               onChange={(_, d) => set('whyUnacceptable', d.value)}
             />
           </Field>
-          <Field label="The steps the school has taken" required>
+          <Field label={REVIEW_TEXT.stepsTaken} required>
             <Textarea value={state.stepsTaken} onChange={(_, d) => set('stepsTaken', d.value)} />
           </Field>
-          <Field label="What follows if it happens again (a standard sentence if left empty)">
+          <Field label={REVIEW_TEXT.whatFollows}>
             <Textarea value={state.whatFollows} onChange={(_, d) => set('whatFollows', d.value)} />
           </Field>
         </>
@@ -170,7 +179,7 @@ export function TransitionForm({
       {parts.terms && (
         <>
           <fieldset className={styles.fieldset}>
-            <legend className={styles.legend}>Terms (the forms the policies list)</legend>
+            <legend className={styles.legend}>{REVIEW_TEXT.terms}</legend>
             {TERM_KINDS.filter((t) => t !== 'other').map((t) => (
               <div key={t}>
                 <Checkbox
@@ -181,7 +190,9 @@ export function TransitionForm({
                 {TERMS_WITH_DETAIL.has(t) && state.terms[t] !== undefined && (
                   <Field
                     className={styles.detail}
-                    label={t === 'phoneAtSetTimes' ? 'Days and times' : 'The conditions'}
+                    label={
+                      t === 'phoneAtSetTimes' ? REVIEW_TEXT.daysAndTimes : REVIEW_TEXT.conditions
+                    }
                     required
                   >
                     <Input
@@ -194,27 +205,27 @@ export function TransitionForm({
                 )}
               </div>
             ))}
-            <Field label="Other terms, in your own words (one per line)">
+            <Field label={REVIEW_TEXT.otherTerms}>
               <Textarea value={state.otherTerms} onChange={(_, d) => set('otherTerms', d.value)} />
             </Field>
           </fieldset>
-          <Field label="Single point of contact: name" required>
+          <Field label={REVIEW_TEXT.spocName} required>
             <Input value={state.spocName} onChange={(_, d) => set('spocName', d.value)} />
           </Field>
-          <Field label="Single point of contact: email address" required>
+          <Field label={REVIEW_TEXT.spocEmail} required>
             <Input
               type="email"
               value={state.spocEmail}
               onChange={(_, d) => set('spocEmail', d.value)}
             />
           </Field>
-          <Field label="Extra words for staff (optional)">
+          <Field label={REVIEW_TEXT.staffGuidance}>
             <Textarea
               value={state.staffGuidance}
               onChange={(_, d) => set('staffGuidance', d.value)}
             />
           </Field>
-          <Field label="Emergency contact arrangements (a standard note if left empty)">
+          <Field label={REVIEW_TEXT.emergencyNote}>
             <Textarea
               value={state.emergencyNote}
               onChange={(_, d) => set('emergencyNote', d.value)}
@@ -225,7 +236,7 @@ export function TransitionForm({
 
       {parts.duration && (
         <>
-          <Field label="How long" required>
+          <Field label={REVIEW_TEXT.howLong} required>
             <Select
               value={state.duration}
               onChange={(_, d) => set('duration', d.value as DurationChoice)}
@@ -237,7 +248,7 @@ export function TransitionForm({
               ))}
             </Select>
           </Field>
-          <Field label="Review">
+          <Field label={REVIEW_TEXT.review}>
             <Select
               value={state.reviewPlan}
               onChange={(_, d) => set('reviewPlan', d.value as FormState['reviewPlan'])}
@@ -253,15 +264,12 @@ export function TransitionForm({
       )}
 
       {parts.withoutWarning && !hasWarning && (
-        <Field
-          label="No written warning was given: the extreme ground for restricting without one"
-          hint="Policies 001, 002 §33 and 004 allow it only in extreme cases."
-        >
+        <Field label={REVIEW_TEXT.withoutWarning} hint={REVIEW_TEXT.withoutWarningHint}>
           <Select
             value={state.withoutWarning}
             onChange={(_, d) => set('withoutWarning', d.value as FormState['withoutWarning'])}
           >
-            <option value="">(none)</option>
+            <option value="">{REVIEW_TEXT.none}</option>
             {WITHOUT_WARNING_GROUNDS.map((g) => (
               <option key={g} value={g}>
                 {GROUND_LABELS[g]}
@@ -272,7 +280,7 @@ export function TransitionForm({
       )}
 
       {parts.receivedOn && (
-        <Field label="Received on" required>
+        <Field label={REVIEW_TEXT.receivedOn} required>
           <Input
             type="date"
             value={state.receivedOn}
@@ -283,10 +291,7 @@ export function TransitionForm({
       )}
 
       {parts.letterDate && (
-        <Field
-          label="Date on the parent's letter"
-          hint="The chair of governors answers within 10 days of this date (policy 003). Left empty, the day it was received is used."
-        >
+        <Field label={REVIEW_TEXT.parentLetterDate} hint={REVIEW_TEXT.parentLetterDateHint}>
           <Input
             type="date"
             value={state.letterDate}
@@ -297,21 +302,21 @@ export function TransitionForm({
       )}
 
       {parts.upheld && (
-        <Field label="The appeal was" required>
+        <Field label={REVIEW_TEXT.appealWas} required>
           <RadioGroup
             value={state.upheld}
             onChange={(_, d) => set('upheld', d.value as FormState['upheld'])}
           >
-            <Radio value="yes" label="Upheld: the restriction is overturned" />
-            <Radio value="no" label="Dismissed: the restriction stays" />
+            <Radio value="yes" label={REVIEW_TEXT.upheld} />
+            <Radio value="no" label={REVIEW_TEXT.dismissed} />
           </RadioGroup>
         </Field>
       )}
 
-      <Field label="Who decided" required>
+      <Field label={REVIEW_TEXT.whoDecided} required>
         <Input value={state.deciderName} onChange={(_, d) => set('deciderName', d.value)} />
       </Field>
-      <Field label="As">
+      <Field label={REVIEW_TEXT.as}>
         <Select
           value={state.deciderRole}
           onChange={(_, d) => set('deciderRole', d.value as DeciderRole)}
@@ -323,11 +328,7 @@ export function TransitionForm({
           ))}
         </Select>
       </Field>
-      <Field
-        label="Why (kept in the reviewers' records only, 002 §45)"
-        hint="Never put in a letter: letters say only “What to tell the parent”, written above."
-        required
-      >
+      <Field label={REVIEW_TEXT.reasons} hint={REVIEW_TEXT.reasonsHint} required>
         <Textarea value={state.reasons} onChange={(_, d) => set('reasons', d.value)} />
       </Field>
 
@@ -335,10 +336,10 @@ export function TransitionForm({
 
       <div className={styles.buttons}>
         <Button type="submit" appearance="primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save the decision'}
+          {saving ? REVIEW_TEXT.saving : REVIEW_TEXT.saveDecision}
         </Button>
         <Button type="button" onClick={onCancel} disabled={saving}>
-          Cancel
+          {REVIEW_TEXT.cancel}
         </Button>
       </div>
     </form>
@@ -350,13 +351,13 @@ function PreviewBox({ outcome }: { outcome: PreviewOutcome | { error: string } |
   if (outcome === null)
     return (
       <Text size={200} className={styles.muted}>
-        Working out the dates…
+        {REVIEW_TEXT.workingOutDates}
       </Text>
     );
   if ('error' in outcome)
     return (
       <Text size={200} className={styles.muted}>
-        The dates could not be worked out here ({outcome.error}); they are shown once saved.
+        {previewFailedText(outcome.error)}
       </Text>
     );
   if (!outcome.ok)
@@ -379,17 +380,17 @@ function PreviewBox({ outcome }: { outcome: PreviewOutcome | { error: string } |
   return (
     <div className={styles.preview} data-testid="deadline-preview" aria-live="polite">
       <Text size={200} weight="semibold">
-        If you save this: {STAGE_LABELS[outcome.stageAfter]}.
+        {ifYouSaveText(STAGE_LABELS[outcome.stageAfter])}
       </Text>
       <ul className={styles.list}>
         {outcome.endDate && (
           <li>
-            <Text size={200}>Ends on {formatDay(outcome.endDate)}</Text>
+            <Text size={200}>{endsOnText(outcome.endDate)}</Text>
           </li>
         )}
         {outcome.reviewDate && (
           <li>
-            <Text size={200}>Review by {formatDay(outcome.reviewDate)}</Text>
+            <Text size={200}>{reviewByText(outcome.reviewDate)}</Text>
           </li>
         )}
         {outcome.deadlines

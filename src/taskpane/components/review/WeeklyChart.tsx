@@ -3,7 +3,7 @@
 // screen readers.
 import { tokens } from '@fluentui/react-components';
 import type { Chronology } from '../../../app/review/types';
-import { formatDay } from './reviewText';
+import { formatDay, weekBarText, weeklySummaryText } from './reviewText';
 
 const BAR = 10;
 const GAP = 3;
@@ -16,7 +16,7 @@ export function WeeklyChart({ perWeek }: { perWeek: Chronology['perWeek'] }) {
   const total = perWeek.reduce((sum, w) => sum + w.count, 0);
   const busiest = perWeek.reduce((a, b) => (b.count > a.count ? b : a));
   const width = perWeek.length * (BAR + GAP) + GAP;
-  const summary = `Contacts per week: ${total} in ${perWeek.length} week${perWeek.length === 1 ? '' : 's'}, at most ${busiest.count} in the week of ${formatDay(busiest.weekStart)}.`;
+  const summary = weeklySummaryText(total, perWeek.length, busiest);
   return (
     <svg
       role="img"
@@ -48,7 +48,7 @@ export function WeeklyChart({ perWeek }: { perWeek: Chronology['perWeek'] }) {
             height={Math.max(h, w.count > 0 ? 1 : 0)}
             fill={tokens.colorBrandBackground}
           >
-            <title>{`Week of ${formatDay(w.weekStart)}: ${w.count}`}</title>
+            <title>{weekBarText(w.weekStart, w.count)}</title>
           </rect>
         );
       })}
