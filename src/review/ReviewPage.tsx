@@ -17,6 +17,7 @@ import { SignInRequiredError } from '../auth/tokenProvider';
 import type { SignedInUser } from '../host/mailHost';
 import { ReviewScreen } from '../taskpane/components/review/ReviewScreen';
 import type { ReviewSession } from '../app/reviewSession';
+import { REVIEW_TEXT, signedInAsText } from '../taskpane/components/review/reviewText';
 
 const useStyles = makeStyles({
   root: {
@@ -64,7 +65,7 @@ export function ReviewPage({
         setState({ kind: 'ready', user: session.user, review });
       })
       .catch((e: unknown) => {
-        const message = e instanceof Error ? e.message : 'Something went wrong.';
+        const message = e instanceof Error ? e.message : REVIEW_TEXT.somethingWrong;
         const kind = (e as { kind?: unknown } | null)?.kind;
         // A refused (wrong) account is a sign-in too: the button lets the right one sign in.
         const signIn =
@@ -85,20 +86,20 @@ export function ReviewPage({
     <main className={styles.root}>
       <header className={styles.header}>
         <Text as="h1" size={700} weight="semibold">
-          Contact Guard — review
+          {REVIEW_TEXT.pageTitle}
         </Text>
         {(state.kind === 'ready' || state.kind === 'notReviewer') && (
           <Text className={styles.muted} data-testid="signed-in-as">
-            Signed in as {state.user.displayName || state.user.emailAddress}
+            {signedInAsText(state.user.displayName || state.user.emailAddress)}
           </Text>
         )}
       </header>
-      {state.kind === 'starting' && <Spinner label="Signing in…" />}
+      {state.kind === 'starting' && <Spinner label={REVIEW_TEXT.signingIn} />}
       {state.kind === 'signIn' && (
         <MessageBar intent="warning">
           <MessageBarBody>{state.message}</MessageBarBody>
           <MessageBarActions>
-            <Button onClick={run}>Sign in</Button>
+            <Button onClick={run}>{REVIEW_TEXT.signIn}</Button>
           </MessageBarActions>
         </MessageBar>
       )}
@@ -106,14 +107,13 @@ export function ReviewPage({
         <MessageBar intent="error">
           <MessageBarBody>{state.message}</MessageBarBody>
           <MessageBarActions>
-            <Button onClick={run}>Try again</Button>
+            <Button onClick={run}>{REVIEW_TEXT.tryAgain}</Button>
           </MessageBarActions>
         </MessageBar>
       )}
       {state.kind === 'notReviewer' && (
         <Text as="p" data-testid="not-reviewer">
-          The review is for the head teacher and the senior leaders the school has named. Your
-          account is not one of them, so nothing is shown here.
+          {REVIEW_TEXT.notReviewer}
         </Text>
       )}
       {state.kind === 'ready' && (

@@ -179,6 +179,13 @@ export const REVIEW_TEXT = {
   reasonsHint: 'Never put in a letter: letters say only “What to tell the parent”, written above.',
   saveDecision: 'Save the decision',
   workingOutDates: 'Working out the dates…',
+  // review.html's own page (src/review/ReviewPage.tsx).
+  pageTitle: 'Contact Guard — review',
+  signingIn: 'Signing in…',
+  signIn: 'Sign in',
+  somethingWrong: 'Something went wrong.',
+  notReviewer:
+    'The review is for the head teacher and the senior leaders the school has named. Your account is not one of them, so nothing is shown here.',
   letterNotRecorded:
     'The case could not record this letter, so its windows still count from the decision: try again before you send it.',
 } as const;
@@ -215,6 +222,11 @@ export function endsOnText(day: LocalDate): string {
 /** "Review by 3 March 2026". */
 export function reviewByText(day: LocalDate): string {
   return `Review by ${formatDay(day)}`;
+}
+
+/** "Signed in as Helen Marsh". */
+export function signedInAsText(name: string): string {
+  return `Signed in as ${name}`;
 }
 
 /** "Reading Mark Denton…" */
