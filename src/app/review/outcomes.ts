@@ -2,27 +2,13 @@
 // when, or a plain failure (GraphAccessError's words: no personal data, no tokens).
 import { toGraphAccessError } from '../../graph/errors';
 import { ChangedByOtherError } from '../../graph/repositories/itemChanges';
+import { formatDayTime } from '../../policy/dates/format';
 import type { TransitionOutcome } from './types';
-
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  hour: '2-digit',
-  minute: '2-digit',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hourCycle: 'h23',
-});
 
 /** "Changed by Helen Marsh at 14:05 on 3 March 2026 — reload and try again". */
 export function conflictMessage(changedBy?: string, changedAt?: string): string {
   const at = changedAt && !Number.isNaN(Date.parse(changedAt)) ? new Date(changedAt) : undefined;
-  const when = at
-    ? (() => {
-        const p = Object.fromEntries(timeFormat.formatToParts(at).map((x) => [x.type, x.value]));
-        return ` at ${p.hour}:${p.minute} on ${p.day} ${p.month} ${p.year}`;
-      })()
-    : '';
+  const when = at ? ` at ${formatDayTime(at)}` : '';
   return `Changed by ${changedBy ?? 'someone else'}${when} — reload and try again`;
 }
 
