@@ -1,34 +1,30 @@
 // The composition root: the one place where configuration, the mail host, sign-in, the Graph
-// layer and the cache are wired together. Views receive what this builds and never build it.
+// layer and the cache are wired together. Views take what this builds from the services context
+// (src/ui/services.tsx) and never build it. The task pane uses `composeServices`; review.html uses
+// `composeReviewPage` (reviewSession.ts); both are built from the same builders (builders.ts).
 import type { AppConfig } from '../config/appConfig';
 import type { MailHost } from '../host/mailHost';
 import { createTokenProvider, type TokenProviderEnvironment } from '../auth/createTokenProvider';
 import { watchSignInRecovery } from '../auth/signInRecovery';
-import type { ScopePurpose } from '../auth/scopeSets';
-import { createGraphClient } from '../graph/client';
-import { GraphCalls } from '../graph/graphCalls';
 import { RestrictionsRepository } from '../graph/repositories/restrictionsRepository';
 import { RestrictionsCache } from '../cache/restrictionsCache';
 import { IndexedDbStore } from '../cache/keyValueStore';
 import { SenderCheck } from './senderCheck';
 import { forgetOtherUsers } from './forgetOtherUsers';
-import { GraphRoles, type Roles } from './roles';
+import type { Roles } from './roles';
 import type { AdminRouting } from './admin/adminRouting';
 import { createContactEvents, type ContactEvents } from './events/createContactEvents';
 import type { RestrictedActions } from './actions/restrictedActions';
 import type { ReviewService } from './review/types';
+import {
+  graphCallsFor,
+  lazyReviewService,
+  lazyService,
+  rolesFor,
+  type LazyService,
+} from './builders';
 
-/** A service built when first asked for, so that its code is fetched only then. */
-export type LazyService<T> = () => Promise<T>;
-
-export function lazyService<T>(load: () => Promise<T>): LazyService<T> {
-  let pending: Promise<T> | undefined;
-  return () =>
-    (pending ??= load().catch((error: unknown) => {
-      pending = undefined; // a failed load (say, offline) is tried again next time
-      throw error;
-    }));
-}
+export { lazyService, type LazyService };
 
 export interface Services {
   config: AppConfig;
@@ -56,12 +52,8 @@ export function composeServices(
 ): Services {
   const signIn = watchSignInRecovery(createTokenProvider(config, host, signInEnvironment));
   const tokenProvider = signIn.provider;
-  // The one call surface every repository and service uses (src/graph/graphCalls.ts), once per
-  // scope set: staff features use the staff client; the review and the admin view use their own,
-  // whose first request asks for the reviewer's or admin's extra scopes (incremental consent), so
-  // that signing in never asks a receptionist for them (src/auth/scopeSets.ts).
-  const clientFor = (purpose: ScopePurpose) =>
-    new GraphCalls(createGraphClient({ baseUrl: config.graphBaseUrl, tokenProvider, purpose }));
+  // One Graph call surface per scope set (builders.ts): the staff client for everyday features.
+  const clientFor = graphCallsFor(config, tokenProvider);
   const client = clientFor('staff');
   const repository = new RestrictionsRepository(client, config.sharePoint);
   const { hostname, sitePath, lists } = config.sharePoint;
@@ -90,17 +82,13 @@ export function composeServices(
       m.createRestrictedActions({ config, host, client }),
     ),
   );
-  const roles = new GraphRoles(client, config.groups);
+  const roles = rolesFor(config, client);
   const admin = lazyService(() =>
     import(/* webpackChunkName: "admin" */ './admin/adminRouting').then(
       (m) =>
         new m.AdminRouting(clientFor('admin'), config, cache, () => host.getUser().emailAddress),
     ),
   );
-  const review = lazyService(() =>
-    import(/* webpackChunkName: "review-service" */ './review/reviewService').then((m) =>
-      m.createReviewService({ config, client: clientFor('reviewer'), user: () => host.getUser() }),
-    ),
-  );
+  const review = lazyReviewService({ config, calls: clientFor, user: () => host.getUser() });
   return { config, host, senderCheck, events, actions, roles, admin, review };
 }

@@ -1,13 +1,13 @@
-// The review page's sign-in and role check: who is signed in (GET /me), whether they are a
-// reviewer (the same checkMemberGroups as the pane), and — only for a reviewer — the review
-// service, loaded on demand. A member of staff who is not a reviewer never loads its code or data.
+// review.html's variant of the composition root (the pane's is composition.ts), built from the same
+// builders (builders.ts): its own sign-in (MSAL popup or redirect, or the local service's tokens in
+// the workbench), who is signed in (GET /me), whether they are a reviewer (the same
+// checkMemberGroups as the pane), and — only for a reviewer — the review service, loaded on demand.
+// A member of staff who is not a reviewer never loads its code or data.
 import type { AppConfig } from '../config/appConfig';
 import { createBrowserTokenProvider } from '../auth/createTokenProvider';
-import { createGraphClient } from '../graph/client';
-import { GraphCalls } from '../graph/graphCalls';
-import { GraphRoles } from '../app/roles';
-import type { ReviewService } from '../app/review/types';
+import type { ReviewService } from './review/types';
 import type { SignedInUser } from '../host/mailHost';
+import { graphCallsFor, lazyReviewService, rolesFor } from './builders';
 
 export interface ReviewSession {
   user: SignedInUser;
@@ -16,49 +16,37 @@ export interface ReviewSession {
   loadService(): Promise<ReviewService>;
 }
 
-export type ServiceLoader = (deps: {
-  config: AppConfig;
-  client: GraphCalls;
-  user: SignedInUser;
-}) => Promise<ReviewService>;
-
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
 }
 
-export async function startReviewSession(
+/**
+ * Signs in, reads who it is and whether they are a reviewer. Called again by the page's "Sign in"
+ * and "Try again" (a click, so that a sign-in popup may open).
+ */
+export async function composeReviewPage(
   config: AppConfig,
   loginHint: string | undefined,
-  loadService: ServiceLoader,
 ): Promise<ReviewSession> {
   const tokenProvider = createBrowserTokenProvider(config, loginHint);
   // First of all: when the popup was blocked the page signed in with a redirect, and MSAL's
   // redirect bridge (auth-dialog.html) has just navigated back here with the answer.
   await tokenProvider.handleRedirectPromise();
-  const calls = new GraphCalls(createGraphClient({ baseUrl: config.graphBaseUrl, tokenProvider }));
-  const me = await calls.get<Record<string, unknown>>(
+  const calls = graphCallsFor(config, tokenProvider);
+  const me = await calls('staff').get<Record<string, unknown>>(
     '/me?$select=displayName,mail,userPrincipalName',
   );
   const user: SignedInUser = {
     displayName: text(me.displayName),
     emailAddress: text(me.mail) || text(me.userPrincipalName),
   };
-  const isReviewer = await new GraphRoles(calls, config.groups).has('reviewer');
-  let service: Promise<ReviewService> | undefined;
+  const isReviewer = await rolesFor(config, calls('staff')).has('reviewer');
+  // The review's own client: its first request asks for the reviewer's extra scopes, if any.
+  const review = lazyReviewService({ config, calls, user });
   return {
     user,
     isReviewer,
-    loadService: () => {
-      if (!isReviewer) return Promise.reject(new Error('The review is for reviewers only.'));
-      // The review's own client: its first request asks for the reviewer's extra scopes, if any.
-      const reviewCalls = new GraphCalls(
-        createGraphClient({ baseUrl: config.graphBaseUrl, tokenProvider, purpose: 'reviewer' }),
-      );
-      service ??= loadService({ config, client: reviewCalls, user }).catch((e: unknown) => {
-        service = undefined;
-        throw e;
-      });
-      return service;
-    },
+    loadService: () =>
+      isReviewer ? review() : Promise.reject(new Error('The review is for reviewers only.')),
   };
 }

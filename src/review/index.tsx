@@ -10,7 +10,7 @@ import {
   type WorkbenchSettings,
 } from '../host/workbench/workbenchConfig';
 import { ReviewPage } from './ReviewPage';
-import { startReviewSession, type ServiceLoader } from '../app/reviewSession';
+import { composeReviewPage } from '../app/reviewSession';
 
 // Set by webpack: true only in the workbench build.
 declare const __CG_WORKBENCH__: boolean;
@@ -34,17 +34,12 @@ async function pageConfig(): Promise<{ config: AppConfig; loginHint?: string }> 
   };
 }
 
-const loadService: ServiceLoader = ({ config, client, user }) =>
-  import(/* webpackChunkName: "review-service" */ '../app/review/reviewService').then((m) =>
-    m.createReviewService({ config, client, user }),
-  );
-
 function main(): void {
   const rootElement = document.getElementById('root');
   if (!rootElement) return;
   const settings = pageConfig();
   const start = () =>
-    settings.then(({ config, loginHint }) => startReviewSession(config, loginHint, loadService));
+    settings.then(({ config, loginHint }) => composeReviewPage(config, loginHint));
   createRoot(rootElement).render(
     <FluentProvider theme={webLightTheme}>
       <ReviewPage start={start} />
