@@ -1,10 +1,11 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { act, screen, waitFor } from '@testing-library/react';
 import { SenderCheckView } from '../../src/taskpane/views/SenderCheckView';
 import { SenderCheck, type RestrictionsSource } from '../../src/app/senderCheck';
 import type { MailHost, OpenMessage } from '../../src/host/mailHost';
 import type { RestrictionsSnapshot } from '../../src/cache/restrictionsCache';
 import { GraphAccessError } from '../../src/graph/errors';
+import { loadConfig } from '../../src/config/appConfig';
+import { renderWithServices, testServices } from './withServices';
 
 const snapshot: RestrictionsSnapshot = {
   refreshedAt: new Date().toISOString(),
@@ -61,11 +62,8 @@ const mail = (id: string, address: string): OpenMessage => ({
 
 function renderView(host: MailHost, source: RestrictionsSource) {
   const check = new SenderCheck(source, { trustMs: 300_000, backgroundRefreshMs: 30_000 });
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <SenderCheckView host={host} check={check} backgroundRefreshMs={30_000} />
-    </FluentProvider>,
-  );
+  const config = { ...loadConfig(), cacheBackgroundRefreshSeconds: 30 };
+  renderWithServices(<SenderCheckView />, testServices({ host, senderCheck: check, config }));
 }
 
 const verdictOf = () => screen.getByRole('status').getAttribute('data-verdict');
@@ -146,5 +144,27 @@ describe('SenderCheckView when the service is unreachable', () => {
     });
     await waitFor(() => expect(verdictOf()).toBe('restricted'));
     expect(refresh).toHaveBeenCalledTimes(2);
+  });
+
+  it('says the open email could not be read (never "Select an email"), and reads it again on Try again', async () => {
+    const host = new FakeHost(mail('a', 'dana@example.org'));
+    const read = jest
+      .spyOn(host, 'getCurrentMessage')
+      .mockRejectedValueOnce(new Error('Office said no for dana@example.org'));
+    renderView(host, {
+      current: () => snapshot,
+      load: async () => snapshot,
+      refresh: async () => snapshot,
+    });
+    const failure = await screen.findByTestId('async-error');
+    expect(failure.textContent).toContain('This email could not be read.');
+    // Plain words only: nothing from the error (an address, a token) is shown.
+    expect(failure.textContent).not.toContain('dana@example.org');
+    expect(screen.queryByTestId('no-item')).toBeNull();
+    expect(screen.queryByText(/Select an email/)).toBeNull();
+    act(() => screen.getByRole('button', { name: 'Try again' }).click());
+    await waitFor(() => expect(verdictOf()).toBe('restricted'));
+    expect(read).toHaveBeenCalledTimes(2);
+    expect(screen.queryByTestId('async-error')).toBeNull();
   });
 });

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { ContactEvents, LoggedState } from '../../app/events/contactEvents';
 import type { OpenMessage } from '../../host/mailHost';
 import { formatTimeOrDayMonthTime } from '../../policy/dates/format';
+import { useAsync } from '../../ui/useAsync';
 
 export type LoggedView =
   { status: 'loading' } | { status: 'error' } | { status: 'ready'; state: LoggedState };
@@ -11,19 +12,10 @@ export function useLoggedEvent(
   events: ContactEvents,
   message: OpenMessage,
 ): LoggedView & { reload: () => void } {
-  const [view, setView] = useState<LoggedView>({ status: 'loading' });
-  const [tick, setTick] = useState(0);
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  useEffect(() => {
-    let live = true;
-    events
-      .loggedState(message)
-      .then((state) => live && setView({ status: 'ready', state }))
-      .catch(() => live && setView({ status: 'error' }));
-    return () => {
-      live = false;
-    };
-  }, [events, message, tick]);
+  const logged = useAsync(useCallback(() => events.loggedState(message), [events, message]));
+  const { refresh } = logged;
+  // Looks again while what is shown stays (no spinner between two states).
+  const reload = useCallback(() => void refresh(), [refresh]);
   // When the outbox saves (or fails) an event about this email, look again.
   useEffect(
     () =>
@@ -32,6 +24,10 @@ export function useLoggedEvent(
       }),
     [events, message, reload],
   );
+  const view: LoggedView =
+    logged.state === 'done'
+      ? { status: 'ready', state: logged.value }
+      : { status: logged.state === 'error' ? 'error' : 'loading' };
   return { ...view, reload };
 }
 

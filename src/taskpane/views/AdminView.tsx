@@ -32,6 +32,9 @@ import {
   planSummaryText,
   whenText,
 } from './adminText';
+import { useServices } from '../../ui/services';
+import { useAsync } from '../../ui/useAsync';
+import { AsyncView } from '../../ui/AsyncView';
 
 const useStyles = makeStyles({
   root: { display: 'grid', rowGap: tokens.spacingVerticalL },
@@ -56,7 +59,17 @@ function message(e: unknown): string {
 
 const when = whenText;
 
-export function AdminView({ admin }: { admin: AdminRouting }) {
+/** The admin view once its service has loaded (both come in the "admin" chunk). */
+export function AdminView() {
+  const admin = useAsync(useServices().admin);
+  return (
+    <AsyncView async={admin} loading="Loading…" failed="The administration could not be loaded.">
+      {(loaded) => <AdminPanel admin={loaded} />}
+    </AsyncView>
+  );
+}
+
+function AdminPanel({ admin }: { admin: AdminRouting }) {
   const styles = useStyles();
   const [settings, setSettings] = useState<AdminSettings | null>(null);
   const [draft, setDraft] = useState<Record<string, string>>({});

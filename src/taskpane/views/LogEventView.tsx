@@ -7,25 +7,26 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { ContactEvents } from '../../app/events/contactEvents';
-import type { MailHost } from '../../host/mailHost';
 import { useOpenMessage } from '../hooks/useOpenMessage';
 import { EventForm } from '../components/events/EventForm';
 import { LoggedStatus } from '../components/events/LoggedStatus';
 import { useOutboxEntry } from '../hooks/useOutboxEvent';
 import { timeText } from '../hooks/useContactEvent';
 import { EVENT_TEXT, couldNotSaveText, savedAtText } from '../components/events/eventText';
+import { useServices } from '../../ui/services';
+import { AsyncFailure } from '../../ui/AsyncView';
 
 const useStyles = makeStyles({ view: { display: 'grid', rowGap: tokens.spacingVerticalM } });
 
 /** 'Log contact': the open email, or a contact that did not come by email (phone, gate, letter). */
-export function LogEventView({ host, events }: { host: MailHost; events: ContactEvents }) {
+export function LogEventView() {
   const styles = useStyles();
+  const { host, events } = useServices();
   const open = useOpenMessage(host);
   const [other, setOther] = useState(false);
   const [savedKey, setSavedKey] = useState<string | null>(null);
   const [formId, setFormId] = useState(0);
-  const message = open.status === 'ready' ? open.message : null;
+  const message = open.state === 'done' ? open.value : null;
   return (
     <div className={styles.view}>
       <div>
@@ -46,13 +47,12 @@ export function LogEventView({ host, events }: { host: MailHost; events: Contact
         </Button>
       </div>
       {!other && message ? (
-        <LoggedStatus key={message.itemId} events={events} message={message} />
+        <LoggedStatus key={message.itemId} message={message} />
       ) : (
         <>
-          {savedKey && <SavedNote events={events} eventKey={savedKey} />}
+          {savedKey && <SavedNote eventKey={savedKey} />}
           <EventForm
             key={formId}
-            events={events}
             fromEmail={false}
             initial={events.draftFor(null)}
             onSaved={(key) => {
@@ -62,12 +62,20 @@ export function LogEventView({ host, events }: { host: MailHost; events: Contact
           />
         </>
       )}
-      {!message && !other && <Text>{EVENT_TEXT.selectEmail}</Text>}
+      {open.state === 'error' && !other ? (
+        <AsyncFailure
+          text="The open email could not be read. You can still log another contact."
+          retry={open.retry}
+        />
+      ) : (
+        !message && !other && <Text>{EVENT_TEXT.selectEmail}</Text>
+      )}
     </div>
   );
 }
 
-function SavedNote({ events, eventKey }: { events: ContactEvents; eventKey: string }) {
+function SavedNote({ eventKey }: { eventKey: string }) {
+  const { events } = useServices();
   const entry = useOutboxEntry(events, eventKey);
   if (!entry) return null;
   if (entry.status === 'saved') {

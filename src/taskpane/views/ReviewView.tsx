@@ -1,13 +1,13 @@
 // The Review view (reviewers only, issue #5): the compact review in the 350 px pane, and a link to
 // the full page (review.html) for reading a chronology at a desk. Loaded lazily, with its service:
 // a member of staff who is not a reviewer never loads this code or its data.
-import { Link, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { LazyService } from '../../app/composition';
-import type { ReviewService } from '../../app/review/types';
+import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { MailHost } from '../../host/mailHost';
-import { useLazyService } from '../hooks/useLazyService';
 import { ReviewScreen } from '../components/review/ReviewScreen';
 import { REVIEW_TEXT } from '../components/review/reviewText';
+import { useServices } from '../../ui/services';
+import { useAsync } from '../../ui/useAsync';
+import { AsyncView } from '../../ui/AsyncView';
 
 const useStyles = makeStyles({
   root: { display: 'grid', rowGap: tokens.spacingVerticalM },
@@ -20,9 +20,10 @@ export function reviewPageHref(host: Pick<MailHost, 'kind' | 'getUser'>, base?: 
   return url.toString();
 }
 
-export function ReviewView({ load, host }: { load: LazyService<ReviewService>; host: MailHost }) {
+export function ReviewView() {
   const styles = useStyles();
-  const review = useLazyService(load, true);
+  const { review: load, host } = useServices();
+  const review = useAsync(load);
   const user = host.getUser();
   return (
     <div className={styles.root}>
@@ -32,11 +33,13 @@ export function ReviewView({ load, host }: { load: LazyService<ReviewService>; h
         </Link>{' '}
         {REVIEW_TEXT.readsBetterAtDesk}
       </Text>
-      {review ? (
-        <ReviewScreen review={review} layout="pane" user={user} />
-      ) : (
-        <Spinner size="tiny" label={REVIEW_TEXT.loadingReview} />
-      )}
+      <AsyncView
+        async={review}
+        loading={REVIEW_TEXT.loadingReview}
+        failed="The review could not be loaded."
+      >
+        {(loaded) => <ReviewScreen review={loaded} layout="pane" user={user} />}
+      </AsyncView>
     </div>
   );
 }

@@ -1,18 +1,15 @@
 import { Suspense, lazy, useState } from 'react';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { MailHost } from '../../host/mailHost';
-import type { SenderCheck } from '../../app/senderCheck';
 import { useOpenMessage } from '../hooks/useOpenMessage';
 import { useSenderVerdict } from '../hooks/useSenderVerdict';
 import { VerdictPanel } from '../components/VerdictPanel';
 import { CacheStatus } from '../components/CacheStatus';
 import type { OpenMessage } from '../../host/mailHost';
-import type { ContactEvents } from '../../app/events/contactEvents';
-import type { RestrictedActions } from '../../app/actions/restrictedActions';
-import type { LazyService } from '../../app/composition';
-import { useLazyService } from '../hooks/useLazyService';
 import { looksForwarded } from '../../policy/mailActions/forwardHeader';
 import { SENDER_CHECK_TEXT } from '../text';
+import { useServices } from '../../ui/services';
+import { useAsync } from '../../ui/useAsync';
+import { AsyncFailure, AsyncView } from '../../ui/AsyncView';
 
 // What can be done with the email is loaded after the verdict is shown, so the verdict never
 // waits for the code of forms and actions.
@@ -37,70 +34,44 @@ const useStyles = makeStyles({
   subject: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
 });
 
-interface Props {
-  host: MailHost;
-  check: SenderCheck;
-  backgroundRefreshMs: number;
-  /** Restricted-correspondence actions (issue #4), loaded when needed; absent in tests of the verdict alone. */
-  actions?: LazyService<RestrictedActions>;
-  /** Logging the email as a contact event (issue #3); absent in tests of the verdict alone. */
-  events?: ContactEvents;
-}
-
 /** The first thing staff see: is the sender of the open email restricted, and what to do. */
-export function SenderCheckView({ host, check, backgroundRefreshMs, actions, events }: Props) {
+export function SenderCheckView() {
   const styles = useStyles();
+  const { host } = useServices();
   const open = useOpenMessage(host);
-  if (open.status === 'loading') {
-    return <VerdictPanel verdict={null} onRetry={() => undefined} />;
-  }
-  if (!open.message) {
-    return (
-      <Text as="p" data-testid="no-item">
-        {SENDER_CHECK_TEXT.selectEmail}
-      </Text>
-    );
-  }
   return (
-    <div className={styles.view}>
-      <MessageVerdict
-        key={open.message.itemId}
-        message={open.message}
-        check={check}
-        backgroundRefreshMs={backgroundRefreshMs}
-        host={host}
-        actions={actions}
-        events={events}
-      />
-    </div>
+    <AsyncView
+      async={open}
+      loading={<VerdictPanel verdict={null} onRetry={() => undefined} />}
+      failed="This email could not be read. Its sender has not been checked."
+    >
+      {(message) =>
+        message ? (
+          <div className={styles.view}>
+            <MessageVerdict key={message.itemId} message={message} />
+          </div>
+        ) : (
+          <Text as="p" data-testid="no-item">
+            {SENDER_CHECK_TEXT.selectEmail}
+          </Text>
+        )
+      }
+    </AsyncView>
   );
 }
 
-function MessageVerdict({
-  message,
-  check,
-  backgroundRefreshMs,
-  host,
-  actions,
-  events,
-}: {
-  message: OpenMessage;
-  check: SenderCheck;
-  backgroundRefreshMs: number;
-  host: MailHost;
-  actions?: LazyService<RestrictedActions>;
-  events?: ContactEvents;
-}) {
+function MessageVerdict({ message }: { message: OpenMessage }) {
+  const { senderCheck: check, config, host, actions } = useServices();
+  const backgroundRefreshMs = config.cacheBackgroundRefreshSeconds * 1000;
   const styles = useStyles();
   const { state, recheck } = useSenderVerdict(check, message, backgroundRefreshMs);
   const result = state.status === 'done' ? state.result : null;
   const forwarded = looksForwarded(message.subject);
   // The emergency banner (from the actions panel, which reads the body) is shown here, first.
   const [bannerSlot, setBannerSlot] = useState<HTMLDivElement | null>(null);
-  const actionsService = useLazyService(
-    actions,
-    !!result && (result.verdict.kind === 'restricted' || forwarded),
-  );
+  const wanted = !!result && (result.verdict.kind === 'restricted' || forwarded);
+  const loadedActions = useAsync(wanted ? actions : null);
+  const actionsService = loadedActions.value;
   return (
     <>
       <Text size={200} className={styles.subject} data-testid="checked-subject">
@@ -110,7 +81,7 @@ function MessageVerdict({
       <div ref={setBannerSlot} data-testid="banner-slot" />
       <VerdictPanel verdict={result?.verdict ?? null} onRetry={() => recheck(true)} />
       <Suspense fallback={null}>
-        {events && result && <LoggedStatus events={events} message={message} />}
+        {result && <LoggedStatus message={message} />}
         {actionsService && result?.verdict.kind === 'restricted' && (
           <RestrictedActionsPanel
             actions={actionsService}
@@ -125,6 +96,12 @@ function MessageVerdict({
           <ForwardedCorrespondence actions={actionsService} message={message} />
         )}
       </Suspense>
+      {wanted && loadedActions.state === 'error' && (
+        <AsyncFailure
+          text="What can be done with this email could not be loaded."
+          retry={loadedActions.retry}
+        />
+      )}
       {result && result.verdict.kind !== 'unavailable' && (
         <CacheStatus
           refreshedAt={result.refreshedAt}

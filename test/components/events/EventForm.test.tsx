@@ -1,7 +1,6 @@
 // The contact event form and the email's "logged" state, in jsdom with the real ContactEvents
 // service and outbox (the save target is a fake: no Graph here).
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { EventForm } from '../../../src/taskpane/components/events/EventForm';
 import { LoggedStatus } from '../../../src/taskpane/components/events/LoggedStatus';
 import { ContactEvents } from '../../../src/app/events/contactEvents';
@@ -13,6 +12,7 @@ import { GraphAccessError } from '../../../src/graph/errors';
 import type { MailHost, OpenMessage } from '../../../src/host/mailHost';
 import type { ContactEvent } from '../../../src/policy/events';
 import { THREAT_NOTICE } from '../../../src/policy/events';
+import { renderWithServices, testServices } from '../withServices';
 
 // jsdom has no ResizeObserver; Fluent's MessageBar measures itself with one.
 class NoResizeObserver {
@@ -86,10 +86,9 @@ function service(target: SaveTarget = new ManualTarget(), marks: MessageMark[] =
 
 function renderForm(events: ContactEvents, fromEmail: boolean, onSaved = jest.fn()) {
   const initial = events.draftFor(fromEmail ? message : null);
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <EventForm events={events} initial={initial} fromEmail={fromEmail} onSaved={onSaved} />
-    </FluentProvider>,
+  renderWithServices(
+    <EventForm initial={initial} fromEmail={fromEmail} onSaved={onSaved} />,
+    testServices({ host, events }),
   );
   return onSaved;
 }
@@ -260,11 +259,7 @@ describe('EventForm', () => {
 
 describe('LoggedStatus', () => {
   function renderStatus(events: ContactEvents) {
-    render(
-      <FluentProvider theme={webLightTheme}>
-        <LoggedStatus events={events} message={message} />
-      </FluentProvider>,
-    );
+    renderWithServices(<LoggedStatus message={message} />, testServices({ host, events }));
   }
 
   async function logIt() {

@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import {
   asFailure,
   type EmailStatus,
   type RestrictedActions,
 } from '../../../app/actions/restrictedActions';
 import type { OpenMessage } from '../../../host/mailHost';
+import { useAsync } from '../../../ui/useAsync';
 
 export type EmailStatusState =
   | { kind: 'loading' }
@@ -17,25 +18,17 @@ export function useEmailStatus(
   message: OpenMessage,
   opts: { headers?: boolean } = {},
 ): { state: EmailStatusState; reload: () => Promise<void> } {
-  const [state, setState] = useState<EmailStatusState>({ kind: 'loading' });
   const headers = opts.headers === true;
-  const reload = useCallback(async () => {
-    try {
-      const status = await actions.load(message, { headers });
-      setState({ kind: 'ready', status });
-    } catch (e) {
-      setState({ kind: 'failed', message: asFailure(e).message });
-    }
-  }, [actions, message, headers]);
-  useEffect(() => {
-    let live = true;
-    actions.load(message, { headers }).then(
-      (status) => live && setState({ kind: 'ready', status }),
-      (e: unknown) => live && setState({ kind: 'failed', message: asFailure(e).message }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [actions, message, headers]);
+  const status = useAsync(
+    useCallback(() => actions.load(message, { headers }), [actions, message, headers]),
+  );
+  const state: EmailStatusState =
+    status.state === 'done'
+      ? { kind: 'ready', status: status.value }
+      : status.state === 'error'
+        ? { kind: 'failed', message: asFailure(status.error).message }
+        : { kind: 'loading' };
+  // Reads again after an action, keeping what is shown until the new status is in.
+  const reload = status.refresh;
   return { state, reload };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import {
   Button,
   Checkbox,
@@ -15,7 +15,7 @@ import {
   tokens,
   type FieldProps,
 } from '@fluentui/react-components';
-import type { ContactEvents, PersonChoice } from '../../../app/events/contactEvents';
+import type { PersonChoice } from '../../../app/events/contactEvents';
 import { EVIDENCE_COPY_LIMIT } from '../../../app/events/evidenceCopy';
 import {
   BEHAVIOUR_LABELS,
@@ -36,6 +36,8 @@ import {
 } from '../../../policy/events';
 import { instantFromLondonInput, londonInputValue } from '../../../policy/dates/londonInput';
 import { EVENT_TEXT, atMostText, copyKeptText, recordedByText } from './eventText';
+import { useServices } from '../../../ui/services';
+import { useAsync } from '../../../ui/useAsync';
 
 const useStyles = makeStyles({
   form: { display: 'grid', rowGap: tokens.spacingVerticalS },
@@ -48,7 +50,6 @@ function toggle<T>(list: T[], value: T, on: boolean): T[] {
 }
 
 interface Props {
-  events: ContactEvents;
   initial: ContactEventDraft;
   /** True when logging the open email (the sender is taken from it). */
   fromEmail: boolean;
@@ -57,20 +58,16 @@ interface Props {
 }
 
 /** The contact event form: under a minute to fill in. */
-export function EventForm({ events, initial, fromEmail, onSaved, onCancel }: Props) {
+export function EventForm({ initial, fromEmail, onSaved, onCancel }: Props) {
   const styles = useStyles();
+  const { events } = useServices();
   const [draft, setDraft] = useState<ContactEventDraft>(initial);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
-  const [people, setPeople] = useState<PersonChoice[]>([]);
-  useEffect(() => {
-    if (fromEmail) return;
-    let live = true;
-    void events.people().then((p) => live && setPeople(p));
-    return () => {
-      live = false;
-    };
-  }, [events, fromEmail]);
+  // The restricted people to choose from (not needed when the sender is the email's); none
+  // while they load or when they cannot be read: the name is typed instead.
+  const loadPeople = useCallback(() => events.people(), [events]);
+  const people: PersonChoice[] = useAsync(fromEmail ? null : loadPeople).value ?? [];
   const set = (patch: Partial<ContactEventDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const problem = (field: EventField) => problems.find((p) => p.field === field)?.message;
   const state = (field: EventField) => (problem(field) ? 'error' : 'none');

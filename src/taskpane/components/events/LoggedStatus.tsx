@@ -1,9 +1,9 @@
 import { Suspense, lazy, useState } from 'react';
 import { Button, MessageBar, MessageBarBody, Spinner, Text } from '@fluentui/react-components';
-import type { ContactEvents } from '../../../app/events/contactEvents';
 import type { OpenMessage } from '../../../host/mailHost';
 import { timeText, useLoggedEvent } from '../../hooks/useContactEvent';
 import { EVENT_TEXT, couldNotSaveText, loggedByText } from './eventText';
+import { useServices } from '../../../ui/services';
 
 // The form is fetched when someone chooses to log the email, not with every verdict.
 const EventForm = lazy(() =>
@@ -14,14 +14,14 @@ const EventForm = lazy(() =>
  * Below the verdict: "Log this email as a contact event", or the form, or where its event is
  * ("waiting to save", "logged by X at HH:MM"). Says "saved" only once Graph has confirmed it.
  */
-export function LoggedStatus({ events, message }: { events: ContactEvents; message: OpenMessage }) {
+export function LoggedStatus({ message }: { message: OpenMessage }) {
+  const { events } = useServices();
   const logged = useLoggedEvent(events, message);
   const [open, setOpen] = useState(false);
   if (open) {
     return (
       <Suspense fallback={<Spinner size="tiny" label={EVENT_TEXT.openingForm} />}>
         <EventForm
-          events={events}
           fromEmail
           initial={events.draftFor(message)}
           onSaved={() => {
