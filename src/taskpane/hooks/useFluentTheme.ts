@@ -1,28 +1,18 @@
 import { useEffect, useState } from 'react';
 import { webLightTheme, type Theme } from '@fluentui/react-components';
 import type { MailHost, ThemeKind } from '../../host/mailHost';
+import { useAsync } from '../../ui/useAsync';
+
+// The dark and high-contrast themes are a chunk of their own, fetched only when Outlook uses one.
+const loadThemes = () => import(/* webpackChunkName: "themes" */ '../themes');
 
 /** Outlook's theme as a Fluent theme, following theme changes; light until another is loaded. */
 export function useFluentTheme(host: MailHost): { kind: ThemeKind; theme: Theme } {
   const [kind, setKind] = useState<ThemeKind>(host.getTheme());
-  const [loaded, setLoaded] = useState<{ kind: ThemeKind; theme: Theme }>({
-    kind: 'light',
-    theme: webLightTheme,
-  });
+  // A subscription, not a load: Outlook says when its theme changes.
   useEffect(() => host.onThemeChanged(setKind), [host]);
-  useEffect(() => {
-    if (kind === 'light') return;
-    let live = true;
-    import(/* webpackChunkName: "themes" */ '../themes').then(
-      (m) => {
-        if (live)
-          setLoaded({ kind, theme: kind === 'dark' ? m.webDarkTheme : m.teamsHighContrastTheme });
-      },
-      () => undefined, // stays light: readable, if not the user's choice
-    );
-    return () => {
-      live = false;
-    };
-  }, [kind]);
-  return kind === 'light' ? { kind, theme: webLightTheme } : loaded;
+  const themes = useAsync(kind === 'light' ? null : loadThemes).value;
+  // Light while the themes load, and when they cannot be: readable, if not the user's choice.
+  if (kind === 'light' || !themes) return { kind: 'light', theme: webLightTheme };
+  return { kind, theme: kind === 'dark' ? themes.webDarkTheme : themes.teamsHighContrastTheme };
 }

@@ -2,7 +2,7 @@
 // they are read before any decision (000 §1.1 reasonable adjustments, §5.2 independent advocacy;
 // 002 §65 another form of communication, §68 reasonable adjustments, §69 a representative), and
 // edited here. The letters use "what to tell the parent", never the reviewers' own reasons.
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import {
   Button,
   Field,
@@ -16,6 +16,7 @@ import {
 } from '@fluentui/react-components';
 import type { CaseDetailsView, ReviewService } from '../../../app/review/types';
 import { REVIEW_TEXT, conflictText, errorText } from './reviewText';
+import { useAsync } from '../../../ui/useAsync';
 
 const useStyles = makeStyles({
   root: {
@@ -75,29 +76,30 @@ function viewOf(d: Draft): CaseDetailsView {
 
 export function CaseDetailsPanel({ review, personKey }: CaseDetailsPanelProps) {
   const styles = useStyles();
+  const read = useAsync(useCallback(() => review.caseDetails(personKey), [review, personKey]));
+  // What this panel saved, shown instead of what was read.
   const [loaded, setLoaded] = useState<{ key: string; details: CaseDetailsView } | null>(null);
   const [editing, setEditing] = useState<Draft | null>(null);
-  const [message, setMessage] = useState<{ intent: 'error' | 'warning'; text: string } | null>(
-    null,
-  );
+  const [saveMessage, setMessage] = useState<{
+    intent: 'error' | 'warning';
+    text: string;
+  } | null>(null);
   const [saving, setSaving] = useState(false);
+  const savedHere = loaded?.key === personKey;
+  // A record that cannot be read is edited from empty, with the reason shown.
+  const message =
+    saveMessage ??
+    (read.state === 'error' && !savedHere
+      ? { intent: 'error' as const, text: errorText(read.error) }
+      : null);
 
-  useEffect(() => {
-    let live = true;
-    review.caseDetails(personKey).then(
-      (details) => live && setLoaded({ key: personKey, details }),
-      (e: unknown) => {
-        if (!live) return;
-        setLoaded({ key: personKey, details: EMPTY });
-        setMessage({ intent: 'error', text: errorText(e) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [review, personKey]);
-
-  const details = loaded?.key === personKey ? loaded.details : undefined;
+  const details = savedHere
+    ? loaded.details
+    : read.state === 'done'
+      ? read.value
+      : read.state === 'error'
+        ? EMPTY
+        : undefined;
   if (!details) return <Text size={200}>{REVIEW_TEXT.readingFairness}</Text>;
   const { adjustments, representative } = details.fairness;
 

@@ -1,7 +1,7 @@
 // Letters: the policies' model letters filled from the case, previewed for printing, and created
 // as an Outlook draft addressed to the person for the head teacher to edit and send. Nothing is
 // ever sent automatically.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import {
   Button,
   Field,
@@ -21,6 +21,7 @@ import { LETTER_KINDS, LETTER_LABELS, type LetterKind } from '../../../policy/le
 import { isLocalDate, todayInLondon } from '../../../policy/londonDate';
 import { printElement } from './printing';
 import { REVIEW_TEXT, draftCreatedText, errorText } from './reviewText';
+import { useAsync } from '../../../ui/useAsync';
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -92,30 +93,24 @@ export function LettersPanel({
   const printable = useRef<HTMLDivElement>(null);
   // What the preview and the draft belong to: a decision just saved changes what a letter says.
   const key = `${personKey}|${kind}|${current?.stage ?? ''}|${letterDate}`;
-  const [shown, setShown] = useState<{
-    key: string;
-    letter?: { subject: string; bodyHtml: string };
-    error?: string;
-  } | null>(null);
   const [drafted, setDrafted] = useState<{
     key: string;
     draft?: LetterDraftResult;
     error?: string;
   } | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    if (!isLocalDate(letterDate)) return;
-    review.letterPreview(personKey, kind, letterDate).then(
-      (letter) => live && setShown({ key, letter }),
-      (e: unknown) => live && setShown({ key, error: errorText(e) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [review, personKey, kind, key, letterDate]);
-
-  const preview = shown?.key === key ? shown : undefined;
+  // Read again when the key changes (a decision just saved changes what the letter says).
+  const loadPreview = useCallback(
+    () => review.letterPreview(personKey, kind, letterDate),
+    [review, personKey, kind, letterDate],
+  );
+  const previewed = useAsync(dateOk ? loadPreview : null, key);
+  const preview: { letter?: { subject: string; bodyHtml: string }; error?: string } | undefined =
+    !dateOk || previewed.state === 'loading'
+      ? undefined
+      : previewed.state === 'done'
+        ? { letter: previewed.value }
+        : { error: errorText(previewed.error) };
   const letter = preview?.letter;
   const draft = drafted?.key === key ? drafted.draft : undefined;
   const error = preview?.error ?? (drafted?.key === key ? drafted.error : undefined);
