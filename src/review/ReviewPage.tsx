@@ -15,9 +15,9 @@ import {
 import type { ReviewService } from '../app/review/types';
 import { SignInRequiredError } from '../auth/tokenProvider';
 import type { SignedInUser } from '../host/mailHost';
-import { ReviewScreen } from '../taskpane/components/review/ReviewScreen';
+import { ReviewScreen } from '../ui/review/ReviewScreen';
 import type { ReviewSession } from '../app/reviewSession';
-import { REVIEW_TEXT, signedInAsText } from '../taskpane/components/review/reviewText';
+import { REVIEW_TEXT, signedInAsText } from '../ui/review/reviewText';
 
 const useStyles = makeStyles({
   root: {

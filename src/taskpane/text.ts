@@ -1,7 +1,7 @@
 // Plain words for the sender check (the verdict, the restriction's details, when the restrictions
 // were read), in one place. Staff read these in a hurry: short, direct, no jargon. Dates and times
 // are src/policy/dates/format.ts's; the other features' words are beside their components
-// (components/actions/actionText.ts, components/events/eventText.ts, components/review/reviewText.ts,
+// (components/actions/actionText.ts, components/events/eventText.ts, ../ui/review/reviewText.ts,
 // views/adminText.ts).
 import { formatDayOrAsIs, formatTimeOrDayMonthTime } from '../policy/dates/format';
 import type {

@@ -3,8 +3,8 @@
 // a member of staff who is not a reviewer never loads this code or its data.
 import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { MailHost } from '../../host/mailHost';
-import { ReviewScreen } from '../components/review/ReviewScreen';
-import { REVIEW_TEXT } from '../components/review/reviewText';
+import { ReviewScreen } from '../../ui/review/ReviewScreen';
+import { REVIEW_TEXT } from '../../ui/review/reviewText';
 import { useServices } from '../../ui/services';
 import { useAsync } from '../../ui/useAsync';
 import { AsyncView } from '../../ui/AsyncView';

@@ -2,7 +2,7 @@
 // the reason, can still be filled in, and a save replaces the reason with what was saved.
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { CaseDetailsPanel } from '../../../src/taskpane/components/review/CaseDetailsPanel';
+import { CaseDetailsPanel } from '../../../src/ui/review/CaseDetailsPanel';
 import type { CaseDetailsView, ReviewService } from '../../../src/app/review/types';
 
 describe('CaseDetailsPanel', () => {

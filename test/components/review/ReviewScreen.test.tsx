@@ -3,8 +3,8 @@
 // by" refusal, the due and overdue panel, letters, the pane layout, and the review page's role gate.
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { LettersPanel } from '../../../src/taskpane/components/review/LettersPanel';
-import { ReviewScreen } from '../../../src/taskpane/components/review/ReviewScreen';
+import { LettersPanel } from '../../../src/ui/review/LettersPanel';
+import { ReviewScreen } from '../../../src/ui/review/ReviewScreen';
 import { DUE_LABELS } from '../../../src/policy/lifecycle';
 import { ReviewPage } from '../../../src/review/ReviewPage';
 import type { ReviewSession } from '../../../src/app/reviewSession';
@@ -117,8 +117,7 @@ describe('Chronology', () => {
 
   it('shows a link that is not to Outlook on the web as text, never as a link', async () => {
     const review = new FakeReviewService();
-    const { ChronologyPanel } =
-      await import('../../../src/taskpane/components/review/ChronologyPanel');
+    const { ChronologyPanel } = await import('../../../src/ui/review/ChronologyPanel');
     const hostile = [
       'javascript:alert(document.cookie)',
       'data:text/html,<script>alert(1)</script>',
@@ -152,8 +151,7 @@ describe('Chronology', () => {
 
   it('shows who created each entry from SharePoint, who changed it, and flags a column naming someone else', async () => {
     const review = new FakeReviewService();
-    const { ChronologyPanel } =
-      await import('../../../src/taskpane/components/review/ChronologyPanel');
+    const { ChronologyPanel } = await import('../../../src/ui/review/ChronologyPanel');
     const chronology = await review.chronology(MARK.personKey);
     const entries = [
       {
@@ -209,8 +207,7 @@ describe('Chronology', () => {
   });
 
   it('redacts the same text on screen as in the CSV, with the one routine', async () => {
-    const { ChronologyPanel } =
-      await import('../../../src/taskpane/components/review/ChronologyPanel');
+    const { ChronologyPanel } = await import('../../../src/ui/review/ChronologyPanel');
     const { chronologyCsv } = await import('../../../src/policy/chronology');
     const { chronologyRedaction } = await import('../../../src/app/review/redaction');
     const review = new FakeReviewService();
@@ -275,8 +272,7 @@ describe('Chronology', () => {
     const review = new FakeReviewService();
     const saved: [string, string][] = [];
     const printed: HTMLElement[] = [];
-    const { ChronologyPanel } =
-      await import('../../../src/taskpane/components/review/ChronologyPanel');
+    const { ChronologyPanel } = await import('../../../src/ui/review/ChronologyPanel');
     const chronology = await review.chronology(MARK.personKey);
     render(
       <FluentProvider theme={webLightTheme}>

@@ -6,10 +6,10 @@ import {
   buildTransition,
   initialFormState,
   formParts,
-} from '../../../src/taskpane/components/review/transitionForm';
-import { suggestedLetter } from '../../../src/taskpane/components/review/LettersPanel';
+} from '../../../src/ui/review/transitionForm';
+import { suggestedLetter } from '../../../src/ui/review/LettersPanel';
 import { reviewPageHref } from '../../../src/taskpane/views/ReviewView';
-import { conflictText } from '../../../src/taskpane/components/review/ActionsPanel';
+import { conflictText } from '../../../src/ui/review/ActionsPanel';
 import { warnedCase } from './fakeReviewService';
 
 describe('redactNames', () => {

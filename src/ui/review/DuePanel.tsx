@@ -1,7 +1,7 @@
 // What falls due in the next 14 days and what is late, across every case. A restriction past its
 // review date is listed as late, never silently kept (DOMAIN.md: fair to the parent).
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { DueItem } from '../../../policy/lifecycle/due';
+import type { DueItem } from '../../policy/lifecycle/due';
 import {
   REVIEW_TEXT,
   dueSummaryText,

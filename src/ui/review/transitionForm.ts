@@ -1,15 +1,15 @@
 // The decision forms' state, and how it becomes a Transition (src/policy/lifecycle). Pure, so the
 // forms' rules are tested without rendering.
-import type { Duration, ReviewPlan } from '../../../policy/dates/periods';
-import type { TermName } from '../../../policy/dates/schoolCalendar';
+import type { Duration, ReviewPlan } from '../../policy/dates/periods';
+import type { TermName } from '../../policy/dates/schoolCalendar';
 import type {
   DeciderRole,
   RestrictionCase,
   Transition,
   TransitionKind,
   WithoutWarningGround,
-} from '../../../policy/lifecycle/types';
-import type { RestrictionTerms, Term, TermKind } from '../../../policy/lifecycle/terms';
+} from '../../policy/lifecycle/types';
+import type { RestrictionTerms, Term, TermKind } from '../../policy/lifecycle/terms';
 
 /** The duration choices policy 002 §50 names: 3, 6 or 12 months, or to the end of a term. */
 export const DURATION_CHOICES = [

@@ -14,14 +14,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { LetterDraftResult, ReviewService } from '../../../app/review/types';
-import { isBan } from '../../../policy/lifecycle/terms';
-import type { RestrictionCase } from '../../../policy/lifecycle/types';
-import { LETTER_KINDS, LETTER_LABELS, type LetterKind } from '../../../policy/letters/templates';
-import { isLocalDate, todayInLondon } from '../../../policy/londonDate';
+import type { LetterDraftResult, ReviewService } from '../../app/review/types';
+import { isBan } from '../../policy/lifecycle/terms';
+import type { RestrictionCase } from '../../policy/lifecycle/types';
+import { LETTER_KINDS, LETTER_LABELS, type LetterKind } from '../../policy/letters/templates';
+import { isLocalDate, todayInLondon } from '../../policy/londonDate';
 import { printElement } from './printing';
 import { REVIEW_TEXT, draftCreatedText, errorText } from './reviewText';
-import { useAsync } from '../../../ui/useAsync';
+import { useAsync } from '../useAsync';
 
 const useStyles = makeStyles({
   heading: { margin: 0 },

@@ -1,15 +1,15 @@
 // The deadlines a decision will set, worked out before it is saved (never typed). The review
 // service previews the decision with the same plan its save runs (the school's settings, term
 // dates and closures, the case as the reviewer saw it), so the dates shown are the dates saved.
-import type { ReviewService } from '../../../app/review/types';
+import type { ReviewService } from '../../app/review/types';
 import type {
   CaseDeadline,
   RestrictionCase,
   Stage,
   Transition,
   TransitionResult,
-} from '../../../policy/lifecycle/types';
-import type { LocalDate } from '../../../policy/types';
+} from '../../policy/lifecycle/types';
+import type { LocalDate } from '../../policy/types';
 
 export type PreviewOutcome =
   | {

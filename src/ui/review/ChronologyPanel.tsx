@@ -16,13 +16,13 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { Chronology, ChronologyEntry, ReviewService } from '../../../app/review/types';
-import { BEHAVIOUR_LABELS, type Behaviour } from '../../../policy/events/vocabulary';
-import { todayInLondon } from '../../../policy/londonDate';
-import { safeMessageLink } from '../../../policy/chronology/messageLink';
-import { authorshipWarning, type EntryAuthor } from '../../../policy/chronology/authorship';
-import { chronologyRedaction } from '../../../app/review/redaction';
-import { chronologyRedactor, REDACTED } from '../../../policy/chronology';
+import type { Chronology, ChronologyEntry, ReviewService } from '../../app/review/types';
+import { BEHAVIOUR_LABELS, type Behaviour } from '../../policy/events/vocabulary';
+import { todayInLondon } from '../../policy/londonDate';
+import { safeMessageLink } from '../../policy/chronology/messageLink';
+import { authorshipWarning, type EntryAuthor } from '../../policy/chronology/authorship';
+import { chronologyRedaction } from '../../app/review/redaction';
+import { chronologyRedactor, REDACTED } from '../../policy/chronology';
 import { WeeklyChart } from './WeeklyChart';
 import { printElement } from './printing';
 import {

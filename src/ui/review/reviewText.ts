@@ -2,11 +2,11 @@
 // on its button, what each chronology line is, the panels' headings, labels, buttons and messages,
 // and the sentences they build from a case. Dates and times are src/policy/dates/format.ts's
 // (en-GB, Europe/London); the policies' own names (stages, deadlines, terms) are src/policy's.
-import type { ChronologyEntryKind } from '../../../app/review/types';
-import type { TransitionKind } from '../../../policy/lifecycle/types';
-import type { DueItem } from '../../../policy/lifecycle/due';
-import { formatDayOrAsIs, formatShortDateTime } from '../../../policy/dates/format';
-import type { LocalDate } from '../../../policy/types';
+import type { ChronologyEntryKind } from '../../app/review/types';
+import type { TransitionKind } from '../../policy/lifecycle/types';
+import type { DueItem } from '../../policy/lifecycle/due';
+import { formatDayOrAsIs, formatShortDateTime } from '../../policy/dates/format';
+import type { LocalDate } from '../../policy/types';
 
 export const TRANSITION_BUTTONS: Record<TransitionKind, string> = {
   recordConcern: 'Record an informal concern',

@@ -12,11 +12,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { Chronology, FlaggedSender, ReviewService } from '../../../app/review/types';
-import type { DueItem } from '../../../policy/lifecycle/due';
-import type { RestrictionCase } from '../../../policy/lifecycle/types';
-import type { HintThresholds } from '../../../policy/hints';
-import { todayInLondon } from '../../../policy/londonDate';
+import type { Chronology, FlaggedSender, ReviewService } from '../../app/review/types';
+import type { DueItem } from '../../policy/lifecycle/due';
+import type { RestrictionCase } from '../../policy/lifecycle/types';
+import type { HintThresholds } from '../../policy/hints';
+import { todayInLondon } from '../../policy/londonDate';
 import { ActionsPanel } from './ActionsPanel';
 import { ChronologyPanel } from './ChronologyPanel';
 import { DuePanel } from './DuePanel';

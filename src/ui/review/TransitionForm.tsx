@@ -25,8 +25,8 @@ import {
   type RestrictionCase,
   type Transition,
   type TransitionKind,
-} from '../../../policy/lifecycle/types';
-import { TERM_KINDS, TERM_LABELS, type TermKind } from '../../../policy/lifecycle/terms';
+} from '../../policy/lifecycle/types';
+import { TERM_KINDS, TERM_LABELS, type TermKind } from '../../policy/lifecycle/terms';
 import type { PreviewOutcome, Previewer } from './deadlinePreview';
 import {
   DURATION_CHOICES,

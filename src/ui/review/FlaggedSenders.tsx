@@ -3,15 +3,11 @@
 // the behaviour headings recorded, threats, the stage, and the policies' hints with their
 // references. Hints only: the decision is the head teacher's (policy 002 §44).
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { FlaggedSender } from '../../../app/review/types';
-import { BEHAVIOUR_LABELS } from '../../../policy/events/vocabulary';
-import {
-  DEFAULT_HINT_THRESHOLDS,
-  summarizeSender,
-  type HintThresholds,
-} from '../../../policy/hints';
-import { STAGE_LABELS } from '../../../policy/lifecycle/types';
-import type { LocalDate } from '../../../policy/types';
+import type { FlaggedSender } from '../../app/review/types';
+import { BEHAVIOUR_LABELS } from '../../policy/events/vocabulary';
+import { DEFAULT_HINT_THRESHOLDS, summarizeSender, type HintThresholds } from '../../policy/hints';
+import { STAGE_LABELS } from '../../policy/lifecycle/types';
+import type { LocalDate } from '../../policy/types';
 import { DISCLAIMER, REVIEW_TEXT, formatDay, openPersonLabel } from './reviewText';
 
 const useStyles = makeStyles({

@@ -14,9 +14,9 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { CaseDetailsView, ReviewService } from '../../../app/review/types';
+import type { CaseDetailsView, ReviewService } from '../../app/review/types';
 import { REVIEW_TEXT, conflictText, errorText } from './reviewText';
-import { useAsync } from '../../../ui/useAsync';
+import { useAsync } from '../useAsync';
 
 const useStyles = makeStyles({
   root: {

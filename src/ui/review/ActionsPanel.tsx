@@ -13,16 +13,16 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { ReviewService, TransitionOutcome } from '../../../app/review/types';
-import { durationLabel } from '../../../policy/dates/periods';
-import { describeTermForPerson } from '../../../policy/lifecycle/terms';
+import type { ReviewService, TransitionOutcome } from '../../app/review/types';
+import { durationLabel } from '../../policy/dates/periods';
+import { describeTermForPerson } from '../../policy/lifecycle/terms';
 import {
   DEADLINE_LABELS,
   STAGE_LABELS,
   type RestrictionCase,
   type Transition,
   type TransitionKind,
-} from '../../../policy/lifecycle/types';
+} from '../../policy/lifecycle/types';
 import { CaseDetailsPanel } from './CaseDetailsPanel';
 import type { Previewer } from './deadlinePreview';
 import { TransitionForm } from './TransitionForm';

@@ -2,7 +2,7 @@
 // container through the viewBox. Each bar has a tooltip; the whole chart a plain summary for
 // screen readers.
 import { tokens } from '@fluentui/react-components';
-import type { Chronology } from '../../../app/review/types';
+import type { Chronology } from '../../app/review/types';
 import { formatDay, weekBarText, weeklySummaryText } from './reviewText';
 
 const BAR = 10;
