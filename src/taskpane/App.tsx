@@ -12,6 +12,7 @@ import type { Services } from '../app/composition';
 import { SenderCheckView } from './views/SenderCheckView';
 import { ServicesProvider } from '../ui/services';
 import { useAsync } from '../ui/useAsync';
+import { PANE_TEXT, UI_TEXT } from '../ui/uiText';
 
 // Views other than the sender check are loaded when first opened: the pane shows a verdict
 // without fetching the code for forms and administration (see README, Performance).
@@ -62,23 +63,23 @@ interface ViewEntry {
 const views: ViewEntry[] = [
   {
     id: 'sender',
-    label: 'Sender',
+    label: PANE_TEXT.tabs.sender,
     render: () => <SenderCheckView />,
   },
   {
     id: 'log',
-    label: 'Log contact',
+    label: PANE_TEXT.tabs.log,
     render: () => <LogEventView />,
   },
   {
     id: 'review',
-    label: 'Review',
+    label: PANE_TEXT.tabs.review,
     render: () => <ReviewView />,
     visible: (s) => s.roles.has('reviewer'),
   },
   {
     id: 'admin',
-    label: 'Admin',
+    label: PANE_TEXT.tabs.admin,
     render: () => <AdminView />,
     visible: (s) => s.roles.has('admin'),
   },
@@ -115,12 +116,12 @@ export function App({ services }: { services: Services }) {
       <FluentProvider theme={theme} data-theme={themeKind}>
         <main className={styles.root}>
           <Text as="h1" size={400} weight="semibold" className={styles.header}>
-            Contact Guard
+            {PANE_TEXT.title}
           </Text>
           {shown.length > 1 && (
             // A light tab list (ARIA tabs over Fluent buttons): Fluent's TabList costs the pane
             // more script than the whole sender check.
-            <div role="tablist" aria-label="Contact Guard views" className={styles.tabs}>
+            <div role="tablist" aria-label={PANE_TEXT.tabsLabel} className={styles.tabs}>
               {shown.map((v) => (
                 <Button
                   key={v.id}
@@ -135,7 +136,7 @@ export function App({ services }: { services: Services }) {
               ))}
             </div>
           )}
-          <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+          <Suspense fallback={<Spinner size="tiny" label={UI_TEXT.loading} />}>
             {current.render()}
           </Suspense>
         </main>

@@ -13,6 +13,9 @@ import type {
 } from '../policy/types';
 
 export const SENDER_CHECK_TEXT = {
+  emailUnreadable: 'This email could not be read. Its sender has not been checked.',
+  // The actions' code is loaded after the verdict (its own chunk): its failure is said here.
+  actionsUnloadable: 'What can be done with this email could not be loaded.',
   selectEmail: 'Select an email to check its sender.',
   noSender: 'No sender',
   noSubject: '(no subject)',

@@ -9,6 +9,7 @@ import {
   Spinner,
 } from '@fluentui/react-components';
 import type { Async } from './useAsync';
+import { UI_TEXT } from './uiText';
 
 export interface AsyncViewProps<T> {
   async: Async<T>;
@@ -44,7 +45,7 @@ export function AsyncFailure({ text, retry }: { text: string; retry: () => void 
       <MessageBarBody>{text}</MessageBarBody>
       <MessageBarActions>
         <Button size="small" onClick={retry}>
-          Try again
+          {UI_TEXT.tryAgain}
         </Button>
       </MessageBarActions>
     </MessageBar>

@@ -35,6 +35,7 @@ import {
 import { useServices } from '../../ui/services';
 import { useAsync } from '../../ui/useAsync';
 import { AsyncView } from '../../ui/AsyncView';
+import { UI_TEXT } from '../../ui/uiText';
 
 const useStyles = makeStyles({
   root: { display: 'grid', rowGap: tokens.spacingVerticalL },
@@ -63,7 +64,7 @@ const when = whenText;
 export function AdminView() {
   const admin = useAsync(useServices().admin);
   return (
-    <AsyncView async={admin} loading="Loading…" failed="The administration could not be loaded.">
+    <AsyncView async={admin} loading={UI_TEXT.loading} failed={ADMIN_TEXT.unloadable}>
       {(loaded) => <AdminPanel admin={loaded} />}
     </AsyncView>
   );

@@ -63,10 +63,7 @@ export function LogEventView() {
         </>
       )}
       {open.state === 'error' && !other ? (
-        <AsyncFailure
-          text="The open email could not be read. You can still log another contact."
-          retry={open.retry}
-        />
+        <AsyncFailure text={EVENT_TEXT.openEmailUnreadable} retry={open.retry} />
       ) : (
         !message && !other && <Text>{EVENT_TEXT.selectEmail}</Text>
       )}

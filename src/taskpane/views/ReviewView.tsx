@@ -33,11 +33,7 @@ export function ReviewView() {
         </Link>{' '}
         {REVIEW_TEXT.readsBetterAtDesk}
       </Text>
-      <AsyncView
-        async={review}
-        loading={REVIEW_TEXT.loadingReview}
-        failed="The review could not be loaded."
-      >
+      <AsyncView async={review} loading={REVIEW_TEXT.loadingReview} failed={REVIEW_TEXT.unloadable}>
         {(loaded) => <ReviewScreen review={loaded} layout="pane" user={user} />}
       </AsyncView>
     </div>

@@ -43,7 +43,7 @@ export function SenderCheckView() {
     <AsyncView
       async={open}
       loading={<VerdictPanel verdict={null} onRetry={() => undefined} />}
-      failed="This email could not be read. Its sender has not been checked."
+      failed={SENDER_CHECK_TEXT.emailUnreadable}
     >
       {(message) =>
         message ? (
@@ -97,10 +97,7 @@ function MessageVerdict({ message }: { message: OpenMessage }) {
         )}
       </Suspense>
       {wanted && loadedActions.state === 'error' && (
-        <AsyncFailure
-          text="What can be done with this email could not be loaded."
-          retry={loadedActions.retry}
-        />
+        <AsyncFailure text={SENDER_CHECK_TEXT.actionsUnloadable} retry={loadedActions.retry} />
       )}
       {result && result.verdict.kind !== 'unavailable' && (
         <CacheStatus

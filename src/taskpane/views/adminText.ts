@@ -4,6 +4,7 @@ import type { ApplyResult, MyPlan, RunStatus } from '../../app/admin/adminRoutin
 import { formatShortDateTime } from '../../policy/dates/format';
 
 export const ADMIN_TEXT = {
+  unloadable: 'The administration could not be loaded.',
   page: 'Administration',
   somethingWrong: 'Something went wrong.',
   // Settings.

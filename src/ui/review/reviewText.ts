@@ -60,6 +60,7 @@ export function daysText(days: number): string {
 }
 
 export const REVIEW_TEXT = {
+  unloadable: 'The review could not be loaded.',
   // Decisions (ActionsPanel).
   decisions: 'Decisions',
   now: 'Now:',

@@ -4,6 +4,7 @@
 import { formatCount } from '../../../policy/dates/format';
 
 export const EVENT_TEXT = {
+  openEmailUnreadable: 'The open email could not be read. You can still log another contact.',
   // The form.
   pleaseCheck: 'Please check:',
   when: 'When it happened',
