@@ -144,7 +144,11 @@ export class Decisions {
 
   /** What a decision would do, without writing anything (the form's deadline preview). */
   async preview(personKey: string, transition: Transition): Promise<TransitionResult> {
-    const stored = this.seen.case(personKey) ?? (await this.cases.byPersonKey(personKey));
+    let stored = this.seen.case(personKey);
+    if (!stored && !this.seen.knownToHaveNone(personKey)) {
+      stored = await this.cases.byPersonKey(personKey);
+      if (!stored) this.seen.rememberNone(personKey);
+    }
     const current = stored?.case ?? (await this.freshCase(personKey));
     return this.decide(current, transition, 'preview');
   }

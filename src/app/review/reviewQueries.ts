@@ -3,12 +3,13 @@
 // "Performance"); who each event is about is the policy core's PeopleIndex (src/policy/people),
 // and the ranking its rankSenders. Nothing here writes.
 //
-// Reuse: the look-back window's events and the people index the list was ranked with are reused
-// for `cacheMs` (60 s by default), so that opening a person from the list finds the person the list
-// showed (the addresses their events joined) without reading the list again. The list itself
-// (flaggedSenders) always reads the cases and the staff list afresh and replaces the index, so a
-// reload after a decision shows it. Opened without the list (or after `cacheMs`), a person is found
-// from the cases and the staff list (see people()).
+// Reuse: the look-back window's events are reused for `cacheMs` (60 s by default). The people index
+// the list was ranked with is kept until the list is read again, so that a person opened from the
+// list is the person the list showed (their name, the addresses their events joined) however long
+// the reviewer spends on them; the list itself (flaggedSenders) always reads the cases and the
+// staff list afresh and replaces the index, so a reload after a decision shows it. Opened before
+// any list was read, a person is found from the cases and the staff list (one small read each,
+// then kept the same way), else from their own events (see person()).
 import type { GraphCalls } from '../../graph/graphCalls';
 import { CasesRepository, type StoredCase } from '../../graph/repositories/casesRepository';
 import {
@@ -86,7 +87,10 @@ export class ReviewQueries {
   private readonly events: EventsQueries;
   private readonly audit: AuditQueries;
   private windowCache?: { at: number; from: number; events: ReviewEvent[] };
-  private peopleCache?: { at: number; people: PeopleIndex };
+  /** The people index of the last list read (or of the cases and staff list), until the next. */
+  private peopleCache?: PeopleIndex;
+  /** People known only from their own events, found when no list named them (see person()). */
+  private readonly fromEvents = new Map<string, ReviewPerson | undefined>();
 
   constructor(
     calls: GraphCalls,
@@ -150,35 +154,59 @@ export class ReviewQueries {
 
   /**
    * Everyone the review knows of, and the requests it took: the index that ranked the list the
-   * reviewer is looking at when it was read in the last `cacheMs`; otherwise the cases and the
-   * staff list alone (two small reads; the look-back window's thousands of events are not read to
-   * open one person, whose own events the chronology reads by address).
+   * reviewer is looking at; before any list was read, the cases and the staff list alone (two small
+   * reads; the look-back window's thousands of events are not read to open one person).
    */
   private async people(): Promise<{ people: PeopleIndex; requests: number }> {
-    const c = this.peopleCache;
-    if (c && this.context.fresh(c.at)) return { people: c.people, requests: 0 };
+    if (this.peopleCache) return { people: this.peopleCache, requests: 0 };
     const [{ cases: stored }, staff] = await Promise.all([this.cases.all(), this.staffList()]);
     const people = new PeopleIndex(
       stored.map((s) => ({ key: s.personKey, case: s.case })),
       staff.entries,
     );
+    this.peopleCache = people;
     return { people, requests: 1 + staff.requests };
   }
 
-  /**
-   * Someone the review knows of, by key, or by the address or name the key holds (a key made from
-   * a second address finds its person); undefined when no list names them.
-   */
-  async person(personKey: string): Promise<ReviewPerson | undefined> {
-    const { people } = await this.people();
+  /** Someone the index knows by this key, or by the address or name it holds, unless that is a case. */
+  private known(people: PeopleIndex, personKey: string): ReviewPerson | undefined {
     const byKey = people.get(personKey);
     if (byKey) return byKey;
+    // A second address, or a name written differently, finds its person; never someone with a
+    // case (their case is found by its own key, and a new case must not copy them).
     const key = people.keyFor(
       isNameKey(personKey)
         ? { personName: personFromKey(personKey).name }
         : { personEmail: personKey },
     );
-    return key === undefined ? undefined : people.get(key);
+    const other = key === undefined ? undefined : people.get(key);
+    return other && !other.case ? other : undefined;
+  }
+
+  /**
+   * Who a key stands for, for a new case: the person the index knows; else, for someone no list
+   * names, the name their own contact events were recorded under (their address's events, or the
+   * look-back window's for a name); undefined when nothing names them.
+   */
+  async person(personKey: string): Promise<ReviewPerson | undefined> {
+    const known = this.known((await this.people()).people, personKey);
+    if (known) return known;
+    if (this.fromEvents.has(personKey)) return this.fromEvents.get(personKey);
+    const events = isNameKey(personKey)
+      ? (await this.windowEvents(await this.lookbackDays())).events.filter(
+          (e) =>
+            !e.personEmail && e.personName?.trim().toLowerCase() === personFromKey(personKey).name,
+        )
+      : (await this.events.forEmails([personKey])).events;
+    const name = events
+      .filter((e) => e.personName?.trim())
+      .sort((a, b) => b.occurredAt.localeCompare(a.occurredAt))[0]
+      ?.personName?.trim();
+    const found: ReviewPerson | undefined = name
+      ? { key: personKey, name, emails: personFromKey(personKey).emails }
+      : undefined;
+    this.fromEvents.set(personKey, found);
+    return found;
   }
 
   // ---------- the list ----------
@@ -204,7 +232,8 @@ export class ReviewQueries {
       staff.entries,
     );
     const eventsOf = people.fileEvents(window.events);
-    this.peopleCache = { at: this.context.now().getTime(), people };
+    this.peopleCache = people;
+    this.fromEvents.clear();
     const activities = senderActivities(people, eventsOf, today);
     const ranked = rankSenders(activities, today, settings.thresholds);
     const byKey = new Map(activities.map((a) => [a.key, a]));
@@ -272,9 +301,13 @@ export class ReviewQueries {
       this.people(),
     ]);
     this.stats.chronologyRequests += 1 + people.requests;
-    const known = people.people.get(personKey);
+    const known = this.known(people.people, personKey);
     if (stored) this.seen.remember(stored);
-    const name = stored?.case.person.name ?? known?.name ?? '';
+    // Someone known only by name whom the index does not know (yet): the name the key holds.
+    const name =
+      stored?.case.person.name ??
+      known?.name ??
+      (isNameKey(personKey) ? personFromKey(personKey).name : '');
     const emails = [
       ...new Set([
         ...(stored?.case.person.emails ?? []).map((e) => e.toLowerCase()),
@@ -315,7 +348,8 @@ export class ReviewQueries {
     const spoc = stored?.case.restriction?.terms.spoc?.name?.trim();
     return {
       personKey,
-      personName: name,
+      // A name key's person is shown as their events recorded them ("Tom Vale", not "tom vale").
+      personName: stored || known ? name : (byName[0]?.personName?.trim() ?? name),
       personEmails: emails,
       otherStaffNames: spoc ? [spoc] : [],
       entries,

@@ -7,9 +7,21 @@ import type { StoredCase } from '../../graph/repositories/casesRepository';
 export class SeenCases {
   private readonly cases = new Map<string, StoredCase>();
   private readonly itemTags = new Map<string, string>();
+  /** People read to have no case yet: the deadline preview asks for each keystroke, not Graph. */
+  private readonly none = new Set<string>();
 
   remember(stored: StoredCase): void {
     this.cases.set(stored.personKey, stored);
+    this.none.delete(stored.personKey);
+  }
+
+  /** Read to have no case (only the preview relies on this; a save reads again). */
+  rememberNone(personKey: string): void {
+    if (!this.cases.has(personKey)) this.none.add(personKey);
+  }
+
+  knownToHaveNone(personKey: string): boolean {
+    return this.none.has(personKey);
   }
 
   case(personKey: string): StoredCase | undefined {

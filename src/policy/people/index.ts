@@ -3,9 +3,8 @@
 // each person's activity is for the ranking (src/policy/hints). Pure: the review's read queries
 // (src/app/review/reviewQueries.ts) give it what the lists hold.
 //
-// A person's key is their first address, normalised exactly as the sender check normalises a
-// sender (normalizeAddress), or `name:<name>` for someone known only by name (a phone call, a
-// visit). Addresses come from the Emails column through the policy core's own parser
+// A person's key is their first address (lower case), or `name:<name>` for someone known only by
+// name (a phone call, a visit). Addresses come from the Emails column through the policy core's own parser
 // (splitAddressList in ../restrictionItem), never a second one.
 import { normalizeAddress } from '../addresses';
 import type { InformedAnswer } from '../events';
@@ -27,9 +26,14 @@ export function isNameKey(key: string): boolean {
   return key.startsWith(NAME_KEY_PREFIX);
 }
 
-/** A person's key: their first address (normalised), else their name's key. */
+/**
+ * A person's key: their first address, trimmed and lower-cased, else their name's key. Stored as
+ * the Restriction Cases list's PersonKey (docs/review.md), so it is computed exactly as it always
+ * was: addresses reach a case already normalised (the pane and the staff list's parser), and a
+ * different form would no longer find a case saved under the old one.
+ */
 export function personKeyOf(person: { name: string; emails: readonly string[] }): string {
-  const email = person.emails.map((e) => normalizeAddress(e)).find((e) => e !== '');
+  const email = person.emails.map((e) => e.trim().toLowerCase()).find((e) => e !== '');
   return email ?? nameKey(person.name);
 }
 

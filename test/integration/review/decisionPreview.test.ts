@@ -42,6 +42,29 @@ const calls = (upn: string) =>
     }),
   );
 
+const list = (name: string) =>
+  `/sites/${SP.hostname}:${SP.sitePath}:/lists/${encodeURIComponent(name)}/items`;
+
+/** A contact event recorded by reception (no case, no staff-list item for the person). */
+async function logEvent(key: string, person: { name: string; email?: string }, hoursAgo: number) {
+  await calls('reception@oakfield.sch.uk').post(list('Contact Events'), {
+    fields: {
+      Title: 'Phone call about the trip',
+      EventKey: key,
+      OccurredAt: new Date(Date.now() - hoursAgo * 3_600_000)
+        .toISOString()
+        .replace(/\.\d{3}Z$/, 'Z'),
+      Channel: person.email ? 'Email' : 'Phone',
+      PersonName: person.name,
+      ...(person.email ? { PersonEmail: person.email } : {}),
+      Behaviours: 'Tone',
+      RecordedByName: 'Sam Patel',
+      RecordedByEmail: 'reception@oakfield.sch.uk',
+      ThreatOfViolence: false,
+    },
+  });
+}
+
 function service(options: { now?: () => Date; realBankHolidays?: boolean } = {}) {
   return createReviewService({
     client: calls(HEAD),
@@ -66,6 +89,58 @@ const impose: Transition = {
     spoc: { name: 'Priya Shah', email: 'business.manager@oakfield.sch.uk' },
   },
 };
+
+describe('who a person known only from their contact events is', () => {
+  const warn: Transition = {
+    kind: 'issueWarning',
+    decidedBy: head,
+    reasons: 'Many calls about the same refund.',
+    behaviour: 'Many calls about the same refund.',
+    whyUnacceptable: 'It takes staff away from teaching.',
+    stepsTaken: 'The business manager answered in full.',
+  };
+
+  it('keeps their recorded name for a new case, however long after the list the reviewer decides', async () => {
+    await logEvent('who-1', { name: 'Zoe Quinn', email: 'zoe.quinn@example.com' }, 2);
+    await logEvent('who-2', { name: 'Tom Vale' }, 3);
+    let clock = Date.now();
+    const review = service({ now: () => new Date(clock) });
+    const listed = await review.flaggedSenders();
+    expect(listed.map((s) => s.personName)).toEqual(
+      expect.arrayContaining(['Zoe Quinn', 'Tom Vale']),
+    );
+    clock += 61_000; // past the 60 s the settings and the window are reused for
+    const zoe = await review.apply('zoe.quinn@example.com', warn);
+    if (!zoe.ok) throw new Error(zoe.message);
+    expect(zoe.case.person).toEqual({ name: 'Zoe Quinn', emails: ['zoe.quinn@example.com'] });
+    const tom = await review.apply('name:tom vale', warn);
+    if (!tom.ok) throw new Error(tom.message);
+    expect(tom.case.person).toEqual({ name: 'Tom Vale', emails: [] });
+  });
+
+  it('finds them without the list too: a new case named as their events name them, a chronology by name', async () => {
+    await logEvent('who-3', { name: 'Zoe Quinn', email: 'zoe.quinn@example.com' }, 2);
+    await logEvent('who-4', { name: 'Tom Vale' }, 3);
+    await logEvent('who-5', { name: 'Tom Vale' }, 4);
+    const chronology = await service().chronology('name:tom vale');
+    expect(chronology.personName).toBe('Tom Vale');
+    expect(chronology.entries.filter((e) => e.kind === 'event')).toHaveLength(2);
+    const zoe = await service().apply('zoe.quinn@example.com', warn);
+    if (!zoe.ok) throw new Error(zoe.message);
+    expect(zoe.case.person.name).toBe('Zoe Quinn');
+  });
+
+  it('previews a first decision without asking Graph again for every change to the form', async () => {
+    await logEvent('who-6', { name: 'Zoe Quinn', email: 'zoe.quinn@example.com' }, 2);
+    const review = service();
+    await review.flaggedSenders();
+    await review.previewTransition('zoe.quinn@example.com', warn);
+    graph.clearRequests();
+    const again = await review.previewTransition('zoe.quinn@example.com', warn);
+    expect(again.ok).toBe(true);
+    expect(graph.requests()).toEqual([]);
+  });
+});
 
 describe('the deadline preview is the save’s plan', () => {
   it('counts with the school’s closures (Settings), writes nothing, and shows the dates the save records', async () => {
