@@ -38,6 +38,14 @@ const LAYER_ZONES = [
     message: `${LAYER} the UI (src/taskpane, src/review, src/ui) never imports src/graph. Reach Graph through src/app: give the view what it needs from an app module (a function, or a type re-exported there).`,
   },
   {
+    // The review service is its own chunk, loaded for reviewers only (src/app/builders.ts): a
+    // static import from a view would put it in every member of staff's pane.
+    target: ['./src/taskpane', './src/review', './src/ui'],
+    from: './src/app/review',
+    except: ['./types.ts', './reviewSettings.ts', './redaction.ts'],
+    message: `${LAYER} the UI never imports the review service's code (src/app/review): it is a chunk loaded for reviewers only. Take the service from useServices() (or the page's session), its types from src/app/review/types.ts.`,
+  },
+  {
     target: ['./src', './dev'],
     from: ['./tools', './test'],
     message: `${LAYER} src/ and dev/ never import tools/ or test/. Move the code both need into src/ (product logic) or dev/ (development helpers); tools and tests may import those.`,

@@ -22,6 +22,7 @@ const POLICY = 'src/policy is pure rules and imports only src/policy';
 const POLICY_PACKAGES = 'src/policy uses only the packages date-holidays, date-fns, @date-fns/tz';
 const UI = 'the UI (src/taskpane, src/review, src/ui) never imports src/graph';
 const SRC_DEV = 'src/ and dev/ never import tools/ or test/';
+const REVIEW_CHUNK = "the UI never imports the review service's code (src/app/review)";
 const TOOLS = 'tools/ never imports test/';
 const GRAPH_CLIENT = 'only src/graph imports @microsoft/microsoft-graph-client';
 
@@ -74,6 +75,13 @@ const wrongWay: { name: string; filePath: string; code: string; rule: string; sa
     code: "import type { GraphCalls } from '../graph/graphCalls';\nexport type Calls = GraphCalls;\n",
     rule: PATHS,
     says: UI,
+  },
+  {
+    name: 'src/ui imports the review service itself (it would leave its chunk)',
+    filePath: 'src/ui/review/Wrong.tsx',
+    code: "import { createReviewService } from '../../app/review/reviewService';\nexport const f = createReviewService;\n",
+    rule: PATHS,
+    says: REVIEW_CHUNK,
   },
   {
     name: 'src imports tools',
@@ -160,6 +168,14 @@ const rightWay: { name: string; filePath: string; code: string }[] = [
     name: 'src/taskpane reaches Graph failures through src/app',
     filePath: 'src/taskpane/components/actions/right.ts',
     code: "export { asFailure, type MessageMark } from '../../../app/actions/restrictedActions';\n",
+  },
+  {
+    name: 'src/ui takes the review service’s types and settings type from src/app/review',
+    filePath: 'src/ui/review/right.ts',
+    code:
+      "import type { ReviewService } from '../../app/review/types';\n" +
+      "import type { ReviewSettings } from '../../app/review/reviewSettings';\n" +
+      'export type Both = [ReviewService, ReviewSettings];\n',
   },
   {
     name: 'src/review starts its session from src/app',
