@@ -42,9 +42,15 @@ function settle<T>(load: Loader<T>, signal: AbortSignal): Promise<Outcome<T>> {
  * `null` loads nothing yet and stays 'loading'. `load` must be stable between renders — a
  * LazyService from the composition root, or a function from useCallback with what it reads as
  * its dependencies — since a new function means "load again". `reloadKey` loads again when
- * something the load does not read has changed (say, a case's stage after a decision).
+ * something the load does not read has changed (say, a case's stage after a decision); it is
+ * compared with Object.is, so it must be a string, number or other stable value (an object made
+ * in render would load again on every render). A failed refresh() shows the failure in place of
+ * the value, with "Try again".
  */
-export function useAsync<T>(load: Loader<T> | null | undefined, reloadKey?: unknown): Async<T> {
+export function useAsync<T>(
+  load: Loader<T> | null | undefined,
+  reloadKey?: string | number | boolean | null,
+): Async<T> {
   const [attempt, setAttempt] = useState(0);
   const [result, setResult] = useState<(Request<T> & { outcome: Outcome<T> }) | null>(null);
   // The request now shown and its signal (aborted when it is no longer), for refresh().
