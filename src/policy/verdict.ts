@@ -167,6 +167,37 @@ function inForceFor(
   return listOf(map.get(key)).filter((restriction) => isInForce(restriction, today));
 }
 
+/**
+ * The restrictions in force on `today` that list this address, most recently started first (the
+ * order decideVerdictIndexed reports). The one address lookup shared by the pane's verdict and the
+ * send-time decision (src/policy/sendTime), so that both match the same way.
+ */
+export function restrictionsInForceFor(
+  index: RestrictionIndex,
+  address: string,
+  today: LocalDate,
+): Restriction[] {
+  return inForceFor(normalizeAddress(address), index.byAddress, today).sort(mostRecent);
+}
+
+/**
+ * True when this address is in an unreadable record that might restrict, or is the same text
+ * (entryKey) as an `Emails` entry that is not an address in a restriction in force: the record for
+ * this very address cannot be read, so it must never be called clear (rule 3 above).
+ */
+export function isUnreadableMatch(
+  index: RestrictionIndex,
+  address: string,
+  today: LocalDate,
+): boolean {
+  const key = normalizeAddress(address);
+  return (
+    key !== '' &&
+    (index.malformedByAddress.has(key) ||
+      inForceFor(key, index.unreadableEntryOf, today).length > 0)
+  );
+}
+
 function displayNameCautions(
   message: MessageParticipants,
   index: RestrictionIndex,
@@ -213,7 +244,7 @@ export function decideVerdictIndexed(
 
   const candidates = candidateAddresses(message);
   for (const { address, matchedOn } of candidates) {
-    const [restriction] = inForceFor(address, index.byAddress, today).sort(mostRecent);
+    const [restriction] = restrictionsInForceFor(index, address, today);
     if (restriction !== undefined) {
       return {
         kind: 'restricted',
@@ -225,13 +256,7 @@ export function decideVerdictIndexed(
     }
   }
 
-  if (
-    candidates.some(
-      ({ address }) =>
-        index.malformedByAddress.has(address) ||
-        inForceFor(address, index.unreadableEntryOf, today).length > 0,
-    )
-  ) {
+  if (candidates.some(({ address }) => isUnreadableMatch(index, address, today))) {
     return { kind: 'unavailable', reason: 'malformedMatch' };
   }
 
