@@ -3,9 +3,64 @@
 // and (with `npm start -- --sign-in`) the Office dialog the pane signs in through.
 import type { OpenMessage, SignedInUser, ThemeKind } from '../mailHost';
 
-/** Office's dialog, asked of the host: displayDialogAsync and close. */
+// --- Compose (issue 12): the workbench's compose surface and the compose task pane. ---------------
+// Shapes follow Office.js compose items: recipients are `Office.EmailAddressDetails`, notification
+// types are `Office.MailboxEnums.ItemNotificationMessageType`'s names.
+
+export type ComposeField = 'to' | 'cc' | 'bcc';
+export type ComposeKind = 'new' | 'reply' | 'replyAll' | 'forward';
+
+export interface ComposeRecipient {
+  emailAddress: string;
+  displayName: string;
+}
+
+export interface ComposeNotificationAction {
+  actionType: 'showTaskPane';
+  actionText: string;
+  commandId: string;
+  contextData: string;
+}
+
+export interface ComposeNotification {
+  key: string;
+  type: 'informationalMessage' | 'insightMessage' | 'errorMessage' | 'progressIndicator';
+  message: string;
+  icon?: string;
+  persistent?: boolean;
+  actions?: ComposeNotificationAction[];
+}
+
+/** What the compose pane is sent (HostToPane cg:compose): a copy, never the live object. */
+export interface ComposeSnapshot {
+  id: string;
+  kind: ComposeKind;
+  /** The mailbox sending: the user's own, or the shared mailbox chosen in the workbench. */
+  from: ComposeRecipient;
+  user: SignedInUser;
+  subject: string;
+  to: ComposeRecipient[];
+  cc: ComposeRecipient[];
+  bcc: ComposeRecipient[];
+  /** Context the Smart Alert or notification action passed when it opened the pane (1.14). */
+  contextData?: string;
+}
+
+/**
+ * Office's dialog, asked of the host: displayDialogAsync and close. Compose (pane → host, each
+ * answered by cg:compose-done with the same id): replace a recipient line (`to.setAsync`), set a
+ * session-data value (`sessionData.setAsync`), send (`sendAsync`, 1.15).
+ */
 export type PaneToHost =
   | { type: 'cg:hello' }
+  | {
+      type: 'cg:compose-set-recipients';
+      id: string;
+      field: ComposeField;
+      recipients: ComposeRecipient[];
+    }
+  | { type: 'cg:compose-session-set'; id: string; key: string; value: string }
+  | { type: 'cg:compose-send'; id: string }
   | { type: 'cg:dialog-open'; id: string; url: string; height: number; width: number }
   | { type: 'cg:dialog-close'; id: string };
 
@@ -38,7 +93,13 @@ export type HostToPane =
       message: OpenMessage | null;
       site?: WorkbenchSite;
       signIn?: WorkbenchSignIn;
+      /** Set when the pane was opened on a compose item (the compose surface's button). */
+      compose?: ComposeSnapshot;
     }
+  /** The compose item changed (recipients set by the user, the pane or the handler). */
+  | { type: 'cg:compose'; compose: ComposeSnapshot }
+  /** The answer to a compose request: done, or Office's error message. */
+  | { type: 'cg:compose-done'; id: string; error?: string }
   | { type: 'cg:item'; message: OpenMessage | null }
   | { type: 'cg:theme'; theme: ThemeKind }
   /** The answer to cg:dialog-open: opened, or Office's error code (12009: the user ignored it). */

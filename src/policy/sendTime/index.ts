@@ -10,3 +10,10 @@ export {
   type SendTimeRestriction,
   type SendTimeUnreadable,
 } from './cache';
+export {
+  SEND_ANYWAY_MARKER_VERSION,
+  parseSendAnywayMarker,
+  sendAnywayCovers,
+  sendAnywayMarkerFor,
+  type SendAnywayMarker,
+} from './sendAnyway';
