@@ -83,7 +83,8 @@ module.exports = (env = {}, argv = {}) => {
     plugins.push(new ManifestPlugin({ origin: process.env.ADDIN_ORIGIN }));
   }
 
-  return {
+  const addin = {
+    name: 'addin',
     mode,
     entry,
     devtool: mode === 'production' ? 'source-map' : 'eval-cheap-module-source-map',
@@ -118,4 +119,69 @@ module.exports = (env = {}, argv = {}) => {
       static: { directory: outDir },
     },
   };
+  return [addin, handlerBundle({ profile, mode, config, isProduction, outDir, csp })];
 };
+
+/**
+ * The event handlers' runtime (issue 12), a compilation of its own: classic Outlook on Windows runs
+ * `launchevent.js` in a JavaScript-only runtime that loads that one file and nothing else, so every
+ * module is bundled into it (no split chunks, no webpack runtime chunk, no dynamic import), at a
+ * fixed name the manifest gives. Web, new Outlook and Mac load `launchevent.html`, which references
+ * Office.js and the same file. Sources: learn.microsoft.com/office/dev/add-ins/outlook/
+ * troubleshoot-event-based-and-spam-reporting-add-ins ("all event-handling JavaScript code must be
+ * bundled into this JavaScript file"), .../testing/runtimes (JavaScript-only runtime: no DOM, no
+ * local storage, no cookies). Built after the add-in (dependencies), whose `clean` empties outDir.
+ * The workbench build adds its stand-in for Office.js before the handlers (dev/workbench/runtime).
+ */
+function handlerBundle({ profile, mode, config, isProduction, outDir, csp }) {
+  const entry = { launchevent: './src/launchevent/launchevent.ts' };
+  const chunks = ['launchevent'];
+  if (!isProduction) {
+    entry.officeRuntimeShim = './dev/workbench/runtime/officeRuntimeShim.ts';
+    chunks.unshift('officeRuntimeShim');
+  }
+  return {
+    name: 'handlers',
+    dependencies: ['addin'],
+    mode,
+    entry,
+    // Source maps as separate files: the JavaScript-only runtime loads launchevent.js alone.
+    devtool: mode === 'production' ? 'source-map' : false,
+    target: ['web', 'es2017'],
+    output: { path: outDir, filename: '[name].js', clean: false },
+    resolve: { extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+    module: {
+      // Everything in one file: a dynamic import() would become a second file the runtime cannot load.
+      parser: { javascript: { dynamicImportMode: 'eager' } },
+      rules: [
+        {
+          test: /[\\/]node_modules[\\/]@microsoft[\\/]microsoft-graph-client[\\/]/,
+          sideEffects: false,
+        },
+        {
+          test: /\.[jt]sx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'swc-loader',
+            options: { ...swcOptions, jsc: { ...swcOptions.jsc, target: 'es2017' } },
+          },
+        },
+      ],
+    },
+    optimization: { splitChunks: false, runtimeChunk: false },
+    plugins: [
+      new webpack.DefinePlugin({
+        __CG_CONFIG__: JSON.stringify(config),
+        __CG_WORKBENCH__: JSON.stringify(!isProduction),
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'launchevent.html',
+        template: './src/launchevent/launchevent.html',
+        chunks,
+        chunksSortMode: 'manual',
+        templateParameters: { officeJs: isProduction, csp, profile },
+      }),
+    ],
+    performance: { hints: false },
+  };
+}

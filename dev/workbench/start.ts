@@ -70,7 +70,12 @@ function productionScopes(): Pick<WorkbenchSignIn, 'scopes' | 'reviewerScopes' |
 }
 
 /** The pages the add-in hosts: served under its Content-Security-Policy (docs/hosting.md). */
-const HOSTED_PAGES = new Set(['/taskpane.html', '/review.html', '/auth-dialog.html']);
+const HOSTED_PAGES = new Set([
+  '/taskpane.html',
+  '/review.html',
+  '/auth-dialog.html',
+  '/launchevent.html',
+]);
 
 /**
  * The hosted pages' Content-Security-Policy as a production host sends it (build/csp.js), for
