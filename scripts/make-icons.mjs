@@ -8,8 +8,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Every size the manifest references (ribbon button, high-DPI ribbon, app icons). */
-export const ICON_SIZES = [16, 20, 24, 32, 40, 48, 64, 80, 128];
+/** Every size the manifest references (ribbon button, high-DPI ribbon, app icons, and 25/32/48 for
+ * the mobile button: https://learn.microsoft.com/office/dev/add-ins/outlook/add-mobile-support). */
+export const ICON_SIZES = [16, 20, 24, 25, 32, 40, 48, 64, 80, 128];
 
 const SUPERSAMPLES = 4; // 4×4 samples per pixel: enough anti-aliasing for a flat icon
 const SHIELD = [15, 108, 189]; // Fluent UI brand blue, so the button matches the task pane
