@@ -5,11 +5,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import webpack from 'webpack';
 import {
+  COMPOSE_PANE_COMMAND_ID,
+  HANDLER_BUNDLE_FILE,
+  HANDLER_FUNCTIONS,
+  HANDLER_PAGE_FILE,
+} from '../../src/launchevent/names';
+import {
+  checkComposeButton,
   checkHttpsUrls,
   checkIcons,
+  checkLaunchEvents,
   checkManifest,
+  checkMobileSurface,
   checkRequirementSets,
   checkResourceReferences,
+  checkRuntime,
   checkStringLengths,
   mailboxRequirements,
   type ManifestCheckOptions,
@@ -55,7 +65,7 @@ describe('manifest.xml against Microsoft XSDs', () => {
   it('rejects a value outside a schema enumeration', async () => {
     const broken = mutate(
       manifestXml,
-      '<Permissions>ReadItem</Permissions>',
+      '<Permissions>ReadWriteItem</Permissions>',
       '<Permissions>ReadAll</Permissions>',
     );
     const errors = await validateAgainstSchemas(broken);
@@ -136,8 +146,8 @@ describe('manifest.xml: what Contact Guard needs', () => {
     expect(root.attributes['xsi:type']).toBe('MailApp');
   });
 
-  it('reads messages only, with ReadItem permission', () => {
-    expect(text('Permissions')).toEqual(['ReadItem']);
+  it('asks for ReadWriteItem (compose pane: recipients and session data), not ReadWriteMailbox', () => {
+    expect(text('Permissions')).toEqual(['ReadWriteItem']);
     const rules = byLocalName(root, 'Rule').filter(
       (rule) => rule.attributes['xsi:type'] === 'ItemIs',
     );
@@ -155,10 +165,66 @@ describe('manifest.xml: what Contact Guard needs', () => {
     expect(text('AppDomain')).toEqual(['https://login.microsoftonline.com', DEV_ORIGIN]);
   });
 
-  it('has one read-surface button that opens a pinnable task pane, pinning declared only in V1_1', () => {
-    const surfaces = byLocalName(root, 'ExtensionPoint');
-    expect(surfaces.map((e) => e.attributes['xsi:type'])).toEqual(['MessageReadCommandSurface']);
-    const buttons = byLocalName(root, 'Control');
+  it('has read, compose and event extension points on the desktop, and read and events on phones', () => {
+    const surfaces = (formFactor: string) =>
+      byLocalName(byLocalName(root, formFactor)[0] ?? root, 'ExtensionPoint').map(
+        (e) => e.attributes['xsi:type'],
+      );
+    expect(surfaces('DesktopFormFactor')).toEqual([
+      'MessageReadCommandSurface',
+      'MessageComposeCommandSurface',
+      'LaunchEvent',
+    ]);
+    expect(surfaces('MobileFormFactor')).toEqual([
+      'MobileMessageReadCommandSurface',
+      'LaunchEvent',
+    ]);
+    expect(byLocalName(root, 'Control').map((e) => e.attributes.id)).toEqual([
+      'cgReadOpenPaneButton',
+      COMPOSE_PANE_COMMAND_ID,
+      'cgMobileReadOpenPaneButton',
+    ]);
+  });
+
+  it('wires each event to its shared handler name, with OnMessageSend SoftBlock', () => {
+    const events = (formFactor: string) =>
+      byLocalName(byLocalName(root, formFactor)[0] ?? root, 'LaunchEvent').map((e) => [
+        e.attributes.Type,
+        e.attributes.FunctionName,
+        e.attributes.SendMode,
+      ]);
+    expect(events('DesktopFormFactor')).toEqual([
+      ['OnNewMessageCompose', HANDLER_FUNCTIONS.OnNewMessageCompose, undefined],
+      ['OnMessageRecipientsChanged', HANDLER_FUNCTIONS.OnMessageRecipientsChanged, undefined],
+      ['OnMessageSend', HANDLER_FUNCTIONS.OnMessageSend, 'SoftBlock'],
+    ]);
+    expect(events('MobileFormFactor')).toEqual([
+      ['OnNewMessageCompose', HANDLER_FUNCTIONS.OnNewMessageCompose, undefined],
+      ['OnMessageRecipientsChanged', HANDLER_FUNCTIONS.OnMessageRecipientsChanged, undefined],
+    ]);
+    expect(checkLaunchEvents(root)).toEqual([]);
+  });
+
+  it('runs the handlers from launchevent.html, with launchevent.js for classic Outlook on Windows', () => {
+    const url = (id: string) =>
+      byLocalName(root, 'Url').find((e) => e.attributes.id === id)?.attributes.DefaultValue;
+    const runtime = byLocalName(root, 'Runtime')[0];
+    expect(url(runtime?.attributes.resid ?? '')).toBe(`${DEV_ORIGIN}/${HANDLER_PAGE_FILE}`);
+    const override = byLocalName(runtime ?? root, 'Override')[0];
+    expect(override?.attributes.type).toBe('javascript');
+    expect(url(override?.attributes.resid ?? '')).toBe(`${DEV_ORIGIN}/${HANDLER_BUNDLE_FILE}`);
+    expect(checkRuntime(root)).toEqual([]);
+  });
+
+  it('has the compose button a Smart Alert names, and a phone read button', () => {
+    expect(checkComposeButton(root)).toEqual([]);
+    expect(checkMobileSurface(root)).toEqual([]);
+  });
+
+  it('has one pinnable read-surface button, pinning declared only in V1_1', () => {
+    const buttons = byLocalName(root, 'Control').filter(
+      (e) => e.attributes.id === 'cgReadOpenPaneButton',
+    );
     expect(buttons).toHaveLength(1);
     const action = byLocalName(buttons[0] ?? root, 'Action')[0];
     expect(action?.attributes['xsi:type']).toBe('ShowTaskpane');
@@ -278,8 +344,10 @@ describe('the checks fail on a broken manifest (tests of the tests)', () => {
       `DefaultValue="${DEV_ORIGIN}/assets/icon-16.png"`,
       `DefaultValue="${DEV_ORIGIN}/assets/icon-32.png"`,
     );
+    // Both desktop buttons (read and compose) use the 16 px icon.
     expect(problemsIn(wrongSize)).toEqual([
-      expect.stringMatching(/icon-32.png" is 32×32, expected 16×16/),
+      expect.stringMatching(/icon-32.png" is 32×32, expected 16×16: .*Control\/Icon\/Image/),
+      expect.stringMatching(/icon-32.png" is 32×32, expected 16×16: .*Control\/Icon\/Image/),
     ]);
     const missing = mutate(
       manifestXml,
@@ -309,6 +377,162 @@ describe('the checks fail on a broken manifest (tests of the tests)', () => {
     const problems = problemsIn(broken).join('\n');
     expect(problems).toMatch(/VersionOverridesV1_1 needs Mailbox 1.5, but 1.3/);
     expect(problems).toMatch(/a pinnable task pane needs Mailbox 1.5, but 1.3/);
+  });
+
+  describe('send-time checks (issue 12): each refuses a broken copy that the XSDs accept', () => {
+    /** The broken copy passes the XSDs, so only the project check can catch it. */
+    async function onlyTheChecksCatch(broken: string): Promise<string> {
+      expect(await validateAgainstSchemas(broken)).toEqual([]);
+      return problemsIn(broken).join('\n');
+    }
+    const sendEvent = `<LaunchEvent Type="OnMessageSend" FunctionName="${HANDLER_FUNCTIONS.OnMessageSend}" SendMode="SoftBlock"/>`;
+
+    it('a FunctionName that is not the shared handler name', async () => {
+      const broken = mutate(
+        manifestXml,
+        sendEvent,
+        sendEvent.replace(HANDLER_FUNCTIONS.OnMessageSend, 'onSend'),
+      );
+      expect(await onlyTheChecksCatch(broken)).toMatch(
+        /LaunchEvent OnMessageSend calls "onSend", but the bundle registers "onMessageSendHandler"/,
+      );
+    });
+
+    it('an event type the handler bundle does not handle', async () => {
+      const broken = mutate(
+        manifestXml,
+        sendEvent,
+        sendEvent.replace('OnMessageSend', 'OnAppointmentSend'),
+      );
+      const problems = await onlyTheChecksCatch(broken);
+      expect(problems).toMatch(/Type "OnAppointmentSend" has no handler/);
+      expect(problems).toMatch(/no desktop LaunchEvent for OnMessageSend/);
+    });
+
+    it.each(['Block', 'PromptUser'])('SendMode="%s"', async (mode) => {
+      const broken = mutate(manifestXml, sendEvent, sendEvent.replace('SoftBlock', mode));
+      expect(await onlyTheChecksCatch(broken)).toMatch(
+        new RegExp(`OnMessageSend must say SendMode="SoftBlock".*not "${mode}"`),
+      );
+    });
+
+    it('OnMessageSend without an explicit SendMode', async () => {
+      const broken = mutate(manifestXml, sendEvent, sendEvent.replace(' SendMode="SoftBlock"', ''));
+      expect(await onlyTheChecksCatch(broken)).toMatch(
+        /must say SendMode="SoftBlock".*not nothing/,
+      );
+    });
+
+    it('OnMessageSend on a phone, which does not raise it', async () => {
+      const broken = mutate(
+        manifestXml,
+        '</LaunchEvents>\n              <SourceLocation resid="WebViewRuntime.Url"/>\n            </ExtensionPoint>\n          </MobileFormFactor>',
+        `${sendEvent}</LaunchEvents>\n              <SourceLocation resid="WebViewRuntime.Url"/>\n            </ExtensionPoint>\n          </MobileFormFactor>`,
+      );
+      expect(await onlyTheChecksCatch(broken)).toMatch(
+        /OnMessageSend is not raised on Android or iOS/,
+      );
+    });
+
+    it('a runtime page or bundle that is not the shared file at the origin root', async () => {
+      const page = mutate(
+        manifestXml,
+        `${DEV_ORIGIN}/${HANDLER_PAGE_FILE}`,
+        `${DEV_ORIGIN}/commands.html`,
+      );
+      expect(await onlyTheChecksCatch(page)).toMatch(
+        /Runtime resid "WebViewRuntime.Url" ".*commands.html" is not \/launchevent.html/,
+      );
+      const bundle = mutate(
+        manifestXml,
+        `${DEV_ORIGIN}/${HANDLER_BUNDLE_FILE}`,
+        `${DEV_ORIGIN}/js/${HANDLER_BUNDLE_FILE}`,
+      );
+      expect(await onlyTheChecksCatch(bundle)).toMatch(
+        /Override resid "JSRuntime.Url" ".*\/js\/launchevent.js" is not \/launchevent.js at the origin's root/,
+      );
+    });
+
+    it('a runtime without its javascript override, or with a long lifetime', async () => {
+      const noOverride = mutate(
+        manifestXml,
+        '<Override type="javascript" resid="JSRuntime.Url"/>',
+        '',
+      );
+      expect(await onlyTheChecksCatch(noOverride)).toMatch(/one Override type="javascript"/);
+      const long = mutate(
+        manifestXml,
+        '<Runtime resid="WebViewRuntime.Url">',
+        '<Runtime resid="WebViewRuntime.Url" lifetime="long">',
+      );
+      expect(await onlyTheChecksCatch(long)).toMatch(/lifetime "long"/);
+    });
+
+    it('a LaunchEvent whose SourceLocation is not the runtime', async () => {
+      const broken = mutate(
+        manifestXml,
+        '</LaunchEvents>\n              <SourceLocation resid="WebViewRuntime.Url"/>',
+        '</LaunchEvents>\n              <SourceLocation resid="Taskpane.Url"/>',
+      );
+      expect(await onlyTheChecksCatch(broken)).toMatch(
+        /LaunchEvent SourceLocation "Taskpane.Url" is not the Runtime's resid/,
+      );
+    });
+
+    it('a runtime resid that names no URL', async () => {
+      const broken = mutate(
+        manifestXml,
+        '<Runtime resid="WebViewRuntime.Url">',
+        '<Runtime resid="Missing.Url">',
+      );
+      expect(await onlyTheChecksCatch(broken)).toMatch(
+        /resid "Missing.Url" names no resource: .*Runtime/,
+      );
+    });
+
+    it('a compose button with another id, or on the read surface only', async () => {
+      const renamed = mutate(
+        manifestXml,
+        `id="${COMPOSE_PANE_COMMAND_ID}"`,
+        'id="cgComposeButton"',
+      );
+      expect(await onlyTheChecksCatch(renamed)).toMatch(
+        /expected one Control id="cgComposeOpenPaneButton".*found 0/,
+      );
+      const misplaced = mutate(
+        mutate(manifestXml, `id="${COMPOSE_PANE_COMMAND_ID}"`, 'id="cgComposeButton"'),
+        'id="cgReadOpenPaneButton"',
+        `id="${COMPOSE_PANE_COMMAND_ID}"`,
+      );
+      expect(await onlyTheChecksCatch(misplaced)).toMatch(
+        /is not on the MessageComposeCommandSurface/,
+      );
+    });
+
+    it('no phone read button', async () => {
+      const start = manifestXml.indexOf(
+        '<ExtensionPoint xsi:type="MobileMessageReadCommandSurface">',
+      );
+      const end = manifestXml.indexOf('</ExtensionPoint>', start) + '</ExtensionPoint>'.length;
+      expect(start).toBeGreaterThan(0);
+      const broken = manifestXml.slice(0, start) + manifestXml.slice(end);
+      expect(await onlyTheChecksCatch(broken)).toMatch(
+        /no MobileButton on the MobileMessageReadCommandSurface/,
+      );
+      const noMobile = broken.replace(/<MobileFormFactor>[\s\S]*<\/MobileFormFactor>/, '');
+      expect(await onlyTheChecksCatch(noMobile)).toMatch(/no MobileFormFactor/);
+    });
+
+    it('an http runtime URL', async () => {
+      const broken = mutate(
+        manifestXml,
+        `${DEV_ORIGIN}/${HANDLER_BUNDLE_FILE}`,
+        `http://localhost:3000/${HANDLER_BUNDLE_FILE}`,
+      );
+      expect(await onlyTheChecksCatch(broken)).toMatch(
+        /"http:\/\/localhost:3000\/launchevent.js" is not https/,
+      );
+    });
   });
 
   it('reports XML that is not well-formed', () => {

@@ -1,9 +1,17 @@
 // Checks on manifest.xml that Microsoft's XSDs cannot express: every resid resolves to a resource
 // of the right kind, every URL is https, every icon exists at its declared pixel size, string
-// resources fit their limits, and the requirement sets match the features used. Each check
-// returns a list of problems (empty = fine) so a test can show all of them at once.
+// resources fit their limits, and the requirement sets match the features used; for the send-time
+// checks (issue 12), the event handlers, runtime files and compose button agree with the shared
+// names (src/launchevent/names.ts), every send is SoftBlock, and phones get a read button. Each
+// check returns a list of problems (empty = fine) so a test can show all of them at once.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  COMPOSE_PANE_COMMAND_ID,
+  HANDLER_BUNDLE_FILE,
+  HANDLER_FUNCTIONS,
+  HANDLER_PAGE_FILE,
+} from '../../src/launchevent/names';
 import { readPng } from './png';
 import {
   allElements,
@@ -43,6 +51,9 @@ const RESID_KIND_BY_ELEMENT: Record<string, ResourceKind> = {
   Title: 'ShortString',
   Tooltip: 'ShortString',
   Description: 'LongString',
+  // The event runtime's page (Runtime) and the JavaScript-only override (Override inside Runtime).
+  Runtime: 'Url',
+  Override: 'Url',
 };
 
 interface Resource {
@@ -384,6 +395,206 @@ export function checkRequirementSets(root: XmlElement): string[] {
   return problems;
 }
 
+/** The names the manifest must agree with; the defaults are the shared ones. */
+export interface SendTimeNames {
+  handlers: Readonly<Record<string, string>>;
+  pageFile: string;
+  bundleFile: string;
+  composeCommandId: string;
+}
+
+export const SEND_TIME_NAMES: SendTimeNames = {
+  handlers: HANDLER_FUNCTIONS,
+  pageFile: HANDLER_PAGE_FILE,
+  bundleFile: HANDLER_BUNDLE_FILE,
+  composeCommandId: COMPOSE_PANE_COMMAND_ID,
+};
+
+/**
+ * Events Outlook on Android and iOS raise; OnMessageSend (Smart Alerts) is not among them.
+ * https://learn.microsoft.com/office/dev/add-ins/outlook/mobile-event-based
+ */
+export const MOBILE_LAUNCH_EVENTS: readonly string[] = [
+  'OnNewMessageCompose',
+  'OnMessageRecipientsChanged',
+  'OnMessageFromChanged',
+];
+
+/** Send events, the only ones SendMode applies to (LaunchEvent element reference). */
+const SEND_EVENTS = new Set(['OnMessageSend', 'OnAppointmentSend']);
+
+const xsiType = (element: XmlElement): string | undefined => element.attributes['xsi:type'];
+
+const extensionPoints = (root: XmlElement, type: string): XmlElement[] =>
+  allElements(root).filter((e) => e.localName === 'ExtensionPoint' && xsiType(e) === type);
+
+/** The form factor (DesktopFormFactor or MobileFormFactor) an element is in, or null. */
+function formFactorOf(element: XmlElement): string | null {
+  return ancestors(element).find((a) => a.localName.endsWith('FormFactor'))?.localName ?? null;
+}
+
+/** The bt:Url value a resid names, seen from `element`, or undefined. */
+function urlFor(element: XmlElement, resid: string | undefined): string | undefined {
+  if (resid === undefined) return undefined;
+  return visibleResources(element).find((r) => r.id === resid && r.kind === 'Url')?.element
+    .attributes.DefaultValue;
+}
+
+/**
+ * LaunchEvents: every FunctionName is the handler the bundle registers for that Type, every
+ * handler is wired on the desktop, a phone only gets events it raises, every send event says
+ * SendMode="SoftBlock" explicitly (never Block or PromptUser), and SendMode appears on nothing
+ * else.
+ */
+export function checkLaunchEvents(
+  root: XmlElement,
+  names: SendTimeNames = SEND_TIME_NAMES,
+): string[] {
+  const problems: string[] = [];
+  const events = allElements(root).filter((e) => e.localName === 'LaunchEvent');
+  if (events.length === 0) problems.push('no LaunchEvent: the send-time checks never run');
+  const desktopTypes = new Set<string>();
+  for (const event of events) {
+    const type = event.attributes.Type ?? '';
+    const functionName = event.attributes.FunctionName;
+    const expected = names.handlers[type];
+    if (expected === undefined) {
+      problems.push(
+        `LaunchEvent Type "${type}" has no handler in the shared names: ${describe(event)}`,
+      );
+    } else if (functionName !== expected) {
+      problems.push(
+        `LaunchEvent ${type} calls "${functionName ?? ''}", but the bundle registers "${expected}": ${describe(event)}`,
+      );
+    }
+    const formFactor = formFactorOf(event);
+    if (formFactor === 'DesktopFormFactor') desktopTypes.add(type);
+    if (formFactor === 'MobileFormFactor' && !MOBILE_LAUNCH_EVENTS.includes(type))
+      problems.push(`LaunchEvent ${type} is not raised on Android or iOS: ${describe(event)}`);
+    const sendMode = event.attributes.SendMode;
+    if (SEND_EVENTS.has(type)) {
+      if (sendMode !== 'SoftBlock')
+        problems.push(
+          `LaunchEvent ${type} must say SendMode="SoftBlock" (an outage must never stop mail), not ${sendMode === undefined ? 'nothing' : `"${sendMode}"`}: ${describe(event)}`,
+        );
+    } else if (sendMode !== undefined) {
+      problems.push(`SendMode on ${type}, which is not a send event: ${describe(event)}`);
+    }
+  }
+  for (const type of Object.keys(names.handlers)) {
+    if (!desktopTypes.has(type))
+      problems.push(`no desktop LaunchEvent for ${type} (handler "${names.handlers[type] ?? ''}")`);
+  }
+  return problems;
+}
+
+/** A URL is exactly origin + "/" + file: at the origin's root, where the well-known file lists it. */
+function rootFileProblem(url: string | undefined, file: string, what: string): string | null {
+  if (url === undefined) return `${what} names no bt:Url`;
+  let pathname: string;
+  try {
+    pathname = new URL(url).pathname;
+  } catch {
+    return `${what} "${url}" is not an absolute URL`;
+  }
+  return pathname === `/${file}` ? null : `${what} "${url}" is not /${file} at the origin's root`;
+}
+
+/**
+ * The event runtime: one Runtime whose page is HANDLER_PAGE_FILE, one javascript Override whose
+ * file is HANDLER_BUNDLE_FILE (both at the origin's root), lifetime short (the default), and every
+ * LaunchEvent extension point's SourceLocation names the Runtime's resid.
+ */
+export function checkRuntime(root: XmlElement, names: SendTimeNames = SEND_TIME_NAMES): string[] {
+  const problems: string[] = [];
+  const runtimes = allElements(root).filter((e) => e.localName === 'Runtime');
+  if (runtimes.length !== 1) {
+    problems.push(`expected exactly one Runtime, found ${runtimes.length}`);
+  }
+  const runtime = runtimes[0];
+  if (!runtime) return problems;
+  const page = rootFileProblem(
+    urlFor(runtime, runtime.attributes.resid),
+    names.pageFile,
+    `Runtime resid "${runtime.attributes.resid ?? ''}"`,
+  );
+  if (page) problems.push(`${page}: ${describe(runtime)}`);
+  const lifetime = runtime.attributes.lifetime;
+  if (lifetime !== undefined && lifetime !== 'short')
+    problems.push(
+      `Runtime lifetime "${lifetime}": event-based activation supports only short: ${describe(runtime)}`,
+    );
+  const overrides = childrenNamed(runtime, 'Override');
+  const override = overrides[0];
+  if (overrides.length !== 1 || !override || override.attributes.type !== 'javascript') {
+    problems.push(
+      `Runtime needs one Override type="javascript" for classic Outlook on Windows: ${describe(runtime)}`,
+    );
+  } else {
+    const bundle = rootFileProblem(
+      urlFor(override, override.attributes.resid),
+      names.bundleFile,
+      `Override resid "${override.attributes.resid ?? ''}"`,
+    );
+    if (bundle) problems.push(`${bundle}: ${describe(override)}`);
+  }
+  for (const point of extensionPoints(root, 'LaunchEvent')) {
+    const source = childrenNamed(point, 'SourceLocation')[0]?.attributes.resid;
+    if (source !== runtime.attributes.resid)
+      problems.push(
+        `LaunchEvent SourceLocation "${source ?? ''}" is not the Runtime's resid "${runtime.attributes.resid ?? ''}": ${describe(point)}`,
+      );
+  }
+  return problems;
+}
+
+/**
+ * The compose button a Smart Alert's commandId names: exactly one control with that id, a button
+ * on the desktop MessageComposeCommandSurface that opens a task pane.
+ */
+export function checkComposeButton(
+  root: XmlElement,
+  names: SendTimeNames = SEND_TIME_NAMES,
+): string[] {
+  const id = names.composeCommandId;
+  const controls = allElements(root).filter(
+    (e) => e.localName === 'Control' && e.attributes.id === id,
+  );
+  if (controls.length !== 1)
+    return [
+      `expected one Control id="${id}" (a Smart Alert's commandId), found ${controls.length}`,
+    ];
+  const [control] = controls as [XmlElement];
+  const problems: string[] = [];
+  const surface = ancestors(control).find((a) => a.localName === 'ExtensionPoint');
+  if (!surface || xsiType(surface) !== 'MessageComposeCommandSurface')
+    problems.push(
+      `Control "${id}" is not on the MessageComposeCommandSurface: ${describe(control)}`,
+    );
+  const action = childrenNamed(control, 'Action')[0];
+  if (xsiType(control) !== 'Button' || !action || xsiType(action) !== 'ShowTaskpane')
+    problems.push(`Control "${id}" is not a Button that shows the task pane: ${describe(control)}`);
+  return problems;
+}
+
+/** Phones: a MobileFormFactor with a read-surface MobileButton that opens the task pane. */
+export function checkMobileSurface(root: XmlElement): string[] {
+  const mobile = allElements(root).filter((e) => e.localName === 'MobileFormFactor');
+  if (mobile.length === 0)
+    return ['no MobileFormFactor: the add-in is absent from Outlook on phones'];
+  const buttons = extensionPoints(root, 'MobileMessageReadCommandSurface')
+    .filter((point) => formFactorOf(point) === 'MobileFormFactor')
+    .flatMap((point) => allElements(point))
+    .filter((e) => e.localName === 'Control' && xsiType(e) === 'MobileButton')
+    .filter((button) => {
+      const action = childrenNamed(button, 'Action')[0];
+      return action !== undefined && xsiType(action) === 'ShowTaskpane';
+    });
+  return buttons.length > 0
+    ? []
+    : ['no MobileButton on the MobileMessageReadCommandSurface opens the task pane'];
+}
+
 /** Every check above on one manifest text; an unparseable manifest is one problem. */
 export function checkManifest(xml: string, options: ManifestCheckOptions): string[] {
   let root: XmlElement;
@@ -398,5 +609,9 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): strin
     ...checkIcons(root, options),
     ...checkStringLengths(root),
     ...checkRequirementSets(root),
+    ...checkLaunchEvents(root),
+    ...checkRuntime(root),
+    ...checkComposeButton(root),
+    ...checkMobileSurface(root),
   ];
 }
