@@ -1,4 +1,5 @@
-// Production host rewrite for manifest.xml, and the webpack plugin that emits it.
+// Production host rewrite for manifest.xml, and the webpack plugin that emits it together with the
+// well-known file that lets classic Outlook on Windows' event runtime use SSO and CORS.
 // manifest.xml is written for https://localhost:3000 (the dev server, and what the offline
 // validation in test/manifest checks); a production build swaps that origin for the school's
 // hosting origin, so there is one manifest to maintain, not two that drift apart.
@@ -70,11 +71,76 @@ function rewriteManifestHost(xml, origin) {
   return rewritten;
 }
 
+/** Where Office looks for the list of JavaScript files allowed SSO/CORS, at the origin's root. */
+const WELL_KNOWN_PATH = '.well-known/microsoft-officeaddins-allowed.json';
+
+/** Resolves bt:Url ids to their DefaultValue in a manifest (add-in-only XML, our own layout). */
+function urlResources(xml) {
+  const urls = new Map();
+  for (const match of xml.matchAll(/<bt:Url\s+id="([^"]+)"\s+DefaultValue="([^"]+)"\s*\/>/g)) {
+    urls.set(match[1], match[2]);
+  }
+  return urls;
+}
+
+/**
+ * The JavaScript files a manifest's Runtime Override type="javascript" names: the files classic
+ * Outlook on Windows loads into its JavaScript-only event runtime. Throws when an Override's resid
+ * names no bt:Url.
+ * @param {string} xml the manifest text
+ * @returns {string[]}
+ */
+function javascriptRuntimeUrls(xml) {
+  const urls = urlResources(xml);
+  const found = [];
+  for (const match of xml.matchAll(/<Override\s+([^>]*)\/?>/g)) {
+    const attributes = match[1];
+    if (!/\btype="javascript"/.test(attributes)) continue;
+    const resid = /\bresid="([^"]+)"/.exec(attributes)?.[1];
+    const url = resid === undefined ? undefined : urls.get(resid);
+    if (url === undefined) {
+      throw new Error(
+        `manifest.xml: Override type="javascript" resid="${resid ?? ''}" names no bt:Url.`,
+      );
+    }
+    found.push(url);
+  }
+  return found;
+}
+
+/**
+ * The well-known file's content for a manifest: `{"allowed": [...]}`, listing every JavaScript
+ * runtime file the manifest names. Microsoft: "This file must contain a JSON object with an
+ * attribute named allowed whose value is an array of all JavaScript files authorized for SSO";
+ * served at <origin>/.well-known/microsoft-officeaddins-allowed.json, on the add-in's own origin.
+ * Only classic Outlook on Windows reads it (the other clients load the HTML page instead).
+ * https://learn.microsoft.com/office/dev/add-ins/develop/use-sso-in-event-based-activation
+ * Throws when a listed file is not on `origin`: the file can only vouch for its own origin.
+ * @param {string} xml the manifest text, already rewritten to `origin`
+ * @param {string} origin the origin the manifest and the well-known file are served from
+ * @returns {string} JSON text, or "" when the manifest has no JavaScript runtime
+ */
+function wellKnownAllowedJson(xml, origin) {
+  assertHttpsOrigin(origin);
+  const allowed = javascriptRuntimeUrls(xml);
+  if (allowed.length === 0) return '';
+  for (const url of allowed) {
+    if (new URL(url).origin !== origin) {
+      throw new Error(
+        `${WELL_KNOWN_PATH} on ${origin} cannot allow "${url}": it is on another origin.`,
+      );
+    }
+  }
+  return `${JSON.stringify({ allowed }, null, 2)}\n`;
+}
+
 const PLUGIN_NAME = 'ManifestPlugin';
 
 /**
- * Emits manifest.xml into webpack's output, rewritten to `options.origin` when one is given.
- * Without an origin the development manifest is emitted as is, with a warning in production mode.
+ * Emits manifest.xml into webpack's output, rewritten to `options.origin` when one is given, and
+ * .well-known/microsoft-officeaddins-allowed.json listing the manifest's JavaScript runtime file
+ * (the handler bundle) on the same origin. Without an origin the development manifest is emitted
+ * as is, with a warning in production mode.
  */
 class ManifestPlugin {
   /**
@@ -103,9 +169,11 @@ class ManifestPlugin {
         () => {
           compilation.fileDependencies.add(manifestPath); // rebuild in watch mode when it changes
           let xml;
+          let wellKnown;
           try {
             xml = fs.readFileSync(manifestPath, 'utf8');
             if (this.origin !== undefined) xml = rewriteManifestHost(xml, this.origin);
+            wellKnown = wellKnownAllowedJson(xml, this.origin ?? DEV_ORIGIN);
           } catch (error) {
             const reason = error instanceof Error ? error.message : String(error);
             compilation.errors.push(new WebpackError(`${PLUGIN_NAME}: ${reason}`));
@@ -119,10 +187,27 @@ class ManifestPlugin {
             );
           }
           compilation.emitAsset(this.filename, new sources.RawSource(xml));
+          if (wellKnown === '') {
+            compilation.warnings.push(
+              new WebpackError(
+                `${PLUGIN_NAME}: the manifest names no JavaScript runtime, so no ${WELL_KNOWN_PATH}.`,
+              ),
+            );
+          } else {
+            compilation.emitAsset(WELL_KNOWN_PATH, new sources.RawSource(wellKnown));
+          }
         },
       );
     });
   }
 }
 
-module.exports = { rewriteManifestHost, assertHttpsOrigin, ManifestPlugin, DEV_ORIGIN };
+module.exports = {
+  rewriteManifestHost,
+  assertHttpsOrigin,
+  javascriptRuntimeUrls,
+  wellKnownAllowedJson,
+  ManifestPlugin,
+  DEV_ORIGIN,
+  WELL_KNOWN_PATH,
+};
