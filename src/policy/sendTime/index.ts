@@ -1,7 +1,12 @@
 // The send-time check (issue 12): the pure decision the OnMessageSend handler will call.
 export * from './types';
 export { decideSend } from './decideSend';
-export { SMART_ALERT_MESSAGE_LIMIT, sendTimeMessage } from './message';
+export {
+  NOTIFICATION_MESSAGE_LIMIT,
+  SMART_ALERT_MESSAGE_LIMIT,
+  composeNotificationText,
+  sendTimeMessage,
+} from './message';
 export {
   SEND_TIME_CACHE_VERSION,
   indexFromSendTimeCache,

@@ -99,3 +99,37 @@ export function sendTimeMessage(
   const text = [...head, ...kept, ...(more > 0 ? [`And ${more} more.`] : []), tail].join(' ');
   return clip(text, SMART_ALERT_MESSAGE_LIMIT);
 }
+
+/**
+ * The compose notification bar's text (OnNewMessageCompose, OnMessageRecipientsChanged): the same
+ * instruction, shorter. Limit: "The message ... maximum length is 150 characters"
+ * (Office.NotificationMessageDetails.message, learn.microsoft.com/javascript/api/outlook/
+ * office.notificationmessagedetails). Names the person and the SPOC (not addresses: the bar is
+ * narrow and the recipient line already shows them).
+ */
+export const NOTIFICATION_MESSAGE_LIMIT = 150;
+
+export function composeNotificationText(
+  restricted: readonly RestrictedRecipient[],
+  unchecked: readonly UncheckedRecipient[],
+): string {
+  let text: string;
+  const first = restricted[0];
+  if (restricted.length === 1 && first) {
+    const who = clean(first.personName) || clean(first.address);
+    const spoc = clean(first.spocName) || clean(first.spocEmail) || 'the named contact';
+    text = `${who} is under a contact restriction: contact goes through ${spoc}. Send it to ${spoc} instead.`;
+  } else if (restricted.length > 1) {
+    text = `${restricted.length} recipients are under a contact restriction: contact goes through their named contact. Open Contact Guard to see who.`;
+  } else if (unchecked.length > 0) {
+    text =
+      unchecked.length === 1
+        ? `We could not check ${clean(unchecked[0]?.address ?? '')}: its restriction record cannot be read. Check with the office before sending.`
+        : `We could not check ${unchecked.length} recipients: their restriction records cannot be read. Check with the office before sending.`;
+  } else {
+    text = '';
+  }
+  if (restricted.length > 0 && unchecked.length > 0 && text !== '')
+    text += ' Some recipients could not be checked.';
+  return clip(text, NOTIFICATION_MESSAGE_LIMIT);
+}
