@@ -149,6 +149,12 @@ export interface PaneTokenProviderOptions {
   mailboxUser: string;
   /** True when Office reports NestedAppAuth 1.1. */
   useNestedAppAuth: boolean;
+  /**
+   * False in the event handlers' runtime (issue 12): it has no window for the user, so only
+   * silent sign-in is tried and "needs the user" is a SignInRequiredError (the handler then uses its
+   * cache). Default true (the task pane).
+   */
+  interactive?: boolean;
   /** Office (or the workbench's stand-in): Office.auth.getAuthContext under nested app auth. */
   office?: OfficeSignInApi;
   /**
@@ -266,6 +272,8 @@ export function createPaneTokenProvider(options: PaneTokenProviderOptions): Toke
       }
       if (result) return accept(result);
     }
+    if (options.interactive === false)
+      throw new SignInRequiredError('Sign-in needs you: open Contact Guard to sign in.');
     // Brokered by Outlook under nested app auth: Outlook's own sign-in UI, not a browser popup.
     let result: AuthenticationResult;
     try {
