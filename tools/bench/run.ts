@@ -17,6 +17,7 @@ import { benchForward } from './forwardBench';
 import { benchRouting } from './routingBench';
 import { benchReview } from './reviewBench';
 import { benchUrgency } from './urgencyBench';
+import { benchSendTime, SEND_TIME_TARGET_MS } from './sendTimeBench';
 
 const LATENCY_MS = 150;
 const COLD_RUNS = 5;
@@ -245,6 +246,26 @@ const sections: Record<string, () => Promise<Record<string, unknown>>> = {
     );
     const r = await benchRouting();
     for (const [k, v] of Object.entries(r)) console.log(`${k.padEnd(38)} ${v}`);
+    return r;
+  },
+  sendTime: async () => {
+    console.log('\nSend-time check (issue 12) — production launchevent.js under Node, no DOM\n');
+    const r = await benchSendTime();
+    const d = r.decisionMs as { median: number; p95: number; max: number };
+    const verdict = d.p95 <= SEND_TIME_TARGET_MS ? 'OK' : 'OVER';
+    console.log(
+      `OnMessageSend from cache → completed   median ${d.median} ms, p95 ${d.p95} ms, max ${d.max} ms over ${String(r.runs)} runs (target ≤ ${SEND_TIME_TARGET_MS})  ${verdict}`,
+    );
+    console.log(
+      `  cache: ${String(r.restrictionsCached)} restrictions (${String(r.cacheBytes)} bytes), ${String(r.recipients)} recipients per email`,
+    );
+    const load = r.bundleLoadMs as { median: number; max: number };
+    console.log(
+      `bundle load (parse + run)              median ${load.median} ms, max ${load.max} ms`,
+    );
+    console.log(
+      `handler bundle launchevent.js          ${String(r.bundleKB)} KB, ${String(r.bundleGzipKB)} KB gzip`,
+    );
     return r;
   },
   urgency: async () => {
