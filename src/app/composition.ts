@@ -9,6 +9,7 @@ import { watchSignInRecovery } from '../auth/signInRecovery';
 import { RestrictionsRepository } from '../graph/repositories/restrictionsRepository';
 import { RestrictionsCache } from '../cache/restrictionsCache';
 import { IndexedDbStore } from '../cache/keyValueStore';
+import { allSendTimeStorages, saveSendTimeCache } from '../cache/sendTimeStore';
 import { SenderCheck } from './senderCheck';
 import { forgetOtherUsers } from './forgetOtherUsers';
 import type { Roles } from './roles';
@@ -69,6 +70,19 @@ export function composeServices(
     store: restrictionsStore,
     // One copy per list and per signed-in user: a shared computer never shows one user's copy to another.
     cacheKey: `restrictions|${hostname}${sitePath}|${lists.restrictions}|${host.getUser().emailAddress.toLowerCase()}`,
+    // Each fresh read also becomes the send-time handlers' cache (issue 12, src/launchevent), in
+    // every store this runtime has, so that the next Send is decided from it at once.
+    onRefreshed: (snapshot) =>
+      Promise.all(
+        allSendTimeStorages().map((storage) =>
+          saveSendTimeCache(
+            storage,
+            host.getUser().emailAddress,
+            snapshot,
+            new Date(snapshot.refreshedAt),
+          ),
+        ),
+      ).then(() => undefined),
   });
   const senderCheck = new SenderCheck(cache, {
     trustMs: config.cacheTrustMinutes * 60_000,

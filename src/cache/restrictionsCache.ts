@@ -23,6 +23,12 @@ export interface RestrictionsCacheOptions {
   /** Should name the tenant, site and list (and user), so that one device never mixes them. */
   cacheKey: string;
   now?: () => Date;
+  /**
+   * Called with each snapshot a refresh read from SharePoint (not with copies loaded from the
+   * device): the pane passes the list on to the send-time cache (issue 12). Its failures are
+   * ignored: the verdict never waits for it.
+   */
+  onRefreshed?: (snapshot: RestrictionsSnapshot) => Promise<void> | void;
 }
 
 /**
@@ -92,6 +98,7 @@ export class RestrictionsCache {
   private readonly store: KeyValueStore;
   private readonly cacheKey: string;
   private readonly now: () => Date;
+  private readonly onRefreshed: RestrictionsCacheOptions['onRefreshed'];
   private state: CacheState | null = null;
   private inFlight: Promise<RestrictionsSnapshot> | null = null;
 
@@ -100,6 +107,7 @@ export class RestrictionsCache {
     this.store = opts.store;
     this.cacheKey = opts.cacheKey;
     this.now = opts.now ?? (() => new Date());
+    this.onRefreshed = opts.onRefreshed;
   }
 
   /** The snapshot in memory, synchronously; null before load() or refresh() has produced one. */
@@ -163,6 +171,7 @@ export class RestrictionsCache {
     };
     this.state = next;
     await this.save(next);
+    this.tellRefreshed(next.snapshot);
     return next.snapshot;
   }
 
@@ -178,6 +187,14 @@ export class RestrictionsCache {
       }
     }
     return { delta: await this.repository.fullSync(), fullSync: true };
+  }
+
+  private tellRefreshed(snapshot: RestrictionsSnapshot): void {
+    try {
+      void Promise.resolve(this.onRefreshed?.(snapshot)).catch(() => undefined);
+    } catch {
+      // A listener's failure is not the refresh's.
+    }
   }
 
   private async readStored(): Promise<StoredRestrictions | null> {

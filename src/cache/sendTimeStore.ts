@@ -1,13 +1,18 @@
-// The send-time cache on the device (issue 12): what the event handlers decide from, kept in
-// `OfficeRuntime.storage` under SEND_TIME_STORAGE_KEY. That store is the one both runtimes have:
-// classic Outlook's JavaScript-only runtime has no localStorage and no IndexedDB, and
-// OfficeRuntime.storage is "a shared storage solution ... multiple parts of an add-in are able to
-// access the same data" (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-runtime,
-// "Store and access data"; 10 MB per domain, unencrypted). So the task pane writes it when it reads
-// the list, and the handlers write it when they refresh.
+// The send-time cache on the device (issue 12): what the event handlers decide from, kept under
+// SEND_TIME_STORAGE_KEY in the store each runtime has:
+//   - classic Outlook on Windows runs the handlers in a JavaScript-only runtime with no
+//     localStorage and no IndexedDB, and OfficeRuntime.storage ("available starting in Mailbox
+//     1.10 ... only with the event-based activation feature implemented in Outlook on Windows.
+//     This interface isn't supported in Outlook on Mac or on the web", learn.microsoft.com/
+//     javascript/api/office-runtime/officeruntime.storage; 10 MB per domain, unencrypted);
+//   - Outlook on the web, new Outlook and Mac run them in a browser runtime of the add-in's origin,
+//     which has localStorage (learn.microsoft.com/office/dev/add-ins/testing/runtimes), shared with
+//     the task pane of the same origin.
+// So the handlers use OfficeRuntime.storage where it exists and localStorage otherwise, and the task
+// pane writes to every one it has when it reads the list; the handlers also refresh it themselves.
 //
 // The stored copy names its user: on a shared computer one user's copy is never read for another
-// (the same rule as the pane's cache). Values are strings (the API stores strings).
+// (the same rule as the pane's cache). Values are strings (both APIs store strings).
 import { SEND_TIME_STORAGE_KEY } from '../launchevent/names';
 import { normalizeAddress } from '../policy/addresses';
 import {
@@ -37,14 +42,47 @@ export interface LoadedSendTimeCache {
   savedAt: Date;
 }
 
-/** `OfficeRuntime.storage` where this runtime has it (task pane, both event runtimes). */
+/** `OfficeRuntime.storage`, where this runtime has it (classic Outlook on Windows). */
 export function officeRuntimeStorage(): SendTimeStorage | undefined {
-  const runtime = (globalThis as { OfficeRuntime?: { storage?: Partial<SendTimeStorage> } })
-    .OfficeRuntime;
-  const storage = runtime?.storage;
-  if (!storage || typeof storage.getItem !== 'function' || typeof storage.setItem !== 'function')
+  try {
+    const runtime = (globalThis as { OfficeRuntime?: { storage?: Partial<SendTimeStorage> } })
+      .OfficeRuntime;
+    const storage = runtime?.storage;
+    if (!storage || typeof storage.getItem !== 'function' || typeof storage.setItem !== 'function')
+      return undefined;
+    return storage as SendTimeStorage;
+  } catch {
     return undefined;
-  return storage as SendTimeStorage;
+  }
+}
+
+/** localStorage as a SendTimeStorage, where this runtime has it (browser runtimes). */
+export function browserStorage(): SendTimeStorage | undefined {
+  let local: Storage | undefined;
+  try {
+    // Reading the property itself throws where storage is blocked.
+    local = (globalThis as { localStorage?: Storage }).localStorage;
+  } catch {
+    return undefined;
+  }
+  if (!local) return undefined;
+  const store = local;
+  return {
+    getItem: (key) => Promise.resolve().then(() => store.getItem(key)),
+    setItem: (key, value) => Promise.resolve().then(() => store.setItem(key, value)),
+  };
+}
+
+/** The store the event handlers read: OfficeRuntime.storage, else localStorage, else none. */
+export function handlerStorage(): SendTimeStorage | undefined {
+  return officeRuntimeStorage() ?? browserStorage();
+}
+
+/** Every store this runtime has (the task pane writes to each, so either runtime finds it). */
+export function allSendTimeStorages(): SendTimeStorage[] {
+  return [officeRuntimeStorage(), browserStorage()].filter(
+    (s): s is SendTimeStorage => s !== undefined,
+  );
 }
 
 /** The user's cache, or undefined (none, another user's, unreadable, from the future). */

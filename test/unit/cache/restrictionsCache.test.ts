@@ -278,3 +278,50 @@ describe('RestrictionsCache', () => {
     await expect(cache.load()).resolves.toBe(newer);
   });
 });
+
+describe('RestrictionsCache onRefreshed (the send-time cache, issue 12)', () => {
+  it('is told each snapshot read from SharePoint, never a copy loaded from the device', async () => {
+    const store = new MemoryStore();
+    const first = setup(store);
+    first.source.full = async () => ({
+      items: [restrictionItem('1', 'pat@example.org')],
+      removedIds: [],
+      deltaLink: 'L1',
+    });
+    await first.cache.refresh();
+
+    const told: string[] = [];
+    const cache = new RestrictionsCache({
+      repository: first.source,
+      store,
+      cacheKey: 'restrictions:test',
+      onRefreshed: (snapshot) => {
+        told.push(snapshot.restrictions.map((r) => r.id).join(','));
+      },
+    });
+    await cache.load();
+    expect(told).toEqual([]);
+    await cache.refresh();
+    expect(told).toEqual(['1']);
+  });
+
+  it("a listener that fails does not fail the refresh or the verdict's snapshot", async () => {
+    const source = new ScriptedSource();
+    const cache = new RestrictionsCache({
+      repository: source,
+      store: new MemoryStore(),
+      cacheKey: 'k',
+      onRefreshed: () => Promise.reject(new Error('storage full')),
+    });
+    await expect(cache.refresh()).resolves.toEqual(expect.objectContaining({ restrictions: [] }));
+    const throwing = new RestrictionsCache({
+      repository: source,
+      store: new MemoryStore(),
+      cacheKey: 'k2',
+      onRefreshed: () => {
+        throw new Error('sync failure');
+      },
+    });
+    await expect(throwing.refresh()).resolves.toBeDefined();
+  });
+});

@@ -1,6 +1,8 @@
 // The send-time cache in OfficeRuntime.storage (issue 12): one user's copy, never another's; an
 // unreadable or impossible copy is none (the handler then refreshes or lets the mail go).
 import {
+  allSendTimeStorages,
+  handlerStorage,
   loadSendTimeCache,
   saveSendTimeCache,
   type SendTimeStorage,
@@ -84,5 +86,37 @@ describe('send-time cache store', () => {
       setItem: () => Promise.resolve(),
     };
     expect(await loadSendTimeCache(storage, 'ta@school.example.org', NOW)).toBeUndefined();
+  });
+});
+
+describe('which store each runtime uses', () => {
+  const g = globalThis as { OfficeRuntime?: unknown; localStorage?: unknown };
+  afterEach(() => {
+    delete g.OfficeRuntime;
+    delete g.localStorage;
+  });
+
+  it('classic Outlook (OfficeRuntime.storage, no localStorage): OfficeRuntime.storage', () => {
+    const storage = new MemoryStorage();
+    g.OfficeRuntime = { storage };
+    expect(handlerStorage()).toBe(storage);
+    expect(allSendTimeStorages()).toEqual([storage]);
+  });
+
+  it('web, new Outlook, Mac (localStorage only): localStorage', async () => {
+    const values = new Map<string, string>();
+    g.localStorage = {
+      getItem: (k: string) => values.get(k) ?? null,
+      setItem: (k: string, v: string) => void values.set(k, v),
+    };
+    const storage = handlerStorage();
+    await storage?.setItem('a', 'b');
+    expect(values.get('a')).toBe('b');
+    expect(await storage?.getItem('a')).toBe('b');
+  });
+
+  it('neither: none (the handler then lets the mail go unchecked)', () => {
+    expect(handlerStorage()).toBeUndefined();
+    expect(allSendTimeStorages()).toEqual([]);
   });
 });
