@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = [
   'SpocOutcome',
   'RestrictionChanged',
   'RoutingApplied',
+  // A member of staff sent to a restricted person from the compose pane, with a reason (issue 12).
+  'SentAnyway',
 ] as const;
 
 export const auditList: ListSchema = {
