@@ -23,6 +23,40 @@ export interface SignedInUser {
   emailAddress: string;
 }
 
+/** A recipient line of an email being written. */
+export type ComposeField = 'to' | 'cc' | 'bcc';
+
+export interface ComposeRecipient {
+  address: string;
+  displayName?: string;
+}
+
+/** What the compose pane reads of the email being written: recipients and the From mailbox. */
+export interface ComposeState {
+  to: ComposeRecipient[];
+  cc: ComposeRecipient[];
+  bcc: ComposeRecipient[];
+  /** The From mailbox (the user's own, or a shared mailbox); undefined when it cannot be read. */
+  from?: ComposeRecipient;
+}
+
+/**
+ * The email being written (issue 12, the compose pane): Office's compose item, or the workbench's
+ * compose surface. Every call rejects with an Error when the host refuses or does not answer.
+ */
+export interface ComposeAccess {
+  read(): Promise<ComposeState>;
+  /** Called when the recipients change (Office's RecipientsChanged). Returns an unsubscribe. */
+  onChanged(listener: () => void): () => void;
+  /** Replaces one recipient line. */
+  setRecipients(field: ComposeField, recipients: readonly ComposeRecipient[]): Promise<void>;
+  /** Sets an item session-data value (Mailbox 1.11), read by the OnMessageSend handler. */
+  setSessionData(key: string, value: string): Promise<void>;
+  /** True when the pane can send the email itself (Mailbox 1.15 `sendAsync`). */
+  readonly canSend: boolean;
+  send(): Promise<void>;
+}
+
 export interface MailHost {
   readonly kind: 'office' | 'workbench';
   /** The item open now; null when none is (pinned pane with nothing selected). */
@@ -32,4 +66,9 @@ export interface MailHost {
   getTheme(): ThemeKind;
   onThemeChanged(listener: (theme: ThemeKind) => void): () => void;
   getUser(): SignedInUser;
+  /**
+   * The email being written when the pane was opened on one (compose mode); null or absent when
+   * the pane shows a received email (read mode).
+   */
+  getCompose?(): ComposeAccess | null;
 }

@@ -1,11 +1,12 @@
 // The MailHost port in Outlook, through Office.js. Reads only what a verdict needs (who the message
 // is from, which message it is, which mailbox it lives in) and never the body.
 import type { EmailAddress } from '../../policy/types';
-import type { MailHost, OpenMessage, SignedInUser, ThemeKind } from '../mailHost';
+import type { ComposeAccess, MailHost, OpenMessage, SignedInUser, ThemeKind } from '../mailHost';
 import { themeFromOfficeColors } from '../theme';
 import { parseReplyTo } from './internetHeaders';
 import { MailboxEventFanOut, type MailboxEventSource } from './mailboxEventFanOut';
 import { officeCall, optional, withTimeout } from './officeAsync';
+import { OfficeCompose, isComposeItem } from './officeCompose';
 
 /** Outlook on iOS and Android already gives REST ids; converting them again breaks them. */
 const MOBILE_PLATFORMS = new Set(['iOS', 'Android']);
@@ -46,6 +47,7 @@ export class OfficeMailHost implements MailHost {
   readonly kind = 'office' as const;
   private readonly itemChanges: MailboxEventFanOut<unknown>;
   private readonly themeChanges: MailboxEventFanOut<Partial<Office.OfficeThemeChangedEventArgs>>;
+  private compose: { item: unknown; access: ComposeAccess } | null = null;
 
   constructor(private readonly office: typeof Office = officeGlobal() as typeof Office) {
     const mailbox = office.context.mailbox as unknown as MailboxEventSource;
@@ -137,6 +139,19 @@ export class OfficeMailHost implements MailHost {
       unsubscribers.push(() => media.removeEventListener('change', onMediaChange));
     }
     return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
+  }
+
+  /** The email being written, when the pane was opened in compose mode (see isComposeItem). */
+  getCompose(): ComposeAccess | null {
+    const item: unknown = this.office.context.mailbox.item;
+    if (!isComposeItem(item)) return null;
+    if (this.compose?.item !== item) {
+      this.compose = {
+        item,
+        access: new OfficeCompose(item, this.office, (set, version) => this.supports(set, version)),
+      };
+    }
+    return this.compose.access;
   }
 
   getUser(): SignedInUser {
