@@ -17,6 +17,7 @@ import type { AdminRouting } from './admin/adminRouting';
 import { createContactEvents, type ContactEvents } from './events/createContactEvents';
 import type { RestrictedActions } from './actions/restrictedActions';
 import type { ReviewService } from './review/types';
+import type { ComposeGuard } from './compose/composeGuard';
 import {
   graphCallsFor,
   lazyReviewService,
@@ -44,6 +45,11 @@ export interface Services {
   actions: LazyService<RestrictedActions>;
   /** The head teacher's review (issue #5): reviewers only, loaded when the Review view opens. */
   review: LazyService<ReviewService>;
+  /**
+   * The compose pane (issue 12): the send-time verdict on the email being written and the two
+   * ways on from a stop. Null when the pane shows a received email; loaded when first used.
+   */
+  compose: LazyService<ComposeGuard> | null;
 }
 
 export function composeServices(
@@ -104,5 +110,13 @@ export function composeServices(
     ),
   );
   const review = lazyReviewService({ config, calls: clientFor, user: () => host.getUser() });
-  return { config, host, senderCheck, events, actions, roles, admin, review };
+  const composeItem = host.getCompose?.() ?? null;
+  const compose = composeItem
+    ? lazyService(() =>
+        import(/* webpackChunkName: "compose" */ './compose/createComposeGuard').then((m) =>
+          m.createComposeGuard({ config, host, compose: composeItem, client, senderCheck }),
+        ),
+      )
+    : null;
+  return { config, host, senderCheck, events, actions, roles, admin, review, compose };
 }

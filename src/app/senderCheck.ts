@@ -2,7 +2,7 @@
 // Verdicts are answered from memory so that switching emails costs no round trip; a copy older
 // than the trust limit is refreshed before it is believed, and a failed refresh gives
 // "cannot check", never "clear".
-import type { MessageParticipants, UnavailableReason, Verdict } from '../policy/types';
+import type { LocalDate, MessageParticipants, UnavailableReason, Verdict } from '../policy/types';
 import {
   buildRestrictionIndex,
   decideVerdictIndexed,
@@ -28,6 +28,11 @@ export interface SenderCheckResult {
   /** How many restrictions were checked against. */
   restrictionCount: number;
 }
+
+/** The restrictions as decideSend reads them, or why they cannot be had. */
+export type PreparedIndex =
+  | { kind: 'ready'; index: RestrictionIndex; today: LocalDate; refreshedAt?: string }
+  | { kind: 'unavailable'; reason: UnavailableReason };
 
 export interface SenderCheckOptions {
   trustMs: number;
@@ -59,18 +64,51 @@ export class SenderCheck {
     message: MessageParticipants,
     opts: { forceRefresh?: boolean } = {},
   ): Promise<SenderCheckResult> {
+    const found = await this.trustedSnapshot(opts);
+    if ('unavailable' in found) return unavailable(found.unavailable);
+    return this.evaluate(message, found.snapshot);
+  }
+
+  /**
+   * The restriction index and the school's date, under the same trust rules as `check` (the
+   * compose pane decides with decideSend on them, issue 12).
+   */
+  async restrictionIndex(opts: { forceRefresh?: boolean } = {}): Promise<PreparedIndex> {
+    const found = await this.trustedSnapshot(opts);
+    if ('unavailable' in found) return { kind: 'unavailable', reason: found.unavailable };
+    return {
+      kind: 'ready',
+      index: this.indexOf(found.snapshot),
+      today: todayInLondon(this.now()),
+      refreshedAt: found.snapshot.refreshedAt,
+    };
+  }
+
+  private async trustedSnapshot(opts: {
+    forceRefresh?: boolean;
+  }): Promise<{ snapshot: RestrictionsSnapshot } | { unavailable: UnavailableReason }> {
     let snapshot = this.source.current() ?? (await this.loadQuietly());
     const age = snapshot ? this.ageMs(snapshot) : Infinity;
     if (!snapshot || age > this.options.trustMs || opts.forceRefresh) {
       try {
         snapshot = await this.source.refresh();
       } catch (error) {
-        return unavailable(reasonFor(toGraphAccessError(error)));
+        return { unavailable: reasonFor(toGraphAccessError(error)) };
       }
     } else if (age > this.options.backgroundRefreshMs) {
       this.refreshInBackground();
     }
-    return this.evaluate(message, snapshot);
+    return { snapshot };
+  }
+
+  private indexOf(snapshot: RestrictionsSnapshot): RestrictionIndex {
+    if (this.indexed?.snapshot !== snapshot) {
+      this.indexed = {
+        snapshot,
+        index: buildRestrictionIndex(snapshot.restrictions, snapshot.malformed),
+      };
+    }
+    return this.indexed.index;
   }
 
   /** Starts a background refresh when the copy is old enough to be worth it. */
@@ -84,13 +122,11 @@ export class SenderCheck {
     message: MessageParticipants,
     snapshot: RestrictionsSnapshot,
   ): SenderCheckResult {
-    if (this.indexed?.snapshot !== snapshot) {
-      this.indexed = {
-        snapshot,
-        index: buildRestrictionIndex(snapshot.restrictions, snapshot.malformed),
-      };
-    }
-    const verdict = decideVerdictIndexed(message, this.indexed.index, todayInLondon(this.now()));
+    const verdict = decideVerdictIndexed(
+      message,
+      this.indexOf(snapshot),
+      todayInLondon(this.now()),
+    );
     return {
       verdict,
       refreshedAt: snapshot.refreshedAt,

@@ -31,6 +31,7 @@ export function testServices(given: Partial<Services> & Pick<Services, 'host'>):
     actions: () => never(),
     admin: () => never(),
     review: () => never(),
+    compose: null,
     ...given,
   };
 }
