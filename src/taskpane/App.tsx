@@ -26,6 +26,13 @@ const ReviewView = lazy(() =>
     default: m.ReviewView,
   })),
 );
+// The compose pane (issue 12), for an email being written: its own chunk, so the read pane does
+// not carry it.
+const ComposeView = lazy(() =>
+  import(/* webpackChunkName: "compose" */ './views/ComposeView').then((m) => ({
+    default: m.ComposeView,
+  })),
+);
 const AdminView = lazy(() =>
   import(/* webpackChunkName: "admin" */ './views/AdminView').then((m) => ({
     default: m.AdminView,
@@ -86,6 +93,30 @@ const views: ViewEntry[] = [
 ];
 
 export function App({ services }: { services: Services }) {
+  return services.compose ? <ComposePane services={services} /> : <ReadPane services={services} />;
+}
+
+/** On an email being written: the recipients' check only (no tabs). */
+function ComposePane({ services }: { services: Services }) {
+  const { kind: themeKind, theme } = useFluentTheme(services.host);
+  const styles = useStyles();
+  return (
+    <ServicesProvider services={services}>
+      <FluentProvider theme={theme} data-theme={themeKind}>
+        <main className={styles.root}>
+          <Text as="h1" size={400} weight="semibold" className={styles.header}>
+            {PANE_TEXT.title}
+          </Text>
+          <Suspense fallback={<Spinner size="tiny" label={UI_TEXT.loading} />}>
+            <ComposeView />
+          </Suspense>
+        </main>
+      </FluentProvider>
+    </ServicesProvider>
+  );
+}
+
+function ReadPane({ services }: { services: Services }) {
   const { host } = services;
   const { kind: themeKind, theme } = useFluentTheme(host);
   const [view, setView] = useState<ViewId>('sender');
