@@ -137,3 +137,26 @@ describe('SenderCheck', () => {
     expect(result.restrictionCount).toBe(1);
   });
 });
+
+describe('SenderCheck.restrictionIndex (the compose pane)', () => {
+  it("gives the trusted copy's index and the school's date", async () => {
+    const source = fakeSource(snapshotAt(minutesAgo(0.1)), async () => {
+      throw new Error('should not refresh');
+    });
+    const prepared = await new SenderCheck(source, options).restrictionIndex();
+    expect(prepared).toMatchObject({ kind: 'ready', today: '2026-11-22' });
+    expect(prepared.kind === 'ready' && prepared.index.byAddress.has('dana@example.org')).toBe(
+      true,
+    );
+  });
+
+  it('is unavailable, never an empty index, when a copy past trust cannot be refreshed', async () => {
+    const source = fakeSource(snapshotAt(minutesAgo(60)), async () => {
+      throw new GraphAccessError('offline');
+    });
+    expect(await new SenderCheck(source, options).restrictionIndex()).toEqual({
+      kind: 'unavailable',
+      reason: 'offline',
+    });
+  });
+});
