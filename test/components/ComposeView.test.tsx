@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ComposeView } from '../../src/taskpane/views/ComposeView';
 import { ComposeGuard } from '../../src/app/compose/composeGuard';
 import type { PreparedIndex } from '../../src/app/senderCheck';
@@ -203,5 +203,22 @@ describe('ComposeView', () => {
     );
     expect(compose.calls).toEqual(['audit']);
     expect(compose.session.size).toBe(0);
+  });
+});
+
+describe('App on an email being written', () => {
+  it('shows the compose pane instead of the read tabs', async () => {
+    const { App } = await import('../../src/taskpane/App');
+    const compose = new FakeCompose(to('dana@example.org'));
+    const guard = new ComposeGuard({
+      compose,
+      restrictions: { restrictionIndex: async () => ready },
+      audit: async () => ({ append: async () => undefined }),
+      user: () => host.getUser(),
+    });
+    render(<App services={testServices({ host, compose: async () => guard })} />);
+    expect(await screen.findByRole('region', { name: COMPOSE_TEXT.heading })).toBeTruthy();
+    expect(screen.queryByRole('tablist')).toBeNull();
+    expect(await verdict()).toBe('stop');
   });
 });

@@ -141,7 +141,11 @@ export class OfficeCompose implements ComposeAccess {
     await officeCall<void>((done) => sendAsync(done), 'Sending the email', 60_000);
   }
 
-  /** One RecipientsChanged registration (Mailbox 1.7) for all listeners. */
+  /**
+   * One RecipientsChanged registration for all listeners: `item.addHandlerAsync` with
+   * `Office.EventType.RecipientsChanged` ("olkRecipientsChanged"), Mailbox 1.7
+   * (learn.microsoft.com/javascript/api/outlook/office.recipientschangedeventargs).
+   */
   private register(): void {
     if (this.registered) return;
     if (!this.supports('Mailbox', '1.7') || typeof this.item.addHandlerAsync !== 'function') return;
