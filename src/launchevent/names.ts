@@ -36,3 +36,19 @@ export const SEND_ANYWAY_SESSION_KEY = 'contactGuard.sendAnyway';
 
 /** `notificationMessages` key of the compose notification bar (Outlook allows 32 characters). */
 export const COMPOSE_NOTIFICATION_KEY = 'contactGuardRecipients';
+
+/**
+ * The manifest's `<Permissions>`. ReadWriteItem is the least that replacing recipients
+ * (`to.setAsync`) and session data need; `item.sendAsync` (Mailbox 1.15) needs **read/write
+ * mailbox** (its Office.js reference: "Minimum permission level: read/write mailbox"), which would
+ * let the add-in read and send anything in the mailbox. So the pane never sends itself: after
+ * "send to the SPOC instead" or "send anyway" the user presses Send, and the handler lets the
+ * item through. The manifest check holds manifest.xml to this value.
+ */
+export const MANIFEST_PERMISSION: 'ReadItem' | 'ReadWriteItem' | 'ReadWriteMailbox' =
+  'ReadWriteItem';
+
+/** Whether the pane may call item.sendAsync: Mailbox 1.15 and read/write mailbox permission. */
+export function paneMaySend(supportsMailbox115: boolean): boolean {
+  return supportsMailbox115 && MANIFEST_PERMISSION === 'ReadWriteMailbox';
+}

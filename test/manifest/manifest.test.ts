@@ -379,6 +379,21 @@ describe('the checks fail on a broken manifest (tests of the tests)', () => {
     expect(problems).toMatch(/a pinnable task pane needs Mailbox 1.5, but 1.3/);
   });
 
+  it.each(['ReadItem', 'ReadWriteMailbox'])(
+    'catches <Permissions> other than the level the code assumes (%s)',
+    async (level) => {
+      const broken = mutate(
+        manifestXml,
+        '<Permissions>ReadWriteItem</Permissions>',
+        `<Permissions>${level}</Permissions>`,
+      );
+      expect(await validateAgainstSchemas(broken)).toEqual([]);
+      expect(problemsIn(broken).join('\n')).toMatch(
+        new RegExp(`<Permissions> is "${level}", but the code assumes "ReadWriteItem"`),
+      );
+    },
+  );
+
   describe('send-time checks (issue 12): each refuses a broken copy that the XSDs accept', () => {
     /** The broken copy passes the XSDs, so only the project check can catch it. */
     async function onlyTheChecksCatch(broken: string): Promise<string> {

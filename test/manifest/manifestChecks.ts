@@ -11,6 +11,7 @@ import {
   HANDLER_BUNDLE_FILE,
   HANDLER_FUNCTIONS,
   HANDLER_PAGE_FILE,
+  MANIFEST_PERMISSION,
 } from '../../src/launchevent/names';
 import { readPng } from './png';
 import {
@@ -596,6 +597,21 @@ export function checkMobileSurface(root: XmlElement): string[] {
 }
 
 /** Every check above on one manifest text; an unparseable manifest is one problem. */
+/**
+ * <Permissions> is the level the code assumes (names.ts MANIFEST_PERMISSION): the compose pane
+ * offers sendAsync only under read/write mailbox, so a manifest that differs would make it offer
+ * a call Outlook refuses, or ask for more than it uses.
+ */
+export function checkPermission(root: XmlElement): string[] {
+  const found = allElements(root).filter((e) => e.name === 'Permissions');
+  const value = found.map((e) => e.text?.trim() ?? '').join(',');
+  return value === MANIFEST_PERMISSION
+    ? []
+    : [
+        `<Permissions> is "${value}", but the code assumes "${MANIFEST_PERMISSION}" (src/launchevent/names.ts)`,
+      ];
+}
+
 export function checkManifest(xml: string, options: ManifestCheckOptions): string[] {
   let root: XmlElement;
   try {
@@ -613,5 +629,6 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): strin
     ...checkRuntime(root),
     ...checkComposeButton(root),
     ...checkMobileSurface(root),
+    ...checkPermission(root),
   ];
 }

@@ -1,6 +1,7 @@
 // The compose side of the mail-host port in Outlook (issue 12): the email being written, through
 // Office.js's compose item. Reads and replaces the recipient lines, reads From, sets session data for
 // the OnMessageSend handler, sends where Outlook allows an add-in to, and follows recipient changes.
+import { paneMaySend } from '../../launchevent/names';
 import type { ComposeAccess, ComposeField, ComposeRecipient, ComposeState } from '../mailHost';
 import { officeCall, optional } from './officeAsync';
 
@@ -83,8 +84,11 @@ export class OfficeCompose implements ComposeAccess {
   ) {}
 
   get canSend(): boolean {
-    // item.sendAsync: Mailbox 1.15 (Office.MessageCompose.sendAsync).
-    return this.supports('Mailbox', '1.15') && typeof this.item.sendAsync === 'function';
+    // item.sendAsync: Mailbox 1.15 and read/write mailbox permission, which the manifest does not
+    // ask for (names.ts, MANIFEST_PERMISSION): Outlook would refuse the call.
+    return (
+      paneMaySend(this.supports('Mailbox', '1.15')) && typeof this.item.sendAsync === 'function'
+    );
   }
 
   async read(): Promise<ComposeState> {

@@ -1,6 +1,7 @@
 // The workbench adapter of the mail-host port: the task pane runs in an iframe of the workbench
 // page, which sends the selected item as Outlook's ItemChanged would. Only same-origin messages
 // from the parent window are believed.
+import { paneMaySend } from '../../launchevent/names';
 import type {
   ComposeAccess,
   ComposeField,
@@ -116,8 +117,9 @@ export class WorkbenchMailHost implements MailHost {
         })),
       setSessionData: (key, value) =>
         this.request((id) => ({ type: 'cg:compose-session-set', id, key, value })),
-      // The workbench plays an Outlook with Mailbox 1.15.
-      canSend: true,
+      // The workbench plays an Outlook with Mailbox 1.15; sendAsync also needs read/write mailbox
+      // permission, which the manifest does not ask for (names.ts), so as in Outlook: no.
+      canSend: paneMaySend(true),
       send: () => this.request((id) => ({ type: 'cg:compose-send', id })),
     };
   }

@@ -90,7 +90,7 @@ describe('OfficeCompose', () => {
     });
   });
 
-  it('replaces a line, sets session data, and sends only with Mailbox 1.15', async () => {
+  it('replaces a line, sets session data, and never sends itself (sendAsync needs read/write mailbox)', async () => {
     const fake = composeItem();
     const compose = new OfficeCompose(asItem(fake.item), office, upTo('1.15'));
     await compose.setRecipients('to', [
@@ -101,9 +101,11 @@ describe('OfficeCompose', () => {
     ]);
     await compose.setSessionData('k', 'v');
     expect(fake.session.get('k')).toBe('v');
-    expect(compose.canSend).toBe(true);
-    await compose.send();
-    expect(fake.sent()).toBe(1);
+    // Mailbox 1.15 is there, but the manifest asks for ReadWriteItem (names.ts): Outlook would
+    // refuse sendAsync, so the pane does not offer it and the user presses Send.
+    expect(compose.canSend).toBe(false);
+    await expect(compose.send()).rejects.toThrow();
+    expect(fake.sent()).toBe(0);
 
     const older = new OfficeCompose(asItem(fake.item), office, upTo('1.14'));
     expect(older.canSend).toBe(false);
