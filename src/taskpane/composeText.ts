@@ -48,7 +48,7 @@ export const COMPOSE_TEXT = {
   failedAudit:
     'Your reason could not be recorded, so the email was not sent and Outlook will still stop it. Your reason is kept below: try again.',
   failedMarker:
-    'Your reason was recorded, but Outlook could not be told to let this email go. Press Send and, in the alert, choose to send anyway.',
+    'Your reason was recorded, but Outlook could not be told to let this email go, so it will still stop it. Try again; if it keeps failing, ask the office.',
 } as const;
 
 const FIELD_LABEL: Record<RecipientField, string> = { to: 'To', cc: 'Cc', bcc: 'Bcc' };
