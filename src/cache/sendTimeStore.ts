@@ -78,6 +78,23 @@ export function handlerStorage(): SendTimeStorage | undefined {
   return officeRuntimeStorage() ?? browserStorage();
 }
 
+/**
+ * A store for this runtime only, when it has none of its own (users report OfficeRuntime.storage
+ * undefined in classic Outlook's event runtime, OfficeDev/office-js#3312, #6106, and localStorage
+ * refused in Outlook on the web's, #2177): a refresh is then used for this event and those that
+ * follow while the runtime lives, and the next start refreshes again.
+ */
+export function memoryStorage(): SendTimeStorage {
+  const values = new Map<string, string>();
+  return {
+    getItem: (key) => Promise.resolve(values.get(key) ?? null),
+    setItem: (key, value) => {
+      values.set(key, value);
+      return Promise.resolve();
+    },
+  };
+}
+
 /** Every store this runtime has (the task pane writes to each, so either runtime finds it). */
 export function allSendTimeStorages(): SendTimeStorage[] {
   return [officeRuntimeStorage(), browserStorage()].filter(
@@ -117,6 +134,10 @@ export async function saveSendTimeCache(
 ): Promise<void> {
   const me = normalizeAddress(user);
   if (!me) return;
+  // A read that finished late (a handler's refresh outliving its budget) never replaces a newer
+  // copy written meanwhile (by the pane or another event).
+  const current = await loadSendTimeCache(storage, me, readAt).catch(() => undefined);
+  if (current && current.savedAt.getTime() > readAt.getTime()) return;
   const stored: StoredSendTimeCache = {
     user: me,
     savedAt: readAt.toISOString(),

@@ -22,7 +22,7 @@ import { parseSendAnywayMarker, sendAnywayCovers } from '../policy/sendTime/send
 import type { OutgoingRecipients, SendDecision } from '../policy/sendTime/types';
 import { COMPOSE_PANE_COMMAND_ID } from './names';
 import {
-  readFromAddress,
+  readFrom,
   readRecipients,
   readSendAnywayMarker,
   removeComposeNotification,
@@ -40,6 +40,16 @@ export const COMPOSE_STALE_MS = 2 * 60_000;
 export const SEND_REFRESH_BUDGET_MS = 2_500;
 export const COMPOSE_REFRESH_BUDGET_MS = 4_000;
 export const SEND_WATCHDOG_MS = 4_500;
+/** The notification handlers' own limit: they must always complete. */
+export const NOTIFY_WATCHDOG_MS = 4_500;
+/** Reading the stored copy (OfficeRuntime.storage or localStorage) gets this long. */
+export const STORAGE_READ_MS = 1_000;
+/**
+ * A copy older than this is not used: after a day without a successful read it may name a
+ * restriction ended since, and a stop from it could not be undone from a fresh pane. The mail then
+ * goes unchecked (SoftBlock), as with no copy.
+ */
+export const CACHE_MAX_AGE_MS = 24 * 60 * 60_000;
 
 /** The button on the Smart Alert that opens the compose pane (Outlook allows 20 characters). */
 export const SMART_ALERT_PANE_LABEL = 'Open Contact Guard';
@@ -83,6 +93,8 @@ interface Checked {
   item: ComposeItemApi;
   recipients: OutgoingRecipients;
   decision: SendDecision;
+  /** The compose pane's send-anyway marker (JSON), read with the rest. */
+  marker: string | undefined;
 }
 
 export function createHandlers(deps: HandlerDependencies): Handlers {
@@ -93,49 +105,70 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     return typeof address === 'string' ? address : '';
   }
 
+  /** The stored copy, if it answers in time and is not too old to use. */
+  async function stored(me: string): Promise<LoadedSendTimeCache | undefined> {
+    const { storage } = deps;
+    if (!storage) return undefined;
+    const loaded = await withTimeout(
+      loadSendTimeCache(storage, me, now()),
+      STORAGE_READ_MS,
+      'Reading the stored restrictions',
+    ).catch(() => undefined);
+    if (!loaded || now().getTime() - loaded.savedAt.getTime() > CACHE_MAX_AGE_MS) return undefined;
+    return loaded;
+  }
+
   async function cache(
     staleMs: number,
     budgetMs: number,
   ): Promise<LoadedSendTimeCache | undefined> {
-    const { storage, refresh } = deps;
-    if (!storage) return undefined;
+    const { refresh } = deps;
     const me = user();
-    const loaded = await loadSendTimeCache(storage, me, now()).catch(() => undefined);
+    const loaded = await stored(me);
     const fresh = loaded && now().getTime() - loaded.savedAt.getTime() < staleMs;
-    if (fresh || !refresh || !me) return loaded;
+    if (fresh || !refresh || !me || !deps.storage) return loaded;
     try {
       await withTimeout(refresh(me), budgetMs, 'Refreshing the restrictions');
     } catch {
       return loaded; // no token, offline, too slow: the copy we have, or none
     }
-    return (await loadSendTimeCache(storage, me, now()).catch(() => undefined)) ?? loaded;
+    return (await stored(me)) ?? loaded;
   }
 
   async function check(staleMs: number, budgetMs: number): Promise<Checked | undefined> {
     const item = deps.office.context.mailbox.item;
     if (!item) return undefined;
-    const [recipients, from, loaded] = await Promise.all([
+    const [recipients, from, loaded, marker] = await Promise.all([
       readRecipients(item),
-      readFromAddress(item),
+      readFrom(item),
       cache(staleMs, budgetMs),
+      readSendAnywayMarker(item),
     ]);
     if (!loaded) {
       // No copy of the list and none could be read: let it go, say nothing.
-      return { item, recipients, decision: { kind: 'sendUnchecked', reason: 'noRestrictionList' } };
+      return {
+        item,
+        recipients,
+        marker,
+        decision: { kind: 'sendUnchecked', reason: 'noRestrictionList' },
+      };
     }
     const me = user();
+    const shared =
+      from.address && from.address.trim().toLowerCase() !== me.trim().toLowerCase()
+        ? from.address
+        : undefined;
     const decision = decideSend({
       recipients,
-      sender: {
-        userAddress: me,
-        ...(from && from.trim().toLowerCase() !== me.trim().toLowerCase()
-          ? { sharedMailboxAddress: from }
-          : {}),
-      },
+      sender: { userAddress: me, ...(shared ? { sharedMailboxAddress: shared } : {}) },
       index: loaded.index,
       today: todayInLondon(now()),
     });
-    return { item, recipients, decision };
+    // From could not be read: whether the email goes from a SPOC's shared mailbox (002 §57) is
+    // unknown, so a stop for a restricted recipient would be our failure, not the policy's.
+    if (from.failed && decision.kind === 'stop' && decision.restricted.length > 0)
+      return { item, recipients, marker, decision: { kind: 'sendUnchecked', reason: 'noSender' } };
+    return { item, recipients, decision, marker };
   }
 
   async function onMessageSend(event: LaunchEvent): Promise<void> {
@@ -146,19 +179,25 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       const checked = await check(SEND_STALE_MS, SEND_REFRESH_BUDGET_MS);
       const decision = checked?.decision;
       if (!checked || decision?.kind !== 'stop') return allow();
-      const marker = parseSendAnywayMarker(await readSendAnywayMarker(checked.item));
-      if (sendAnywayCovers(marker, decision)) return allow();
+      if (sendAnywayCovers(parseSendAnywayMarker(checked.marker), decision)) return allow();
+      const paneAction = supportsSmartAlertPaneAction(deps.office);
       complete({
         allowEvent: false,
         errorMessage: decision.message,
         // Mailbox 1.14: the dialog's button opens the compose pane, which offers "send to the SPOC
         // instead" and "send anyway, with a reason" (Office.SmartAlertsEventCompletedOptions).
-        ...(supportsSmartAlertPaneAction(deps.office)
+        ...(paneAction
           ? {
               cancelLabel: SMART_ALERT_PANE_LABEL,
               commandId: COMPOSE_PANE_COMMAND_ID,
               contextData: JSON.stringify({ from: 'smartAlert' }),
             }
+          : {}),
+        // Only records we could not read (no restriction in force is known): the stop asks the
+        // user to check, and must not close the line for good when the pane cannot reach the list
+        // either, so Outlook's own "Send Anyway" is offered (sendModeOverride, Mailbox 1.14).
+        ...(paneAction && decision.restricted.length === 0
+          ? { sendModeOverride: 'promptUser' }
           : {}),
       });
     } catch {
@@ -170,6 +209,7 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
 
   async function notify(event: LaunchEvent, staleMs: number, budgetMs: number): Promise<void> {
     const complete = once(event);
+    const watchdog = setTimeout(complete, deps.watchdogMs ?? NOTIFY_WATCHDOG_MS);
     try {
       const checked = await check(staleMs, budgetMs);
       if (!checked) return;
@@ -187,6 +227,7 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     } catch {
       // A bar is a courtesy; the send check still runs.
     } finally {
+      clearTimeout(watchdog);
       complete();
     }
   }

@@ -5,7 +5,7 @@
 // samples do (learn.microsoft.com/office/dev/add-ins/outlook/autolaunch, "Office.actions.associate").
 import { loadConfig, type AppConfig } from '../config/appConfig';
 import type { OfficeSignInApi } from '../auth/officeSignInApi';
-import { handlerStorage } from '../cache/sendTimeStore';
+import { handlerStorage, memoryStorage } from '../cache/sendTimeStore';
 import { withWorkbenchSettings, type WorkbenchSettings } from '../host/workbench/workbenchConfig';
 import { createHandlers } from './handlers';
 import { HANDLER_FUNCTIONS } from './names';
@@ -27,7 +27,7 @@ function configuration(): AppConfig {
 function register(): void {
   const office = (globalThis as unknown as { Office?: OfficeApi }).Office;
   if (!office?.actions || typeof office.actions.associate !== 'function') return;
-  const storage = handlerStorage();
+  const storage = handlerStorage() ?? memoryStorage();
   let config: AppConfig | undefined;
   try {
     config = configuration();

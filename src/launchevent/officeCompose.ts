@@ -81,14 +81,28 @@ export async function readRecipients(item: ComposeItemApi): Promise<OutgoingReci
   return { to, cc, bcc };
 }
 
-/** The sending mailbox's address (From), when Outlook gives one. */
-export async function readFromAddress(item: ComposeItemApi): Promise<string | undefined> {
+/**
+ * The sending mailbox (From). `failed` when Outlook was asked and did not answer: then whether the
+ * email goes from the SPOC's shared mailbox cannot be known (handlers.ts does not stop on that).
+ * No `from` at all (before Mailbox 1.7): the user's own mailbox, as those clients send only so.
+ */
+export async function readFrom(
+  item: ComposeItemApi,
+): Promise<{ address?: string; failed: boolean }> {
   const from = item.from;
-  if (!from || typeof from.getAsync !== 'function') return undefined;
-  const details = await optional(
-    officeCall<Office.EmailAddressDetails>((cb) => from.getAsync(cb), 'From', CALL_TIMEOUT_MS),
-  );
-  return typeof details?.emailAddress === 'string' ? details.emailAddress : undefined;
+  if (!from || typeof from.getAsync !== 'function') return { failed: false };
+  try {
+    const details = await officeCall<Office.EmailAddressDetails>(
+      (cb) => from.getAsync(cb),
+      'From',
+      CALL_TIMEOUT_MS,
+    );
+    return typeof details?.emailAddress === 'string' && details.emailAddress.trim() !== ''
+      ? { address: details.emailAddress, failed: false }
+      : { failed: true };
+  } catch {
+    return { failed: true };
+  }
 }
 
 /** The compose pane's "send anyway" marker (a JSON string), when it left one. */

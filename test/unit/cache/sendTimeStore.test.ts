@@ -120,3 +120,20 @@ describe('which store each runtime uses', () => {
     expect(allSendTimeStorages()).toEqual([]);
   });
 });
+
+describe('a late read never replaces a newer copy', () => {
+  it('keeps the newer copy when an older read is saved after it', async () => {
+    const storage = new MemoryStorage();
+    await saveSendTimeCache(storage, 'ta@school.example.org', list, NOW);
+    const older = new Date(NOW.getTime() - 60_000);
+    await saveSendTimeCache(
+      storage,
+      'ta@school.example.org',
+      { restrictions: [], malformed: [] },
+      older,
+    );
+    const loaded = await loadSendTimeCache(storage, 'ta@school.example.org', NOW);
+    expect(loaded?.savedAt.toISOString()).toBe(NOW.toISOString());
+    expect(loaded?.index.byAddress.size).toBeGreaterThan(0);
+  });
+});

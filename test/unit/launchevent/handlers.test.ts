@@ -249,16 +249,42 @@ describe('OnMessageSend: never stop mail on our own failure (SoftBlock), never s
     expect(options?.allowEvent).toBe(false);
   });
 
-  it('Outlook never answering: the watchdog lets the mail go, once', async () => {
+  it('the watchdog answers before the slowest step would: the mail goes, once', async () => {
+    // A stale copy (so a refresh is tried) and a refresh that never ends: without the watchdog the
+    // decision would wait for the 2.5 s refresh budget and then stop the send from the copy.
+    const storage = await cachedStorage([restriction()], {
+      savedAt: new Date(NOW.getTime() - SEND_STALE_MS - 60_000),
+    });
     const { handlers } = setUp(
-      { to: [{ emailAddress: PARENT }], failures: ['hang:to'] },
-      { storage: await cachedStorage(), watchdogMs: 50 },
+      { to: [{ emailAddress: PARENT }] },
+      { storage, refresh: () => new Promise<void>(() => undefined), watchdogMs: 50 },
     );
     const { event, done, calls } = launchEvent();
+    const started = Date.now();
     const running = handlers.onMessageSend(event);
     expect(await done).toEqual({ allowEvent: true });
+    expect(Date.now() - started).toBeLessThan(1_000);
     await running;
     expect(calls()).toBe(1);
+  });
+
+  it('From that cannot be read: a restricted recipient is not stopped on our failure (002 §57)', async () => {
+    const options = await send(
+      { to: [{ emailAddress: PARENT }], failures: ['from'] },
+      { storage: await cachedStorage() },
+    );
+    expect(options).toEqual({ allowEvent: true });
+  });
+
+  it('a copy older than a day is not used (it may name a restriction ended since)', async () => {
+    const storage = await cachedStorage([restriction()], {
+      savedAt: new Date(NOW.getTime() - 25 * 60 * 60_000),
+    });
+    const options = await send(
+      { to: [{ emailAddress: PARENT }] },
+      { storage, refresh: () => Promise.reject(new Error('no token')) },
+    );
+    expect(options).toEqual({ allowEvent: true });
   });
 
   it('an unreadable stored copy is treated as none', async () => {
@@ -270,7 +296,68 @@ describe('OnMessageSend: never stop mail on our own failure (SoftBlock), never s
   });
 });
 
+describe('OnMessageSend: a record that cannot be read', () => {
+  async function unreadableStorage(): Promise<MemoryStorage> {
+    const storage = new MemoryStorage();
+    await saveSendTimeCache(
+      storage,
+      STAFF,
+      {
+        restrictions: [],
+        malformed: [
+          { id: '9', emails: [PARENT], problems: ['EndDate is missing'], status: 'Active' },
+        ],
+      },
+      NOW,
+    );
+    return storage;
+  }
+
+  it('stops with "could not check" and, from 1.14, lets the user send anyway in the alert', async () => {
+    const options = await send(
+      { to: [{ emailAddress: PARENT }] },
+      { storage: await unreadableStorage() },
+    );
+    expect(options?.allowEvent).toBe(false);
+    expect(String(options?.errorMessage)).toMatch(/could not check/);
+    expect(options?.sendModeOverride).toBe('promptUser');
+  });
+
+  it('a stop for a restriction in force never gets Send Anyway in the alert', async () => {
+    const options = await send(
+      { to: [{ emailAddress: PARENT }] },
+      { storage: await cachedStorage() },
+    );
+    expect(options).not.toHaveProperty('sendModeOverride');
+  });
+
+  it('From that cannot be read does not lift a "could not check" stop (no SPOC is exempt there)', async () => {
+    const options = await send(
+      { to: [{ emailAddress: PARENT }], failures: ['from'] },
+      { storage: await unreadableStorage() },
+    );
+    expect(options?.allowEvent).toBe(false);
+  });
+});
+
 describe('while composing: the notification bar', () => {
+  it('always completes, even when the refresh never ends (its own watchdog)', async () => {
+    const { handlers } = setUp(
+      { to: [{ emailAddress: PARENT }] },
+      {
+        storage: new MemoryStorage(),
+        refresh: () => new Promise<void>(() => undefined),
+        watchdogMs: 50,
+      },
+    );
+    const { event, done, calls } = launchEvent();
+    const started = Date.now();
+    void handlers.onNewMessageCompose(event);
+    await done;
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(calls()).toBe(1);
+  });
+
   it('names the restricted recipient and the SPOC, with an action that opens the pane', async () => {
     const { handlers, notifications } = setUp(
       { to: [{ emailAddress: PARENT }] },
