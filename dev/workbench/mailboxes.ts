@@ -10,6 +10,8 @@ export interface MailboxChoice {
   label: string;
   user: SignedInUser;
   mailbox: string;
+  /** The mailbox's own display name (the From a compose item shows). */
+  mailboxName: string;
   shared: boolean;
 }
 
@@ -57,6 +59,7 @@ export function mailboxChoices(seed: {
         label: `${owner.displayName} (${box.address})`,
         user: asSignedIn(owner),
         mailbox: box.address,
+        mailboxName: owner.displayName,
         shared: false,
       });
     } else {
@@ -75,6 +78,7 @@ export function mailboxChoices(seed: {
           label: `${box.displayName ?? box.address} — shared, as ${member.displayName}`,
           user,
           mailbox: box.address,
+          mailboxName: box.displayName ?? box.address,
           shared: true,
         });
       });

@@ -1,7 +1,7 @@
 // The workbench page: a sample mailbox beside the real task pane. It plays Outlook's part — it owns
 // the selected item and tells the pane when it changes (as ItemChanged does) — and reads the sample
 // mail from the local Graph service with the same routes the real service has.
-import type { OpenMessage, SignedInUser, ThemeKind } from '../../../src/host/mailHost';
+import type { OpenMessage, ThemeKind } from '../../../src/host/mailHost';
 import type {
   HostToPane,
   PaneToHost,
@@ -9,14 +9,11 @@ import type {
   WorkbenchSite,
 } from '../../../src/host/workbench/protocol';
 import { wireOfficeDialog } from './officeDialog';
-
-interface MailboxChoice {
-  id: string;
-  label: string;
-  user: SignedInUser;
-  mailbox: string;
-  shared: boolean;
-}
+import type { MailboxChoice } from '../mailboxes';
+import { ComposeItem, type ComposeKind, type ComposeRecipient } from './composeItem';
+import { addressFor } from './composeAddressing';
+import { ComposeSession } from './composeSession';
+import { OUTLOOK_TIMERS, type SmartAlertTimers } from './eventRuntime';
 
 interface GraphRecipient {
   emailAddress?: { name?: string; address?: string };
@@ -27,6 +24,8 @@ interface GraphMessage {
   from?: GraphRecipient;
   sender?: GraphRecipient;
   replyTo?: GraphRecipient[];
+  toRecipients?: GraphRecipient[];
+  ccRecipients?: GraphRecipient[];
   receivedDateTime?: string;
   internetMessageId?: string;
   bodyPreview?: string;
@@ -61,13 +60,22 @@ const el = {
   service: document.getElementById('service') as HTMLSelectElement,
   messages: document.getElementById('messages') as HTMLUListElement,
   reading: document.getElementById('reading') as HTMLElement,
+  compose: document.getElementById('compose') as HTMLElement,
+  mailStatus: document.getElementById('mail-status') as HTMLElement,
   pane: document.getElementById('taskpane') as HTMLIFrameElement,
 };
+
+const PANE_URL = 'taskpane.html?host=workbench';
 
 let choices: MailboxChoice[] = [];
 let current: MailboxChoice | undefined;
 let messages: GraphMessage[] = [];
 let selected: OpenMessage | null = null;
+let selectedGraph: GraphMessage | undefined;
+/** The email being written (Reply, Reply all, Forward, New email), if any. */
+let composing: ComposeSession | undefined;
+/** The compose task pane's item and the context it was opened with (Smart Alert, notification). */
+let paneCompose: { item: ComposeItem; contextData?: string } | undefined;
 let paneWaiting = false;
 let site: WorkbenchSite | undefined;
 let signIn: WorkbenchSignIn | undefined;
@@ -107,8 +115,38 @@ window.addEventListener('message', (event: MessageEvent) => {
     sendContextIfWaiting();
   } else if (data?.type === 'cg:dialog-open' || data?.type === 'cg:dialog-close') {
     officeDialog(data);
+  } else if (
+    data?.type === 'cg:compose-set-recipients' ||
+    data?.type === 'cg:compose-session-set' ||
+    data?.type === 'cg:compose-send'
+  ) {
+    void answerCompose(data).then((error) =>
+      post({ type: 'cg:compose-done', id: data.id, ...(error ? { error } : {}) }),
+    );
   }
 });
+
+/** The compose pane's requests, on the item it was opened for (Office answers in its callback). */
+async function answerCompose(
+  data: Extract<
+    PaneToHost,
+    { type: 'cg:compose-set-recipients' | 'cg:compose-session-set' | 'cg:compose-send' }
+  >,
+): Promise<string | undefined> {
+  const item = paneCompose?.item;
+  if (!item || composing?.item !== item) return 'The item is no longer open.';
+  if (data.type === 'cg:compose-set-recipients') {
+    if (!['to', 'cc', 'bcc'].includes(data.field) || !Array.isArray(data.recipients))
+      return 'Invalid recipients.';
+    item.setRecipients(data.field, data.recipients);
+    return undefined;
+  }
+  if (data.type === 'cg:compose-session-set') {
+    item.sessionData.set(String(data.key), String(data.value));
+    return undefined;
+  }
+  return (await composing.send()).error;
+}
 
 /** The pane said hello (it may do so before the mailboxes are read): answer once we can. */
 function sendContextIfWaiting(): void {
@@ -118,10 +156,99 @@ function sendContextIfWaiting(): void {
     type: 'cg:context',
     user: current.user,
     theme: el.theme.value as ThemeKind,
-    message: selected,
+    message: paneCompose ? null : selected,
     site,
     signIn,
+    ...(paneCompose ? { compose: paneCompose.item.snapshot(paneCompose.contextData) } : {}),
   });
+}
+
+/** Timers of Smart Alerts: Outlook's, unless a test shortens them (?longRunningMs=&timeoutMs=). */
+function smartAlertTimers(): SmartAlertTimers {
+  const params = new URLSearchParams(window.location.search);
+  const ms = (name: string, fallback: number) => {
+    const value = Number(params.get(name));
+    return Number.isFinite(value) && value > 0 ? value : fallback;
+  };
+  return {
+    longRunningMs: ms('longRunningMs', OUTLOOK_TIMERS.longRunningMs),
+    timeoutMs: ms('timeoutMs', OUTLOOK_TIMERS.timeoutMs),
+  };
+}
+
+function recipientOf(r: GraphRecipient | undefined): ComposeRecipient | undefined {
+  const address = r?.emailAddress?.address;
+  return address
+    ? { emailAddress: address, displayName: r?.emailAddress?.name || address }
+    : undefined;
+}
+const recipientsOf = (list: GraphRecipient[] | undefined): ComposeRecipient[] =>
+  (list ?? []).map(recipientOf).filter((r): r is ComposeRecipient => !!r);
+
+/**
+ * Opens the compose surface in place of the reading pane, as Outlook on the web does. The read
+ * pane closes (Outlook closes a read add-in's pane when the item being read is replaced by a
+ * compose form); the compose pane opens only from the Contact Guard button, a notification's
+ * action or a Smart Alert.
+ */
+function startCompose(kind: ComposeKind): void {
+  if (!current) return;
+  composing?.close('discarded');
+  const choice = current;
+  const original = kind === 'new' ? undefined : selectedGraph;
+  const addressed = original
+    ? addressFor(
+        kind,
+        {
+          subject: original.subject ?? '',
+          body: bodyText(original),
+          from: recipientOf(original.from),
+          replyTo: recipientsOf(original.replyTo),
+          to: recipientsOf(original.toRecipients),
+          cc: recipientsOf(original.ccRecipients),
+        },
+        [choice.user.emailAddress, choice.mailbox],
+      )
+    : { subject: '', to: [], cc: [] };
+  const item = new ComposeItem(
+    `compose-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    kind,
+    choice.user,
+    { emailAddress: choice.mailbox, displayName: choice.mailboxName },
+    addressed.subject,
+    '',
+    { to: addressed.to, cc: addressed.cc },
+  );
+  el.mailStatus.textContent = '';
+  el.reading.hidden = true;
+  el.compose.hidden = false;
+  paneCompose = undefined;
+  el.pane.src = 'about:blank';
+  item.onRecipientsChanged(() => {
+    if (paneCompose?.item === item)
+      post({ type: 'cg:compose', compose: item.snapshot(paneCompose.contextData) });
+  });
+  composing = ComposeSession.open(
+    el.compose,
+    item,
+    { user: choice.user, site, signIn },
+    smartAlertTimers(),
+    {
+      openPane: (it, contextData) => {
+        paneCompose = { item: it, ...(contextData !== undefined ? { contextData } : {}) };
+        el.pane.src = PANE_URL;
+      },
+      closed: (outcome) => {
+        composing = undefined;
+        paneCompose = undefined;
+        el.compose.hidden = true;
+        el.reading.hidden = false;
+        el.mailStatus.textContent = outcome === 'sent' ? 'Sent' : 'Draft discarded';
+        // The pinned read pane (manifest SupportsPinning) comes back with the message being read.
+        el.pane.src = PANE_URL;
+      },
+    },
+  );
 }
 
 /**
@@ -148,7 +275,7 @@ async function loadCategoryColours(choice: MailboxChoice): Promise<Map<string, s
 async function loadMessages(choice: MailboxChoice): Promise<GraphMessage[]> {
   categoryColours = await loadCategoryColours(choice);
   const select =
-    'id,subject,from,sender,replyTo,receivedDateTime,internetMessageId,bodyPreview,body,importance,categories';
+    'id,subject,from,sender,replyTo,toRecipients,ccRecipients,receivedDateTime,internetMessageId,bodyPreview,body,importance,categories';
   const url = `/v1.0/users/${encodeURIComponent(choice.mailbox)}/mailFolders/inbox/messages?$top=100&$orderby=receivedDateTime%20desc&$select=${select}`;
   const response = await fetch(url, {
     headers: { Authorization: `Bearer local:${choice.user.emailAddress}` },
@@ -252,11 +379,28 @@ function renderReading(m: GraphMessage | undefined): void {
   const body = document.createElement('div');
   body.className = 'body';
   body.textContent = bodyText(m);
-  el.reading.append(h, dl, body);
+  const actions = document.createElement('div');
+  actions.className = 'message-actions';
+  for (const [kind, label] of [
+    ['reply', 'Reply'],
+    ['replyAll', 'Reply all'],
+    ['forward', 'Forward'],
+  ] as const) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.id = `message-${kind}`;
+    button.textContent = label;
+    button.addEventListener('click', () => startCompose(kind));
+    actions.append(button);
+  }
+  el.reading.append(h, actions, dl, body);
 }
 
 function selectMessage(m: GraphMessage | undefined): void {
   if (!current) return;
+  // Reading another message closes the email being written (the workbench keeps no drafts).
+  composing?.close('discarded');
+  selectedGraph = m;
   selected = m ? toOpenMessage(m, current) : null;
   for (const b of el.messages.querySelectorAll('button')) {
     b.setAttribute('aria-current', String(b.dataset.id === m?.id));
@@ -267,9 +411,11 @@ function selectMessage(m: GraphMessage | undefined): void {
 
 async function switchMailbox(id: string): Promise<void> {
   const previousUser = current?.user.emailAddress;
+  composing?.close('discarded');
   current = choices.find((c) => c.id === id);
   if (!current) return;
   selected = null;
+  selectedGraph = undefined;
   renderReading(undefined);
   // The full review page (issue #5), signed in to the local service as this mailbox's user.
   const reviewLink = document.getElementById('review-link') as HTMLAnchorElement | null;
@@ -320,6 +466,7 @@ async function main(): Promise<void> {
       body: JSON.stringify(serviceModes[el.service.value] ?? serviceModes.normal),
     });
   });
+  document.getElementById('new-email')?.addEventListener('click', () => startCompose('new'));
   wireRouting();
   if (choices[0]) await switchMailbox(choices[0].id);
   document.body.dataset.ready = 'true';
