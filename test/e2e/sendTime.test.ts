@@ -169,3 +169,55 @@ test('with the service down and an empty cache the mail goes, and nothing says i
   );
   await waitForSent(RECEPTION, 'Down day');
 });
+
+test("the alert's button opens the compose pane on the item; send anyway with a reason lets the email go", async () => {
+  const page = await openAs(RECEPTION);
+  await newEmail(page, 'Emergency: Ellie');
+  await addRecipient(page, 'to', DENTON);
+  await page.click('#compose-send');
+  const dialog = page.locator('#smart-alert[data-kind="stopped"]');
+  await dialog.waitFor({ timeout: 15_000 });
+  await dialog.locator('button[data-action="takeAction"]').click();
+  const pane = page.frameLocator('iframe#taskpane');
+  await pane.getByText('A recipient is under a contact restriction').waitFor({ timeout: 20_000 });
+  await pane.getByRole('button', { name: 'Send anyway, with a reason' }).click();
+  await pane
+    .getByLabel('Why must this email go to them?')
+    .fill('A safeguarding matter the law requires us to answer.');
+  await pane.getByRole('button', { name: 'Record the reason and send' }).click();
+  await page.waitForFunction(
+    () => document.querySelector('#mail-status')?.textContent === 'Sent',
+    undefined,
+    { timeout: 20_000 },
+  );
+  expect(await page.locator('#smart-alert').count()).toBe(0);
+  await waitForSent(RECEPTION, 'Emergency: Ellie');
+});
+
+test('the compose pane sends to the SPOC instead: the recipients change on the surface and the send is not stopped', async () => {
+  const page = await openAs(RECEPTION);
+  await newEmail(page, 'About the trip');
+  await addRecipient(page, 'to', DENTON);
+  await page.click('#compose-open-pane');
+  const pane = page.frameLocator('iframe#taskpane');
+  await pane.getByRole('button', { name: 'Send to the SPOC instead' }).click({ timeout: 20_000 });
+  // The pane replaces the recipients (to.setAsync) and sends (sendAsync): OnMessageSend runs on
+  // the changed item and lets it go.
+  await page.waitForFunction(
+    () => document.querySelector('#mail-status')?.textContent === 'Sent',
+    undefined,
+    { timeout: 20_000 },
+  );
+  expect(await page.locator('#smart-alert').count()).toBe(0);
+  await waitForSent(RECEPTION, 'About the trip');
+  const res = await fetch(
+    `${session.url}/v1.0/users/${RECEPTION}/mailFolders/sentitems/messages?$top=50&$select=subject,toRecipients`,
+    { headers: { Authorization: `Bearer local:${RECEPTION}` } },
+  );
+  const sent = (
+    (await res.json()) as {
+      value: { subject: string; toRecipients: { emailAddress: { address: string } }[] }[];
+    }
+  ).value.find((m) => m.subject === 'About the trip');
+  expect(sent?.toRecipients.map((r) => r.emailAddress.address)).toEqual([SPOC]);
+});
