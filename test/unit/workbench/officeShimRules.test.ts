@@ -1,0 +1,80 @@
+// The workbench Office stand-in's rules: notification limits and OfficeRuntime.storage.
+import { refusal, validNotification } from '../../../dev/workbench/runtime/notificationRules';
+import { officeStorage, STORAGE_PREFIX } from '../../../dev/workbench/runtime/officeStorage';
+
+test('a notification breaking Office.js parameter rules throws at the call', () => {
+  const info = { type: 'informationalMessage', message: 'Hi', icon: 'i', persistent: false };
+  expect(validNotification('k', info)).toEqual({ key: 'k', ...info });
+  expect(() => validNotification('k'.repeat(33), info)).toThrow(/32/);
+  expect(() => validNotification('k', { ...info, message: 'm'.repeat(151) })).toThrow(
+    expect.objectContaining({ name: 'ArgumentOutOfRange' }),
+  );
+  expect(() => validNotification('k', { type: 'errorMessage', message: 'x', icon: 'i' })).toThrow(
+    expect.objectContaining({ name: 'ArgumentException' }),
+  );
+  expect(() => validNotification('k', { type: 'insightMessage', message: 'x' })).toThrow(/icon/);
+  const action = {
+    actionType: 'showTaskPane',
+    actionText: 'Open',
+    commandId: 'c',
+    contextData: '{}',
+  };
+  expect(() => validNotification('k', { ...info, actions: [action] })).toThrow(/insightMessage/);
+  expect(() =>
+    validNotification('k', {
+      type: 'insightMessage',
+      message: 'x',
+      icon: 'i',
+      actions: [action, action],
+    }),
+  ).toThrow(/1 action/);
+});
+
+test('at most 5 per item, one insight, no duplicate key on add', () => {
+  const n = (key: string, type = 'informationalMessage') =>
+    validNotification(key, {
+      type,
+      message: key,
+      icon: 'i',
+      ...(type === 'insightMessage' ? {} : { persistent: true }),
+    });
+  const five = ['a', 'b', 'c', 'd', 'e'].map((k) => n(k));
+  expect(refusal(five, n('f'), false)?.name).toBe('NumberOfNotificationMessagesExceeded');
+  expect(refusal(five, n('e'), true)).toBeUndefined();
+  expect(refusal([n('a')], n('a'), false)?.name).toBe('DuplicateNotificationKey');
+  expect(refusal([n('a', 'insightMessage')], n('b', 'insightMessage'), false)).toBeDefined();
+});
+
+class MemoryStorage {
+  private map = new Map<string, string>();
+  get length() {
+    return this.map.size;
+  }
+  key(i: number) {
+    return [...this.map.keys()][i] ?? null;
+  }
+  getItem(k: string) {
+    return this.map.get(k) ?? null;
+  }
+  setItem(k: string, v: string) {
+    this.map.set(k, v);
+  }
+  removeItem(k: string) {
+    this.map.delete(k);
+  }
+}
+
+test('OfficeRuntime.storage: strings under the fixed prefix, Promise-based, 10 MB', async () => {
+  const backing = new MemoryStorage();
+  backing.setItem('other', 'not ours');
+  const storage = officeStorage(backing as unknown as Storage);
+  await storage.setItems({ a: '1', b: '2' });
+  expect(backing.getItem(`${STORAGE_PREFIX}a`)).toBe('1');
+  expect(STORAGE_PREFIX).toBe('OfficeRuntime.storage/');
+  expect(await storage.getKeys()).toEqual(['a', 'b']);
+  expect(await storage.getItems(['a', 'z'])).toEqual({ a: '1', z: null });
+  await storage.removeItems(['a']);
+  expect(await storage.getItem('a')).toBeNull();
+  await expect(storage.setItem('big', 'x'.repeat(10 * 1024 * 1024))).rejects.toThrow(/10 MB/);
+  await expect(storage.setItem('n', 5 as unknown as string)).rejects.toThrow(/not a string/);
+});
