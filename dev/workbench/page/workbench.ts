@@ -14,6 +14,7 @@ import { ComposeItem, type ComposeKind, type ComposeRecipient } from './composeI
 import { addressFor } from './composeAddressing';
 import { ComposeSession } from './composeSession';
 import { OUTLOOK_TIMERS, type SmartAlertTimers } from './eventRuntime';
+import { SESSION_DATA_LIMIT, sessionDataFits } from '../runtime/sessionDataLimit';
 
 interface GraphRecipient {
   emailAddress?: { name?: string; address?: string };
@@ -142,6 +143,8 @@ async function answerCompose(
     return undefined;
   }
   if (data.type === 'cg:compose-session-set') {
+    if (!sessionDataFits(item.sessionData, String(data.key), String(data.value)))
+      return `Session data is limited to ${SESSION_DATA_LIMIT} characters per add-in.`;
     item.sessionData.set(String(data.key), String(data.value));
     return undefined;
   }

@@ -12,6 +12,7 @@
 import { RUNTIME_HOST_GLOBAL, type LaunchEventHandler, type RuntimeHost } from './bridge';
 import { officeStorage } from './officeStorage';
 import { refusal, validNotification, type OfficeAsyncError } from './notificationRules';
+import { SESSION_DATA_LIMIT, sessionDataFits } from './sessionDataLimit';
 import type { ComposeField, ComposeRecipient } from '../page/composeItem';
 import type { WorkbenchSignIn, WorkbenchSite } from '../../../src/host/workbench/protocol';
 
@@ -160,7 +161,14 @@ const sessionData = {
     }),
   setAsync: (key: unknown, value: unknown, ...rest: unknown[]) =>
     answer(rest, () => {
-      item?.sessionData.set(String(key), String(value));
+      if (!item) return;
+      if (!sessionDataFits(item.sessionData, String(key), String(value)))
+        throw officeError(
+          'SessionDataObjectMaxLengthExceeded',
+          `Session data is limited to ${SESSION_DATA_LIMIT} characters per add-in.`,
+          9057,
+        );
+      item.sessionData.set(String(key), String(value));
     }),
   removeAsync: (key: unknown, ...rest: unknown[]) =>
     answer(rest, () => {

@@ -1,6 +1,14 @@
 // The workbench Office stand-in's rules: notification limits and OfficeRuntime.storage.
 import { refusal, validNotification } from '../../../dev/workbench/runtime/notificationRules';
 import { officeStorage, STORAGE_PREFIX } from '../../../dev/workbench/runtime/officeStorage';
+import { sessionDataFits } from '../../../dev/workbench/runtime/sessionDataLimit';
+
+test('session data: 50,000 characters per add-in, the whole object counted', () => {
+  const current = new Map([['a', 'x'.repeat(49_000)]]);
+  expect(sessionDataFits(current, 'b', 'y'.repeat(900))).toBe(true);
+  expect(sessionDataFits(current, 'b', 'y'.repeat(1_000))).toBe(false);
+  expect(sessionDataFits(current, 'a', 'short')).toBe(true);
+});
 
 test('a notification breaking Office.js parameter rules throws at the call', () => {
   const info = { type: 'informationalMessage', message: 'Hi', icon: 'i', persistent: false };
