@@ -170,7 +170,7 @@ test('with the service down and an empty cache the mail goes, and nothing says i
   await waitForSent(RECEPTION, 'Down day');
 });
 
-test("the alert's button opens the compose pane on the item; send anyway with a reason lets the email go", async () => {
+test("the alert's button opens the compose pane on the item; send anyway with a reason, then Send, lets the email go", async () => {
   const page = await openAs(RECEPTION);
   await newEmail(page, 'Emergency: Ellie');
   await addRecipient(page, 'to', DENTON);
@@ -184,7 +184,11 @@ test("the alert's button opens the compose pane on the item; send anyway with a 
   await pane
     .getByLabel('Why must this email go to them?')
     .fill('A safeguarding matter the law requires us to answer.');
-  await pane.getByRole('button', { name: 'Record the reason and send' }).click();
+  // The pane records the reason and leaves its marker in item.sessionData (it never sends itself:
+  // sendAsync needs read/write mailbox permission); Send runs OnMessageSend, which reads it.
+  await pane.getByRole('button', { name: /^Record the reason/ }).click();
+  await pane.getByText(/Press Send again/).waitFor({ timeout: 20_000 });
+  await page.click('#compose-send');
   await page.waitForFunction(
     () => document.querySelector('#mail-status')?.textContent === 'Sent',
     undefined,
@@ -194,15 +198,17 @@ test("the alert's button opens the compose pane on the item; send anyway with a 
   await waitForSent(RECEPTION, 'Emergency: Ellie');
 });
 
-test('the compose pane sends to the SPOC instead: the recipients change on the surface and the send is not stopped', async () => {
+test('the compose pane sends to the SPOC instead: the recipients change on the surface and Send is not stopped', async () => {
   const page = await openAs(RECEPTION);
   await newEmail(page, 'About the trip');
   await addRecipient(page, 'to', DENTON);
   await page.click('#compose-open-pane');
   const pane = page.frameLocator('iframe#taskpane');
   await pane.getByRole('button', { name: 'Send to the SPOC instead' }).click({ timeout: 20_000 });
-  // The pane replaces the recipients (to.setAsync) and sends (sendAsync): OnMessageSend runs on
-  // the changed item and lets it go.
+  // The pane replaces the recipients (to.setAsync, through cg:compose-set-recipients).
+  await page.locator(`#compose .chip[data-address="${SPOC}"]`).waitFor({ timeout: 10_000 });
+  expect(await page.locator(`#compose .chip[data-address="${DENTON}"]`).count()).toBe(0);
+  await page.click('#compose-send');
   await page.waitForFunction(
     () => document.querySelector('#mail-status')?.textContent === 'Sent',
     undefined,
