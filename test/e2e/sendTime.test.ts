@@ -34,18 +34,23 @@ async function addRecipient(page: Page, field: 'to' | 'cc' | 'bcc', text: string
   await page.press(`#compose-${field}`, 'Enter');
 }
 
-async function sentSubjects(mailbox: string): Promise<string[]> {
+async function sentSubjects(mailbox: string, as = mailbox): Promise<string[]> {
   const res = await fetch(
     `${session.url}/v1.0/users/${mailbox}/mailFolders/sentitems/messages?$top=50&$select=subject`,
-    { headers: { Authorization: `Bearer local:${mailbox}` } },
+    { headers: { Authorization: `Bearer local:${as}` } },
   );
   return ((await res.json()) as { value: { subject: string }[] }).value.map((m) => m.subject);
 }
 
 /** Graph's send is asynchronous: polls Sent Items, at most `limitMs`, for this subject. */
-async function waitForSent(mailbox: string, subject: string, limitMs = 20_000): Promise<void> {
+async function waitForSent(
+  mailbox: string,
+  subject: string,
+  as = mailbox,
+  limitMs = 20_000,
+): Promise<void> {
   const until = Date.now() + limitMs;
-  while (!(await sentSubjects(mailbox)).includes(subject)) {
+  while (!(await sentSubjects(mailbox, as)).includes(subject)) {
     if (Date.now() > until) throw new Error(`"${subject}" not in ${mailbox}'s Sent Items`);
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -226,4 +231,26 @@ test('the compose pane sends to the SPOC instead: the recipients change on the s
     }
   ).value.find((m) => m.subject === 'About the trip');
   expect(sent?.toRecipients.map((r) => r.emailAddress.address)).toEqual([SPOC]);
+});
+
+test("sending from the office's shared mailbox, the SPOC of Siobhan O'Brien, is not stopped; from reception's own it is", async () => {
+  const SIOBHAN = "siobhan.o'brien@outlook.com"; // SPOC: the office mailbox
+  const OFFICE = 'office@oakfield.sch.uk';
+  const page = await openAs(OFFICE); // reception, Full Access and Send As
+  await newEmail(page, 'Homework club');
+  expect(await page.textContent('#compose .from')).toContain(OFFICE);
+  await addRecipient(page, 'to', SIOBHAN);
+  await page.click('#compose-send');
+  await page.waitForFunction(
+    () => document.querySelector('#mail-status')?.textContent === 'Sent',
+    undefined,
+    { timeout: 20_000 },
+  );
+  await waitForSent(OFFICE, 'Homework club', RECEPTION);
+
+  await page.selectOption('#mailbox', RECEPTION);
+  await newEmail(page, 'Homework club again');
+  await addRecipient(page, 'to', SIOBHAN);
+  await page.click('#compose-send');
+  await page.locator('#smart-alert[data-kind="stopped"]').waitFor({ timeout: 15_000 });
 });
