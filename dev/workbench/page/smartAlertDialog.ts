@@ -45,6 +45,15 @@ export function showSmartAlert(
     busy.textContent = 'Please wait…';
     buttons.append(busy);
   }
+  // Escape (or the dialog's close box in Outlook) is the answer that sends nothing.
+  const cancel = (['dontSend', 'tryLater', 'ok'] as const).find((a) =>
+    view.buttons.some((b) => b.action === a),
+  );
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !cancel) return;
+    close();
+    onChoose(cancel);
+  });
   dialog.append(title, message, buttons);
   document.body.append(dialog);
   (buttons.querySelector('button') as HTMLButtonElement | null)?.focus();
