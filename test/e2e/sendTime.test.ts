@@ -2,6 +2,7 @@
 // bundle (launchevent.html, in its hidden iframe) runs on OnNewMessageCompose,
 // OnMessageRecipientsChanged and OnMessageSend, and the page plays Outlook on the web around it
 // (notification bars, the Smart Alerts dialog, the send through the local service).
+import { SEND_TIME_STORAGE_KEY } from '../../src/launchevent/names';
 import type { Page } from 'playwright-core';
 import { workbenchSession } from './support/session';
 import { selectMessage, setFaults, type OpenWorkbench } from './support/browser';
@@ -149,11 +150,9 @@ test('while composing, a notification bar names the restricted recipient and the
 test('with the service down and an empty cache the mail goes, and nothing says it is clear', async () => {
   const page = await openAs(RECEPTION);
   await setFaults(session.url, { down: true });
-  // An empty cache: nothing in OfficeRuntime.storage (the read pane may have saved a copy).
-  await page.evaluate(() => {
-    for (const key of Object.keys(localStorage))
-      if (key.startsWith('OfficeRuntime.storage/')) localStorage.removeItem(key);
-  });
+  // An empty cache: the read pane may have saved the handlers' copy in localStorage (the store
+  // Outlook on the web's event runtime has).
+  await page.evaluate((key) => localStorage.removeItem(key), SEND_TIME_STORAGE_KEY);
   await newEmail(page, 'Down day');
   await addRecipient(page, 'to', DENTON);
   await page.click('#compose-send');

@@ -10,7 +10,6 @@
 // behavior and limitations"). It resolves on a later task, after launchevent.js has run, so that a
 // handler relying on it is slower here, never faster.
 import { RUNTIME_HOST_GLOBAL, type LaunchEventHandler, type RuntimeHost } from './bridge';
-import { officeStorage } from './officeStorage';
 import { refusal, validNotification, type OfficeAsyncError } from './notificationRules';
 import { SESSION_DATA_LIMIT, sessionDataFits } from './sessionDataLimit';
 import type { ComposeField, ComposeRecipient } from '../page/composeItem';
@@ -258,7 +257,9 @@ const office = {
 
 const globals = window as unknown as Record<string, unknown>;
 globals.Office = office;
-globals.OfficeRuntime = { storage: officeStorage(window.localStorage) };
+// No OfficeRuntime: the workbench plays Outlook on the web, where "This interface isn't supported"
+// (learn.microsoft.com/javascript/api/office-runtime/officeruntime.storage); its browser runtime
+// has the origin's localStorage instead, shared with the task pane.
 // What the handler reads to find the local SharePoint site (and, with --sign-in, where to sign in).
 const runtime: { site?: WorkbenchSite; signIn?: WorkbenchSignIn } = {
   site: bridge?.site,

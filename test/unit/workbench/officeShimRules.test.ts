@@ -1,6 +1,5 @@
-// The workbench Office stand-in's rules: notification limits and OfficeRuntime.storage.
+// The workbench Office stand-in's rules: notification limits.
 import { refusal, validNotification } from '../../../dev/workbench/runtime/notificationRules';
-import { officeStorage, STORAGE_PREFIX } from '../../../dev/workbench/runtime/officeStorage';
 import { sessionDataFits } from '../../../dev/workbench/runtime/sessionDataLimit';
 
 test('session data: 50,000 characters per add-in, the whole object counted', () => {
@@ -51,38 +50,4 @@ test('at most 5 per item, one insight, no duplicate key on add', () => {
   expect(refusal(five, n('e'), true)).toBeUndefined();
   expect(refusal([n('a')], n('a'), false)?.name).toBe('DuplicateNotificationKey');
   expect(refusal([n('a', 'insightMessage')], n('b', 'insightMessage'), false)).toBeDefined();
-});
-
-class MemoryStorage {
-  private map = new Map<string, string>();
-  get length() {
-    return this.map.size;
-  }
-  key(i: number) {
-    return [...this.map.keys()][i] ?? null;
-  }
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, v);
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-}
-
-test('OfficeRuntime.storage: strings under the fixed prefix, Promise-based, 10 MB', async () => {
-  const backing = new MemoryStorage();
-  backing.setItem('other', 'not ours');
-  const storage = officeStorage(backing as unknown as Storage);
-  await storage.setItems({ a: '1', b: '2' });
-  expect(backing.getItem(`${STORAGE_PREFIX}a`)).toBe('1');
-  expect(STORAGE_PREFIX).toBe('OfficeRuntime.storage/');
-  expect(await storage.getKeys()).toEqual(['a', 'b']);
-  expect(await storage.getItems(['a', 'z'])).toEqual({ a: '1', z: null });
-  await storage.removeItems(['a']);
-  expect(await storage.getItem('a')).toBeNull();
-  await expect(storage.setItem('big', 'x'.repeat(10 * 1024 * 1024))).rejects.toThrow(/10 MB/);
-  await expect(storage.setItem('n', 5 as unknown as string)).rejects.toThrow(/not a string/);
 });
