@@ -23,6 +23,7 @@ import type {
 import { normalizeAddress, sameAddress } from '../../policy/addresses';
 import type { UnavailableReason } from '../../policy/types';
 import {
+  checkedClearMarker,
   decideSend,
   sendAnywayMarkerFor,
   type RestrictedRecipient,
@@ -33,6 +34,9 @@ import {
 import { clip } from '../../policy/sendTime/message';
 import { SEND_ANYWAY_SESSION_KEY } from '../../launchevent/names';
 import type { PreparedIndex } from '../senderCheck';
+
+/** A clear check on a list read this recently marks the recipients as checked (see check()). */
+export const CHECKED_CLEAR_FRESH_MS = 5 * 60_000;
 
 /** The Audit list's `Title` column length. */
 export const AUDIT_WHAT_LIMIT = 255;
@@ -182,10 +186,13 @@ export function sentAnywayWhat(
   });
   const unreadable = decision.unchecked.length;
   const parts: string[] = [];
-  if (people.length > 0) parts.push(`Sent to ${people.join(', ')} against a restriction`);
+  // "Chose to send", not "Sent": the entry is written before the user presses Send (the pane
+  // never sends itself), and the email may still be changed or discarded.
+  if (people.length > 0)
+    parts.push(`Chose to send anyway to ${people.join(', ')}, against a restriction`);
   if (unreadable > 0) {
     const records = `${unreadable} recipient(s) named in a restriction record that cannot be read`;
-    parts.push(people.length > 0 ? `and to ${records}` : `Sent to ${records}`);
+    parts.push(people.length > 0 ? `and to ${records}` : `Chose to send anyway to ${records}`);
   }
   return clip(`${parts.join(' ')}: ${noAddress(reason)}`, AUDIT_WHAT_LIMIT);
 }
@@ -214,10 +221,11 @@ export class ComposeGuard {
   async check(opts: { forceRefresh?: boolean } = {}): Promise<ComposeCheck> {
     const decided = await this.decide(opts);
     if (decided.kind === 'unchecked') return decided;
-    const { decision, refreshedAt } = decided;
+    const { decision, refreshedAt, state } = decided;
     const at = refreshedAt ? { refreshedAt } : {};
     switch (decision.kind) {
       case 'send':
+        await this.markCheckedClear(state, refreshedAt);
         return { kind: 'clear', ...at };
       case 'sendUnchecked':
         return { kind: 'unchecked', reason: decision.reason };
@@ -303,6 +311,28 @@ export class ComposeGuard {
     }
     this.pending = null;
     return this.sendIfPossible();
+  }
+
+  /**
+   * Clear on a fresh read: leave a marker naming these recipients, so that the OnMessageSend
+   * handler, deciding from an older copy (a restriction ended since), does not stop what the
+   * policy allows with no way past. Only for a list read in the last five minutes; a later change
+   * of recipients is checked again (the marker covers only these addresses). Best effort.
+   */
+  private async markCheckedClear(
+    state: ComposeState,
+    refreshedAt: string | undefined,
+  ): Promise<void> {
+    const readAt = refreshedAt ? Date.parse(refreshedAt) : NaN;
+    if (!Number.isFinite(readAt) || this.now().getTime() - readAt > CHECKED_CLEAR_FRESH_MS) return;
+    const addresses = FIELDS.flatMap((field) => state[field].map((r) => r.address));
+    if (addresses.length === 0) return;
+    try {
+      const marker = checkedClearMarker(addresses, this.now().toISOString());
+      await this.deps.compose.setSessionData(SEND_ANYWAY_SESSION_KEY, JSON.stringify(marker));
+    } catch {
+      // Without it the handler decides from its own copy, as before.
+    }
   }
 
   private async sendIfPossible(): Promise<ComposeActionResult> {

@@ -16,7 +16,9 @@ export {
   type SendTimeUnreadable,
 } from './cache';
 export {
+  CHECKED_CLEAR_KEY,
   SEND_ANYWAY_MARKER_VERSION,
+  checkedClearMarker,
   parseSendAnywayMarker,
   sendAnywayCovers,
   sendAnywayMarkerFor,

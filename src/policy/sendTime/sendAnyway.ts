@@ -31,6 +31,24 @@ export function sendAnywayMarkerFor(
   return { version: SEND_ANYWAY_MARKER_VERSION, addresses: [...addresses].sort(), auditKey, at };
 }
 
+/** The audit key a checked-clear marker carries (no audit entry: nothing was sent against a restriction). */
+export const CHECKED_CLEAR_KEY = 'checkedClear';
+
+/**
+ * The marker for recipients the compose pane found clear on a fresh read of the list: the
+ * handlers' copy may be older (a restriction ended since), and without it Outlook would keep
+ * stopping an email the policy allows, with no way past (SoftBlock has no Send Anyway).
+ */
+export function checkedClearMarker(addresses: readonly string[], at: string): SendAnywayMarker {
+  const set = new Set(addresses.map((a) => normalizeAddress(a)).filter((a) => a !== ''));
+  return {
+    version: SEND_ANYWAY_MARKER_VERSION,
+    addresses: [...set].sort(),
+    auditKey: CHECKED_CLEAR_KEY,
+    at,
+  };
+}
+
 /** The marker read back from session data (a JSON string); undefined when it is not one. */
 export function parseSendAnywayMarker(value: unknown): SendAnywayMarker | undefined {
   let parsed: unknown = value;

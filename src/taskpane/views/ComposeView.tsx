@@ -99,8 +99,10 @@ function noticeFor(result: ComposeActionResult, recorded: boolean): Notice {
 function RecipientsCheck({ guard }: { guard: ComposeGuard }) {
   const styles = useStyles();
   const { senderCheck } = useServices();
-  // "Try again" reads the restrictions afresh; a recipient change answers from the trusted copy.
-  const forceNext = useRef(false);
+  // The first check and "Try again" read the restrictions afresh (the pane is often opened because
+  // Outlook stopped the send, from the handlers' copy, which may be older); a recipient change
+  // answers from the trusted copy.
+  const forceNext = useRef(true);
   const load = useCallback(() => {
     const forceRefresh = forceNext.current;
     forceNext.current = false;

@@ -87,7 +87,7 @@ test('the reason is in the Audit list (SentAnyway, no address), then the marker,
   expect(entries).toHaveLength(1);
   const [entry] = entries;
   expect(entry!.Title).toBe(
-    'Sent to Mark Denton (SPOC Priya Shah (School Business Manager)) against a restriction: Statutory notice; he asked at [address]',
+    'Chose to send anyway to Mark Denton (SPOC Priya Shah (School Business Manager)), against a restriction: Statutory notice; he asked at [address]',
   );
   expect(entry!.ActorEmail).toBe(TEACHER.emailAddress);
   const marker = parseSendAnywayMarker(compose.session.get(SEND_ANYWAY_SESSION_KEY));

@@ -262,7 +262,7 @@ describe('ComposeGuard.sendAnyway', () => {
       key: 'SentAnyway:uuid-1',
       action: 'SentAnyway',
       actorEmail: 'sam@oakfield.sch.uk',
-      what: 'Sent to Dana Example (SPOC School Office) against a restriction: Exam results, see [address] thread',
+      what: 'Chose to send anyway to Dana Example (SPOC School Office), against a restriction: Exam results, see [address] thread',
     });
     expect(entry!.what).not.toMatch(/@/);
     const marker = parseSendAnywayMarker(compose.session.get(SEND_ANYWAY_SESSION_KEY));
@@ -315,7 +315,59 @@ describe('ComposeGuard.sendAnyway', () => {
       'word '.repeat(200),
     );
     expect(what.length).toBeLessThanOrEqual(AUDIT_WHAT_LIMIT);
-    expect(what).toMatch(/^Sent to Dana \(SPOC Office\) against a restriction and to 1 recipient/);
+    expect(what).toMatch(
+      /^Chose to send anyway to Dana \(SPOC Office\), against a restriction and to 1 recipient/,
+    );
     expect(what).not.toMatch(/@/);
+  });
+});
+
+describe('as the manifest has it (ReadWriteItem: the pane never sends itself)', () => {
+  it('send anyway records, marks, and asks the user to press Send; nothing is sent', async () => {
+    const compose = new FakeCompose(to('dana@example.org'), false);
+    const { guard, audit } = guardFor(compose);
+    expect(await guard.sendAnyway('Court order requires it')).toEqual({ kind: 'pressSend' });
+    expect(compose.calls).toEqual(['audit', 'session']);
+    expect(audit.entries).toHaveLength(1);
+  });
+});
+
+describe('a clear check on a fresh read marks the recipients as checked', () => {
+  const fresh = (): PreparedIndex => ({
+    kind: 'ready',
+    index: buildRestrictionIndex(RESTRICTIONS, []),
+    today: TODAY,
+    refreshedAt: '2026-03-02T09:58:00Z',
+  });
+
+  it('leaves a checked-clear marker naming exactly these recipients', async () => {
+    const compose = new FakeCompose({
+      to: [{ address: 'Parent@Example.org' }],
+      cc: [{ address: 'colleague@oakfield.sch.uk' }],
+      bcc: [],
+    });
+    const { guard } = guardFor(compose, fresh());
+    expect(await guard.check()).toMatchObject({ kind: 'clear' });
+    expect(parseSendAnywayMarker(compose.session.get(SEND_ANYWAY_SESSION_KEY))).toEqual({
+      version: 1,
+      addresses: ['colleague@oakfield.sch.uk', 'parent@example.org'],
+      auditKey: 'checkedClear',
+      at: '2026-03-02T10:00:00.000Z',
+    });
+  });
+
+  it('not from a copy older than five minutes, and never on a stop', async () => {
+    const old = new FakeCompose(to('parent@example.org'));
+    await guardFor(old, ready()).guard.check();
+    expect(old.session.size).toBe(0);
+    const stopped = new FakeCompose(to('dana@example.org'));
+    expect(await guardFor(stopped, fresh()).guard.check()).toMatchObject({ kind: 'stop' });
+    expect(stopped.session.size).toBe(0);
+  });
+
+  it('a marker that cannot be set changes nothing in the verdict', async () => {
+    const compose = new FakeCompose(to('parent@example.org'));
+    compose.failSession = true;
+    expect(await guardFor(compose, fresh()).guard.check()).toMatchObject({ kind: 'clear' });
   });
 });

@@ -13,7 +13,7 @@ import {
   SEND_ANYWAY_SESSION_KEY,
   SEND_TIME_STORAGE_KEY,
 } from '../../../src/launchevent/names';
-import { decideSend, sendAnywayMarkerFor } from '../../../src/policy/sendTime';
+import { checkedClearMarker, decideSend, sendAnywayMarkerFor } from '../../../src/policy/sendTime';
 import { buildRestrictionIndex } from '../../../src/policy/verdict';
 import type { Restriction } from '../../../src/policy/types';
 import { restriction } from '../policy/fixtures';
@@ -178,6 +178,17 @@ describe('OnMessageSend: "send anyway, with a reason"', () => {
       },
     );
     expect(options?.allowEvent).toBe(false);
+  });
+
+  it("the pane's checked-clear marker (a fresh read found them clear) lets an older copy's stop go", async () => {
+    const marker = JSON.stringify(
+      checkedClearMarker([PARENT, 'colleague@school.example.org'], NOW.toISOString()),
+    );
+    const options = await send(
+      { to: [{ emailAddress: PARENT }], sessionData: { [SEND_ANYWAY_SESSION_KEY]: marker } },
+      { storage: await cachedStorage() },
+    );
+    expect(options).toEqual({ allowEvent: true });
   });
 
   it('a marker that is not ours is ignored', async () => {
