@@ -29,6 +29,11 @@ export type ComposeField = 'to' | 'cc' | 'bcc';
 export interface ComposeRecipient {
   address: string;
   displayName?: string;
+  /**
+   * A distribution list or contact group (Office.EmailAddressDetails.recipientType
+   * 'distributionList'): its members are not known here, so they cannot be checked.
+   */
+  isGroup?: boolean;
 }
 
 /** What the compose pane reads of the email being written: recipients and the From mailbox. */

@@ -10,6 +10,9 @@ export const COMPOSE_TEXT = {
   checking: 'Checking the recipients…',
   clearTitle: 'No recipient is under a contact restriction',
   clearNote: 'You can send this email as usual.',
+  groupsTitle: 'No named recipient is under a contact restriction',
+  groupsNote: (groups: string) =>
+    `The members of ${groups} cannot be checked here. If a parent under a restriction may be in it, check with the office before sending.`,
   stopTitle: 'A recipient is under a contact restriction',
   stopTitleMany: 'Recipients are under a contact restriction',
   stopNote:

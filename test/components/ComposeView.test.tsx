@@ -136,6 +136,19 @@ describe('ComposeView', () => {
     expect(screen.getByText(/cannot reach Microsoft 365/)).toBeTruthy();
   });
 
+  it('never says clear while a distribution list is on the email (its members are unknown)', async () => {
+    renderCompose(
+      new FakeCompose({
+        to: [{ address: 'parent@example.org' }],
+        cc: [{ address: 'year6@oakfield.sch.uk', displayName: 'Year 6 parents', isGroup: true }],
+        bcc: [],
+      }),
+    );
+    expect(await verdict()).toBe('groups');
+    expect(screen.queryByText(COMPOSE_TEXT.clearTitle)).toBeNull();
+    expect(screen.getByText(/The members of Year 6 parents cannot be checked/)).toBeTruthy();
+  });
+
   it('updates the verdict when the recipients change', async () => {
     const compose = new FakeCompose(to('parent@example.org'));
     renderCompose(compose);

@@ -55,8 +55,11 @@ export type ComposeUncheckedReason =
   | 'recipientsUnreadable';
 
 export type ComposeCheck =
-  /** Checked: no recipient is under a restriction for this sender. */
-  | { kind: 'clear'; refreshedAt?: string }
+  /**
+   * Checked: no recipient is under a restriction for this sender. `groups` names distribution
+   * lists and contact groups whose members could not be checked (never called clear).
+   */
+  | { kind: 'clear'; refreshedAt?: string; groups?: string[] }
   | {
       kind: 'stop';
       restricted: RestrictedRecipient[];
@@ -224,9 +227,13 @@ export class ComposeGuard {
     const { decision, refreshedAt, state } = decided;
     const at = refreshedAt ? { refreshedAt } : {};
     switch (decision.kind) {
-      case 'send':
+      case 'send': {
         await this.markCheckedClear(state, refreshedAt);
-        return { kind: 'clear', ...at };
+        const groups = FIELDS.flatMap((field) =>
+          state[field].filter((r) => r.isGroup).map((r) => r.displayName?.trim() || r.address),
+        );
+        return { kind: 'clear', ...at, ...(groups.length > 0 ? { groups } : {}) };
+      }
       case 'sendUnchecked':
         return { kind: 'unchecked', reason: decision.reason };
       case 'stop':

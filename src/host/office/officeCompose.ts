@@ -61,11 +61,14 @@ export function isComposeItem(item: unknown): item is ComposeItemLike {
 
 function toRecipient(details: unknown): ComposeRecipient | undefined {
   if (typeof details !== 'object' || details === null) return undefined;
-  const { emailAddress, displayName } = details as Partial<Office.EmailAddressDetails>;
+  const { emailAddress, displayName, recipientType } =
+    details as Partial<Office.EmailAddressDetails>;
   // An entry without an address is kept, empty: decideSend then says it could not be checked.
   const address = typeof emailAddress === 'string' ? emailAddress.trim() : '';
   const name = typeof displayName === 'string' ? displayName.trim() : '';
-  return name ? { address, displayName: name } : { address };
+  // recipientType (Mailbox 1.1): 'distributionList' for a group whose members Outlook does not list.
+  const group = (recipientType as unknown) === 'distributionList' ? { isGroup: true } : {};
+  return name ? { address, displayName: name, ...group } : { address, ...group };
 }
 
 function recipientsOf(value: unknown): ComposeRecipient[] {

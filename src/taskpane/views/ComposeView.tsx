@@ -157,6 +157,17 @@ function Verdict({ check, onTryAgain }: { check: ComposeCheck; onTryAgain: () =>
   const styles = useStyles();
   switch (check.kind) {
     case 'clear':
+      // A group's members are unknown: never a plain "clear" while one is on the email.
+      if (check.groups?.length) {
+        return (
+          <MessageBar intent="warning" layout="multiline" role="status" data-verdict="groups">
+            <MessageBarBody>
+              <MessageBarTitle>{COMPOSE_TEXT.groupsTitle}</MessageBarTitle>
+              {COMPOSE_TEXT.groupsNote(check.groups.join(', '))}
+            </MessageBarBody>
+          </MessageBar>
+        );
+      }
       return (
         <MessageBar intent="success" layout="multiline" role="status" data-verdict="clear">
           <MessageBarBody>

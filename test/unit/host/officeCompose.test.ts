@@ -79,6 +79,22 @@ describe('isComposeItem', () => {
 });
 
 describe('OfficeCompose', () => {
+  it("marks a distribution list (recipientType 'distributionList') as a group", async () => {
+    const fake = composeItem();
+    const group = line([
+      {
+        emailAddress: 'year6@oakfield.sch.uk',
+        displayName: 'Year 6 parents',
+        recipientType: 'distributionList',
+      } as unknown as Office.EmailAddressDetails,
+    ]);
+    const item = { ...fake.item, cc: group.api };
+    const compose = new OfficeCompose(asItem(item), office, upTo('1.15'));
+    expect((await compose.read()).cc).toEqual([
+      { address: 'year6@oakfield.sch.uk', displayName: 'Year 6 parents', isGroup: true },
+    ]);
+  });
+
   it('reads the three lines and From', async () => {
     const { item } = composeItem();
     const compose = new OfficeCompose(asItem(item), office, upTo('1.15'));
