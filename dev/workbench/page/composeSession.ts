@@ -1,8 +1,8 @@
 // One email being written: its ComposeItem, its surface and its event runtime, and the send as
 // Outlook on the web runs it under Smart Alerts (SendMode SoftBlock): OnMessageSend first, then the
 // dialog smartAlert.ts decides on, then the mail goes through Outlook's own transport
-// (mailTransport.ts). The Send button and the compose pane's sendAsync (cg:compose-send) both come
-// here, so the pane cannot send around the check.
+// (mailTransport.ts). The Send button comes here (and the compose pane's sendAsync, cg:compose-send, would, under
+// read/write mailbox permission, which the manifest does not ask for), so nothing sends around it.
 import { COMPOSE_PANE_COMMAND_ID } from '../../../src/launchevent/names';
 import type { SignedInUser } from '../../../src/host/mailHost';
 import type { ComposeItem } from './composeItem';

@@ -1,6 +1,7 @@
 // The workbench page: a sample mailbox beside the real task pane. It plays Outlook's part — it owns
 // the selected item and tells the pane when it changes (as ItemChanged does) — and reads the sample
 // mail from the local Graph service with the same routes the real service has.
+import { paneMaySend } from '../../../src/launchevent/names';
 import type { OpenMessage, ThemeKind } from '../../../src/host/mailHost';
 import type {
   HostToPane,
@@ -148,6 +149,10 @@ async function answerCompose(
     item.sessionData.set(String(data.key), String(data.value));
     return undefined;
   }
+  // item.sendAsync needs read/write mailbox permission; the manifest asks for ReadWriteItem
+  // (src/launchevent/names.ts), so Outlook refuses the call, and so does the workbench.
+  if (!paneMaySend(true))
+    return 'The add-in does not have the permission this call needs (read/write mailbox).';
   return (await composing.send()).error;
 }
 
