@@ -64,6 +64,12 @@ export interface LocalGraphOptions {
    * `--sign-in`); `local:<upn>` tokens are accepted either way.
    */
   identity?: TrustedIdentity;
+  /**
+   * The moment the seed's relative dates (`$today`, `$now`) and its items' creation are resolved
+   * against, on start and on every reset; default: the real time. Requests still run on the real
+   * clock. `npm run screens` fixes it so that its pictures do not change from day to day.
+   */
+  seedTime?: Date;
 }
 
 /** One Graph request: no bodies, no tokens. `status` 0 = connection destroyed (down). */
@@ -133,8 +139,7 @@ interface Data {
   mailboxes: StoredMailbox[];
 }
 
-function buildData(seed: Seed, behaviours: Behaviours): Data {
-  const now = new Date();
+function buildData(seed: Seed, behaviours: Behaviours, now: Date): Data {
   const directory = new Directory(seed);
   // The CI matrix puts every site in another regional time zone (behaviour 8).
   const zone = behaviours.siteTimeZone;
@@ -238,7 +243,11 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
   let faults: FaultOptions = { ...initialFaults };
   let latencyMs = initialLatency;
   const behaviours = resolveBehaviours(opts.behaviours);
-  let data = buildData(loadSeed(opts.seed), behaviours);
+  const seeded = () => {
+    const now = opts.seedTime ?? new Date();
+    return buildData(loadSeed(opts.seed, now), behaviours, now);
+  };
+  let data = seeded();
   const random = opts.randomSeed === undefined ? Math.random : seededRandom(opts.randomSeed);
   const instance = randomUUID().slice(0, 8);
   let generationCounter = 1;
@@ -273,7 +282,7 @@ export function createLocalGraph(opts: LocalGraphOptions = {}): LocalGraph {
       delta.generation = `${instance}.${generationCounter}`;
     },
     reset() {
-      data = buildData(loadSeed(opts.seed), behaviours);
+      data = seeded();
       faults = { ...initialFaults };
       latencyMs = initialLatency;
       graph.expireDeltaTokens();

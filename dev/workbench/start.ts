@@ -44,6 +44,8 @@ export interface WorkbenchOptions {
   /** Start the local identity provider and have the pane sign in through it (`--sign-in`). */
   signIn?: boolean;
   identityPort?: number;
+  /** The moment the seed's relative dates are resolved against (the local service's seedTime). */
+  seedTime?: Date;
 }
 
 export interface RunningWorkbench {
@@ -128,7 +130,11 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Ru
     throw new Error('dist/workbench is missing: run without --no-build first.');
   }
   const seed = JSON.parse(readFileSync(seedPath, 'utf8'));
-  const graph = createLocalGraph({ seed, latencyMs: options.latencyMs ?? 0 });
+  const graph = createLocalGraph({
+    seed,
+    latencyMs: options.latencyMs ?? 0,
+    seedTime: options.seedTime,
+  });
   let environmentJson = JSON.stringify(workbenchEnvironment(seed));
   let csp = workbenchCsp();
 
