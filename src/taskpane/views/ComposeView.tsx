@@ -2,7 +2,7 @@
 // gives for each To, Cc and Bcc recipient, and the two ways on from a stop: send to the single point
 // of contact instead, or send anyway with a reason that is recorded first. The view composes the
 // compose service (src/app/compose, from the services context) and decides nothing itself.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import {
   Button,
   Field,
@@ -27,7 +27,15 @@ import { COMPOSE_TEXT, composeUncheckedText, fieldLabel } from '../composeText';
 import { refreshedText } from '../text';
 
 const useStyles = makeStyles({
-  view: { display: 'grid', rowGap: tokens.spacingVerticalM },
+  // minWidth 0 and overflowWrap: a long address or name wraps at 320 px instead of widening the
+  // pane (a grid item's minimum width is its longest word otherwise).
+  view: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    rowGap: tokens.spacingVerticalM,
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+  },
   list: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,
@@ -43,6 +51,9 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  // A long label wraps inside its button rather than pushing it past the pane's edge.
+  button: { maxWidth: '100%', whiteSpace: 'normal', height: 'auto' },
+  notice: { ':focus': { outlineOffset: '2px' } },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -118,14 +129,54 @@ function RecipientsCheck({ guard }: { guard: ComposeGuard }) {
   }, [retry]);
   // Kept here, not in the actions: after an action the check may be clear and the actions gone.
   const [notice, setNotice] = useState<Notice | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  // Every notice answers something the user just did: focus moves to it (the button they pressed
+  // may be gone), and the live region around it, always on the page, reads it out.
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
 
-  if (check.state === 'loading') return <Spinner size="tiny" label={COMPOSE_TEXT.checking} />;
-  if (check.state === 'error') {
-    return <AsyncFailure text={COMPOSE_TEXT.uncheckedTitle} retry={tryAgain} />;
+  const bar = notice && (
+    <MessageBar
+      ref={noticeRef}
+      tabIndex={-1}
+      intent={notice.intent}
+      layout="multiline"
+      className={styles.notice}
+      data-testid="compose-notice"
+    >
+      <MessageBarBody>{notice.text}</MessageBarBody>
+    </MessageBar>
+  );
+  // Two live regions, always on the page (one added together with its text is often not read
+  // out): outcomes politely, failures at once.
+  const announcer = (
+    <>
+      <div role="status" aria-live="polite" aria-atomic="true" data-testid="compose-announcer">
+        {notice?.intent !== 'error' && bar}
+      </div>
+      <div role="alert" aria-atomic="true" data-testid="compose-alert">
+        {notice?.intent === 'error' && bar}
+      </div>
+    </>
+  );
+
+  if (check.state !== 'done') {
+    return (
+      <div className={styles.view}>
+        {check.state === 'loading' ? (
+          <Spinner size="tiny" label={COMPOSE_TEXT.checking} />
+        ) : (
+          <AsyncFailure text={COMPOSE_TEXT.uncheckedTitle} retry={tryAgain} />
+        )}
+        {announcer}
+      </div>
+    );
   }
   return (
     <div className={styles.view}>
       <Verdict check={check.value} onTryAgain={tryAgain} />
+      {announcer}
       {check.value.kind === 'stop' && (
         <StopActions
           check={check.value}
@@ -133,16 +184,6 @@ function RecipientsCheck({ guard }: { guard: ComposeGuard }) {
           onNotice={setNotice}
           onDone={() => void refresh()}
         />
-      )}
-      {notice && (
-        <MessageBar
-          intent={notice.intent}
-          layout="multiline"
-          role={notice.intent === 'error' ? 'alert' : 'status'}
-          data-testid="compose-notice"
-        >
-          <MessageBarBody>{notice.text}</MessageBarBody>
-        </MessageBar>
       )}
       {check.value.kind !== 'unchecked' && check.value.refreshedAt && (
         <Text size={200} className={styles.muted}>
@@ -248,14 +289,41 @@ function StopActions({
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState(false);
+  const sendAnywayButton = useRef<HTMLButtonElement>(null);
+  const reasonField = useRef<HTMLTextAreaElement>(null);
+  // Where focus goes once the form has opened or closed (the element exists only after the render).
+  const focusNext = useRef<'reason' | 'sendAnyway' | null>(null);
+  useEffect(() => {
+    const target = focusNext.current === 'reason' ? reasonField : sendAnywayButton;
+    if (focusNext.current && target.current) {
+      target.current.focus();
+      focusNext.current = null;
+    }
+  });
+
+  const openReason = () => {
+    focusNext.current = 'reason';
+    setAsking(true);
+  };
+  const cancelReason = () => {
+    focusNext.current = 'sendAnyway';
+    setReasonError(false);
+    setAsking(false);
+  };
+  const onReasonKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && !working) {
+      event.preventDefault();
+      cancelReason();
+    }
+  };
 
   const run = async (action: () => Promise<ComposeActionResult>, recorded: boolean) => {
     setWorking(true);
     setNotice(null);
     try {
       const result = await action();
-      setNotice(noticeFor(result, recorded));
       if (result.kind === 'sent' || result.kind === 'pressSend') setAsking(false);
+      setNotice(noticeFor(result, recorded));
       if (result.kind !== 'failed' && result.kind !== 'reasonMissing') onDone();
     } catch {
       setNotice({ intent: 'error', text: COMPOSE_TEXT.failedRead });
@@ -267,6 +335,8 @@ function StopActions({
   const sendAnyway = () => {
     if (reason.trim() === '') {
       setReasonError(true);
+      // The error shows beside the field; the field takes the focus so it is read with it.
+      reasonField.current?.focus();
       return;
     }
     setReasonError(false);
@@ -282,6 +352,7 @@ function StopActions({
         {check.canSendToSpoc && (
           <Button
             appearance="primary"
+            className={styles.button}
             disabled={working}
             onClick={() => void run(() => guard.sendToSpoc(), false)}
           >
@@ -289,13 +360,19 @@ function StopActions({
           </Button>
         )}
         {!asking && (
-          <Button disabled={working} onClick={() => setAsking(true)}>
+          <Button
+            ref={sendAnywayButton}
+            className={styles.button}
+            disabled={working}
+            onClick={openReason}
+          >
             {COMPOSE_TEXT.sendAnyway}
           </Button>
         )}
       </div>
       {asking && (
-        <div className={styles.reasonBox}>
+        // Escape anywhere in the form cancels it, as the Cancel button does.
+        <div className={styles.reasonBox} onKeyDown={onReasonKeyDown}>
           <Field
             label={COMPOSE_TEXT.reasonLabel}
             hint={COMPOSE_TEXT.reasonHint}
@@ -304,6 +381,7 @@ function StopActions({
             validationMessage={reasonError ? COMPOSE_TEXT.reasonMissing : undefined}
           >
             <Textarea
+              ref={reasonField}
               value={reason}
               resize="vertical"
               onChange={(_, data) => {
@@ -313,10 +391,15 @@ function StopActions({
             />
           </Field>
           <div className={styles.buttons}>
-            <Button appearance="primary" disabled={working} onClick={sendAnyway}>
+            <Button
+              appearance="primary"
+              className={styles.button}
+              disabled={working}
+              onClick={sendAnyway}
+            >
               {guard.canSend ? COMPOSE_TEXT.recordAndSend : COMPOSE_TEXT.recordOnly}
             </Button>
-            <Button disabled={working} onClick={() => setAsking(false)}>
+            <Button className={styles.button} disabled={working} onClick={cancelReason}>
               {COMPOSE_TEXT.cancel}
             </Button>
           </div>
