@@ -4,6 +4,7 @@
 // Reviewers' reasons (DecisionRecord.reasons) are private to reviewers and never reach a letter:
 // the letter says only what a reviewer wrote for the parent (`parentExplanation`).
 import type { DateRules, DeliveryMethod } from '../dates/deadlines';
+import { lowerEachItem, oneLine, withoutClosingStops } from './fit';
 
 /** Written by a reviewer for the letters (Restriction Cases, reviewers only). */
 export interface LetterFacts {
@@ -57,35 +58,15 @@ export interface LetterWindows {
   delivery: DeliveryMethod;
 }
 
-// Words that start a phrase but are not names: lower-cased when the phrase is put mid-sentence.
-const COMMON_OPENERS = new Set(
-  (
-    'a an the this that these those your you his her their its our my some any several many ' +
-    'repeated repeatedly persistent continued further more most every each all one two three ' +
-    'twelve ten verbal physical rude abusive aggressive threatening offensive unacceptable ' +
-    'emails email calls phone telephone messages letters comments posts language behaviour conduct ' +
-    'it they he she we on in at after before during when large easy extra short plain longer ' +
-    'written printed audio spoken copies copy time help support'
-  ).split(' '),
-);
-
-/** Trailing full stops, commas, semicolons and spaces: a phrase's own ending before ours. */
-function trimEnd(text: string): string {
-  return text.replace(/[\s.,;:]+$/u, '');
-}
-
 /**
  * A reviewer's phrase placed inside a sentence ("I am writing to you about {{behaviour}}."):
- * one line, no final stop, and a first word that is an ordinary word (or ends in -ing) lower-cased,
- * so "The tone of recent emails." reads "about the tone of recent emails.". Names and acronyms
- * ("Mr Smith", "CCTV") keep their capitals.
+ * one line, no final stop, and its first word (and each "; " item's) lower-cased by THE CASE
+ * RULE of fit.ts, so "The tone of recent emails." reads "about the tone of recent emails.". Names
+ * and acronyms ("Mr Smith", "CCTV", "PTA", "SENCo", "I") and the names known in the case keep
+ * their capitals.
  */
-export function midSentence(text: string): string {
-  const line = trimEnd(text.replace(/\s+/g, ' ').trim());
-  const first = /^([A-Z][a-z]+)\b/.exec(line)?.[1];
-  if (first === undefined) return line;
-  const lower = first.toLowerCase();
-  return COMMON_OPENERS.has(lower) || /ing$/.test(lower) ? lower + line.slice(first.length) : line;
+export function midSentence(text: string, names: ReadonlySet<string> = new Set()): string {
+  return lowerEachItem(withoutClosingStops(oneLine(text)), names);
 }
 
 /** A reviewer's text used as whole sentences: a capital first letter and a final stop. */

@@ -8,6 +8,7 @@ export * from './templates';
 export * from './render';
 export * from './values';
 export * from './facts';
+export * from './fit';
 export * from './caseDeadlines';
 
 /**

@@ -10,6 +10,7 @@ import {
   type LetterTemplate,
   type Placeholder,
 } from './templates';
+import { fitToSlot, nameWords, withoutRepeatedSentences } from './fit';
 
 export type LetterValues = Partial<Record<Placeholder, string | readonly string[]>>;
 
@@ -104,17 +105,42 @@ function fillParagraph(
       ? { kind: 'list', lines: list }
       : { kind: 'paragraph', lines: list[0]!.split('\n') };
   }
-  const text = paragraph.replace(TOKEN, (_, name: string) => {
-    if (!isKnown(name)) return '';
+  // Filled left to right, so each value is fitted to the words already before it (fit.ts).
+  const names = nameWords(NAME_PLACEHOLDERS.flatMap((n) => valueOf(values, n) ?? []));
+  let text = '';
+  let from = 0;
+  for (const m of paragraph.matchAll(TOKEN)) {
+    text += paragraph.slice(from, m.index);
+    from = m.index + m[0].length;
+    const name = m[1]!;
+    if (!isKnown(name)) continue;
     const list = valueOf(values, name);
     if (list === undefined) {
       problems.push(`There is nothing to fill {{${name}}} (${PLACEHOLDERS[name].toLowerCase()}).`);
-      return '';
+      continue;
     }
-    return list.join('; ');
-  });
+    const lineStart = text.lastIndexOf('\n') + 1;
+    const fitted = fitToSlot(
+      list.join('; '),
+      { before: text.slice(lineStart), after: paragraph.slice(from) },
+      names,
+      !NAME_PLACEHOLDERS.includes(name),
+    );
+    text += fitted.text;
+    from += fitted.consumed;
+  }
+  text += paragraph.slice(from);
   return { kind: 'paragraph', lines: text.split('\n').map((l) => l.trimEnd()) };
 }
+
+/** Placeholders that hold a name: never re-cased, and their words are kept capitalised elsewhere. */
+const NAME_PLACEHOLDERS: readonly Placeholder[] = [
+  'personName',
+  'headTeacherName',
+  'chairName',
+  'spocName',
+  'schoolName',
+];
 
 /**
  * The letter from a template and its values, or every problem found. Values are plain text: they
@@ -139,7 +165,7 @@ export function renderLetter(
     values,
     problems,
   );
-  const blocks = template.body
+  const filled = template.body
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
     .map((p) => p.trim())
@@ -147,6 +173,13 @@ export function renderLetter(
     .map((p) => fillParagraph(p, values, problems))
     .filter((b): b is Block => b !== undefined);
   if (problems.length) return { ok: false, problems: [...new Set(problems)] };
+  // A sentence already said (the same text typed into two boxes) is said once (fit.ts).
+  const said = new Set<string>();
+  const blocks = filled
+    .map((b) =>
+      b.kind === 'paragraph' ? { ...b, lines: withoutRepeatedSentences(b.lines, said) } : b,
+    )
+    .filter((b) => b.lines.length > 0);
   const subject = (subjectBlock?.lines ?? []).join(' ').trim();
   const bodyText = blocks
     .map((b) => (b.kind === 'list' ? b.lines.map((l) => `- ${l}`).join('\n') : b.lines.join('\n')))

@@ -22,6 +22,7 @@ import {
   type LetterPolicy,
   type LetterWindows,
 } from './facts';
+import { nameWords } from './fit';
 import type { LetterValues } from './render';
 
 export interface LetterSchool {
@@ -100,17 +101,23 @@ export const STATUTORY_EXCEPTIONS =
   'The ban does not stop the school involving you where the law requires it: child protection matters, reviews of your child’s special educational needs or education, health and care plan (EHCP), any exclusion of your child, and collecting your child. The school will arrange with you how each of these will take place.';
 
 /** 000 §5.2, 002 §69: a named representative gets a copy; otherwise advocacy is offered. */
-export function advocacySentence(representative: string | undefined): string {
+export function advocacySentence(
+  representative: string | undefined,
+  names: ReadonlySet<string> = new Set(),
+): string {
   return representative === undefined
     ? 'If it would help you, you may ask an independent advocate, a support worker, a friend or a family member to help you or to act for you. Please tell us if you would like us to write to them as well.'
-    : `A copy of this letter is also being sent to ${midSentence(representative)}, who acts for you.`;
+    : `A copy of this letter is also being sent to ${midSentence(representative, names)}, who acts for you.`;
 }
 
 /** 000 §1.1, 002 §65 and §68: the adjustments made for the person, said in the letter. */
-export function adjustmentsSentence(adjustments: string | undefined): string | undefined {
+export function adjustmentsSentence(
+  adjustments: string | undefined,
+  names: ReadonlySet<string> = new Set(),
+): string | undefined {
   return adjustments === undefined
     ? undefined
-    : `We will make these adjustments for you: ${midSentence(adjustments)}. Please tell us if you need anything else to read or reply to this letter.`;
+    : `We will make these adjustments for you: ${midSentence(adjustments, names)}. Please tell us if you need anything else to read or reply to this letter.`;
 }
 
 /** The windows a letter dated `letterDate` states (each undefined when the letter has none). */
@@ -140,6 +147,14 @@ export function letterValuesFor(c: RestrictionCase, context: LetterContext): Let
   const due = windowsFrom(letterDate, windows);
   const effect = text(facts.effectOnStaffAndPupils);
   const explanation = text(facts.parentExplanation);
+  // The names known in the case keep their capitals inside a sentence (fit.ts, THE CASE RULE).
+  const names = nameWords([
+    c.person.name,
+    school.name,
+    school.headTeacherName,
+    school.chairName,
+    c.restriction?.terms.spoc.name,
+  ]);
   const values: LetterValues = {
     schoolName: school.name,
     headTeacherName: school.headTeacherName,
@@ -154,13 +169,13 @@ export function letterValuesFor(c: RestrictionCase, context: LetterContext): Let
     reportedBy: text(facts.reportedBy),
     effectOnStaffAndPupils: effect === undefined ? undefined : asSentence(effect),
     decisionReasons: explanation === undefined ? undefined : asSentence(explanation),
-    advocacy: advocacySentence(representative),
-    adjustments: adjustmentsSentence(text(context.fairness?.adjustments)),
+    advocacy: advocacySentence(representative, names),
+    adjustments: adjustmentsSentence(text(context.fairness?.adjustments), names),
   };
   const w = c.warning;
   if (w) {
-    values.behaviour = midSentence(w.behaviour);
-    values.whyUnacceptable = midSentence(w.whyUnacceptable);
+    values.behaviour = midSentence(w.behaviour, names);
+    values.whyUnacceptable = midSentence(w.whyUnacceptable, names);
     values.stepsTaken = asSentence(w.stepsTaken);
     values.whatFollows = asSentence(w.whatFollows);
     values.warningDate = date(w.issuedOn);

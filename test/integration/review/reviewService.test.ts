@@ -408,6 +408,33 @@ describe('letters', () => {
     expect(chronology.entries.some((e) => e.kind === 'letter')).toBe(true);
   });
 
+  it('issue 13 item 8, 002 §48: the preview and the draft are the same letter, the typed text fitted to its sentence', async () => {
+    // The demo warning was typed as whole sentences: "Repeated demands for meetings with the head
+    // teacher only." and "It is intimidating to staff…".
+    const key = 'lisa.grant@btinternet.com';
+    const review = service();
+    const saved = await review.saveCaseDetails(key, {
+      fairness: {},
+      letterFacts: { incidentAt: '2026-02-27T08:45' },
+    });
+    expect(saved.ok).toBe(true);
+    const preview = await review.letterPreview(key, 'warning');
+    const result = await review.draftLetter(key, 'warning');
+    const drafts = (await client(HEAD).api('/me/mailFolders/drafts/messages?$top=50').get()) as {
+      value: { id: string; subject: string; body: { content: string } }[];
+    };
+    const draft = drafts.value.find((m) => m.id === result.draftId)!;
+    expect(draft.subject).toBe(preview.subject);
+    expect(draft.body.content).toBe(preview.bodyHtml);
+    expect(preview.bodyHtml).toContain(
+      'at about 08:45: repeated demands for meetings with the head teacher only.</p>',
+    );
+    expect(preview.bodyHtml).toContain(
+      'This is not acceptable because it is intimidating to staff and breaches',
+    );
+    expect(preview.bodyHtml).not.toMatch(/\.\s*\.|\b(about|because) [A-Z]|\{\{/);
+  });
+
   it('003 Model Letters 2 and 4, 000 §7.1: a letter dated later than the decision moves the case’s windows to the dates the letter gives', async () => {
     const key = "siobhan.o'brien@outlook.com";
     await service().saveCaseDetails(key, {
