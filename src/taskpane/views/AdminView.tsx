@@ -1,7 +1,9 @@
-// The admin view (admins only, by Entra group): protected mailboxes and routing defaults (the
-// Settings list), the last routing run with each mailbox's drift, a plan and an apply for the
-// admin's own mailbox, and how to schedule the job that keeps every other mailbox in step.
-import { useCallback, useEffect, useState } from 'react';
+// The admin view (admins only, by Entra group), written for the school's IT technician (issue 13
+// item 9): first how mail routing is doing and what needs action, in sentences; then the protected
+// mailboxes and routing defaults (the Settings list); then a check and an update of the admin's own
+// mailbox. The job's report, rule names and the commands that schedule the job are behind
+// "Technical details" (a native <details>: keyboard and screen readers know it, no script).
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import {
   Button,
   Field,
@@ -23,13 +25,19 @@ import type {
   RunStatus,
   StoredMailboxStatus,
 } from '../../app/admin/adminRouting';
+import { needsAction, routingHealth, type RoutingHealth } from '../../app/admin/routingHealth';
 import { ROUTING_SETTING_KEYS } from '../../policy/routing';
 import {
   ADMIN_TEXT,
   appliedText,
+  changeText,
   driftText,
+  failedMailboxText,
   lastRunText,
+  mailboxWarningText,
   planSummaryText,
+  putRightText,
+  routingSummaryText,
   whenText,
 } from './adminText';
 import { useServices } from '../../ui/services';
@@ -37,11 +45,50 @@ import { useAsync } from '../../ui/useAsync';
 import { AsyncView } from '../../ui/AsyncView';
 import { UI_TEXT } from '../../ui/uiText';
 
+// Every grid column may shrink below its content (minmax(0, 1fr)) and long words break, so the
+// pane never scrolls sideways at Outlook's 320 px (issue 13 item 4).
 const useStyles = makeStyles({
-  root: { display: 'grid', rowGap: tokens.spacingVerticalL },
-  section: { display: 'grid', rowGap: tokens.spacingVerticalS },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  pre: { whiteSpace: 'pre-wrap', margin: 0, fontFamily: tokens.fontFamilyMonospace },
+  root: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    rowGap: tokens.spacingVerticalXL,
+    overflowWrap: 'anywhere',
+  },
+  section: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    rowGap: tokens.spacingVerticalS,
+  },
+  heading: { margin: 0 },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: 'grid',
+    rowGap: tokens.spacingVerticalXS,
+  },
+  select: { minWidth: 0, maxWidth: '100%' },
+  buttons: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'center',
+  },
+  details: {
+    display: 'grid',
+    rowGap: tokens.spacingVerticalS,
+    '& > summary': {
+      cursor: 'pointer',
+      fontWeight: tokens.fontWeightSemibold,
+      width: 'fit-content',
+    },
+  },
+  pre: {
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    margin: 0,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+  },
 });
 
 const FIELDS = [
@@ -57,8 +104,6 @@ const FIELDS = [
 function message(e: unknown): string {
   return e instanceof Error ? e.message : ADMIN_TEXT.somethingWrong;
 }
-
-const when = whenText;
 
 /** The admin view once its service has loaded (both come in the "admin" chunk). */
 export function AdminView() {
@@ -132,6 +177,8 @@ function AdminPanel({ admin }: { admin: AdminRouting }) {
       setSaved(true);
     });
 
+  const health = report ? routingHealth(report, new Date()) : null;
+
   return (
     <section className={styles.root} aria-label={ADMIN_TEXT.page}>
       {error && (
@@ -140,19 +187,30 @@ function AdminPanel({ admin }: { admin: AdminRouting }) {
         </MessageBar>
       )}
 
+      <div className={styles.section} data-testid="routing-summary">
+        <Text as="h2" weight="semibold" className={styles.heading}>
+          {ADMIN_TEXT.routingHeading}
+        </Text>
+        <Text>{ADMIN_TEXT.routingPurpose}</Text>
+        {!report || !health ? (
+          <Spinner size="tiny" label={ADMIN_TEXT.readingStatus} />
+        ) : (
+          <RoutingSummary
+            health={health}
+            report={report}
+            settingsProblems={settings?.problems ?? []}
+          />
+        )}
+      </div>
+
       <div className={styles.section}>
-        <Text as="h2" weight="semibold">
+        <Text as="h2" weight="semibold" className={styles.heading}>
           {ADMIN_TEXT.settingsHeading}
         </Text>
         {!settings ? (
           <Spinner size="tiny" label={ADMIN_TEXT.readingSettings} />
         ) : (
           <>
-            {settings.problems.map((p) => (
-              <MessageBar key={p} intent="warning">
-                <MessageBarBody>{p}</MessageBarBody>
-              </MessageBar>
-            ))}
             {FIELDS.map((f) =>
               f.key === ROUTING_SETTING_KEYS.protectedMailboxes ? (
                 <Field key={f.key} label={f.label}>
@@ -168,8 +226,9 @@ function AdminPanel({ admin }: { admin: AdminRouting }) {
                 </Field>
               ),
             )}
-            <Field label={ADMIN_TEXT.delivery}>
+            <Field label={ADMIN_TEXT.delivery} hint={ADMIN_TEXT.deliveryHint}>
               <Select
+                className={styles.select}
                 value={value(ROUTING_SETTING_KEYS.delivery) || 'redirect'}
                 onChange={(_e, d) => setValue(ROUTING_SETTING_KEYS.delivery, d.value)}
               >
@@ -177,10 +236,10 @@ function AdminPanel({ admin }: { admin: AdminRouting }) {
                 <option value="forwardAsAttachment">{ADMIN_TEXT.forwardAsAttachment}</option>
               </Select>
             </Field>
-            <div>
+            <div className={styles.buttons}>
               <Button appearance="primary" onClick={() => void save()} disabled={busy !== null}>
                 {ADMIN_TEXT.saveSettings}
-              </Button>{' '}
+              </Button>
               {saved && <Text role="status">{ADMIN_TEXT.saved}</Text>}
             </div>
           </>
@@ -188,42 +247,17 @@ function AdminPanel({ admin }: { admin: AdminRouting }) {
       </div>
 
       <div className={styles.section}>
-        <Text as="h2" weight="semibold">
-          {ADMIN_TEXT.lastRunHeading}
-        </Text>
-        {!report ? (
-          <Spinner size="tiny" label={ADMIN_TEXT.readingStatus} />
-        ) : !report.run ? (
-          <Text>{ADMIN_TEXT.notRunYet}</Text>
-        ) : (
-          <>
-            <Text data-testid="last-run">{lastRunText(report.run)}</Text>
-            <ul className={styles.list}>
-              {report.mailboxes
-                .filter((m) => m.details !== '')
-                .map((m) => (
-                  <li key={m.mailbox}>
-                    <Text weight="semibold">{m.mailbox}</Text>: {m.outcome} ({when(m.runAt)})
-                    <pre className={styles.pre}>{m.details}</pre>
-                  </li>
-                ))}
-            </ul>
-          </>
-        )}
-      </div>
-
-      <div className={styles.section}>
-        <Text as="h2" weight="semibold">
+        <Text as="h2" weight="semibold" className={styles.heading}>
           {ADMIN_TEXT.myMailboxHeading}
         </Text>
         <Text>{ADMIN_TEXT.ownRulesOnly}</Text>
-        <div>
+        <div className={styles.buttons}>
           <Button
             onClick={() => void run('plan', async () => setPlan(await admin.planMine()))}
             disabled={busy !== null}
           >
             {ADMIN_TEXT.planMine}
-          </Button>{' '}
+          </Button>
           <Button
             onClick={() =>
               void run('apply', async () => {
@@ -235,36 +269,132 @@ function AdminPanel({ admin }: { admin: AdminRouting }) {
           >
             {ADMIN_TEXT.applyMine}
           </Button>
-          {busy && <Spinner size="tiny" />}
+          {busy && <Spinner size="tiny" aria-label={UI_TEXT.loading} />}
         </div>
-        {plan && (
-          <div data-testid="my-plan">
-            {!plan.isProtected && <Text block>{ADMIN_TEXT.notProtected}</Text>}
-            <Text block>{planSummaryText(plan)}</Text>
+        {applied && <Text role="status">{appliedText(applied)}</Text>}
+        {plan && <PlanView plan={plan} />}
+      </div>
+    </section>
+  );
+}
+
+/** The summary of the last run, what needs action, what was put right, and the details behind. */
+function RoutingSummary({
+  health,
+  report,
+  settingsProblems,
+}: {
+  health: RoutingHealth;
+  report: { run?: RunStatus; mailboxes: StoredMailboxStatus[] };
+  settingsProblems: readonly string[];
+}) {
+  const styles = useStyles();
+  const actions: ReactNode[] = [];
+  if (health.state === 'notRun') actions.push(ADMIN_TEXT.notRunAction);
+  if (health.stale) actions.push(ADMIN_TEXT.staleAction);
+  for (const f of health.failed) actions.push(failedMailboxText(f.mailbox, f.reasons));
+  for (const w of health.warnings) actions.push(mailboxWarningText(w.mailbox, w.reasons));
+  for (const p of settingsProblems) actions.push(`${ADMIN_TEXT.settingsProblem} ${p}`);
+  const reports = report.mailboxes.filter((m) => m.details !== '');
+  return (
+    <>
+      <Text data-testid="last-run">{routingSummaryText(health)}</Text>
+      {needsAction(health, settingsProblems) ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="needs-action">
+          <MessageBarBody>
+            <Text as="h3" weight="semibold" block className={styles.heading}>
+              {ADMIN_TEXT.needsActionHeading}
+            </Text>
             <ul className={styles.list}>
-              {plan.plan.changes.map((c) => (
-                <li key={c.kind === 'delete' ? c.ruleId : c.rule.key}>
-                  {c.kind} {c.kind === 'delete' ? c.ruleName : c.rule.body.displayName} ({c.reason})
-                </li>
-              ))}
-              {plan.plan.drift.map((d) => (
-                <li key={`${d.kind}${d.ruleName}`}>{driftText(d.kind, d.ruleName)}</li>
+              {actions.map((a, i) => (
+                <li key={i}>{a}</li>
               ))}
             </ul>
-          </div>
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <Text data-testid="nothing-to-do">{ADMIN_TEXT.nothingToDo}</Text>
+      )}
+      {health.putRight.length > 0 && (
+        <div className={styles.section} data-testid="put-right">
+          <Text as="h3" weight="semibold" className={styles.heading}>
+            {ADMIN_TEXT.putRightHeading}
+          </Text>
+          <ul className={styles.list}>
+            {health.putRight.map((m) => (
+              <li key={m.mailbox}>{putRightText(m)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <details className={styles.details} data-testid="technical-details">
+        <summary>{ADMIN_TEXT.technicalDetails}</summary>
+        {report.run && (
+          <>
+            <Text block weight="semibold">
+              {ADMIN_TEXT.runReport}
+            </Text>
+            <Text block>{lastRunText(report.run)}</Text>
+            <pre className={styles.pre}>{report.run.details}</pre>
+          </>
         )}
-        {applied && <Text role="status">{appliedText(applied)}</Text>}
-      </div>
-
-      <div className={styles.section}>
-        <Text as="h2" weight="semibold">
+        {reports.length > 0 && (
+          <>
+            <Text block weight="semibold">
+              {ADMIN_TEXT.mailboxReports}
+            </Text>
+            {reports.map((m) => (
+              <div key={m.mailbox}>
+                <Text block>
+                  {m.mailbox}: {m.outcome} ({whenText(m.runAt)})
+                </Text>
+                <pre className={styles.pre}>{m.details}</pre>
+              </div>
+            ))}
+          </>
+        )}
+        <Text block weight="semibold">
           {ADMIN_TEXT.scheduleHeading}
         </Text>
-        <Text>
+        <Text block>
           {ADMIN_TEXT.scheduleRun} <code>{ADMIN_TEXT.scheduleApply}</code> {ADMIN_TEXT.scheduleHow}{' '}
           <code>{ADMIN_TEXT.schedulePlan}</code> {ADMIN_TEXT.scheduleSee}
         </Text>
-      </div>
-    </section>
+      </details>
+    </>
+  );
+}
+
+/** What checking the admin's own mailbox found: a sentence, and the rules by name behind it. */
+function PlanView({ plan }: { plan: MyPlan }) {
+  const styles = useStyles();
+  const { changes, drift, warnings } = plan.plan;
+  return (
+    <div className={styles.section} data-testid="my-plan">
+      {!plan.isProtected && <Text>{ADMIN_TEXT.notProtected}</Text>}
+      <Text>{planSummaryText(plan)}</Text>
+      {warnings.map((w) => (
+        <Text key={w}>{w}</Text>
+      ))}
+      {changes.length + drift.length > 0 && (
+        <details className={styles.details}>
+          <summary>{ADMIN_TEXT.planDetails}</summary>
+          <ul className={`${styles.list} ${styles.pre}`}>
+            {changes.map((c) => (
+              <li key={c.kind === 'delete' ? c.ruleId : c.rule.key}>
+                {changeText(
+                  c.kind,
+                  c.kind === 'delete' ? c.ruleName : c.rule.body.displayName,
+                  c.reason,
+                )}
+              </li>
+            ))}
+            {drift.map((d) => (
+              <li key={`${d.kind}${d.ruleName}`}>{driftText(d.kind, d.ruleName)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
   );
 }
