@@ -181,6 +181,17 @@ test("a letter draft appears in the reviewer's drafts, addressed to the person, 
   expect(body).toContain('You sent rude emails to teachers after the written warning.');
   expect(body).not.toContain('Rude emails continued after the written warning.'); // reasons stay private
   expect(body).toContain('We will make these adjustments for you: large print.');
+  // Issue 13 item 8: the preview the reviewer read is the letter drafted, paragraph by paragraph,
+  // and it reads as correct English (no doubled stop, no capital after "about" or "because").
+  const draftParagraphs = await page.evaluate((html) => {
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    return Array.from(doc.body.querySelectorAll('p, li')).map((e) => e.textContent ?? '');
+  }, body);
+  const previewParagraphs = await previewBox.locator('p, li').allTextContents();
+  expect(previewParagraphs.length).toBeGreaterThan(5);
+  expect(previewParagraphs).toEqual([`Subject: ${subject}`, ...draftParagraphs]);
+  for (const paragraph of previewParagraphs)
+    expect(paragraph).not.toMatch(/\.\s*\.|\b(about|because) [A-Z][a-z]/);
   // Never sent: it is not in the reviewer's Sent Items.
   const sent = await fetch(
     `${session.url}/v1.0/me/mailFolders/sentitems/messages?$select=subject`,
