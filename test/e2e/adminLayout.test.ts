@@ -3,6 +3,7 @@
 // names and commands only behind "Technical details"; no sideways scroll at 320 and 350 px and
 // axe-core's serious and critical findings none, in light, dark and high contrast.
 import type { Frame, Page } from 'playwright-core';
+import { mailboxFields, runFields } from '../../src/graph/repositories/routingStatusRepository';
 import { workbenchSession } from './support/session';
 import {
   PANE_WIDTHS,
@@ -145,4 +146,61 @@ it('before any run: says the job has not run and what to do about it, without ov
   expect(action).toContain('Set up the scheduled routing job.');
   expect(await pane.locator('[data-testid="nothing-to-do"]').count()).toBe(0);
   await expectNoOverflowOrAxe(page, pane, 'not run yet');
+});
+
+/** Writes a Routing Status item as the job would (as the demo IT admin, the site's owner). */
+async function writeStatus(fields: Record<string, unknown>): Promise<void> {
+  const response = await fetch(
+    `${session.url}/v1.0/sites/oakfield.sharepoint.com:/sites/ContactGuard:/lists/Routing%20Status/items`,
+    {
+      method: 'POST',
+      headers: { Authorization: `Bearer local:${ADMIN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ fields }),
+    },
+  );
+  expect(response.status).toBe(201);
+}
+
+it('a failed run two days old: what needs action in sentences, long rule names wrapped, without overflow or axe findings', async () => {
+  const runAt = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000).toISOString();
+  const rule = `ContactGuard-spoc-business.manager@oakfield.sch.uk-${'9f'.repeat(24)}`;
+  await writeStatus(
+    runFields({
+      runAt,
+      mode: 'apply',
+      outcome: 'Failed',
+      mailboxesInStep: 3,
+      mailboxesChanged: 0,
+      mailboxesFailed: 1,
+      details: `Apply: 4 restrictions routed to 4 protected mailboxes.\nreception@oakfield.sch.uk: Failed.\n  reception@oakfield.sch.uk: creating rule "${rule}" failed. Microsoft 365 is not answering just now. (HTTP 503, ServiceUnavailable)`,
+    }),
+  );
+  await writeStatus(
+    mailboxFields({
+      mailbox: 'reception@oakfield.sch.uk',
+      runAt,
+      mode: 'apply',
+      outcome: 'Failed',
+      rulesInStep: 0,
+      changes: 0,
+      failures: 1,
+      details: `reception@oakfield.sch.uk: creating rule "${rule}" failed. Microsoft 365 is not answering just now. (HTTP 503, ServiceUnavailable)`,
+      ruleKeys: [],
+    }),
+  );
+  const { page } = await session.open();
+  const pane = await openAdmin(page);
+  expect(await pane.textContent('[data-testid="last-run"]')).toMatch(
+    /looked at 4 protected mailboxes: 1 mailbox could not be brought up to date/,
+  );
+  const actions = await pane.locator('[data-testid="needs-action"] li').allTextContents();
+  expect(actions).toEqual([
+    'The routing job has not run for more than a day, although it should run every few minutes. Check that the scheduled job is still running and can sign in.',
+    `reception@oakfield.sch.uk could not be updated. Creating rule "${rule}" failed. Microsoft 365 is not answering just now.`,
+  ]);
+  expect(await visibleText(pane)).not.toContain('HTTP 503');
+  await expectNoOverflowOrAxe(page, pane, 'failed, stale');
+  await pane.locator('[data-testid="technical-details"] summary').click();
+  expect(await visibleText(pane)).toContain('(HTTP 503, ServiceUnavailable)');
+  await expectNoOverflowOrAxe(page, pane, 'failed, details open');
 });
