@@ -103,6 +103,13 @@ let axeSource: string | undefined;
  */
 export async function seriousAxeViolations(target: Frame | Page): Promise<AxeFinding[]> {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  // Fluent's controls fade to a new theme's colours: measure contrast once the fades are over,
+  // not a frame of the change (a false finding otherwise, seen in the dark theme).
+  await target.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+  );
   const hasAxe = await target.evaluate(() => 'axe' in window);
   if (!hasAxe) await target.evaluate(axeSource);
   return target.evaluate(async () => {
