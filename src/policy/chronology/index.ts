@@ -167,6 +167,15 @@ function eventLine(e: ChronologyEventInput): ChronologyLine {
   };
 }
 
+/**
+ * The audit's "what" without its reference to a list item, "(restriction 17)": the review's
+ * queries match forwards to a restriction by it (app/review/reviewQueries.ts), but an item id means
+ * nothing to a reader of the chronology, its CSV or its print (issue 13: no internal ids shown).
+ */
+export function withoutItemReference(what: string): string {
+  return what.replace(/\s*\(restriction \d+\)/g, '');
+}
+
 function auditLine(a: ChronologyAuditInput): ChronologyLine | undefined {
   const kind: ChronologyKind | undefined =
     a.action === 'Forwarded'
@@ -184,7 +193,7 @@ function auditLine(a: ChronologyAuditInput): ChronologyLine | undefined {
   return {
     at: a.at,
     kind,
-    title: a.what,
+    title: withoutItemReference(a.what),
     details: [],
     headings: [],
     staffNames: unique([...authorNames(author), ...(a.actorName ? [a.actorName] : [])]),

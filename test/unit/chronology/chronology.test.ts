@@ -11,10 +11,28 @@ import {
   splitNames,
   weekStartOf,
   weeklyCounts,
+  withoutItemReference,
 } from '../../../src/policy/chronology';
 import { decision, event } from './fixtures';
 
 describe('mergeChronology', () => {
+  it("never shows the audit's list item reference (issue 13: no internal ids)", () => {
+    const what =
+      'Forwarded restricted correspondence to the single point of contact (restriction 17)';
+    expect(withoutItemReference(what)).toBe(
+      'Forwarded restricted correspondence to the single point of contact',
+    );
+    expect(withoutItemReference('Restriction (restriction imposed) kept')).toBe(
+      'Restriction (restriction imposed) kept',
+    );
+    const [line] = mergeChronology({
+      events: [],
+      audit: [{ at: '2026-03-03T12:00:00Z', action: 'Forwarded', what, actorName: 'Sarah' }],
+    });
+    expect(line!.title).toBe('Forwarded restricted correspondence to the single point of contact');
+    expect(chronologyCsv([line!], { redact: false })).not.toMatch(/restriction 17/);
+  });
+
   it('puts events, mail actions, decisions and letters into one time order', () => {
     const lines = mergeChronology({
       events: [event('2026-03-05T09:00:00Z'), event('2026-03-01T09:00:00Z')],
