@@ -17,6 +17,17 @@ const weekdayDate = new Intl.DateTimeFormat(LOCALE, {
   year: 'numeric',
   timeZone: SCHOOL_TIME_ZONE,
 });
+const shortDay = new Intl.DateTimeFormat(LOCALE, {
+  day: 'numeric',
+  month: 'short',
+  timeZone: SCHOOL_TIME_ZONE,
+});
+const shortDayYear = new Intl.DateTimeFormat(LOCALE, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: SCHOOL_TIME_ZONE,
+});
 const clock = new Intl.DateTimeFormat(LOCALE, {
   hour: '2-digit',
   minute: '2-digit',
@@ -90,6 +101,15 @@ export function formatLongDate(date: LocalDate): string {
 export function formatWeekdayDate(date: LocalDate): string {
   if (!isLocalDate(date)) throw new RangeError('formatWeekdayDate needs a YYYY-MM-DD date');
   return weekdayDate.format(asUtcNoon(date)).replace(',', '');
+}
+
+/**
+ * "9 Nov", or "9 Nov 2026" with the year: a chart's axis, where a long date does not fit. Throws
+ * RangeError on something that is not a `YYYY-MM-DD` day.
+ */
+export function formatShortDay(date: LocalDate, withYear = false): string {
+  if (!isLocalDate(date)) throw new RangeError('formatShortDay needs a YYYY-MM-DD date');
+  return (withYear ? shortDayYear : shortDay).format(asUtcNoon(date));
 }
 
 /**

@@ -4,6 +4,7 @@
 // with a reload, never a silent overwrite.
 import { useState } from 'react';
 import {
+  Badge,
   Button,
   MessageBar,
   MessageBarActions,
@@ -16,6 +17,7 @@ import {
 import type { ReviewService, TransitionOutcome } from '../../app/review/types';
 import { durationLabel } from '../../policy/dates/periods';
 import { describeTermForPerson } from '../../policy/lifecycle/terms';
+import { reviewOverdue } from '../../policy/people';
 import {
   DEADLINE_LABELS,
   STAGE_LABELS,
@@ -32,15 +34,40 @@ import {
   conflictText,
   errorText,
   formatDay,
-  restrictionLineText,
+  reviewOverdueText,
   savedText,
 } from './reviewText';
+import { useReviewStyles } from './reviewStyles';
 
 export { conflictText };
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
-  root: { display: 'grid', rowGap: tokens.spacingVerticalS },
+  root: { display: 'grid', rowGap: tokens.spacingVerticalS, minWidth: 0 },
+  // One fact a line: the label, then its value (a definition list laid out as two columns).
+  facts: {
+    display: 'grid',
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+    '& > div': {
+      display: 'grid',
+      gridTemplateColumns: '11em minmax(0, 1fr)',
+      columnGap: tokens.spacingHorizontalM,
+    },
+    '& dt': { color: tokens.colorNeutralForeground2 },
+    '& dd': { margin: 0 },
+    '@media (max-width: 480px)': { '& > div': { gridTemplateColumns: 'minmax(0, 1fr)' } },
+  },
+  overdue: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingHorizontalS,
+    border: `2px solid ${tokens.colorPaletteRedBorder2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   buttons: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -77,6 +104,7 @@ export function ActionsPanel({
   onReload,
 }: ActionsPanelProps) {
   const styles = useStyles();
+  const shared = useReviewStyles();
   const [open, setOpen] = useState<TransitionKind | null>(null);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -84,6 +112,21 @@ export function ActionsPanel({
   const kinds = review.availableTransitions(current);
   const stage = current?.stage ?? 'none';
   const r = current?.restriction;
+  // A restriction in force past its review date: marked here, where the review is recorded, as in
+  // the flagged list (policy/people reviewOverdue; DOMAIN "fair to the parent").
+  const overdue =
+    current !== undefined &&
+    r !== undefined &&
+    reviewOverdue({ key: personKey, ...person, case: current }, today);
+  // The end and the review are facts of the restriction above: not listed again as deadlines.
+  const deadlines = (current?.deadlines ?? []).filter(
+    (d) =>
+      !(
+        r &&
+        ((d.kind === 'end' && d.due === r.endDate) ||
+          (d.kind === 'review' && d.due === r.reviewDate))
+      ),
+  );
 
   const save = (t: Transition) => {
     setSaving(true);
@@ -120,16 +163,43 @@ export function ActionsPanel({
       <Text data-testid="case-stage" data-stage={stage}>
         {REVIEW_TEXT.now} <strong>{STAGE_LABELS[stage]}</strong>
       </Text>
+      {overdue && r && (
+        <div className={styles.overdue} data-testid="review-overdue" role="note">
+          <Badge appearance="filled" color="danger" className={shared.badge}>
+            {REVIEW_TEXT.reviewOverdue}
+          </Badge>
+          <Text size={200}>{reviewOverdueText(r.reviewDate)}</Text>
+        </div>
+      )}
       {r && (
         <div data-testid="case-restriction">
-          <Text size={200}>
-            {restrictionLineText({
-              duration: durationLabel(r.duration),
-              startDate: r.startDate,
-              endDate: r.endDate,
-              reviewDate: r.reviewDate,
-              spocName: r.terms.spoc.name,
-            })}
+          <dl className={styles.facts}>
+            <div>
+              <dt>{REVIEW_TEXT.length}</dt>
+              <dd>{durationLabel(r.duration)}</dd>
+            </div>
+            <div>
+              <dt>{REVIEW_TEXT.from}</dt>
+              <dd data-testid="restriction-start">{formatDay(r.startDate)}</dd>
+            </div>
+            <div>
+              <dt>{REVIEW_TEXT.ends}</dt>
+              <dd data-testid="restriction-end">{formatDay(r.endDate)}</dd>
+            </div>
+            <div>
+              <dt>{REVIEW_TEXT.reviewBy}</dt>
+              <dd data-testid="restriction-review">
+                {formatDay(r.reviewDate)}
+                {overdue ? ` (${REVIEW_TEXT.overdue.toLowerCase()})` : ''}
+              </dd>
+            </div>
+            <div>
+              <dt>{REVIEW_TEXT.spoc}</dt>
+              <dd data-testid="restriction-spoc">{r.terms.spoc.name}</dd>
+            </div>
+          </dl>
+          <Text size={200} weight="semibold">
+            {REVIEW_TEXT.termsHeading}
           </Text>
           <ul className={styles.list}>
             {r.terms.terms.map((t, i) => (
@@ -140,13 +210,13 @@ export function ActionsPanel({
           </ul>
         </div>
       )}
-      {current && current.deadlines.length > 0 && (
+      {deadlines.length > 0 && (
         <div>
           <Text size={200} weight="semibold">
             {REVIEW_TEXT.openDeadlines}
           </Text>
           <ul className={styles.list} data-testid="case-deadlines">
-            {current.deadlines.map((d) => (
+            {deadlines.map((d) => (
               <li key={`${d.kind}|${d.due}`}>
                 <Text size={200}>
                   {DEADLINE_LABELS[d.kind]}: {formatDay(d.due)}

@@ -20,6 +20,7 @@ import { useAsync } from '../useAsync';
 
 const useStyles = makeStyles({
   root: {
+    minWidth: 0,
     display: 'grid',
     rowGap: tokens.spacingVerticalXS,
     padding: tokens.spacingHorizontalS,
@@ -27,7 +28,13 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   muted: { color: tokens.colorNeutralForeground2 },
-  buttons: { display: 'flex', columnGap: tokens.spacingHorizontalS },
+  buttons: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
 });
 
 const EMPTY: CaseDetailsView = { fairness: {}, letterFacts: {} };

@@ -14,6 +14,7 @@ import {
   Select,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import type { Chronology, ChronologyEntry, ReviewService } from '../../app/review/types';
@@ -34,11 +35,12 @@ import {
   formatWhen,
   printedText,
 } from './reviewText';
+import { useReviewStyles } from './reviewStyles';
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
   note: { margin: 0 },
-  root: { display: 'grid', rowGap: tokens.spacingVerticalS },
+  root: { display: 'grid', rowGap: tokens.spacingVerticalS, minWidth: 0 },
   tools: {
     display: 'flex',
     flexWrap: 'wrap',
@@ -54,6 +56,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   entry: {
+    minWidth: 0,
     borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
     paddingLeft: tokens.spacingHorizontalS,
     display: 'grid',
@@ -65,7 +68,9 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
   },
+  filter: { minWidth: 0, maxWidth: '100%' },
   details: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground2 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
@@ -160,6 +165,7 @@ export function ChronologyPanel({
   print = (el) => printElement(el),
 }: ChronologyPanelProps) {
   const styles = useStyles();
+  const shared = useReviewStyles();
   const [heading, setHeading] = useState('');
   const [redact, setRedact] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -221,7 +227,7 @@ export function ChronologyPanel({
       <WeeklyChart perWeek={chronology.perWeek} />
       <div className={styles.tools} data-cg-no-print>
         {headings.length > 0 && (
-          <Field label={REVIEW_TEXT.showHeading}>
+          <Field label={REVIEW_TEXT.showHeading} className={styles.filter}>
             <Select
               value={heading}
               onChange={(_, d) => setHeading(d.value)}
@@ -264,7 +270,7 @@ export function ChronologyPanel({
         {shown.map((e, i) => (
           <li
             key={`${e.at}|${i}`}
-            className={`${styles.entry} ${e.threat ? styles.threat : ''}`}
+            className={mergeClasses(styles.entry, e.threat && styles.threat)}
             data-testid="chronology-entry"
             data-kind={e.kind}
           >
@@ -272,11 +278,11 @@ export function ChronologyPanel({
               <Text size={200} className={styles.muted}>
                 <time dateTime={e.at}>{formatWhen(e.at)}</time>
               </Text>
-              <Badge appearance="outline" size="small">
+              <Badge appearance="outline" size="small" className={shared.badge}>
                 {ENTRY_KIND_LABELS[e.kind] ?? e.kind}
               </Badge>
               {e.threat && (
-                <Badge appearance="filled" color="danger" size="small">
+                <Badge appearance="filled" color="danger" size="small" className={shared.badge}>
                   {REVIEW_TEXT.threat}
                 </Badge>
               )}
@@ -291,11 +297,7 @@ export function ChronologyPanel({
                 ))}
               </ul>
             )}
-            {e.headings.length > 0 && (
-              <Text size={200} className={styles.muted}>
-                {e.headings.map(headingLabel).join(' · ')}
-              </Text>
-            )}
+            {/* The headings are said once, in the details' "Behaviour:" line (policy/chronology). */}
             {e.staffNames.length > 0 && (
               <Text size={200} className={styles.muted} data-testid="staff-names">
                 {REVIEW_TEXT.staffAndWitnesses}{' '}

@@ -1,6 +1,6 @@
 // What falls due in the next 14 days and what is late, across every case. A restriction past its
 // review date is listed as late, never silently kept (DOMAIN.md: fair to the parent).
-import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { DueItem } from '../../policy/lifecycle/due';
 import {
   REVIEW_TEXT,
@@ -9,6 +9,7 @@ import {
   noticeButtonText,
   sinceText,
 } from './reviewText';
+import { useReviewStyles } from './reviewStyles';
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -20,13 +21,16 @@ const useStyles = makeStyles({
     display: 'grid',
     rowGap: tokens.spacingVerticalXS,
   },
-  item: { display: 'grid', rowGap: '2px' },
+  item: { display: 'grid', rowGap: '2px', minWidth: 0 },
   line: {
     display: 'flex',
     flexWrap: 'wrap',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
   },
+  // The record button's words are long: they wrap inside the button rather than widen the column.
+  wrapButton: { maxWidth: '100%', height: 'auto', whiteSpace: 'normal', textAlign: 'start' },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -45,6 +49,7 @@ export function DuePanel({
   recordingNotice?: boolean;
 }) {
   const styles = useStyles();
+  const shared = useReviewStyles();
   const late = items.filter((i) => i.state === 'late').length;
   return (
     <section className={styles.section} aria-labelledby="cg-due-heading" data-testid="due-panel">
@@ -75,14 +80,15 @@ export function DuePanel({
                 <Badge
                   appearance="filled"
                   color={item.state === 'late' ? 'danger' : 'warning'}
+                  className={shared.badge}
                   data-testid="due-state"
                 >
                   {item.state === 'late' ? REVIEW_TEXT.overdue : REVIEW_TEXT.due}
                 </Badge>
                 {onOpen ? (
-                  <Button appearance="transparent" size="small" onClick={() => onOpen(item)}>
+                  <Link as="button" className={shared.nameLink} onClick={() => onOpen(item)}>
                     {item.personName}
-                  </Button>
+                  </Link>
                 ) : (
                   <Text weight="semibold">{item.personName}</Text>
                 )}
@@ -100,6 +106,7 @@ export function DuePanel({
                 <div>
                   <Button
                     size="small"
+                    className={styles.wrapButton}
                     data-testid="due-record-notice"
                     disabled={recordingNotice}
                     onClick={() => onRecordNotice(item)}

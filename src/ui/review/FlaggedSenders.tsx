@@ -2,13 +2,14 @@
 // not told, an overdue review, the number of hints, recent activity): counts over 7 / 30 / 90 days,
 // the behaviour headings recorded, threats, the stage, and the policies' hints with their
 // references. Hints only: the decision is the head teacher's (policy 002 §44).
-import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { FlaggedSender } from '../../app/review/types';
 import { BEHAVIOUR_LABELS } from '../../policy/events/vocabulary';
 import { DEFAULT_HINT_THRESHOLDS, summarizeSender, type HintThresholds } from '../../policy/hints';
 import { STAGE_LABELS } from '../../policy/lifecycle/types';
 import type { LocalDate } from '../../policy/types';
 import { DISCLAIMER, REVIEW_TEXT, formatDay, openPersonLabel } from './reviewText';
+import { useReviewStyles } from './reviewStyles';
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -21,6 +22,7 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   item: {
+    minWidth: 0,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     padding: tokens.spacingHorizontalS,
@@ -33,8 +35,9 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
   },
-  name: { fontWeight: tokens.fontWeightSemibold, textAlign: 'start' },
+  name: { fontSize: tokens.fontSizeBase400 },
   counts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
   hints: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground2 },
@@ -56,6 +59,7 @@ export function FlaggedSenders({
   onOpen,
 }: FlaggedSendersProps) {
   const styles = useStyles();
+  const shared = useReviewStyles();
   return (
     <section
       className={styles.section}
@@ -87,27 +91,46 @@ export function FlaggedSenders({
                 key={s.personKey}
                 data-testid="flagged-sender"
                 data-person={s.personKey}
-                className={`${styles.item} ${s.personKey === selectedKey ? styles.selected : ''}`}
+                className={mergeClasses(
+                  styles.item,
+                  s.personKey === selectedKey && styles.selected,
+                )}
               >
                 <div className={styles.head}>
-                  <Button
-                    appearance="transparent"
-                    className={styles.name}
+                  <Link
+                    as="button"
+                    className={mergeClasses(shared.nameLink, styles.name)}
                     onClick={() => onOpen(s)}
                     aria-label={openPersonLabel(s.personName)}
+                    aria-current={s.personKey === selectedKey ? 'true' : undefined}
                   >
                     {s.personName}
-                  </Button>
-                  <Badge appearance="tint" color="informative" data-testid="stage">
+                  </Link>
+                  <Badge
+                    appearance="tint"
+                    color="informative"
+                    className={shared.badge}
+                    data-testid="stage"
+                  >
                     {stage}
                   </Badge>
                   {summary.threats && (
-                    <Badge appearance="filled" color="danger" data-testid="threats">
+                    <Badge
+                      appearance="filled"
+                      color="danger"
+                      className={shared.badge}
+                      data-testid="threats"
+                    >
                       {REVIEW_TEXT.threatsRecorded}
                     </Badge>
                   )}
                   {s.caseSummary?.overdue && (
-                    <Badge appearance="filled" color="danger">
+                    <Badge
+                      appearance="filled"
+                      color="danger"
+                      className={shared.badge}
+                      data-testid="sender-overdue"
+                    >
                       {REVIEW_TEXT.overdue}
                     </Badge>
                   )}

@@ -25,9 +25,29 @@ import { useAsync } from '../useAsync';
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
-  root: { display: 'grid', rowGap: tokens.spacingVerticalS },
-  buttons: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
+  root: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    rowGap: tokens.spacingVerticalS,
+    minWidth: 0,
+  },
+  // A <select> is as wide as its longest option (the letters' names are long): let it shrink.
+  field: { minWidth: 0 },
+  select: {
+    minWidth: 0,
+    maxWidth: '100%',
+    '& > select': { minWidth: 0, textOverflow: 'ellipsis' },
+  },
+  dateInput: { maxWidth: '16em' },
+  buttons: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
   letter: {
+    minWidth: 0,
+    maxWidth: '72ch',
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: '#ffffff',
     color: '#000000',
@@ -158,8 +178,12 @@ export function LettersPanel({
       >
         {REVIEW_TEXT.letters}
       </Text>
-      <Field label={REVIEW_TEXT.letter}>
-        <Select value={kind} onChange={(_, d) => setKind(d.value as LetterKind)}>
+      <Field label={REVIEW_TEXT.letter} className={styles.field}>
+        <Select
+          className={styles.select}
+          value={kind}
+          onChange={(_, d) => setKind(d.value as LetterKind)}
+        >
           {LETTER_KINDS.map((k) => (
             <option key={k} value={k}>
               {LETTER_LABELS[k]}
@@ -168,11 +192,13 @@ export function LettersPanel({
         </Select>
       </Field>
       <Field
+        className={styles.field}
         label={REVIEW_TEXT.letterDate}
         hint={REVIEW_TEXT.letterDateHint}
         validationMessage={dateOk ? undefined : REVIEW_TEXT.enterLetterDate}
       >
         <Input
+          className={styles.dateInput}
           type="date"
           value={letterDate}
           data-testid="letter-date"

@@ -1,9 +1,10 @@
 // The head teacher's review (issue #5), in two layouts from the same parts: `pane` for the 350 px
 // task pane (flagged list → person → chronology, decisions or letters, one at a time) and `page`
 // for review.html at a desk (lists on the left, the person across the rest of the width).
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
+  Link,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
@@ -25,31 +26,58 @@ import { LettersPanel } from './LettersPanel';
 import { previewerFor } from './deadlinePreview';
 import { REVIEW_TEXT, errorText, readingPersonText } from './reviewText';
 
+// review.html at a desk: the lists beside the person below ~1,500 px (the chronology, then the
+// decisions and letters under it), three columns above, one column on a narrow window. Every
+// column may shrink below its content's width (minmax(0, 1fr), min-width: 0) and long words wrap,
+// so nothing is pushed past the window's edge (issue 13: a head teacher's 1,280 px laptop).
+const THREE_COLUMNS = '@media (min-width: 1500px)';
+const ONE_COLUMN = '@media (max-width: 899px)';
+
 const useStyles = makeStyles({
-  heading: { margin: 0 },
+  heading: { margin: 0, ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` } },
   pane: { display: 'grid', rowGap: tokens.spacingVerticalL },
   page: {
     display: 'grid',
-    gridTemplateColumns: 'minmax(280px, 380px) minmax(0, 1fr)',
+    gridTemplateColumns: 'minmax(240px, 320px) minmax(0, 1fr)',
     columnGap: tokens.spacingHorizontalXXL,
+    rowGap: tokens.spacingVerticalXXL,
     alignItems: 'start',
-    '@media (max-width: 760px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+    overflowWrap: 'anywhere',
+    [ONE_COLUMN]: { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
-  side: { display: 'grid', rowGap: tokens.spacingVerticalL },
-  person: { display: 'grid', rowGap: tokens.spacingVerticalL },
+  side: { display: 'grid', rowGap: tokens.spacingVerticalL, minWidth: 0 },
+  person: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
+    rowGap: tokens.spacingVerticalL,
+    minWidth: 0,
+  },
   personPage: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))',
+    gridTemplateColumns: 'minmax(0, 1fr)',
     columnGap: tokens.spacingHorizontalXXL,
-    rowGap: tokens.spacingVerticalL,
+    rowGap: tokens.spacingVerticalXXL,
     alignItems: 'start',
+    minWidth: 0,
+    [THREE_COLUMNS]: { gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)' },
   },
+  column: { minWidth: 0 },
   bar: {
     display: 'flex',
     flexWrap: 'wrap',
     alignItems: 'center',
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXS,
+  },
+  jump: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalL,
+    margin: 0,
+    padding: 0,
+    listStyle: 'none',
+    [THREE_COLUMNS]: { display: 'none' },
+    '@media print': { display: 'none' },
   },
   muted: { color: tokens.colorNeutralForeground2 },
 });
@@ -141,8 +169,20 @@ export function ReviewScreen({
     [review],
   );
 
+  // Opening a person moves focus (and the view) to their name: on the page the list that was
+  // pressed may be far down the window, and a screen reader user hears whose record this is.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusHeading = useRef(false);
+  const openKey = person?.sender.personKey;
+  useEffect(() => {
+    if (!focusHeading.current || !openKey) return;
+    focusHeading.current = false;
+    heading.current?.focus();
+  }, [openKey]);
+
   const open = (sender: Person['sender']) => {
     setTab('chronology');
+    focusHeading.current = sender.personKey !== openKey;
     loadPerson(sender);
   };
 
@@ -283,12 +323,34 @@ export function ReviewScreen({
         <div className={styles.person} data-testid="person">
           {person ? (
             <>
-              <Text as="h2" block size={600} weight="semibold" className={styles.heading}>
+              <Text
+                as="h2"
+                block
+                size={600}
+                weight="semibold"
+                className={styles.heading}
+                ref={heading}
+                tabIndex={-1}
+              >
                 {person.sender.personName}
               </Text>
+              {/* Below three columns the decisions are under the chronology: a way straight there. */}
+              <nav aria-label={REVIEW_TEXT.aboutPerson}>
+                <ul className={styles.jump}>
+                  <li>
+                    <Link href="#cg-chronology-heading">{REVIEW_TEXT.chronologyTab}</Link>
+                  </li>
+                  <li>
+                    <Link href="#cg-actions-heading">{REVIEW_TEXT.decisions}</Link>
+                  </li>
+                  <li>
+                    <Link href="#cg-letters-heading">{REVIEW_TEXT.letters}</Link>
+                  </li>
+                </ul>
+              </nav>
               {personParts}
               <div className={styles.personPage}>
-                <div>{chronology}</div>
+                <div className={styles.column}>{chronology}</div>
                 <div className={styles.person}>
                   {decisions}
                   {letters}
@@ -312,7 +374,15 @@ export function ReviewScreen({
               {REVIEW_TEXT.allFlagged}
             </Button>
           </div>
-          <Text as="h2" block size={500} weight="semibold" className={styles.heading}>
+          <Text
+            as="h2"
+            block
+            size={500}
+            weight="semibold"
+            className={styles.heading}
+            ref={heading}
+            tabIndex={-1}
+          >
             {person.sender.personName}
           </Text>
           {personParts}

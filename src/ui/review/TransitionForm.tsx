@@ -52,7 +52,9 @@ import {
 
 const useStyles = makeStyles({
   form: {
+    minWidth: 0,
     display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr)',
     rowGap: tokens.spacingVerticalS,
     border: `1px solid ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -73,7 +75,12 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
   },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  buttons: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
+  buttons: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+  },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 

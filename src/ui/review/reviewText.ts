@@ -5,7 +5,7 @@
 import type { ChronologyEntryKind } from '../../app/review/types';
 import type { TransitionKind } from '../../policy/lifecycle/types';
 import type { DueItem } from '../../policy/lifecycle/due';
-import { formatDayOrAsIs, formatShortDateTime } from '../../policy/dates/format';
+import { formatCount, formatDayOrAsIs, formatShortDateTime } from '../../policy/dates/format';
 import type { LocalDate } from '../../policy/types';
 
 export const TRANSITION_BUTTONS: Record<TransitionKind, string> = {
@@ -51,12 +51,23 @@ export function errorText(e: unknown): string {
   return e instanceof Error && e.message ? e.message : 'Something went wrong. Try again.';
 }
 
+// en-GB's plural rules ("one" for 1 only, "other" for everything else, 0 included), built once.
+const PLURALS = new Intl.PluralRules('en-GB');
+
+/**
+ * A count with its noun in the right number: "1 working day", "2 working days", "0 entries",
+ * "1,200 contacts". Every count the review shows goes through here, so no "1 days" is left.
+ */
+export function countText(n: number, one: string, other: string): string {
+  return `${formatCount(n)} ${PLURALS.select(n) === 'one' ? one : other}`;
+}
+
 /** "in 3 days", "today", "5 days late". */
 export function daysText(days: number): string {
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
-  if (days > 1) return `in ${days} days`;
-  return days === -1 ? '1 day late' : `${-days} days late`;
+  if (days > 1) return `in ${countText(days, 'day', 'days')}`;
+  return `${countText(-days, 'day', 'days')} late`;
 }
 
 export const REVIEW_TEXT = {
@@ -65,6 +76,13 @@ export const REVIEW_TEXT = {
   decisions: 'Decisions',
   now: 'Now:',
   openDeadlines: 'Open deadlines',
+  length: 'Length',
+  from: 'From',
+  ends: 'Ends',
+  reviewBy: 'Review by',
+  spoc: 'Single point of contact',
+  termsHeading: 'Terms',
+  reviewOverdue: 'Review overdue',
   changedByOther: 'Changed by someone else.',
   notSaved: 'Not saved.',
   nothingChanged: 'Nothing was changed; you can try again.',
@@ -108,6 +126,11 @@ export const REVIEW_TEXT = {
   print: 'Print',
   threat: 'Threat',
   staffAndWitnesses: 'Staff and witnesses:',
+  // The weekly chart (WeeklyChart).
+  chartTitle: 'Contacts per week',
+  chartYAxis: 'Contacts',
+  chartXAxis: 'Week starting (Monday)',
+  chartAsTable: 'Show the counts as a table',
   // Due and overdue (DuePanel).
   dueHeading: 'Due and overdue',
   overdue: 'Overdue',
@@ -197,7 +220,7 @@ export function weeklySummaryText(
   weeks: number,
   busiest: { count: number; weekStart: LocalDate },
 ): string {
-  return `Contacts per week: ${total} in ${weeks} week${weeks === 1 ? '' : 's'}, at most ${busiest.count} in the week of ${formatDay(busiest.weekStart)}.`;
+  return `Contacts per week: ${countText(total, 'contact', 'contacts')} in ${countText(weeks, 'week', 'weeks')}, at most ${formatCount(busiest.count)} in the week of ${formatDay(busiest.weekStart)}.`;
 }
 
 /** A week's bar: "Week of 2 March 2026: 3". */
@@ -252,15 +275,9 @@ export function savedText(stageLabel: string): string {
   return `Saved: ${stageLabel}.`;
 }
 
-/** The restriction in force: its length, days, review and single point of contact. */
-export function restrictionLineText(r: {
-  duration: string;
-  startDate: LocalDate;
-  endDate: LocalDate;
-  reviewDate: LocalDate;
-  spocName: string;
-}): string {
-  return `${r.duration}, from ${formatDay(r.startDate)} to ${formatDay(r.endDate)}; review by ${formatDay(r.reviewDate)}. Single point of contact: ${r.spocName}.`;
+/** The decisions panel's mark on a restriction past its review date. */
+export function reviewOverdueText(reviewDate: LocalDate): string {
+  return `The review was due by ${formatDay(reviewDate)}. Record a review, or extend, vary or end the restriction.`;
 }
 
 /** "Chronology: Mark Denton". */
@@ -275,9 +292,11 @@ export function printedText(today: LocalDate, redacted: boolean, headingShown?: 
   }${headingShown !== undefined ? ` Only entries under "${headingShown}".` : ''}`;
 }
 
-/** "3 of 12 entries, oldest first." */
+/** "3 of 12 entries, oldest first."; "1 entry." when there is one. */
 export function entriesCountText(shown: number, total: number): string {
-  return `${shown} of ${total} entries, oldest first.`;
+  return shown === total
+    ? `${countText(total, 'entry', 'entries')}, oldest first.`
+    : `${formatCount(shown)} of ${countText(total, 'entry', 'entries')}, oldest first.`;
 }
 
 /** The button that records a reminder as done (002 §49; 004 Actions). */
@@ -305,7 +324,7 @@ export function dueWhenText(
 ): string {
   const left =
     item.state === 'due' && item.countingDaysLeft > 0
-      ? `, ${item.countingDaysLeft} working days left`
+      ? `, ${countText(item.countingDaysLeft, 'working day', 'working days')} left`
       : '';
   return `${formatDay(item.due)} (${daysText(item.daysFromToday)}${left})`;
 }

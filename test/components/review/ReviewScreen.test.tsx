@@ -93,14 +93,35 @@ describe('Chronology', () => {
       'https://outlook.office365.com/owa/?ItemID=AAMk1&exvsurl=1&viewmodel=ReadMessageItem',
     );
     expect(link.getAttribute('target')).toBe('_blank');
-    const chart = screen.getByTestId('weekly-chart');
-    expect(chart.tagName.toLowerCase()).toBe('svg');
-    const bars = chart.querySelectorAll('rect[data-week]');
-    expect([...bars].map((b) => b.getAttribute('data-count'))).toEqual(['1', '1', '1', '2']);
-    // The busiest week has the tallest bar.
-    const heights = [...bars].map((b) => Number(b.getAttribute('height')));
-    expect(Math.max(...heights)).toBe(heights[3]);
+    // A labelled chart: one image with a summary for assistive technology, a visible title, axes.
+    const chart = screen.getByRole('img', { name: /^Contacts per week: 5 contacts in 4 weeks/ });
+    expect(chart).toBe(screen.getByTestId('weekly-chart'));
     expect(chart.getAttribute('aria-label')).toContain('at most 2 in the week of 9 March 2026');
+    expect(screen.getByRole('heading', { name: 'Contacts per week' })).toBeTruthy();
+    expect(chart.textContent).toContain('Week starting (Monday)');
+    const bars = chart.querySelectorAll('[data-week]');
+    expect([...bars].map((b) => b.getAttribute('data-count'))).toEqual(['1', '1', '1', '2']);
+    // The busiest week has the tallest bar, the full height of the axis; the axis has ticks 0–2.
+    const heights = [...bars].map((b) => parseFloat((b as HTMLElement).style.height));
+    expect(heights).toEqual([50, 50, 50, 100]);
+    expect([...chart.querySelectorAll('[data-tick]')].map((t) => t.textContent)).toEqual([
+      '0',
+      '1',
+      '2',
+    ]);
+    // Each count is written above its bar, each week's date under the axis.
+    expect([...chart.querySelectorAll('[data-count-label]')].map((c) => c.textContent)).toEqual([
+      '1',
+      '1',
+      '1',
+      '2',
+    ]);
+    expect(chart.querySelectorAll('[data-week-label]')).toHaveLength(4);
+    // The same data as a table.
+    const table = screen.getByTestId('weekly-table');
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.textContent)).toHaveLength(4);
+    expect(rows[3]!.textContent).toBe('9 March 20262');
   });
 
   it('filters by heading', async () => {

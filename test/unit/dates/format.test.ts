@@ -14,6 +14,7 @@ import {
   formatShortDateTime,
   formatTime,
   formatTimeOrDayMonthTime,
+  formatShortDay,
   formatWeekdayDate,
   formatWeekdayDateTime,
 } from '../../../src/policy/dates/format';
@@ -28,6 +29,12 @@ describe('days', () => {
     // The days the clocks change are still themselves.
     expect(formatLongDate('2026-03-29')).toBe('29 March 2026');
     expect(formatWeekdayDate('2026-10-25')).toBe('Sunday 25 October 2026');
+  });
+
+  it("a chart's short day, with the year when asked; refuses what is not a day", () => {
+    expect(formatShortDay('2026-11-09')).toBe('9 Nov');
+    expect(formatShortDay('2027-01-04', true)).toBe('4 Jan 2027');
+    expect(() => formatShortDay('2026-02-30')).toThrow(RangeError);
   });
 
   it('shows a stored value that is not a day as it is, and nothing as nothing', () => {
