@@ -20,7 +20,7 @@ import type { RestrictionCase } from '../../policy/lifecycle/types';
 import { LETTER_KINDS, LETTER_LABELS, type LetterKind } from '../../policy/letters/templates';
 import { isLocalDate, todayInLondon } from '../../policy/londonDate';
 import { printElement } from './printing';
-import { REVIEW_TEXT, draftCreatedText, errorText } from './reviewText';
+import { REVIEW_TEXT, draftCreatedText, errorText, letterDatedText } from './reviewText';
 import { useAsync } from '../useAsync';
 
 const useStyles = makeStyles({
@@ -194,7 +194,7 @@ export function LettersPanel({
       <Field
         className={styles.field}
         label={REVIEW_TEXT.letterDate}
-        hint={REVIEW_TEXT.letterDateHint}
+        hint={dateOk ? letterDatedText(letterDate) : REVIEW_TEXT.letterDateHint}
         validationMessage={dateOk ? undefined : REVIEW_TEXT.enterLetterDate}
       >
         <Input

@@ -258,6 +258,14 @@ export function readingPersonText(personName: string): string {
   return `Reading ${personName}…`;
 }
 
+/**
+ * The letter's date in words under its date box, which shows the computer's own format (a browser
+ * on US settings writes 12/03/2026 for 3 December): the date as the letter will print it.
+ */
+export function letterDatedText(day: LocalDate): string {
+  return `Dated ${formatDay(day)}. ${REVIEW_TEXT.letterDateHint}`;
+}
+
 /** "Draft created in your Drafts folder: “<subject>”." */
 export function draftCreatedText(subject: string): string {
   return `Draft created in your Drafts folder: “${subject}”.`;

@@ -5,6 +5,7 @@ import {
   daysText,
   dueWhenText,
   entriesCountText,
+  letterDatedText,
   reviewOverdueText,
   weeklySummaryText,
 } from '../../../src/ui/review/reviewText';
@@ -58,6 +59,12 @@ describe('sentences with counts', () => {
     );
     expect(weeklySummaryText(5, 3, { count: 3, weekStart: '2026-11-09' })).toBe(
       'Contacts per week: 5 contacts in 3 weeks, at most 3 in the week of 9 November 2026.',
+    );
+  });
+
+  it("the letter's date in words, whatever the date box shows", () => {
+    expect(letterDatedText('2026-12-03')).toBe(
+      'Dated 3 December 2026. Representations and appeal windows are counted from this date.',
     );
   });
 
