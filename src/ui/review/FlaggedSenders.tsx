@@ -38,7 +38,6 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
   },
   name: { fontSize: tokens.fontSizeBase400 },
-  counts: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
   hints: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground2 },
 });
@@ -135,17 +134,12 @@ export function FlaggedSenders({
                     </Badge>
                   )}
                 </div>
-                <div className={styles.counts} data-testid="counts">
-                  <Text size={200}>
-                    <strong>{summary.counts.last7}</strong> {REVIEW_TEXT.in7Days}
-                  </Text>
-                  <Text size={200}>
-                    <strong>{summary.counts.last30}</strong> {REVIEW_TEXT.in30Days}
-                  </Text>
-                  <Text size={200}>
-                    <strong>{summary.counts.last90}</strong> {REVIEW_TEXT.in90Days}
-                  </Text>
-                </div>
+                <Text size={200} block data-testid="counts">
+                  {REVIEW_TEXT.contactsLead} <strong>{summary.counts.last7}</strong>{' '}
+                  {REVIEW_TEXT.in7Days} · <strong>{summary.counts.last30}</strong>{' '}
+                  {REVIEW_TEXT.in30Days} · <strong>{summary.counts.last90}</strong>{' '}
+                  {REVIEW_TEXT.in90Days}
+                </Text>
                 {summary.behaviours.length > 0 && (
                   <Text size={200} className={styles.muted}>
                     {summary.behaviours.map((b) => BEHAVIOUR_LABELS[b]).join(' · ')}

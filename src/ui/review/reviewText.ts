@@ -139,6 +139,7 @@ export const REVIEW_TEXT = {
   flaggedHeading: 'Flagged senders',
   noEvents: 'No contact events have been logged.',
   threatsRecorded: 'Threats recorded',
+  contactsLead: 'Contacts:',
   in7Days: 'in 7 days',
   in30Days: 'in 30 days',
   in90Days: 'in 90 days',

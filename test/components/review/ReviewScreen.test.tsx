@@ -42,7 +42,9 @@ describe('Flagged senders', () => {
     const items = await screen.findAllByTestId('flagged-sender');
     expect(items.map((i) => i.getAttribute('data-person'))).toEqual([MARK.personKey, JO.personKey]);
     const mark = within(items[0]!);
-    expect(mark.getByTestId('counts').textContent).toBe('2 in 7 days4 in 30 days5 in 90 days');
+    expect(mark.getByTestId('counts').textContent).toBe(
+      'Contacts: 2 in 7 days · 4 in 30 days · 5 in 90 days',
+    );
     expect(mark.getByTestId('stage').textContent).toBe('Written warning');
     expect(mark.getByTestId('threats').textContent).toBe('Threats recorded');
     // The police were not told: the first hint says so.
@@ -58,7 +60,9 @@ describe('Flagged senders', () => {
       "the decision is the head teacher's (policy 002 §44)",
     );
     const jo = within(items[1]!);
-    expect(jo.getByTestId('counts').textContent).toBe('0 in 7 days0 in 30 days1 in 90 days');
+    expect(jo.getByTestId('counts').textContent).toBe(
+      'Contacts: 0 in 7 days · 0 in 30 days · 1 in 90 days',
+    );
     expect(jo.getByTestId('stage').textContent).toBe('No action');
     expect(jo.queryByTestId('threats')).toBeNull();
   });
