@@ -9,6 +9,8 @@ import { DUE_LABELS } from '../../../src/policy/lifecycle';
 import { ReviewPage } from '../../../src/review/ReviewPage';
 import type { ReviewSession } from '../../../src/app/reviewSession';
 import { FakeReviewService, JO, MARK, NOW, TODAY, warnedCase } from './fakeReviewService';
+import { caseAt } from '../../unit/lifecycle/helpers';
+import { formatLongDate } from '../../../src/policy/dates/format';
 
 class NoResizeObserver {
   observe() {}
@@ -397,6 +399,11 @@ describe('Decisions', () => {
       'Restriction imposed, waiting for the chair of governors',
     );
     expect(screen.getByTestId('case-stage').getAttribute('data-stage')).toBe('provisional');
+    // The restriction's facts, one a line; its end is not listed again as a deadline.
+    expect(screen.getByTestId('restriction-end').textContent).toBe('15 September 2026');
+    expect(screen.getByTestId('restriction-spoc').textContent).toBe('Priya Shah');
+    expect(screen.getByTestId('case-deadlines').textContent).not.toContain('Restriction ends');
+    expect(screen.queryByTestId('review-overdue')).toBeNull();
     const group = screen.getByRole('group', { name: 'Decisions you can take now' });
     expect(within(group).getByRole('button', { name: 'Confirm the restriction' })).toBeTruthy();
     // The new representations deadline is now in the due panel.
@@ -407,6 +414,34 @@ describe('Decisions', () => {
           .some((i) => i.getAttribute('data-kind') === 'representations'),
       ).toBe(true),
     );
+  });
+
+  it('marks a restriction past its review date in the decisions (DOMAIN: fair to the parent)', async () => {
+    const review = new FakeReviewService();
+    const active = caseAt('active');
+    const r = active.restriction!;
+    review.cases.set(MARK.personKey, {
+      ...active,
+      id: '7',
+      restriction: { ...r, reviewDate: '2026-03-09' }, // a week before TODAY (16 March)
+    });
+    renderScreen(review);
+    await openMark();
+    const actions = screen.getByTestId('actions');
+    expect(within(actions).getByTestId('review-overdue').textContent).toBe(
+      'Review overdueThe review was due by 9 March 2026. Record a review, or extend, vary or end the restriction.',
+    );
+    expect(screen.getByTestId('restriction-review').textContent).toBe('9 March 2026 (overdue)');
+    expect(screen.getByTestId('restriction-end').textContent).toBe(formatLongDate(r.endDate));
+    // Reviewed today: no longer overdue.
+    review.cases.set(MARK.personKey, {
+      ...active,
+      id: '7',
+      restriction: { ...r, reviewDate: TODAY },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Open Mark Denton' }));
+    await waitFor(() => expect(screen.queryByTestId('review-overdue')).toBeNull());
+    expect(screen.getByTestId('restriction-review').textContent).toBe('16 March 2026');
   });
 
   it("shows the rules' refusal before saving, and the plain message when the save is refused", async () => {
