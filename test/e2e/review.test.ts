@@ -93,8 +93,7 @@ test('a reviewer imposes a restriction: staff see the next email as restricted; 
   expect(await preview.textContent()).toMatch(/Ends on \d{1,2} \w+ \d{4}/);
   expect(await form.locator('input[type="date"]').count()).toBe(0);
   expect(await save(page)).toMatch(/Saved: Restriction/);
-  const restriction = await page.textContent('[data-testid="case-restriction"]');
-  expect(restriction).toContain('Priya Shah');
+  expect(await page.textContent('[data-testid="restriction-spoc"]')).toContain('Priya Shah');
 
   const after = `After the restriction ${Date.now()}`;
   await deliverFrom(MOSS, after);
@@ -173,10 +172,10 @@ test("a letter draft appears in the reviewer's drafts, addressed to the person, 
   const body = draft!.body.content;
   expect(body).toContain(today); // the letter's date
   // The end and review dates from the decision, in words; no placeholder left unfilled.
-  const restriction = (await page.textContent('[data-testid="case-restriction"]')) ?? '';
-  const endDate = / to (\d{1,2} \w+ \d{4});/.exec(restriction)?.[1];
-  expect(endDate).toBeDefined();
-  expect(body).toContain(endDate!);
+  // The end date as the decisions panel shows it (one fact a line: "Ends 22 April 2027").
+  const endDate = (await page.textContent('[data-testid="restriction-end"]')) ?? '';
+  expect(endDate).toMatch(/^\d{1,2} \w+ \d{4}$/);
+  expect(body).toContain(endDate);
   expect(body).not.toMatch(/\{\{|\}\}/);
   expect(body).toContain('You sent rude emails to teachers after the written warning.');
   expect(body).not.toContain('Rude emails continued after the written warning.'); // reasons stay private
