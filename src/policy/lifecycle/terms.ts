@@ -121,9 +121,17 @@ function detailOf(term: Term): string {
   return (term.detail ?? '').trim();
 }
 
+/**
+ * The detail as the end of one of our sentences: its own closing full stops dropped, so that
+ * "…meetings by appointment only." inside "…on these conditions: {detail}." is not "only.."
+ * (issue 13, item 8: a letter the head teacher signs as written).
+ */
+function clauseOf(term: Term): string {
+  return detailOf(term).replace(/[.\s]+$/, '');
+}
+
 /** One sentence per term, as the person is told it (letters) — second person. */
 export function describeTermForPerson(term: Term, spoc: Spoc): string {
-  const detail = detailOf(term);
   switch (term.kind) {
     case 'singlePointOfContact':
       return `All contact with the school must be with ${spoc.name.trim()} only; no other member of staff will reply to you.`;
@@ -132,13 +140,13 @@ export function describeTermForPerson(term: Term, spoc: Spoc): string {
     case 'letterOnly':
       return 'You may contact the school in writing by letter only.';
     case 'phoneAtSetTimes':
-      return `You may telephone the school only at these times: ${detail}.`;
+      return `You may telephone the school only at these times: ${clauseOf(term)}.`;
     case 'byAppointment':
       return 'You may see a member of staff in person by appointment only.';
     case 'witnessPresent':
       return 'Any meeting with a member of staff will take place with a second member of staff present, and notes may be taken.';
     case 'premisesConditions':
-      return `You may come onto the school premises only on these conditions: ${detail}.`;
+      return `You may come onto the school premises only on these conditions: ${clauseOf(term)}.`;
     case 'premisesBan':
       return 'You may not come onto the school premises for any reason.';
     case 'readAndFiledWithoutAcknowledgement':
@@ -146,7 +154,7 @@ export function describeTermForPerson(term: Term, spoc: Spoc): string {
     case 'autoForwarding':
       return `All your emails to the school will be passed automatically to ${spoc.name.trim()}.`;
     case 'other':
-      return `${detail.replace(/[.\s]+$/, '')}.`;
+      return `${clauseOf(term)}.`;
   }
 }
 
@@ -155,14 +163,13 @@ export function allowedContactText(input: RestrictionTerms): string {
   const lines: string[] = [];
   const spoc = input.spoc.name.trim();
   for (const term of input.terms) {
-    const detail = detailOf(term);
     if (term.kind === 'singlePointOfContact') lines.push(`Contact only with ${spoc}.`);
     else if (term.kind === 'emailOnly') lines.push('By email only.');
     else if (term.kind === 'letterOnly') lines.push('By letter only.');
-    else if (term.kind === 'phoneAtSetTimes') lines.push(`Phone only at: ${detail}.`);
+    else if (term.kind === 'phoneAtSetTimes') lines.push(`Phone only at: ${clauseOf(term)}.`);
     else if (term.kind === 'byAppointment') lines.push('In person by appointment only.');
     else if (term.kind === 'premisesConditions')
-      lines.push(`On the premises only on these conditions: ${detail}.`);
+      lines.push(`On the premises only on these conditions: ${clauseOf(term)}.`);
     else if (term.kind === 'premisesBan') lines.push('Not permitted on the school premises.');
   }
   return lines.join('\n');
@@ -183,8 +190,7 @@ export function staffGuidanceText(input: RestrictionTerms): string {
     lines.push('Outside the set phone times, politely say you cannot take the call and end it.');
   if (kinds.has('premisesBan'))
     lines.push('If they come onto the site, ask them to leave and tell the head teacher at once.');
-  for (const term of input.terms)
-    if (term.kind === 'other') lines.push(`${detailOf(term).replace(/[.\s]+$/, '')}.`);
+  for (const term of input.terms) if (term.kind === 'other') lines.push(`${clauseOf(term)}.`);
   lines.push('Anything urgent or about a child’s safety is passed on at once, as usual.');
   const extra = (input.staffGuidance ?? '').trim();
   if (extra !== '') lines.push(extra);

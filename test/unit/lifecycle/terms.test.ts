@@ -20,6 +20,23 @@ describe('terms of a restriction', () => {
     );
   });
 
+  it('002 §57: a written detail ending in a full stop is not doubled where our sentence ends (issue 13)', () => {
+    const conditions = {
+      kind: 'premisesConditions' as const,
+      detail: 'No visits to the school office; meetings by appointment only. ',
+    };
+    const phone = { kind: 'phoneAtSetTimes' as const, detail: 'Tuesdays 2pm to 3pm.' };
+    expect(describeTermForPerson(conditions, spoc)).toBe(
+      'You may come onto the school premises only on these conditions: No visits to the school office; meetings by appointment only.',
+    );
+    expect(describeTermForPerson(phone, spoc)).toBe(
+      'You may telephone the school only at these times: Tuesdays 2pm to 3pm.',
+    );
+    expect(allowedContactText(terms(phone, conditions))).toBe(
+      'Phone only at: Tuesdays 2pm to 3pm.\nOn the premises only on these conditions: No visits to the school office; meetings by appointment only.',
+    );
+  });
+
   it('001 g: a second member of staff present at any meeting, notes taken; staff never meet them alone', () => {
     expect(describeTermForPerson({ kind: 'witnessPresent' }, spoc)).toBe(
       'Any meeting with a member of staff will take place with a second member of staff present, and notes may be taken.',
