@@ -1,5 +1,6 @@
 // The contact event model and the form's rules: pure, no I/O ("now" is a parameter).
 import { isEmailAddress, normalizeAddress } from '../addresses';
+import { readAddressEntry } from '../addressEntry';
 import {
   BEHAVIOURS,
   CHANNELS,
@@ -95,6 +96,8 @@ export type EventField =
   | 'summary'
   | 'details'
   | 'person'
+  /** The email address typed for a contact not by email (beside its own box in the form). */
+  | 'personEmail'
   | 'behaviours'
   | 'behaviourOther'
   | 'feelings'
@@ -191,14 +194,26 @@ export function validateEventDraft(
   const details = draft.details.trim();
   limit('details', 'The details', details, EVENT_LIMITS.details);
 
-  const personName = (draft.person.name ?? '').trim();
   const personEmailRaw = (draft.person.email ?? '').trim();
+  // A typed (or pasted) address is read as the address it stands for, `Name <address>` and
+  // full-width forms included, and a look-alike is refused (src/policy/addressEntry.ts). The open
+  // email's sender is taken as the host gives it: a spoofed look-alike sender must still be
+  // loggable as evidence.
+  const typed = draft.evidence ? undefined : readAddressEntry(personEmailRaw);
+  const personName =
+    (draft.person.name ?? '').trim() || (typed?.kind === 'address' && typed.name) || '';
   if (personName === '' && personEmailRaw === '')
     add('person', 'Say who made the contact: pick a person, or type a name or an email address.');
   limit('person', "The person's name", personName, EVENT_LIMITS.personName);
-  limit('person', "The person's email address", personEmailRaw, EVENT_LIMITS.personEmail);
-  if (personEmailRaw !== '' && !isEmailAddress(personEmailRaw))
-    add('person', "The person's email address does not look like an address (name@example.org).");
+  const emailField: EventField = typed ? 'personEmail' : 'person';
+  limit(emailField, "The person's email address", personEmailRaw, EVENT_LIMITS.personEmail);
+  const notAnAddress =
+    "The person's email address does not look like an address (name@example.org).";
+  if (typed?.kind === 'refused')
+    add(emailField, typed.problem === 'notAnAddress' ? notAnAddress : typed.message);
+  else if (!typed && personEmailRaw !== '' && !isEmailAddress(personEmailRaw))
+    add(emailField, notAnAddress);
+  const personEmail = typed?.kind === 'address' ? typed.address : normalizeAddress(personEmailRaw);
 
   const behaviours = BEHAVIOURS.filter((b) => draft.behaviours.includes(b));
   if (behaviours.length === 0) add('behaviours', 'Tick at least one kind of behaviour.');
@@ -230,7 +245,7 @@ export function validateEventDraft(
   if (problems.length) return { ok: false, problems };
   const person: Person = {};
   if (personName) person.name = personName;
-  if (personEmailRaw) person.email = normalizeAddress(personEmailRaw);
+  if (personEmail) person.email = personEmail;
   const event: ContactEvent = {
     key: ctx.key,
     occurredAt: new Date(occurred).toISOString(),

@@ -27,6 +27,7 @@ import {
   type TransitionKind,
 } from '../../policy/lifecycle/types';
 import { TERM_KINDS, TERM_LABELS, type TermKind } from '../../policy/lifecycle/terms';
+import { readAddressEntry } from '../../policy/addressEntry';
 import type { PreviewOutcome, Previewer } from './deadlinePreview';
 import {
   DURATION_CHOICES,
@@ -219,9 +220,11 @@ export function TransitionForm({
           <Field label={REVIEW_TEXT.spocName} required>
             <Input value={state.spocName} onChange={(_, d) => set('spocName', d.value)} />
           </Field>
-          <Field label={REVIEW_TEXT.spocEmail} required>
+          <Field label={REVIEW_TEXT.spocEmail} required {...addressProblem(state.spocEmail)}>
+            {/* Not type="email": Chromium turns a look-alike domain into punycode in its value,
+                which would hide it from the look-alike check. */}
             <Input
-              type="email"
+              inputMode="email"
               value={state.spocEmail}
               onChange={(_, d) => set('spocEmail', d.value)}
             />
@@ -417,4 +420,16 @@ function PreviewBox({ outcome }: { outcome: PreviewOutcome | { error: string } |
       </ul>
     </div>
   );
+}
+
+/**
+ * The SPOC address's own problem beside its box, as it is typed: look-alike letters, hidden
+ * characters, two addresses. A half-typed address is not an error yet: the lifecycle rules name
+ * an address that is not one when the decision is saved.
+ */
+function addressProblem(text: string): { validationMessage?: string; validationState?: 'error' } {
+  const entry = readAddressEntry(text);
+  return entry.kind === 'refused' && entry.problem !== 'notAnAddress'
+    ? { validationMessage: entry.message, validationState: 'error' }
+    : {};
 }

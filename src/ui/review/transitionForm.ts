@@ -10,6 +10,7 @@ import type {
   WithoutWarningGround,
 } from '../../policy/lifecycle/types';
 import type { RestrictionTerms, Term, TermKind } from '../../policy/lifecycle/terms';
+import { readAddressEntry } from '../../policy/addressEntry';
 
 /** The duration choices policy 002 §50 names: 3, 6 or 12 months, or to the end of a term. */
 export const DURATION_CHOICES = [
@@ -124,10 +125,22 @@ export function termsOf(state: FormState): RestrictionTerms {
   const optional = (s: string) => (s.trim() === '' ? undefined : s.trim());
   return {
     terms,
-    spoc: { name: state.spocName.trim(), email: state.spocEmail.trim() },
+    spoc: spocOf(state),
     ...(optional(state.staffGuidance) ? { staffGuidance: optional(state.staffGuidance) } : {}),
     ...(optional(state.emergencyNote) ? { emergencyNote: optional(state.emergencyNote) } : {}),
   };
+}
+
+/**
+ * The single point of contact: an address pasted as `Name <address>` (or full-width) is read as
+ * its address (issue 13 item 10), and its name fills an empty name box. What cannot be read is
+ * passed on as typed, for the lifecycle rules to refuse.
+ */
+function spocOf(state: FormState): { name: string; email: string } {
+  const entry = readAddressEntry(state.spocEmail);
+  const name = state.spocName.trim();
+  if (entry.kind !== 'address') return { name, email: state.spocEmail.trim() };
+  return { name: name || (entry.name ?? ''), email: entry.address };
 }
 
 /** The decision the form describes. The lifecycle rules check it (and refuse in plain words). */

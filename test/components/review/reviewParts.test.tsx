@@ -83,6 +83,51 @@ describe('the decision form', () => {
   });
 });
 
+describe('the decision form: the single point of contact pasted from Outlook (issue 13 item 10)', () => {
+  // DOMAIN.md "Matching a sender": addresses compare whole and case-insensitively, so the SPOC
+  // saved is the plain address, however Outlook or a full-width keyboard gave it.
+  const vary = (spocName: string, spocEmail: string) => {
+    const c = warnedCase();
+    c.restriction = {
+      terms: { terms: [{ kind: 'emailOnly' }], spoc: { name: '', email: '' } },
+      duration: { kind: 'months', months: 6 },
+      reviewPlan: 'sixMonths',
+      startDate: '2026-03-01',
+      endDate: '2026-08-31',
+      reviewDate: '2026-08-31',
+      imposedOn: '2026-03-01',
+    };
+    const t = buildTransition('vary', {
+      ...initialFormState(c, '2026-03-16'),
+      spocName,
+      spocEmail,
+    });
+    return t.kind === 'vary' ? t.terms.spoc : undefined;
+  };
+
+  it('reads "Surname, First" <address> as the address, and its name fills an empty name box', () => {
+    expect(vary('', '"Shah, Priya" <Business.Manager@oakfield.sch.uk>')).toEqual({
+      name: 'Shah, Priya',
+      email: 'business.manager@oakfield.sch.uk',
+    });
+    expect(vary('Priya Shah', 'mailto:business.manager@oakfield.sch.uk')).toEqual({
+      name: 'Priya Shah',
+      email: 'business.manager@oakfield.sch.uk',
+    });
+    expect(vary('Priya Shah', 'ｂｍ＠ｏａｋｆｉｅｌｄ．ｓｃｈ．ｕｋ')).toEqual({
+      name: 'Priya Shah',
+      email: 'bm@oakfield.sch.uk',
+    });
+  });
+
+  it('passes a look-alike on as typed, for the lifecycle rules to refuse', () => {
+    expect(vary('Priya Shah', ' bm@оakfield.sch.uk ')).toEqual({
+      name: 'Priya Shah',
+      email: 'bm@оakfield.sch.uk',
+    });
+  });
+});
+
 describe('letters and links', () => {
   it('suggests the letter that goes with the stage', () => {
     expect(suggestedLetter(undefined)).toBe('warning');

@@ -216,3 +216,46 @@ describe('issue 14 item 6: records', () => {
     expect(isThreatOfViolence(['Threatening'])).toBe(true);
   });
 });
+
+// Issue 13 item 10 (DOMAIN.md "Matching a sender": whole address, any case): an address typed for
+// a contact not by email is saved as the address a sender check compares, however it was pasted.
+describe('a typed address (contact not by email) is read by readAddressEntry', () => {
+  const typed = (email: string, name = '') =>
+    good({ channel: 'Phone', evidence: undefined, person: { name, email } });
+
+  it('"Name <address>" from Outlook: the address is saved, the name used when none was typed', () => {
+    const r = validateEventDraft(typed('"Denton, Mark" <Mark.Denton1978@gmail.com>'), ctx);
+    expect(r.ok && r.event.person).toEqual({
+      name: 'Denton, Mark',
+      email: 'mark.denton1978@gmail.com',
+    });
+    const named = validateEventDraft(typed('Mark D <mark@example.org>', 'Mark Denton'), ctx);
+    expect(named.ok && named.event.person).toEqual({
+      name: 'Mark Denton',
+      email: 'mark@example.org',
+    });
+  });
+
+  it('full-width characters are folded to the address they stand for', () => {
+    const r = validateEventDraft(typed('ｍａｒｋ＠ｅｘａｍｐｌｅ．ｏｒｇ', 'Mark'), ctx);
+    expect(r.ok && r.event.person.email).toBe('mark@example.org');
+  });
+
+  it('a look-alike address is refused beside the email box, with a message saying what to do', () => {
+    expect(problemsOf(typed('mark@gm\u0430il.com', 'Mark'))).toEqual([
+      { field: 'personEmail', message: expect.stringMatching(/look-alike.*Type it in by hand/) },
+    ]);
+    expect(problemsOf(typed('mark at gmail', 'Mark'))).toEqual([
+      {
+        field: 'personEmail',
+        message: "The person's email address does not look like an address (name@example.org).",
+      },
+    ]);
+  });
+
+  it("the open email's own sender is kept as the host gave it (a spoofed sender can be logged)", () => {
+    const spoof = good({ person: { name: 'Mark', email: 'mark@gm\u0430il.com' } });
+    const r = validateEventDraft(spoof, ctx);
+    expect(r.ok && r.event.person.email).toBe('mark@gm\u0430il.com');
+  });
+});
