@@ -17,7 +17,7 @@ export function testServices(given: Partial<Services> & Pick<Services, 'host'>):
   const quietEvents = {
     loggedState: () => never(),
     people: () => never(),
-    outbox: { subscribe: () => () => undefined },
+    outbox: { subscribe: () => () => undefined, snapshot: () => [] },
   } as unknown as ContactEvents;
   return {
     config: loadConfig(),

@@ -81,7 +81,7 @@ function MessageVerdict({ message }: { message: OpenMessage }) {
       <div ref={setBannerSlot} data-testid="banner-slot" />
       <VerdictPanel verdict={result?.verdict ?? null} onRetry={() => recheck(true)} />
       <Suspense fallback={null}>
-        {result && <LoggedStatus message={message} />}
+        {result && <LoggedStatus message={message} verdictFrom={result.refreshedAt} />}
         {actionsService && result?.verdict.kind === 'restricted' && (
           <RestrictedActionsPanel
             actions={actionsService}

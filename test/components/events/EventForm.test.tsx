@@ -93,7 +93,19 @@ function renderForm(events: ContactEvents, fromEmail: boolean, onSaved = jest.fn
   return onSaved;
 }
 
-const tick = (label: string) => fireEvent.click(screen.getByLabelText(label));
+// Policy 004's one-word behaviours are shown with what they mean ("Tone: the way it was said…").
+const tick = (label: string) =>
+  fireEvent.click(screen.getByLabelText(new RegExp(`^${escapeRegExp(label)}(: .*)?$`)));
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** Opens "More detail (optional)", where the optional fields are. */
+const openMore = () => {
+  const more = screen.getByTestId('event-more');
+  expect(more.getAttribute('aria-expanded')).toBe('false');
+  fireEvent.click(more);
+  expect(more.getAttribute('aria-expanded')).toBe('true');
+};
 const type = (testId: string, value: string) =>
   fireEvent.change(screen.getByTestId(testId), { target: { value } });
 const save = async () => {
@@ -143,6 +155,7 @@ describe('EventForm', () => {
     const { events, outbox } = service();
     const onSaved = renderForm(events, true);
     const html = '<img src=x onerror="alert(1)"><script>alert(2)</script> & more';
+    openMore();
     type('event-summary', html);
     type('event-details', html);
     tick('Tone');
@@ -183,6 +196,7 @@ describe('EventForm', () => {
   it('002 §39 vs §33 (issue 14 item 6): feeling threatened records a feeling, not a threat; stalking is a reported behaviour', async () => {
     const { events, outbox } = service();
     renderForm(events, true);
+    openMore();
     expect(screen.getByTestId('feelings-note').textContent).toContain('does not record a threat');
     tick('Tone');
     tick('Threatened');
@@ -199,6 +213,8 @@ describe('EventForm', () => {
   it('says the feelings are optional, shows the recorder from the signed-in user', () => {
     const { events } = service();
     renderForm(events, true);
+    expect(screen.queryByText(/leave blank if you prefer/)).toBeNull(); // folded away
+    openMore();
     expect(screen.getByText(/leave blank if you prefer/)).toBeTruthy();
     expect(screen.getByTestId('event-recorder').textContent).toBe(
       'Recorded by Sarah Whitfield (you).',
@@ -208,9 +224,12 @@ describe('EventForm', () => {
   it('"attach a copy" is off by default and, when ticked, asks the save for a copy', async () => {
     const { events, outbox } = service();
     renderForm(events, true);
+    openMore();
     const box = screen.getByTestId('event-attach-copy') as HTMLInputElement;
     expect(box.checked).toBe(false);
     expect(screen.getByTestId('event-evidence-note').textContent).toMatch(/not a copy/);
+    // Plain words (issue 13 item 6): no file extensions or message ids.
+    expect(screen.getByTestId('event-form').textContent).not.toMatch(/\.eml|message id/i);
     fireEvent.click(box);
     expect(screen.getByTestId('event-evidence-note').textContent).toMatch(/too large/);
     tick('Tone');
@@ -224,6 +243,8 @@ describe('EventForm', () => {
   it('offers no copy for contact that did not come by email', () => {
     const { events } = service();
     renderForm(events, false);
+    openMore();
+    expect(screen.getByTestId('event-details')).toBeTruthy();
     expect(screen.queryByTestId('event-attach-copy')).toBeNull();
   });
 
@@ -257,49 +278,233 @@ describe('EventForm', () => {
   });
 });
 
+// Issue 13 items 5 and 6: a heading, what is needed first and the rest folded away, problems
+// beside their fields with the focus on the first, plain words.
+describe('EventForm: structure, problems and focus', () => {
+  const byId = (id: string | null) => (id ? document.getElementById(id) : null);
+  /** The text that describes a control (Fluent's Field links its message by aria-describedby). */
+  const description = (el: Element) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => byId(id)?.textContent ?? '')
+      .join(' ');
+  const before = (a: Element, b: Element) =>
+    (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+
+  it('a heading, the needed fields first, the optional detail folded under a disclosure', () => {
+    const { events } = service();
+    renderForm(events, false);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Log a contact');
+    const more = screen.getByTestId('event-more');
+    expect(more.textContent).toContain('More detail (optional)');
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    expect(byId(more.getAttribute('aria-controls'))).toBe(screen.getByTestId('event-more-detail'));
+    for (const needed of ['event-when', 'event-channel', 'event-person-name', 'event-summary'])
+      expect(before(screen.getByTestId(needed), more)).toBe(true);
+    expect(before(screen.getByTestId('event-behaviours'), more)).toBe(true);
+    // Folded: the optional fields are not in the page until asked for.
+    for (const optional of ['feelings-note', 'event-staff', 'event-details'])
+      expect(screen.queryByTestId(optional)).toBeNull();
+    openMore();
+    for (const optional of ['feelings-note', 'event-staff', 'event-details'])
+      expect(before(more, screen.getByTestId(optional))).toBe(true);
+    // One Save, after everything, and no jargon.
+    expect(screen.getAllByRole('button', { name: 'Save' })).toHaveLength(1);
+    expect(screen.getByTestId('event-form').textContent).not.toMatch(/\.eml|message id/i);
+    expect(screen.getByLabelText(/^Tenor: /)).toBeTruthy();
+  });
+
+  it('problems show beside each field or group, counted beside Save, and the focus goes to the first in the form', async () => {
+    const { events } = service();
+    renderForm(events, false);
+    type('event-summary', '');
+    await save();
+    // The policy lists the summary before the person; the form shows the person first.
+    const name = screen.getByTestId('event-person-name');
+    expect(document.activeElement).toBe(name);
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(description(name)).toContain('Say who made the contact');
+    const summary = screen.getByTestId('event-summary');
+    expect(summary.getAttribute('aria-invalid')).toBe('true');
+    expect(description(summary)).toContain('Write a short summary of what happened.');
+    const behaviours = screen.getByTestId('event-behaviours');
+    expect(description(behaviours)).toBe('Tick at least one kind of behaviour.');
+    expect(behaviours.textContent).toContain('Tick at least one kind of behaviour.');
+    // The count and the list sit just above Save, where the user is looking.
+    const list = screen.getByTestId('event-problems');
+    expect(list.textContent).toMatch(/^3 things to check before saving:/);
+    expect(before(behaviours, list)).toBe(true);
+    expect(before(list, screen.getByTestId('event-save'))).toBe(true);
+    // Fixed and saved again: the focus moves on to what is still wrong.
+    type('event-person-name', 'Mark Denton');
+    await save();
+    expect(document.activeElement).toBe(screen.getByTestId('event-summary'));
+    expect(problems()).toMatch(/^2 things to check/);
+  });
+
+  it('a problem in the folded detail opens it and takes the focus there', async () => {
+    const { events, outbox } = service();
+    renderForm(events, true);
+    tick('Tone');
+    openMore();
+    type('event-details', 'x'.repeat(4001));
+    fireEvent.click(screen.getByTestId('event-more')); // folded again
+    expect(screen.queryByTestId('event-details')).toBeNull();
+    await save();
+    expect(screen.getByTestId('event-more').getAttribute('aria-expanded')).toBe('true');
+    const details = screen.getByTestId('event-details');
+    expect(document.activeElement).toBe(details);
+    expect(description(details)).toContain('The details is too long');
+    expect(outbox.snapshot()).toEqual([]);
+  });
+
+  it('a threat question left unanswered takes the focus to its first choice', async () => {
+    const { events } = service();
+    renderForm(events, true);
+    tick('Threats, or threatening behaviour');
+    fireEvent.click(within(screen.getByTestId('head-told')).getByLabelText('Yes'));
+    await save();
+    expect(document.activeElement).toBe(
+      within(screen.getByTestId('police-informed')).getByLabelText('Yes'),
+    );
+  });
+
+  it('an address pasted from Outlook is saved as the address, its name used when none was typed', async () => {
+    const { events, outbox } = service();
+    renderForm(events, false);
+    type('event-person-email', '"Denton, Mark" <Mark.Denton1978@Gmail.com>');
+    type('event-summary', 'Phoned the office');
+    tick('Tone');
+    await save();
+    expect(outbox.snapshot()[0]!.event.person).toEqual({
+      name: 'Denton, Mark',
+      email: 'mark.denton1978@gmail.com',
+    });
+  });
+
+  it('a look-alike address is refused beside the email box, which gets the focus', async () => {
+    const { events, outbox } = service();
+    renderForm(events, false);
+    type('event-person-name', 'Mark Denton');
+    type('event-person-email', 'mark@gm\u0430il.com');
+    type('event-summary', 'Phoned the office');
+    tick('Tone');
+    await save();
+    const email = screen.getByTestId('event-person-email');
+    expect(document.activeElement).toBe(email);
+    expect(description(email)).toMatch(/look-alike letters.*Type it in by hand\./);
+    expect(outbox.snapshot()).toEqual([]);
+  });
+
+  it('says a save will wait on this device while Microsoft 365 cannot be reached', async () => {
+    const target = new ManualTarget();
+    const { events, outbox } = service(target);
+    renderForm(events, true);
+    expect(screen.queryByTestId('event-offline')).toBeNull();
+    tick('Tone');
+    await save();
+    await waitFor(() => expect(target.waiting).toBe(1));
+    await act(async () => target.fail(new GraphAccessError('offline')));
+    await waitFor(() => expect(outbox.snapshot()[0]!.lastErrorKind).toBe('offline'));
+    expect((await screen.findByTestId('event-offline')).textContent).toBe(
+      'Microsoft 365 cannot be reached just now. What you save is kept on this device and saved when it can be reached.',
+    );
+  });
+});
+
 describe('LoggedStatus', () => {
-  function renderStatus(events: ContactEvents) {
-    renderWithServices(<LoggedStatus message={message} />, testServices({ host, events }));
+  function renderStatus(events: ContactEvents, verdictFrom?: string) {
+    renderWithServices(
+      <LoggedStatus message={message} verdictFrom={verdictFrom} />,
+      testServices({ host, events }),
+    );
+  }
+
+  async function openForm() {
+    fireEvent.click(await screen.findByTestId('log-email'));
+    await screen.findByLabelText(/^Tone: /); // the form's code is loaded on demand
   }
 
   async function logIt() {
-    fireEvent.click(await screen.findByTestId('log-email'));
-    await screen.findByLabelText('Tone'); // the form's code is loaded on demand
+    await openForm();
     tick('Tone');
     await save();
   }
 
-  it('"waiting to save" until the save is confirmed, then "logged by you" — never "saved" before', async () => {
+  const stateOf = () => screen.getByTestId('logged-state').getAttribute('data-state');
+  const announced = () => screen.getByTestId('logged-announcement').textContent;
+
+  afterEach(() => jest.useRealTimers());
+
+  it('"saving" for the first second, then "waiting to save" until Graph confirms, then "logged by you": never "saved" before', async () => {
+    jest.useFakeTimers();
     const target = new ManualTarget();
     const { events } = service(target);
     renderStatus(events);
     await logIt();
-    await waitFor(() =>
-      expect(screen.getByTestId('logged-state').getAttribute('data-state')).toBe('waiting'),
-    );
-    expect(screen.getByTestId('logged-state').textContent).toMatch(/^Waiting to save/);
-    expect(screen.queryByText(/logged by/i)).toBeNull();
+    await waitFor(() => expect(stateOf()).toBe('saving'));
+    expect(announced()).toBe('Saving the contact event…');
     await waitFor(() => expect(target.waiting).toBe(1));
+    // A second without an answer: not yet at 999 ms, at once at 1,000 ms.
+    act(() => jest.advanceTimersByTime(999));
+    expect(stateOf()).toBe('saving');
+    expect(screen.queryByText(/Waiting to save/)).toBeNull();
+    act(() => jest.advanceTimersByTime(1));
+    expect(stateOf()).toBe('waiting');
+    expect(screen.getByTestId('logged-state').textContent).toMatch(/^Waiting to save/);
+    expect(announced()).toMatch(/^Waiting to save/);
+    expect(screen.queryByText(/logged by/i)).toBeNull();
     await act(async () => target.finish());
-    await waitFor(() =>
-      expect(screen.getByTestId('logged-state').getAttribute('data-state')).toBe('logged'),
-    );
+    await waitFor(() => expect(stateOf()).toBe('logged'));
     expect(screen.getByTestId('logged-state').textContent).toMatch(
       /^Contact event logged by you at \d{2}:\d{2}\.$/,
     );
+    expect(announced()).toMatch(/^Contact event logged by you at \d{2}:\d{2}\.$/);
   });
 
-  it('stays "waiting to save", with the reason, while Microsoft 365 cannot be reached', async () => {
+  it('a save answered within the second never shows "waiting to save"', async () => {
+    jest.useFakeTimers();
     const target = new ManualTarget();
     const { events } = service(target);
     renderStatus(events);
     await logIt();
     await waitFor(() => expect(target.waiting).toBe(1));
+    act(() => jest.advanceTimersByTime(500));
+    await act(async () => target.finish());
+    await waitFor(() => expect(stateOf()).toBe('logged'));
+    act(() => jest.advanceTimersByTime(5_000));
+    expect(stateOf()).toBe('logged');
+    expect(screen.queryByText(/Waiting to save/)).toBeNull();
+  });
+
+  it('stays "waiting to save", with the reason, at once, while Microsoft 365 cannot be reached', async () => {
+    jest.useFakeTimers();
+    const target = new ManualTarget();
+    const { events } = service(target);
+    renderStatus(events);
+    await logIt();
+    await waitFor(() => expect(target.waiting).toBe(1));
+    // The answer is a failure: no need to wait out the second.
     await act(async () => target.fail(new GraphAccessError('offline')));
     await waitFor(() =>
       expect(screen.getByTestId('logged-state').textContent).toMatch(/Waiting to save.*\(.+\)/),
     );
-    expect(screen.getByTestId('logged-state').getAttribute('data-state')).toBe('waiting');
+    expect(stateOf()).toBe('waiting');
+  });
+
+  it('says the verdict came from the copy on this device while Microsoft 365 cannot be reached', async () => {
+    const target = new ManualTarget();
+    const { events } = service(target);
+    renderStatus(events, '2026-03-03T08:05:00Z');
+    expect(screen.queryByTestId('offline-verdict-note')).toBeNull();
+    await logIt();
+    await waitFor(() => expect(target.waiting).toBe(1));
+    expect(screen.queryByTestId('offline-verdict-note')).toBeNull(); // no answer yet: not known
+    await act(async () => target.fail(new GraphAccessError('offline')));
+    const note = await screen.findByTestId('offline-verdict-note');
+    expect(note.textContent).toMatch(
+      /^Microsoft 365 cannot be reached just now, so the check above used the copy of the restrictions kept on this device \(Restrictions updated .+\)\./,
+    );
   });
 
   it('shows the note when the email was too large to copy', async () => {
@@ -337,6 +542,35 @@ describe('LoggedStatus', () => {
     const { events } = service();
     renderStatus(events);
     expect(await screen.findByTestId('log-email')).toBeTruthy();
-    expect(screen.getByTestId('logged-state').getAttribute('data-state')).toBe('notLogged');
+    expect(stateOf()).toBe('notLogged');
+  });
+
+  it('focus: into the form when it opens, back to its button on Escape (announced), to the outcome after saving', async () => {
+    const target = new ManualTarget();
+    const { events, outbox } = service(target);
+    renderStatus(events);
+    await openForm();
+    const heading = screen.getByTestId('event-heading');
+    expect(heading.textContent).toBe('Log this email as a contact event');
+    expect(heading.tagName).toBe('H2');
+    expect(document.activeElement).toBe(heading);
+    expect(screen.getByTestId('event-form').getAttribute('aria-labelledby')).toBe(heading.id);
+    // Escape, from any field, closes the form without saving.
+    tick('Tone');
+    fireEvent.keyDown(screen.getByTestId('event-summary'), { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('event-form')).toBeNull());
+    expect(document.activeElement).toBe(screen.getByTestId('log-email'));
+    expect(announced()).toBe('Not logged: the form was closed without saving.');
+    expect(outbox.snapshot()).toEqual([]);
+    // Opened again: a fresh form; saved: the focus is on the outcome.
+    await openForm();
+    expect(announced()).toBe('');
+    expect((screen.getByLabelText(/^Tone: /) as HTMLInputElement).checked).toBe(false);
+    tick('Tone');
+    await save();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('logged-outcome')));
+    expect(screen.getByTestId('logged-outcome').contains(screen.getByTestId('logged-state'))).toBe(
+      true,
+    );
   });
 });

@@ -2,10 +2,14 @@
 // contact" view), in one place. The vocabularies (behaviours, feelings, the threat notice) are the
 // policy's, in src/policy/events/vocabulary.ts; dates and times are src/policy/dates/format.ts's.
 import { formatCount } from '../../../policy/dates/format';
+import type { Behaviour } from '../../../policy/events';
 
 export const EVENT_TEXT = {
   openEmailUnreadable: 'The open email could not be read. You can still log another contact.',
   // The form.
+  headingEmail: 'Log this email as a contact event',
+  headingOther: 'Log a contact',
+  requiredNote: 'Fields marked * are needed; everything else is optional.',
   pleaseCheck: 'Please check:',
   when: 'When it happened',
   channel: 'How the contact came',
@@ -21,15 +25,19 @@ export const EVENT_TEXT = {
   otherBehaviour: 'Other behaviour',
   headTold: 'Has the head teacher been told?',
   policeInformed: 'Have the police been informed?',
+  moreDetail: 'More detail (optional)',
+  moreDetailHint:
+    'How it made you feel, signs of harassment, staff involved, notes, and a copy of the email.',
   feelings: 'How it made you feel',
   feelingsOptional: '(optional: leave blank if you prefer)',
   otherFeeling: 'Other feeling',
-  policyAspects: 'Which part of the policy it triggers',
+  policyAspects: 'Signs of harassment (policy 004)',
   optional: '(optional)',
   staffInvolved: 'Staff involved',
-  details: 'Details (optional)',
-  attachCopy: 'Attach a copy of the email (.eml)',
-  linkOnly: 'The record keeps a link to this email and its message id, not a copy of what it says.',
+  details: 'Notes (optional)',
+  attachCopy: 'Keep a copy of the email with the record',
+  linkOnly:
+    'The record keeps a link to this email in the mailbox, so it can be found again, not a copy of what it says.',
   save: 'Save',
   cancel: 'Cancel',
   yes: 'Yes',
@@ -39,8 +47,12 @@ export const EVENT_TEXT = {
   checkingLogged: 'Checking whether this email is logged…',
   logEmail: 'Log this email as a contact event',
   couldNotCheck: "We couldn't check whether this email has been logged already.",
+  saving: 'Saving the contact event…',
   waiting:
     'Waiting to save: the contact event is kept on this device and will be saved when Microsoft 365 can be reached.',
+  cancelled: 'Not logged: the form was closed without saving.',
+  offlineSave:
+    'Microsoft 365 cannot be reached just now. What you save is kept on this device and saved when it can be reached.',
   tryNow: 'Try now',
   tryAgain: 'Try again',
   // The "Log contact" view.
@@ -49,6 +61,37 @@ export const EVENT_TEXT = {
   selectEmail: 'Select an email, or log another contact.',
 } as const;
 
+/**
+ * What policy 004's one-word behaviours mean, said beside them on the form (the list keeps the
+ * policy's words: src/policy/events/vocabulary.ts). Only these four need saying.
+ */
+export const BEHAVIOUR_MEANINGS: Partial<Record<Behaviour, string>> = {
+  Tone: 'the way it was said (rude, sarcastic, shouting)',
+  Tenor: 'what it was getting at, read as a whole',
+  Words: 'particular words or language used',
+  Physicality: 'body language, gestures, getting too close',
+};
+
+/** "Tenor: what it was getting at, read as a whole" (or the label alone). */
+export function behaviourLabel(label: string, meaning: string | undefined): string {
+  return meaning ? `${label}: ${meaning}` : label;
+}
+
+/** "2 things to check:" above the list of problems, beside the Save button. */
+export function problemCountText(count: number): string {
+  return count === 1
+    ? '1 thing to check before saving:'
+    : `${count} things to check before saving:`;
+}
+
+/**
+ * Under the verdict, while Microsoft 365 cannot be reached: the verdict came from the copy of the
+ * restrictions kept on this device (a refresh would have failed and said "cannot check").
+ */
+export function offlineVerdictText(updated: string): string {
+  return `Microsoft 365 cannot be reached just now, so the check above used the copy of the restrictions kept on this device (${updated}). Changes made since then are not included.`;
+}
+
 /** "At most 255 characters." */
 export function atMostText(limit: number): string {
   return `At most ${limit} characters.`;
@@ -56,7 +99,7 @@ export function atMostText(limit: number): string {
 
 /** What is kept when "attach a copy" is ticked, and when an email is too large for it. */
 export function copyKeptText(limit: number): string {
-  return `A copy of the email is kept with the record, with its link and message id. An email over ${formatCount(limit)} characters (with its attachments) is too large: then only the link and message id are kept, and you are told.`;
+  return `A copy of the email, with its attachments, is kept with the record as well as the link. An email over ${formatCount(limit)} characters in all is too large to copy: then only the link is kept, and you are told.`;
 }
 
 /** "Recorded by Sarah Whitfield (you)." */
