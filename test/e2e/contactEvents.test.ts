@@ -84,6 +84,15 @@ test('a threat asks about the head teacher and police; missing answers are named
   const problems = await open.pane.textContent('[data-testid="event-problems"]');
   expect(problems).toContain('head teacher');
   expect(problems).toContain('police');
+  // Each beside its question, and the focus on the first (issue 13 item 5).
+  expect(await open.pane.textContent('[data-testid="head-told"] >> xpath=..')).toContain(
+    'Say whether the head teacher has been told.',
+  );
+  expect(
+    await open.pane.evaluate(
+      () => document.activeElement?.closest('[data-testid="head-told"]') !== null,
+    ),
+  ).toBe(true);
 });
 
 test('log a phone call for a person with no email open', async () => {
@@ -114,6 +123,14 @@ test('save while the local service is stopped, restart it, see the event saved',
   await setFaults(session.url, { down: true });
   await fillAndSave(open.pane, 'Words');
   await loggedState(open.pane, 'waiting');
+  // The service gave no answer: waiting at once, with the reason, and the verdict said to be
+  // from the copy on this device.
+  expect(await open.pane.textContent('[data-testid="logged-state"]')).toMatch(
+    /^Waiting to save.*\(.+\)/,
+  );
+  expect(await open.pane.textContent('[data-testid="offline-verdict-note"]')).toContain(
+    'copy of the restrictions kept on this device',
+  );
   expect(await eventTitles().catch(() => [])).not.toContain(OTHER);
   await setFaults(session.url, { down: false });
   await loggedState(open.pane, 'logged', 60_000);

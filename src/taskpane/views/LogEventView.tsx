@@ -52,7 +52,7 @@ export function LogEventView() {
   }, [focusSaved, savedKey]);
 
   return (
-    <div className={styles.view}>
+    <div className={styles.view} data-testid="log-view">
       {/* Two choices, one pressed: toggles, not two primary buttons beside the form's Save. */}
       <div className={styles.choices}>
         <ToggleButton

@@ -57,8 +57,11 @@ const useStyles = makeStyles({
     display: 'flex',
     flexWrap: 'wrap',
     gap: tokens.spacingHorizontalS,
-    '& > *': { flexGrow: 1, flexBasis: '10em', minWidth: 0 },
+    '& > *': { flexGrow: 1, flexBasis: '12em', minWidth: 0 },
   },
+  // An input's own width (its size of 20 characters) must not hold its Field wider than the
+  // pane: the Field's grid column would take it as its minimum.
+  fill: { minWidth: 0 },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   groupError: { color: tokens.colorPaletteRedForeground1 },
   disclosure: { justifySelf: 'start', paddingLeft: 0, textAlign: 'start' },
@@ -293,6 +296,7 @@ export function EventForm({ initial, fromEmail, onSaved, onCancel, focusOnOpen =
               validationState={state('person')}
             >
               <Input
+                className={styles.fill}
                 data-testid="event-person-name"
                 value={draft.person.name ?? ''}
                 onChange={(_e, d) => set({ person: { ...draft.person, name: d.value } })}
@@ -304,6 +308,7 @@ export function EventForm({ initial, fromEmail, onSaved, onCancel, focusOnOpen =
               validationState={state('personEmail')}
             >
               <Input
+                className={styles.fill}
                 id={idOf('personEmail')}
                 // Not type="email": Chromium turns a look-alike domain into punycode in its
                 // value, which would hide it from the look-alike check (src/policy/addressEntry).
