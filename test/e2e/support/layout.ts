@@ -35,6 +35,10 @@ export async function setPaneWidth(page: Page, width: number): Promise<void> {
 export async function setTheme(page: Page, theme: ThemeName): Promise<void> {
   await page.emulateMedia({ forcedColors: theme === 'highContrast' ? 'active' : 'none' });
   await page.selectOption('#theme', theme);
+  // The dark and high-contrast themes are a chunk loaded on first use: the pane is still light
+  // for a moment, so wait until it says it has the theme before anything is measured.
+  const pane = await (await page.$('iframe#taskpane'))?.contentFrame();
+  if (pane) await pane.waitForSelector(`[data-theme="${theme}"]`);
 }
 
 export interface Overflow {
