@@ -98,6 +98,22 @@ export type UnavailableReason =
   | 'noSender'
   | 'serviceError';
 
+/**
+ * Something on file for a sender who is nevertheless clear today (issue 13, item 3):
+ * - `warning`: a written warning (Status Warning, 002 §48): the parent was told that restrictions
+ *   will follow if the behaviour continues; nothing is restricted, and staff reply as usual while
+ *   following the record's guidance. `date` is when the warning was recorded (its StartDate).
+ * - `startsLater`: a restriction whose StartDate is after today. It restricts nothing yet (DOMAIN.md:
+ *   a restriction applies between StartDate and EndDate); `date` is the day it starts.
+ */
+export interface ClearNote {
+  kind: 'warning' | 'startsLater';
+  personName: string;
+  date: LocalDate;
+  /** The record's StaffGuidance ('' when it has none). */
+  guidance: string;
+}
+
 export type Verdict =
   | {
       kind: 'restricted';
@@ -108,7 +124,14 @@ export type Verdict =
       reviewOverdue: boolean;
     }
   | { kind: 'caution'; reasons: CautionReason[] }
-  | { kind: 'clear' }
+  | {
+      kind: 'clear';
+      /**
+       * Present only when there is something on file for this sender that restricts nothing today
+       * (a written warning, a restriction that has not started): staff still need its guidance.
+       */
+      notes?: ClearNote[];
+    }
   | { kind: 'unavailable'; reason: UnavailableReason };
 
 export type VerdictKind = Verdict['kind'];

@@ -10,18 +10,21 @@
 //      might restrict or a restriction in force       -> unavailable (malformedMatch): never clear,
 //      because the record for this very sender cannot be read (issue 14, item 7)
 //   4. a display name names a restricted person       -> caution (never a match: names are not unique)
-//   5. otherwise                                      -> clear
+//   5. otherwise                                      -> clear, with a note for each written
+//      warning on file and each restriction not yet started that lists one of those addresses
+//      (issue 13, item 3): they restrict nothing today, but staff need their guidance
 //
 // Product decision on unreadable records that do NOT name this sender: the verdict is still
 // `clear`. A caution on every email while one record elsewhere is broken would teach staff to
 // ignore cautions; instead the pane shows a separate notice, "N restriction records could not be
 // read" (see countUnreadable), and admins are told which items to correct.
-import { isInForce, isReviewOverdue } from './activeness';
+import { isInForce, isReviewOverdue, restrictionState } from './activeness';
 import { normalizeAddress, normalizeDisplayName } from './addresses';
 import { compareLocalDates, isLocalDate } from './londonDate';
 import { RESTRICTING_STATUSES } from './restrictionItem';
 import type {
   CautionReason,
+  ClearNote,
   EmailAddress,
   LocalDate,
   MalformedRestriction,
@@ -263,7 +266,46 @@ export function decideVerdictIndexed(
   const reasons = displayNameCautions(message, index, today);
   if (reasons.length > 0) return { kind: 'caution', reasons };
 
-  return { kind: 'clear' };
+  const notes = clearNotes(candidates, index, today);
+  return notes.length > 0 ? { kind: 'clear', notes } : { kind: 'clear' };
+}
+
+/**
+ * What is on file for these addresses that restricts nothing today: a written warning not past
+ * its EndDate (002 §48: the parent has been told restrictions follow if the behaviour continues)
+ * and a restriction whose StartDate is still to come. One note per record, in the order the
+ * addresses are checked; nothing else (expired, overturned, ended records) is shown.
+ */
+function clearNotes(
+  candidates: readonly Candidate[],
+  index: RestrictionIndex,
+  today: LocalDate,
+): ClearNote[] {
+  const notes: ClearNote[] = [];
+  const seen = new Set<Restriction>();
+  for (const { address } of candidates) {
+    for (const r of listOf(index.byAddress.get(address))) {
+      if (seen.has(r)) continue;
+      seen.add(r);
+      const note = clearNoteOf(r, today);
+      if (note) notes.push(note);
+    }
+  }
+  return notes;
+}
+
+function clearNoteOf(r: Restriction, today: LocalDate): ClearNote | null {
+  const guidance = typeof r.staffGuidance === 'string' ? r.staffGuidance : '';
+  const state = restrictionState(r, today);
+  if (state === 'warningOnly') {
+    const lapsed = isLocalDate(r.endDate) && compareLocalDates(today, r.endDate) > 0;
+    if (lapsed || !isLocalDate(r.startDate)) return null;
+    return { kind: 'warning', personName: r.personName, date: r.startDate, guidance };
+  }
+  if (state === 'notStarted' && isLocalDate(r.startDate)) {
+    return { kind: 'startsLater', personName: r.personName, date: r.startDate, guidance };
+  }
+  return null;
 }
 
 /** One-off form of decideVerdictIndexed; builds the index each call (fine for a single message). */
