@@ -32,6 +32,7 @@ import {
   newMessageId,
   stableGraphId,
 } from './mailStore';
+import { formatWeekdayDateTime } from '../../src/policy/dates/format';
 
 /** What the routes need from the tenant: every mailbox (delivery crosses mailboxes). */
 export interface MailActionData {
@@ -143,6 +144,16 @@ function escapeHtml(text: string): string {
   );
 }
 
+/**
+ * The original's time as Outlook writes it in a forward's header block, in words on the school's
+ * clock ("Tuesday 1 December 2026 at 21:19"), never Graph's ISO instant (issue 13: the forward
+ * showed `2026-12-01T21:19:33Z`). What cannot be read as an instant is kept as it is.
+ */
+function sentLine(value: unknown): string {
+  const at = new Date(String(value));
+  return Number.isNaN(at.getTime()) ? String(value ?? '') : formatWeekdayDateTime(at);
+}
+
 /** The forward's body as Outlook writes it: the comment, then the original's header block and body. */
 function forwardBody(original: Message, comment: string): Message['body'] {
   const body = (original.body ?? { contentType: 'text', content: '' }) as {
@@ -152,7 +163,7 @@ function forwardBody(original: Message, comment: string): Message['body'] {
   const from = (original.from as Recipient | null)?.emailAddress;
   const header = [
     `From: ${from ? (from.name ? `${from.name} <${from.address}>` : from.address) : ''}`,
-    `Sent: ${String(original.sentDateTime ?? original.receivedDateTime)}`,
+    `Sent: ${sentLine(original.sentDateTime ?? original.receivedDateTime)}`,
     `To: ${recipientLine(original.toRecipients)}`,
     `Subject: ${String(original.subject ?? '')}`,
   ];

@@ -6,6 +6,7 @@
 import { formatDayOrAsIs, formatTimeOrDayMonthTime } from '../policy/dates/format';
 import type {
   CautionReason,
+  ClearNote,
   Handling,
   LocalDate,
   MatchedOn,
@@ -20,20 +21,28 @@ export const SENDER_CHECK_TEXT = {
   noSender: 'No sender',
   noSubject: '(no subject)',
   checking: 'Checking the sender…',
+  // "Do not reply" is said once, here: the rest of the restricted verdict says what to do instead.
   restrictedTitle: 'Restricted sender — do not reply',
   restrictedNote:
-    "Only the single point of contact replies to this person. If the email raises an emergency or a safeguarding concern, follow the school's usual procedure as well.",
+    "Only the single point of contact answers this person. If the email raises an emergency or a safeguarding concern, follow the school's usual procedure as well.",
+  details: 'Details',
+  // The single point of contact opening an email Contact Guard forwarded to them (issue 13, item 2).
+  forwardedNote:
+    'Forwarded to you under their contact restriction. Read it to make sure it raises no new issue, then choose below. Do not acknowledge it.',
   cautionTitle: 'Check before replying',
   cautionNote:
     'The address itself is not restricted. If you are unsure, ask the office manager or the head teacher before replying.',
   clearTitle: 'No contact restriction',
   clearNote: 'This sender is not under a contact restriction. Reply as usual.',
+  warningTitle: 'No contact restriction — warning on file',
+  startsLaterTitle: 'No contact restriction yet',
+  guidance: 'Guidance for staff',
   unavailableTitle: 'Cannot check this sender',
   unavailableNote: 'Until the check works, do not assume the sender is clear.',
   tryAgain: 'Try again',
   person: 'Person',
   spoc: 'Single point of contact',
-  whatToDo: 'What to do',
+  whatToDo: 'What staff should do',
   contactAllowed: 'Contact allowed',
   emergencies: 'Emergencies and statutory contact',
   ends: 'Ends',
@@ -97,15 +106,39 @@ export const unavailableText: Record<UnavailableReason, string> = {
   serviceError: 'Microsoft 365 did not answer properly (it may be busy or down).',
 };
 
+/** The one line of what to do instead of replying (the heading has said "do not reply"). */
 export function handlingInstruction(handling: Handling, spocName: string): string {
   switch (handling) {
     case 'Forward':
-      return `Forward this email to ${spocName}. Do not reply to it.`;
+      return `Forward this email to ${spocName}.`;
     case 'File':
-      return 'File this email without acknowledgement. Do not reply to it.';
+      return 'File this email without acknowledgement.';
     case 'ForwardAndFile':
-      return `Forward this email to ${spocName}, then file it. Do not reply to it.`;
+      return `Forward this email to ${spocName}, then file it.`;
   }
+}
+
+/** "Single point of contact: Priya Shah (business.manager@…)", the restricted verdict's second line. */
+export function spocLine(spocName: string, spocEmail: string): string {
+  return `${SENDER_CHECK_TEXT.spoc}: ${spocText(spocName, spocEmail)}`;
+}
+
+/** The forwarded-restricted verdict's heading (the SPOC's side). */
+export function forwardedTitle(personName: string): string {
+  return `Restricted correspondence from ${personName}`;
+}
+
+/** A note on a clear verdict: a warning on file, or a restriction that starts later. */
+export function clearNoteText(note: ClearNote): string {
+  const day = formatLocalDate(note.date);
+  return note.kind === 'warning'
+    ? `${note.personName} was given a written warning on ${day}. Nothing is restricted: reply as usual, and follow the guidance below.`
+    : `A contact restriction for ${note.personName} starts on ${day}. Until then, reply as usual; from that day, follow the guidance below.`;
+}
+
+/** What the one live region says when a verdict arrives: its heading and one line, no more. */
+export function verdictAnnouncement(title: string, line: string): string {
+  return line ? `${title}. ${line}` : title;
 }
 
 export const matchedOnText: Record<MatchedOn, string> = {

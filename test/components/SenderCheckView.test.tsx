@@ -6,6 +6,7 @@ import type { RestrictionsSnapshot } from '../../src/cache/restrictionsCache';
 import { GraphAccessError } from '../../src/graph/errors';
 import { loadConfig } from '../../src/config/appConfig';
 import { renderWithServices, testServices } from './withServices';
+import type { RestrictedActions } from '../../src/app/actions/restrictedActions';
 
 const snapshot: RestrictionsSnapshot = {
   refreshedAt: new Date().toISOString(),
@@ -66,7 +67,8 @@ function renderView(host: MailHost, source: RestrictionsSource) {
   renderWithServices(<SenderCheckView />, testServices({ host, senderCheck: check, config }));
 }
 
-const verdictOf = () => screen.getByRole('status').getAttribute('data-verdict');
+const verdictOf = () =>
+  document.querySelector('[data-verdict]')?.getAttribute('data-verdict') ?? null;
 
 describe('SenderCheckView', () => {
   it('follows the selected email (pinned pane) without reloading', async () => {
@@ -166,5 +168,71 @@ describe('SenderCheckView when the service is unreachable', () => {
     await waitFor(() => expect(verdictOf()).toBe('restricted'));
     expect(read).toHaveBeenCalledTimes(2);
     expect(screen.queryByTestId('async-error')).toBeNull();
+  });
+});
+
+describe('SenderCheckView: restricted correspondence forwarded to its single point of contact', () => {
+  // Issue 13, item 2: the forward comes from reception, whose own check is clear; the SPOC sees
+  // the forwarded-restricted verdict first, and never a "clear" above or before it.
+  function withActions(forwardHeader: object | undefined) {
+    const status = {
+      ref: { messageId: 'f' },
+      state: {
+        id: 'f',
+        subject: 'FW: Trip',
+        bodyText: '',
+        categories: [],
+        marks: [],
+        forwardHeader,
+      },
+      urgency: { urgent: false, matched: [], matches: [] },
+    };
+    const actions = { load: jest.fn().mockResolvedValue(status) };
+    return actions as unknown as RestrictedActions;
+  }
+
+  async function render(forwardHeader: object | undefined) {
+    const seen = new Set<string>();
+    const observer = new MutationObserver(() => {
+      for (const el of Array.from(document.querySelectorAll('[data-verdict]')))
+        seen.add(el.getAttribute('data-verdict') ?? '');
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+    const host = new FakeHost({
+      itemId: 'f',
+      subject: 'FW: Trip',
+      from: { address: 'reception@oakfield.sch.uk' },
+    });
+    const check = new SenderCheck(
+      { current: () => snapshot, load: async () => snapshot, refresh: async () => snapshot },
+      { trustMs: 300_000, backgroundRefreshMs: 30_000 },
+    );
+    const actions = withActions(forwardHeader);
+    renderWithServices(
+      <SenderCheckView />,
+      testServices({ host, senderCheck: check, actions: async () => actions }),
+    );
+    return { seen, stop: () => observer.disconnect() };
+  }
+
+  it('a forward from Contact Guard is its own verdict, with the triage buttons; clear is never shown', async () => {
+    const header = { key: 'k', restrictionId: '1', personName: 'Dana Example', urgent: false };
+    const { seen, stop } = await render(header);
+    await waitFor(() => expect(verdictOf()).toBe('forwarded'));
+    stop();
+    expect(seen.has('clear')).toBe(false);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(
+      'Restricted correspondence from Dana Example',
+    );
+    expect(screen.getByTestId('spoc-no-new-issue')).toBeTruthy();
+  });
+
+  it('an ordinary "FW:" email without the header gets its sender\'s own verdict', async () => {
+    const { seen, stop } = await render(undefined);
+    await waitFor(() => expect(verdictOf()).toBe('clear'));
+    stop();
+    // (The observer above does see a clear verdict when there is one.)
+    expect(seen.has('clear')).toBe(true);
+    expect(screen.queryByTestId('forwarded-correspondence')).toBeNull();
   });
 });

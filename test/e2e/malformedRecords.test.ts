@@ -45,7 +45,7 @@ test('a good record still restricts, and the skipped records are counted where s
 test('a sender named in an unreadable record gets "cannot check", never "clear"', async () => {
   await selectMessage(open.page, 'From the item with a bad status');
   expect(await verdictFor(open.pane, 'From the item with a bad status')).toBe('unavailable');
-  expect(await open.pane.textContent('[role="status"]')).toContain('incomplete');
+  expect(await open.pane.textContent('[data-verdict]')).toContain('incomplete');
   expect(await open.pane.locator('text=Try again').count()).toBe(0);
 });
 

@@ -54,10 +54,10 @@ test('forward and file a restricted email; it arrives in the SPOC mailbox, where
   open = await session.open();
   await selectMessage(open.page, DENTON_SECOND);
   expect(await verdictFor(open.pane, DENTON_SECOND)).toBe('restricted');
-  expect(await open.pane.textContent('[data-testid="no-reply-reminder"]')).toContain(
-    'Do not reply',
-  );
-  await open.pane.locator('[data-testid="primary-action"]').click();
+  // "Do not reply" once, in the heading; the action in the verdict's top.
+  expect(await open.pane.textContent('[data-verdict] h2')).toBe('Restricted sender — do not reply');
+  expect(await open.pane.locator('[data-testid="no-reply-reminder"]').count()).toBe(0);
+  await open.pane.locator('[data-verdict] [data-testid="primary-action"]').click();
   // The confirmation names the recipient.
   expect(await open.pane.textContent('[data-testid="confirm-action"]')).toContain(SPOC_MAILBOX);
   await open.pane.locator('[data-testid="confirm-yes"]').click();
@@ -66,6 +66,10 @@ test('forward and file a restricted email; it arrives in the SPOC mailbox, where
   expect(await open.pane.textContent('[data-testid="done-forwarded"]')).toContain(
     'Sarah Whitfield',
   );
+  // The top now says what was done (in the verdict, in place of the instruction), with Undo.
+  expect(await open.pane.locator('[data-verdict] [data-testid="done-filed"]').count()).toBe(1);
+  expect(await open.pane.locator('[data-testid="instruction"]').count()).toBe(0);
+  expect(await open.pane.locator('[data-verdict] [data-testid="undo-file"]').count()).toBe(1);
   // Not offered again.
   expect(await open.pane.locator('[data-testid="primary-action"]').count()).toBe(0);
 
@@ -76,7 +80,10 @@ test('forward and file a restricted email; it arrives in the SPOC mailbox, where
   await arrived.click();
   const spocSide = open.pane.locator('[data-testid="forwarded-correspondence"]');
   await spocSide.waitFor({ timeout: 15_000 });
-  expect(await spocSide.textContent()).toContain('Mark Denton');
+  expect(await spocSide.textContent()).toContain('Restricted correspondence from Mark Denton');
+  expect(await verdictFor(open.pane, `FW: ${DENTON_SECOND}`)).toBe('forwarded');
+  // No raw timestamps anywhere in the pane.
+  expect(await open.pane.innerText('main')).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d/);
   await open.pane.locator('[data-testid="spoc-no-new-issue"]').click();
   await open.pane.waitForSelector('[data-testid="spoc-outcome-done"]', { timeout: 15_000 });
   expect(await open.pane.textContent('[data-testid="spoc-outcome-done"]')).toMatch(
@@ -123,7 +130,7 @@ test('an urgent restricted email shows the emergency banner', async () => {
   // Prominent: above the verdict, the first thing in the pane after the email's line.
   const bannerFirst = await open.pane.evaluate(() => {
     const b = document.querySelector('[data-testid="emergency-banner"]');
-    const v = document.querySelector('[role="status"][data-verdict]');
+    const v = document.querySelector('[data-verdict]');
     return !!b && !!v && (b.compareDocumentPosition(v) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
   });
   expect(bannerFirst).toBe(true);

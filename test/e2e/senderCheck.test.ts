@@ -23,10 +23,24 @@ test('a restricted sender: restricted, with the single point of contact and what
   open = await session.open();
   await selectMessage(open.page, RESTRICTED);
   expect(await verdictFor(open.pane, RESTRICTED)).toBe('restricted');
-  const text = (await open.pane.textContent('[role="status"]')) ?? '';
+  const text = (await open.pane.textContent('[data-verdict]')) ?? '';
   expect(text).toContain('do not reply');
-  expect(text).toContain('Priya Shah');
-  expect(text).toContain('Forward this email to');
+  expect(text).toContain('Single point of contact: Priya Shah');
+  expect(text).toContain(
+    'Forward this email to Priya Shah (School Business Manager), then file it.',
+  );
+  // The rest is under a collapsed "Details", and the heading and the instruction were announced.
+  expect(
+    await open.pane.$eval(
+      'details[data-testid="verdict-details"]',
+      (d) => (d as HTMLDetailsElement).open,
+    ),
+  ).toBe(false);
+  await open.pane.waitForFunction(() =>
+    document
+      .querySelector('[data-testid="announcer"]')
+      ?.textContent?.startsWith('Restricted sender — do not reply.'),
+  );
 });
 
 test('a clear sender: clear, and when the restrictions were read', async () => {
@@ -78,7 +92,7 @@ test('the local service down: cannot check (never clear), then the verdict once 
   await setFaults(session.url, { down: true });
   await selectMessage(open.page, CLEAR);
   expect(await verdictFor(open.pane, CLEAR)).toBe('unavailable');
-  expect(await open.pane.textContent('[role="status"]')).toContain('cannot reach Microsoft 365');
+  expect(await open.pane.textContent('[data-verdict]')).toContain('cannot reach Microsoft 365');
   await setFaults(session.url, { down: false });
   await open.pane.click('text=Try again');
   expect(await verdictFor(open.pane, CLEAR)).toBe('clear');
@@ -89,7 +103,7 @@ test('a throttled service: cannot check while it throttles beyond retries, then 
   await setFaults(session.url, { throttleRate: 1, retryAfterSeconds: 1 });
   await selectMessage(open.page, RESTRICTED);
   expect(await verdictFor(open.pane, RESTRICTED, 30_000)).toBe('unavailable');
-  expect(await open.pane.textContent('[role="status"]')).toContain('busy');
+  expect(await open.pane.textContent('[data-verdict]')).toContain('busy');
   await setFaults(session.url, { throttleRate: 0 });
   await open.pane.click('text=Try again');
   expect(await verdictFor(open.pane, RESTRICTED)).toBe('restricted');

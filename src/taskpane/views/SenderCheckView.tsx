@@ -1,4 +1,5 @@
 import { Suspense, lazy, useState } from 'react';
+import { AnnouncerProvider } from '../components/Announcer';
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useOpenMessage } from '../hooks/useOpenMessage';
 import { useSenderVerdict } from '../hooks/useSenderVerdict';
@@ -30,7 +31,9 @@ const ForwardedCorrespondence = lazy(() =>
 );
 
 const useStyles = makeStyles({
-  view: { display: 'grid', rowGap: tokens.spacingVerticalM },
+  // minWidth 0: a grid item's automatic minimum is its content's width, which would let one long
+  // word push the pane sideways at 320 px.
+  view: { display: 'grid', rowGap: tokens.spacingVerticalM, minWidth: 0 },
   subject: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
 });
 
@@ -40,23 +43,25 @@ export function SenderCheckView() {
   const { host } = useServices();
   const open = useOpenMessage(host);
   return (
-    <AsyncView
-      async={open}
-      loading={<VerdictPanel verdict={null} onRetry={() => undefined} />}
-      failed={SENDER_CHECK_TEXT.emailUnreadable}
-    >
-      {(message) =>
-        message ? (
-          <div className={styles.view}>
-            <MessageVerdict key={message.itemId} message={message} />
-          </div>
-        ) : (
-          <Text as="p" data-testid="no-item">
-            {SENDER_CHECK_TEXT.selectEmail}
-          </Text>
-        )
-      }
-    </AsyncView>
+    <AnnouncerProvider>
+      <AsyncView
+        async={open}
+        loading={<VerdictPanel verdict={null} onRetry={() => undefined} />}
+        failed={SENDER_CHECK_TEXT.emailUnreadable}
+      >
+        {(message) =>
+          message ? (
+            <div className={styles.view}>
+              <MessageVerdict key={message.itemId} message={message} />
+            </div>
+          ) : (
+            <Text as="p" data-testid="no-item">
+              {SENDER_CHECK_TEXT.selectEmail}
+            </Text>
+          )
+        }
+      </AsyncView>
+    </AnnouncerProvider>
   );
 }
 
@@ -66,12 +71,62 @@ function MessageVerdict({ message }: { message: OpenMessage }) {
   const styles = useStyles();
   const { state, recheck } = useSenderVerdict(check, message, backgroundRefreshMs);
   const result = state.status === 'done' ? state.result : null;
-  const forwarded = looksForwarded(message.subject);
-  // The emergency banner (from the actions panel, which reads the body) is shown here, first.
+  const verdict = result?.verdict ?? null;
+  // An email that looks forwarded may be restricted correspondence forwarded to its single point
+  // of contact: its own state, shown in place of the sender's verdict (issue 13, item 2).
+  const forwarded = looksForwarded(message.subject) && !!verdict && verdict.kind !== 'restricted';
+  // The emergency banner (from the actions, which read the body) is shown here, first.
   const [bannerSlot, setBannerSlot] = useState<HTMLDivElement | null>(null);
-  const wanted = !!result && (result.verdict.kind === 'restricted' || forwarded);
+  const [acted, setActed] = useState(false);
+  const wanted = verdict?.kind === 'restricted' || forwarded;
   const loadedActions = useAsync(wanted ? actions : null);
   const actionsService = loadedActions.value;
+  const retry = () => recheck(true);
+  const actionsFailed = wanted && loadedActions.state === 'error';
+
+  let shown;
+  if (verdict?.kind === 'restricted') {
+    shown = (
+      <VerdictPanel
+        verdict={verdict}
+        onRetry={retry}
+        acted={acted}
+        actions={
+          <Suspense fallback={null}>
+            {actionsService && (
+              <RestrictedActionsPanel
+                actions={actionsService}
+                message={message}
+                restriction={verdict.restriction}
+                matchedAddress={verdict.matchedAddress}
+                user={host.getUser()}
+                bannerSlot={bannerSlot}
+                onActed={setActed}
+              />
+            )}
+          </Suspense>
+        }
+      />
+    );
+  } else if (forwarded && !actionsFailed) {
+    const own = <VerdictPanel verdict={verdict} onRetry={retry} />;
+    const checking = <VerdictPanel verdict={null} onRetry={retry} />;
+    shown = actionsService ? (
+      <Suspense fallback={checking}>
+        <ForwardedCorrespondence
+          actions={actionsService}
+          message={message}
+          otherwise={own}
+          bannerSlot={bannerSlot}
+        />
+      </Suspense>
+    ) : (
+      checking
+    );
+  } else {
+    shown = <VerdictPanel verdict={verdict} onRetry={retry} />;
+  }
+
   return (
     <>
       <Text size={200} className={styles.subject} data-testid="checked-subject">
@@ -79,31 +134,18 @@ function MessageVerdict({ message }: { message: OpenMessage }) {
         {message.subject || SENDER_CHECK_TEXT.noSubject}
       </Text>
       <div ref={setBannerSlot} data-testid="banner-slot" />
-      <VerdictPanel verdict={result?.verdict ?? null} onRetry={() => recheck(true)} />
-      <Suspense fallback={null}>
-        {result && <LoggedStatus message={message} verdictFrom={result.refreshedAt} />}
-        {actionsService && result?.verdict.kind === 'restricted' && (
-          <RestrictedActionsPanel
-            actions={actionsService}
-            message={message}
-            restriction={result.verdict.restriction}
-            matchedAddress={result.verdict.matchedAddress}
-            user={host.getUser()}
-            bannerSlot={bannerSlot}
-          />
-        )}
-        {actionsService && result && result.verdict.kind !== 'restricted' && forwarded && (
-          <ForwardedCorrespondence actions={actionsService} message={message} />
-        )}
-      </Suspense>
-      {wanted && loadedActions.state === 'error' && (
+      {shown}
+      {actionsFailed && (
         <AsyncFailure text={SENDER_CHECK_TEXT.actionsUnloadable} retry={loadedActions.retry} />
       )}
+      <Suspense fallback={null}>
+        {result && <LoggedStatus message={message} verdictFrom={result.refreshedAt} />}
+      </Suspense>
       {result && result.verdict.kind !== 'unavailable' && (
         <CacheStatus
           refreshedAt={result.refreshedAt}
           unreadableCount={result.unreadableCount}
-          onRefresh={() => recheck(true)}
+          onRefresh={retry}
         />
       )}
     </>

@@ -1,7 +1,9 @@
 // The restricted-email actions in the pane: one primary action per Handling behind a confirmation
-// that names the recipient, the "do not reply" reminder, the emergency banner, what was done (by
-// whom, when) instead of the action, plain errors, undo of a filing, the SPOC's outcomes.
+// that names the recipient, the emergency banner, what was done (by whom, when) instead of the
+// action, plain errors, undo of a filing, the SPOC's outcomes; focus that moves to what opens and
+// back, Escape, and outcomes said in the pane's one live region (issue 13, item 5).
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { AnnouncerProvider } from '../../../src/taskpane/components/Announcer';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { RestrictedActionsPanel } from '../../../src/taskpane/components/actions/RestrictedActionsPanel';
 import { ForwardedCorrespondence } from '../../../src/taskpane/components/actions/ForwardedCorrespondence';
@@ -72,19 +74,30 @@ function fakeActions(overrides: Partial<Fake>): Fake & { real: RestrictedActions
   return { ...fake, real: fake as unknown as RestrictedActions };
 }
 
-function show(actions: { real: RestrictedActions }, user = staff, r = restriction, m = message) {
+function show(
+  actions: { real: RestrictedActions },
+  user = staff,
+  r = restriction,
+  m = message,
+  onActed: (acted: boolean) => void = () => undefined,
+) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <RestrictedActionsPanel
-        actions={actions.real}
-        message={m}
-        restriction={r}
-        matchedAddress="mark@example.org"
-        user={user}
-      />
+      <AnnouncerProvider>
+        <RestrictedActionsPanel
+          actions={actions.real}
+          message={m}
+          restriction={r}
+          matchedAddress="mark@example.org"
+          user={user}
+          onActed={onActed}
+        />
+      </AnnouncerProvider>
     </FluentProvider>,
   );
 }
+
+const announced = () => screen.getByTestId('announcer').textContent;
 
 test('one primary action from the Handling, confirmed with the recipient named; then what was done', async () => {
   const actions = fakeActions({});
@@ -96,11 +109,16 @@ test('one primary action from the Handling, confirmed with the recipient named; 
       undo: { ref: { messageId: 'm1' }, fromFolderId: 'inbox', key: 'k', outcome: false },
     },
   });
-  show(actions);
-  expect((await screen.findByTestId('no-reply-reminder')).textContent).toMatch(
-    /Do not reply\. Only Priya Shah/,
-  );
+  const onActed = jest.fn();
+  show(actions, staff, restriction, message, onActed);
+  await screen.findByTestId('primary-action');
+  // "Do not reply" is the verdict's heading, said once: not repeated here.
+  expect(screen.queryByTestId('no-reply-reminder')).toBeNull();
+  expect(screen.getByTestId('restricted-actions').textContent).not.toMatch(/do not reply/i);
+  expect(onActed).toHaveBeenLastCalledWith(false);
   fireEvent.click(screen.getByTestId('primary-action'));
+  // Focus moves to the confirmation that opened.
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('confirm-action')));
   expect(screen.getByTestId('confirm-action').textContent).toContain(
     'business.manager@oakfield.sch.uk',
   );
@@ -118,6 +136,14 @@ test('one primary action from the Handling, confirmed with the recipient named; 
   expect((await screen.findByTestId('done-forwarded')).textContent).toMatch(
     /Forwarded to Priya Shah by Tom Ashworth/,
   );
+  // Focus is on the outcome, which the live region says; the verdict is told it was acted on.
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('action-outcome')));
+  await waitFor(() =>
+    expect(announced()).toMatch(
+      /^Forwarded to Priya Shah by Tom Ashworth, \d\d:\d\d\. Filed in Restricted correspondence \/ Mark Denton by Tom Ashworth, \d\d:\d\d\.$/,
+    ),
+  );
+  expect(onActed).toHaveBeenLastCalledWith(true);
   expect(screen.getByTestId('done-filed').textContent).toMatch(
     /Filed in Restricted correspondence \/ Mark Denton by Tom Ashworth/,
   );
@@ -130,14 +156,27 @@ test('one primary action from the Handling, confirmed with the recipient named; 
   await waitFor(() => expect(actions.undoFile).toHaveBeenCalled());
 });
 
-test('cancel does nothing; Forward and File handlings give their own labels', async () => {
+test('cancel and Escape do nothing and give focus back; Forward and File handlings give their own labels', async () => {
   const actions = fakeActions({});
   show(actions, staff, { ...restriction, handling: 'Forward' });
   expect((await screen.findByTestId('primary-action')).textContent).toBe('Forward to Priya Shah');
   fireEvent.click(screen.getByTestId('primary-action'));
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('confirm-action')));
   fireEvent.click(screen.getByText('Cancel'));
   expect(actions.forward).not.toHaveBeenCalled();
-  expect(screen.getByTestId('primary-action')).toBeTruthy();
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('primary-action')));
+  // Escape, from anywhere in the confirmation.
+  fireEvent.click(screen.getByTestId('primary-action'));
+  fireEvent.keyDown(await screen.findByTestId('confirm-yes'), { key: 'Escape' });
+  expect(screen.queryByTestId('confirm-action')).toBeNull();
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('primary-action')));
+  expect(actions.forward).not.toHaveBeenCalled();
+  // File: its own label.
+  const file = fakeActions({});
+  show(file, staff, { ...restriction, id: '2', handling: 'File' });
+  await waitFor(() =>
+    expect(screen.getAllByTestId('primary-action').map((b) => b.textContent)).toContain('File it'),
+  );
 });
 
 test('already forwarded (by anyone, earlier): not offered again; filing still offered for ForwardAndFile', async () => {
@@ -182,6 +221,7 @@ test('a failure is said plainly; someone else forwarding is said with their name
   expect((await screen.findByTestId('action-error')).textContent).toMatch(
     /not one of the school's own/,
   );
+  await waitFor(() => expect(announced()).toMatch(/not one of the school's own/));
   actions.forward.mockResolvedValueOnce({
     status: 'busy',
     byName: 'Tom Ashworth',
@@ -202,9 +242,11 @@ test('the SPOC sees the outcomes, not Forward', async () => {
   await waitFor(() => expect(actions.spocNoNewIssue).toHaveBeenCalledWith(message, 'Mark Denton'));
   expect(screen.queryByTestId('primary-action')).toBeNull();
   expect(screen.queryByTestId('no-reply-reminder')).toBeNull();
+  // Focus moves to what was recorded.
+  await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('spoc-outcome')));
 });
 
-test('forwarded correspondence is recognised by its header; other emails show nothing', async () => {
+test('forwarded correspondence is its own verdict, recognised by its header; other emails show their own verdict', async () => {
   const header = { key: 'k', restrictionId: '1', personName: 'Mark Denton', urgent: true };
   const actions = fakeActions({
     load: jest
@@ -217,12 +259,22 @@ test('forwarded correspondence is recognised by its header; other emails show no
       <ForwardedCorrespondence
         actions={actions.real}
         message={{ ...message, subject: 'FW: Trip' }}
+        otherwise={<p data-testid="own-verdict">clear</p>}
       />
     </FluentProvider>,
   );
-  expect((await screen.findByTestId('forwarded-correspondence')).textContent).toContain(
+  // While the header is read: checking, never the forwarder's own (clear) verdict.
+  expect(document.querySelector('[data-verdict]')?.getAttribute('data-verdict')).toBe('checking');
+  expect(screen.queryByTestId('own-verdict')).toBeNull();
+  const verdict = await screen.findByTestId('forwarded-correspondence');
+  expect(verdict.getAttribute('data-verdict')).toBe('forwarded');
+  expect(verdict.querySelector('h2')?.textContent).toBe(
     'Restricted correspondence from Mark Denton',
   );
+  expect(verdict.textContent).toContain('Forwarded to you under their contact restriction');
+  // The triage buttons are in the verdict's top.
+  expect(verdict.querySelector('[data-testid="spoc-no-new-issue"]')).not.toBeNull();
+  expect(screen.queryByTestId('own-verdict')).toBeNull();
   // Nothing in the text matched, but the forward was flagged urgent when it was sent.
   expect(screen.getByTestId('emergency-banner').textContent).toContain(
     'flagged as possibly urgent when it was forwarded',
@@ -242,9 +294,14 @@ test('forwarded correspondence is recognised by its header; other emails show no
   const none = fakeActions({});
   const { container } = render(
     <FluentProvider theme={webLightTheme}>
-      <ForwardedCorrespondence actions={none.real} message={message} />
+      <ForwardedCorrespondence
+        actions={none.real}
+        message={message}
+        otherwise={<p data-testid="own-verdict-2">clear</p>}
+      />
     </FluentProvider>,
   );
   await waitFor(() => expect(none.load).toHaveBeenCalled());
+  await screen.findByTestId('own-verdict-2');
   expect(container.querySelector('[data-testid="forwarded-correspondence"]')).toBeNull();
 });

@@ -1,49 +1,69 @@
-import { MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { Text, makeStyles } from '@fluentui/react-components';
 import type { RestrictedActions } from '../../../app/actions/restrictedActions';
 import type { OpenMessage } from '../../../host/mailHost';
+import { SENDER_CHECK_TEXT, forwardedTitle } from '../../text';
+import { VerdictFrame, VerdictPanel } from '../VerdictPanel';
 import { EmergencyBanner } from './EmergencyBanner';
 import { SpocOutcomes } from './SpocOutcomes';
 import { useEmailStatus } from './useEmailStatus';
-import { ACTION_TEXT, correspondenceFrom } from './actionText';
 
-const useStyles = makeStyles({ box: { display: 'grid', rowGap: tokens.spacingVerticalS } });
+const useStyles = makeStyles({ line: { margin: 0 } });
 
 /**
- * The SPOC's side: an email Contact Guard forwarded (recognised by its X-ContactGuard-Forward
- * header). Shows nothing for any other email, or when the email cannot be read (the verdict above
- * already says what it can).
+ * The SPOC's verdict (issue 13, item 2): an email Contact Guard forwarded (recognised by its
+ * X-ContactGuard-Forward header) is restricted correspondence, shown as its own verdict with the
+ * triage buttons. Its sender is whoever forwarded it (reception), whose own check is clear, so that
+ * "clear" is never shown above it: while the header is read the pane says it is still checking,
+ * and only an email without the header (or one that cannot be read) gets `otherwise`, the sender's
+ * verdict.
  */
 export function ForwardedCorrespondence({
   actions,
   message,
+  otherwise,
+  bannerSlot,
 }: {
   actions: RestrictedActions;
   message: OpenMessage;
+  /** The sender's own verdict, for an email that is not a forward from Contact Guard. */
+  otherwise?: ReactNode;
+  /** Where the emergency banner goes: above the verdict (never hide urgent mail). */
+  bannerSlot?: HTMLElement | null;
 }) {
   const styles = useStyles();
   const { state, reload } = useEmailStatus(actions, message, { headers: true });
-  if (state.kind !== 'ready' || !state.status.state.forwardHeader) return null;
+  if (state.kind === 'loading') return <VerdictPanel verdict={null} onRetry={() => undefined} />;
+  if (state.kind !== 'ready' || !state.status.state.forwardHeader) return <>{otherwise ?? null}</>;
   const { status } = state;
   const header = status.state.forwardHeader!;
   // The forward's own text is read again here; a forward flagged urgent when it was sent keeps the
   // banner even when nothing in the text matches (the header says so).
   const urgent = status.urgency.urgent || header.urgent;
+  const banner = urgent ? <EmergencyBanner matches={status.urgency.matches} /> : null;
   return (
-    <div className={styles.box} data-testid="forwarded-correspondence">
-      <MessageBar intent="info" layout="multiline">
-        <MessageBarBody>
-          <Text weight="semibold">{correspondenceFrom(header.personName)}</Text>,{' '}
-          {ACTION_TEXT.forwardedToYou}
-        </MessageBarBody>
-      </MessageBar>
-      {urgent && <EmergencyBanner matches={status.urgency.matches} />}
-      <SpocOutcomes
-        actions={actions}
-        message={message}
-        personName={header.personName}
-        status={status}
-        onChanged={reload}
-      />
-    </div>
+    <>
+      {banner && bannerSlot ? createPortal(banner, bannerSlot) : banner}
+      <VerdictFrame
+        kind="forwarded"
+        title={forwardedTitle(header.personName)}
+        announce={SENDER_CHECK_TEXT.forwardedNote}
+        testId="forwarded-correspondence"
+        sticky
+      >
+        <Text as="p" className={styles.line}>
+          {SENDER_CHECK_TEXT.forwardedNote}
+        </Text>
+        <SpocOutcomes
+          actions={actions}
+          message={message}
+          personName={header.personName}
+          status={status}
+          onChanged={reload}
+          showHeading={false}
+        />
+      </VerdictFrame>
+    </>
   );
 }

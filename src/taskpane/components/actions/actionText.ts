@@ -15,7 +15,6 @@ export const ACTION_TEXT = {
   cancel: 'Cancel',
   working: 'Working…',
   urgentTitle: 'Possibly urgent or safeguarding',
-  forwardedToYou: 'forwarded to you under their contact restriction.',
   spoc: 'Single point of contact',
   logNewIssue: 'Log it as a contact event (the Log contact tab) so the new issue is on the record.',
   readFirst: 'Read the email to make sure it raises no new issue. Do not acknowledge it.',
@@ -56,19 +55,9 @@ export function busyText(byName: string | undefined, at: string): string {
   return `${byName || 'Someone'} started forwarding this email ${formatInstant(at)}, so nothing was done here. Look again in a minute.`;
 }
 
-/** The reminder above the actions. */
-export function noReplyText(spocName: string, personName: string): string {
-  return `Do not reply. Only ${spocName} has contact with ${personName}: no other member of staff replies.`;
-}
-
 /** The SPOC's heading. */
 export function spocHeading(personName: string): string {
   return `You are the single point of contact for ${personName}`;
-}
-
-/** "Restricted correspondence from <name>" (bold in the SPOC's note). */
-export function correspondenceFrom(personName: string): string {
-  return `Restricted correspondence from ${personName}`;
 }
 
 export function forwardedText(mark: MessageMark): string {
