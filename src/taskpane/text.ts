@@ -118,9 +118,12 @@ export function handlingInstruction(handling: Handling, spocName: string): strin
   }
 }
 
-/** "Single point of contact: Priya Shah (business.manager@…)", the restricted verdict's second line. */
+/**
+ * "Single point of contact: Priya Shah", the restricted verdict's second line: the name only, to
+ * keep the top short at 320 px (the address is in the confirmation and under Details).
+ */
 export function spocLine(spocName: string, spocEmail: string): string {
-  return `${SENDER_CHECK_TEXT.spoc}: ${spocText(spocName, spocEmail)}`;
+  return `${SENDER_CHECK_TEXT.spoc}: ${spocName || spocEmail}`;
 }
 
 /** The forwarded-restricted verdict's heading (the SPOC's side). */

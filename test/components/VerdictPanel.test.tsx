@@ -55,7 +55,7 @@ describe('VerdictPanel', () => {
     );
     expect(screen.getByRole('region', { name: 'Restricted sender — do not reply' })).toBe(status);
     expect(screen.getByTestId('verdict-spoc').textContent).toBe(
-      'Single point of contact: Jo Bursar (business.manager@oakfield.sch.uk)',
+      'Single point of contact: Jo Bursar',
     );
     expect(screen.getByTestId('instruction').textContent).toBe(
       'Forward this email to Jo Bursar, then file it.',
@@ -69,6 +69,7 @@ describe('VerdictPanel', () => {
     expect(details.tagName).toBe('DETAILS');
     expect(details.open).toBe(false);
     expect(details.querySelector('summary')?.textContent).toBe('Details');
+    expect(details.textContent).toContain('Jo Bursar (business.manager@oakfield.sch.uk)');
     expect(details.textContent).toContain(restriction.staffGuidance);
     expect(details.textContent).toContain(restriction.allowedContact);
     expect(details.textContent).toContain(restriction.emergencyNote);

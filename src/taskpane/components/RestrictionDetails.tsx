@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Badge, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { Restriction } from '../../policy/types';
-import { SENDER_CHECK_TEXT, formatLocalDate } from '../text';
+import { SENDER_CHECK_TEXT, formatLocalDate, spocText } from '../text';
 
 const useStyles = makeStyles({
   list: { margin: 0, display: 'grid', rowGap: tokens.spacingVerticalS },
@@ -34,6 +34,7 @@ export function RestrictionDetails({ restriction: r, reviewOverdue, note }: Prop
     <div className={styles.list}>
       <dl className={styles.list}>
         <Item term={SENDER_CHECK_TEXT.person}>{r.personName}</Item>
+        <Item term={SENDER_CHECK_TEXT.spoc}>{spocText(r.spocName, r.spocEmail)}</Item>
         {r.staffGuidance && <Item term={SENDER_CHECK_TEXT.whatToDo}>{r.staffGuidance}</Item>}
         {r.allowedContact && (
           <Item term={SENDER_CHECK_TEXT.contactAllowed}>{r.allowedContact}</Item>

@@ -56,6 +56,9 @@ const useStyles = makeStyles({
       maxHeight: '50vh',
       overflowY: 'auto',
     },
+    // While a confirmation is open (it has focus, and is read) the top is not held: a tall top
+    // would otherwise scroll within itself and hide its own heading.
+    ':has([data-confirm])': { position: 'static', maxHeight: 'none', overflowY: 'visible' },
   },
   restricted: {
     ...shorthands.border('3px', 'solid', tokens.colorPaletteRedBorder2),
@@ -112,6 +115,8 @@ const useStyles = makeStyles({
     ':focus-visible': { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
   guidance: { margin: 0, whiteSpace: 'pre-wrap' },
+  // Fluent's Text is inline whatever its tag: each line of a note on its own row.
+  noteBox: { display: 'grid', rowGap: tokens.spacingVerticalXS },
 });
 
 export type VerdictAttr =
@@ -334,7 +339,7 @@ export function VerdictPanel({ verdict, onRetry, actions, acted = false }: Props
           announce={first}
         >
           {notes.map((n, i) => (
-            <div key={i} data-testid="clear-note" data-kind={n.kind}>
+            <div key={i} className={styles.noteBox} data-testid="clear-note" data-kind={n.kind}>
               <Text as="p" className={styles.line}>
                 {clearNoteText(n)}
               </Text>

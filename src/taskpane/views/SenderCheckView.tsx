@@ -35,6 +35,8 @@ const useStyles = makeStyles({
   // word push the pane sideways at 320 px.
   view: { display: 'grid', rowGap: tokens.spacingVerticalM, minWidth: 0 },
   subject: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  // No gap for an empty banner slot (most emails are not urgent).
+  slot: { ':empty': { display: 'none' } },
 });
 
 /** The first thing staff see: is the sender of the open email restricted, and what to do. */
@@ -133,7 +135,7 @@ function MessageVerdict({ message }: { message: OpenMessage }) {
         {message.from?.address ?? SENDER_CHECK_TEXT.noSender} ·{' '}
         {message.subject || SENDER_CHECK_TEXT.noSubject}
       </Text>
-      <div ref={setBannerSlot} data-testid="banner-slot" />
+      <div ref={setBannerSlot} className={styles.slot} data-testid="banner-slot" />
       {shown}
       {actionsFailed && (
         <AsyncFailure text={SENDER_CHECK_TEXT.actionsUnloadable} retry={loadedActions.retry} />

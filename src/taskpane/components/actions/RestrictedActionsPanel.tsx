@@ -288,6 +288,7 @@ export function RestrictedActionsPanel({
           aria-label={ACTION_TEXT.confirm}
           aria-describedby={questionId}
           data-testid="confirm-action"
+          data-confirm=""
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               e.stopPropagation();
