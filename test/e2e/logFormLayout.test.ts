@@ -219,7 +219,7 @@ test('keyboard only: open the form, tick, save with Enter; cancel with Escape; t
   await open.page.keyboard.press('Escape');
   await open.pane.waitForSelector('[data-testid="event-form"]', { state: 'detached' });
   expect(await focused(open.pane)).toBe('log-email');
-  expect(await open.pane.textContent('[data-testid="logged-announcement"]')).toBe(
+  expect(await open.pane.textContent('[data-testid="announcer"]')).toBe(
     'Not logged: the form was closed without saving.',
   );
   // Again, to save: Space ticks "Tone", Enter on Save saves.
@@ -235,7 +235,7 @@ test('keyboard only: open the form, tick, save with Enter; cancel with Escape; t
     timeout: 20_000,
   });
   expect(await focused(open.pane)).toBe('logged-outcome');
-  expect(await open.pane.textContent('[data-testid="logged-announcement"]')).toMatch(
+  expect(await open.pane.textContent('[data-testid="announcer"]')).toMatch(
     /^Contact event logged by you at \d\d:\d\d\.$/,
   );
 });
@@ -274,7 +274,7 @@ test('keyboard only: another contact, typed and saved with Space; the saved note
     timeout: 20_000,
   });
   expect(await focused(open.pane)).toBe('other-outcome');
-  expect(await open.pane.textContent('[data-testid="log-view-announcement"]')).toMatch(
+  expect(await open.pane.textContent('[data-testid="announcer"]')).toMatch(
     /^Contact event saved at \d\d:\d\d\.$/,
   );
 });

@@ -11,7 +11,7 @@ import {
 import { useOpenMessage } from '../hooks/useOpenMessage';
 import { EventForm } from '../components/events/EventForm';
 import { LoggedStatus } from '../components/events/LoggedStatus';
-import { Announcement } from '../components/events/Announcement';
+import { AnnouncerProvider, useAnnounce } from '../components/Announcer';
 import { useOutboxEntry } from '../hooks/useOutboxEvent';
 import { useDelayPassed } from '../hooks/useDelayPassed';
 import { timeText } from '../hooks/useContactEvent';
@@ -29,6 +29,15 @@ const useStyles = makeStyles({
 
 /** 'Log contact': the open email, or a contact that did not come by email (phone, gate, letter). */
 export function LogEventView() {
+  // The tab's one live region: the log of the open email and the other-contact form speak in it.
+  return (
+    <AnnouncerProvider>
+      <LogEventChoices />
+    </AnnouncerProvider>
+  );
+}
+
+function LogEventChoices() {
   const styles = useStyles();
   const { host, events } = useServices();
   const open = useOpenMessage(host);
@@ -43,6 +52,12 @@ export function LogEventView() {
   const [focusSaved, setFocusSaved] = useState(false);
   const message = open.state === 'done' ? open.value : null;
   const saved = useSavedOutcome(savedKey);
+
+  const say = useAnnounce();
+  const outcome = cancelled ? EVENT_TEXT.cancelled : saved.text;
+  useEffect(() => {
+    if (outcome) say(outcome);
+  }, [say, outcome]);
 
   useEffect(() => {
     if (focusSaved && savedRef.current) {
@@ -114,10 +129,6 @@ export function LogEventView() {
       ) : (
         !message && !other && <Text>{EVENT_TEXT.selectEmail}</Text>
       )}
-      <Announcement
-        text={cancelled ? EVENT_TEXT.cancelled : saved.text}
-        testId="log-view-announcement"
-      />
     </div>
   );
 }

@@ -99,7 +99,7 @@ describe('LogEventView: another contact', () => {
     jest.useRealTimers();
   });
 
-  const announced = () => screen.getByTestId('log-view-announcement').textContent;
+  const announced = () => screen.getByTestId('announcer').textContent;
 
   it('the choices are toggles; the form takes the focus when opened, gives it back on Escape', async () => {
     renderView();

@@ -9,7 +9,7 @@ import { useServiceUnreachable } from '../../hooks/useServiceUnreachable';
 import { EVENT_TEXT, couldNotSaveText, loggedByText, offlineVerdictText } from './eventText';
 import { refreshedText } from '../../text';
 import { useServices } from '../../../ui/services';
-import { Announcement } from './Announcement';
+import { useAnnounce } from '../Announcer';
 
 // The form is fetched when someone chooses to log the email, not with every verdict.
 const EventForm = lazy(() =>
@@ -66,7 +66,11 @@ export function LoggedStatus({ message, verdictFrom }: Props) {
     ) : null;
   const announcement =
     done === 'cancelled' ? EVENT_TEXT.cancelled : done === 'saved' ? outcomeText(state, phase) : '';
-  const live = <Announcement text={announcement} testId="logged-announcement" />;
+  // Said in the pane's one live region (Announcer), like the verdict and the actions' outcomes.
+  const say = useAnnounce();
+  useEffect(() => {
+    if (announcement) say(announcement);
+  }, [say, announcement]);
 
   if (open) {
     return (
@@ -89,7 +93,6 @@ export function LoggedStatus({ message, verdictFrom }: Props) {
             }}
           />
         </Suspense>
-        {live}
       </div>
     );
   }
@@ -119,7 +122,6 @@ export function LoggedStatus({ message, verdictFrom }: Props) {
           />
         )}
       </div>
-      {live}
     </div>
   );
 }
