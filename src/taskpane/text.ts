@@ -23,6 +23,8 @@ export const SENDER_CHECK_TEXT = {
   checking: 'Checking the sender…',
   // "Do not reply" is said once, here: the rest of the restricted verdict says what to do instead.
   restrictedTitle: 'Restricted sender — do not reply',
+  spocInstruction:
+    'You are the single point of contact: read it, then say below whether it raises a new issue.',
   restrictedNote:
     "Only the single point of contact answers this person. If the email raises an emergency or a safeguarding concern, follow the school's usual procedure as well.",
   details: 'Details',

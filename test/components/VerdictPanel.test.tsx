@@ -24,7 +24,11 @@ const restriction: Restriction = {
   emergencyNote: 'In an emergency she may phone the school office.',
 };
 
-function show(verdict: Verdict | null, onRetry = jest.fn(), extra: { acted?: boolean } = {}) {
+function show(
+  verdict: Verdict | null,
+  onRetry = jest.fn(),
+  extra: { acted?: boolean; viewerIsSpoc?: boolean } = {},
+) {
   const { container, rerender } = render(
     <FluentProvider theme={webLightTheme}>
       <AnnouncerProvider>
@@ -103,6 +107,30 @@ describe('VerdictPanel', () => {
     );
     expect(screen.queryByTestId('instruction')).toBeNull();
     expect(screen.getByTestId('verdict-spoc')).toBeTruthy();
+  });
+
+  it('restricted, read by its single point of contact: their heading and what to do, not "do not reply" or "forward to" themselves', () => {
+    const { status } = show(
+      {
+        kind: 'restricted',
+        restriction,
+        matchedAddress: 'm.obrien@example.org',
+        matchedOn: 'from',
+        reviewOverdue: false,
+      },
+      jest.fn(),
+      { viewerIsSpoc: true },
+    );
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(
+      "Restricted correspondence from Mary O'Brien",
+    );
+    // What to do is the SPOC's triage under the top; said, once, in the live region.
+    expect(screen.queryByTestId('instruction')).toBeNull();
+    expect(announced()).toBe(
+      "Restricted correspondence from Mary O'Brien. You are the single point of contact: read it, then say below whether it raises a new issue.",
+    );
+    expect(status.textContent).not.toMatch(/do not reply|forward this email/i);
+    expect(status.getAttribute('data-verdict')).toBe('restricted');
   });
 
   it('restricted through Reply-To names the matching address', () => {

@@ -23,6 +23,7 @@ const SPOC_MAILBOX = 'business.manager@oakfield.sch.uk';
 const RESTRICTED = 'Complaint about the Year 5 trip letter'; // Mark Denton, ForwardAndFile
 const FORWARD_AND_FILE = 'Re: Meeting request - Mr Denton'; // Mark Denton's other address
 const SEEDED_FORWARD = 'FW: Complaint about the Year 5 trip letter'; // in the SPOC's inbox
+const SPOC_DIRECT = 'Trip refund - Mr Denton'; // Mark Denton, straight to the SPOC's inbox
 const CAUTION = 'New email address'; // Mark Denton's name, another address
 const CLEAR = 'Absence - Oliver Clarke (dentist)';
 const WARNING = 'Sports day volunteers'; // Janet Moss: Status Warning
@@ -45,6 +46,8 @@ interface State {
   /** The action (or its outcome) that must be within the first 400 px of the pane. */
   action?: string;
   note?: string;
+  /** Read by the restriction's single point of contact: their heading, never "do not reply". */
+  spoc?: boolean;
 }
 
 async function show(page: Page, pane: Frame, subject: string, verdict: string): Promise<void> {
@@ -83,6 +86,17 @@ const STATES: State[] = [
     reach: async (page, pane) => {
       await page.selectOption('#mailbox', SPOC_MAILBOX);
       await show(page, pane, SEEDED_FORWARD, 'forwarded');
+      await pane.locator('[data-testid="spoc-no-new-issue"]').waitFor({ timeout: 15_000 });
+    },
+  },
+  {
+    name: "a restricted parent's email straight to the SPOC",
+    verdict: 'restricted',
+    spoc: true,
+    action: '[data-verdict] [data-testid="spoc-no-new-issue"]',
+    reach: async (page, pane) => {
+      await page.selectOption('#mailbox', SPOC_MAILBOX);
+      await show(page, pane, SPOC_DIRECT, 'restricted');
       await pane.locator('[data-testid="spoc-no-new-issue"]').waitFor({ timeout: 15_000 });
     },
   },
@@ -188,7 +202,13 @@ describe.each(STATES)('$name', (state) => {
       // On screen: the pane's text less the (visually hidden) announcer's, which repeats the heading.
       const said = await pane.innerText('[data-testid="announcer"]');
       const count = (t: string) => (t.match(/do not reply/gi) ?? []).length;
-      expect(count(text) - count(said)).toBe(1);
+      expect(count(text) - count(said)).toBe(state.spoc ? 0 : 1);
+      if (state.spoc) {
+        expect(await pane.innerText('[data-verdict] h2')).toBe(
+          'Restricted correspondence from Mark Denton',
+        );
+        expect(text).not.toMatch(/forward this email/i);
+      }
     }
     // Details, where there are any, start collapsed.
     for (const d of await pane.locator('details').all()) {

@@ -20,6 +20,7 @@ import {
   SENDER_CHECK_TEXT,
   cautionText,
   clearNoteText,
+  forwardedTitle,
   handlingInstruction,
   matchedAddressText,
   spocLine,
@@ -235,10 +236,22 @@ interface Props {
    * and when, in place of the instruction line.
    */
   acted?: boolean;
+  /**
+   * The person reading is this restriction's single point of contact (or reads its shared
+   * mailbox): the email is theirs to deal with, so the top is their heading, not "do not reply"
+   * and "forward this to" themselves (issue 13, item 2).
+   */
+  viewerIsSpoc?: boolean;
 }
 
 /** The verdict on the open email's sender. */
-export function VerdictPanel({ verdict, onRetry, actions, acted = false }: Props) {
+export function VerdictPanel({
+  verdict,
+  onRetry,
+  actions,
+  acted = false,
+  viewerIsSpoc = false,
+}: Props) {
   const styles = useStyles();
   if (!verdict) {
     return (
@@ -256,12 +269,14 @@ export function VerdictPanel({ verdict, onRetry, actions, acted = false }: Props
   switch (verdict.kind) {
     case 'restricted': {
       const r = verdict.restriction;
-      const instruction = handlingInstruction(r.handling, r.spocName || r.spocEmail);
+      const instruction = viewerIsSpoc
+        ? SENDER_CHECK_TEXT.spocInstruction
+        : handlingInstruction(r.handling, r.spocName || r.spocEmail);
       const matched = matchedAddressText(verdict.matchedOn, r.personName);
       return (
         <VerdictFrame
           kind="restricted"
-          title={SENDER_CHECK_TEXT.restrictedTitle}
+          title={viewerIsSpoc ? forwardedTitle(r.personName) : SENDER_CHECK_TEXT.restrictedTitle}
           announce={instruction}
           sticky
           details={
@@ -275,7 +290,8 @@ export function VerdictPanel({ verdict, onRetry, actions, acted = false }: Props
           <Text as="p" className={styles.line} data-testid="verdict-spoc">
             {spocLine(r.spocName, r.spocEmail)}
           </Text>
-          {!acted && (
+          {/* The SPOC's own triage (under the top) says what to do: not said twice. */}
+          {!acted && !viewerIsSpoc && (
             <Text
               as="p"
               className={mergeClasses(styles.line, styles.strong)}

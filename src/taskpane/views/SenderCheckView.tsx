@@ -7,6 +7,7 @@ import { VerdictPanel } from '../components/VerdictPanel';
 import { CacheStatus } from '../components/CacheStatus';
 import type { OpenMessage } from '../../host/mailHost';
 import { looksForwarded } from '../../policy/mailActions/forwardHeader';
+import { isSpoc } from '../../policy/mailActions';
 import { SENDER_CHECK_TEXT } from '../text';
 import { useServices } from '../../ui/services';
 import { useAsync } from '../../ui/useAsync';
@@ -93,6 +94,11 @@ function MessageVerdict({ message }: { message: OpenMessage }) {
         verdict={verdict}
         onRetry={retry}
         acted={acted}
+        viewerIsSpoc={isSpoc(
+          verdict.restriction.spocEmail,
+          host.getUser().emailAddress,
+          message.sharedMailbox,
+        )}
         actions={
           <Suspense fallback={null}>
             {actionsService && (
