@@ -8,9 +8,8 @@
 //   1. the first word is a capital followed by lower-case letters only ("The", "Shouting"), so
 //      "I", acronyms ("PTA", "CCTV") and mixed case ("SENCo", "iPad") are never touched (the one
 //      one-letter word changed is "A" before a lower-case word: "A copy" but not "A Level");
-//   2. the word is a common word: one of COMMON_WORDS below, or a word of five letters or more
-//      ending in "-ing" ("Shouting", "Swearing") that is not followed by another capitalised word
-//      ("Manning Road" is a place);
+//   2. the word is a common word: one of COMMON_WORDS below (behaviours such as "Shouting" are
+//      listed; an open "-ing" rule would also lower-case "Fleming", "Manning" and "Worthing");
 //   3. the word is not part of a name known in the case (the person, the head teacher, the chair,
 //      the single point of contact, the school), so a parent called "Young" stays "Young".
 // Anything else keeps its capitals: a name the rule does not know ("Ofsted", "Mr Smith") is left
@@ -23,10 +22,12 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
     'repeated repeatedly persistent continued further more most every each all one two three ' +
     'twelve ten verbal physical rude abusive aggressive threatening offensive unacceptable ' +
     'emails email calls phone telephone messages letters comments posts language behaviour conduct ' +
-    'it they he she we on in at after before during when large easy extra short plain longer ' +
+    'it they he she we on in at after before during when large easy extra plain longer ' +
     'written printed audio spoken copies copy time help support because about since as there ' +
     'what which who how not no such other both staff members parents pupils children threats ' +
-    'insults shouting swearing social online public raised loud'
+    'insults shouting swearing social online public raised loud filming recording sending ' +
+    'calling emailing posting refusing using making contacting approaching following ' +
+    'harassing insulting intimidating belittling blocking entering waiting arriving'
   ).split(' '),
 );
 
@@ -53,9 +54,9 @@ export function lowerFirstWord(text: string, names: ReadonlySet<string> = new Se
   if (first === undefined) return text;
   const lower = first.toLowerCase();
   if (names.has(lower)) return text;
-  const rest = text.slice(first.length);
-  const gerund = lower.length >= 5 && lower.endsWith('ing') && !/^\s+\p{Lu}/u.test(rest);
-  return COMMON_WORDS.has(lower) || gerund ? lower + rest : text;
+  // Listed words only: an open "-ing" rule lower-cased surnames and places ("Fleming",
+  // "Manning", "Worthing"), which a head teacher would have to correct before signing.
+  return COMMON_WORDS.has(lower) ? lower + text.slice(first.length) : text;
 }
 
 /**

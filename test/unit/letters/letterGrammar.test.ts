@@ -46,6 +46,13 @@ describe('THE CASE RULE: a first word is lower-cased mid-sentence only when it i
     expect(lowerFirstWord('Ringtones at night')).toBe('Ringtones at night');
     // A gerund-like word before another capital is a place or a name.
     expect(lowerFirstWord('Manning Road car park')).toBe('Manning Road car park');
+    // Surnames and places ending in "-ing" are not behaviours: only listed words are lower-cased.
+    expect(lowerFirstWord('Fleming, the caretaker, was shouted at')).toBe(
+      'Fleming, the caretaker, was shouted at',
+    );
+    expect(lowerFirstWord('Manning said it happened twice')).toBe('Manning said it happened twice');
+    expect(lowerFirstWord('Worthing police were called')).toBe('Worthing police were called');
+    expect(lowerFirstWord('Filming staff at the gate')).toBe('filming staff at the gate');
     expect(lowerFirstWord('A copy by post')).toBe('a copy by post');
     expect(lowerFirstWord('A Level results')).toBe('A Level results');
     expect(lowerFirstWord('A')).toBe('A');
