@@ -156,6 +156,19 @@ test('one primary action from the Handling, confirmed with the recipient named; 
   await waitFor(() => expect(actions.undoFile).toHaveBeenCalled());
 });
 
+test('forwarded but not yet filed (Forward and file): still something to do, so the verdict keeps its instruction', async () => {
+  const actions = fakeActions({
+    load: jest.fn().mockResolvedValue(status({ forwarded: mark('forwarded', 'Priya Shah') })),
+  });
+  const onActed = jest.fn();
+  show(actions, staff, restriction, message, onActed);
+  expect((await screen.findByTestId('done-forwarded')).textContent).toMatch(
+    /Forwarded to Priya Shah/,
+  );
+  expect(screen.getByTestId('primary-action')).toBeTruthy();
+  expect(onActed).toHaveBeenLastCalledWith(false);
+});
+
 test('cancel and Escape do nothing and give focus back; Forward and File handlings give their own labels', async () => {
   const actions = fakeActions({});
   show(actions, staff, { ...restriction, handling: 'Forward' });

@@ -65,7 +65,7 @@ interface Props {
    * first (DOMAIN.md: never block the emergency line). Without one it stays in the panel.
    */
   bannerSlot?: HTMLElement | null;
-  /** Told whether the email has been forwarded or filed, so the verdict's top says what was done. */
+  /** Told whether nothing is left to do here, so the verdict's top says what was done. */
   onActed?: (acted: boolean) => void;
 }
 
@@ -115,7 +115,14 @@ export function RestrictedActionsPanel({
   ]
     .filter(Boolean)
     .join(' ');
-  const acted = done !== '';
+  // The instruction line gives way only when nothing is left to do: forwarded but not yet filed
+  // (Forward and file) still needs "…then file it".
+  const acted =
+    restriction.handling === 'Forward'
+      ? !!status?.forwarded
+      : restriction.handling === 'File'
+        ? !!status?.filed
+        : !!status?.forwarded && !!status?.filed;
   useEffect(() => onActed?.(acted), [onActed, acted]);
   // What an action here did is said once it is read back (not what was already done on opening:
   // the verdict's own announcement is said then).
