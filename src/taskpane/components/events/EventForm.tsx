@@ -208,7 +208,15 @@ export function EventForm({ initial, fromEmail, onSaved, onCancel, focusOnOpen =
         void save();
       }}
       onKeyDown={(e) => {
-        if (e.key === 'Escape' && onCancel && !e.defaultPrevented) {
+        // Not while saving (the save would land after "Not logged" was said), nor while an
+        // input method is composing a character (Escape there cancels the composition).
+        if (
+          e.key === 'Escape' &&
+          onCancel &&
+          !e.defaultPrevented &&
+          !busy &&
+          !e.nativeEvent.isComposing
+        ) {
           e.preventDefault();
           onCancel();
         }
