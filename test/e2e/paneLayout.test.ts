@@ -180,6 +180,10 @@ describe.each(STATES)('$name', (state) => {
       timeout: 15_000,
     });
 
+    // Details, where there are any, start collapsed (read before expectSound opens and closes them).
+    for (const d of await pane.locator('details').all()) {
+      expect(await d.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+    }
     for (const width of PANE_WIDTHS) {
       await setPaneWidth(page, width);
       for (const theme of THEMES) {
@@ -209,10 +213,6 @@ describe.each(STATES)('$name', (state) => {
         );
         expect(text).not.toMatch(/forward this email/i);
       }
-    }
-    // Details, where there are any, start collapsed.
-    for (const d of await pane.locator('details').all()) {
-      expect(await d.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
     }
   });
 });
