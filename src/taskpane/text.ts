@@ -136,9 +136,11 @@ export function forwardedTitle(personName: string): string {
 /** A note on a clear verdict: a warning on file, or a restriction that starts later. */
 export function clearNoteText(note: ClearNote): string {
   const day = formatLocalDate(note.date);
-  return note.kind === 'warning'
-    ? `${note.personName} was given a written warning on ${day}. Nothing is restricted: reply as usual, and follow the guidance below.`
-    : `A contact restriction for ${note.personName} starts on ${day}. Until then, reply as usual; from that day, follow the guidance below.`;
+  // "The guidance below" only when there is some: an item without StaffGuidance shows none.
+  const guided = note.guidance.trim() !== '';
+  if (note.kind === 'warning')
+    return `${note.personName} was given a written warning on ${day}. Nothing is restricted: reply as usual${guided ? ', and follow the guidance below' : ''}.`;
+  return `A contact restriction for ${note.personName} starts on ${day}. Until then, reply as usual; from that day, ${guided ? 'follow the guidance below' : 'the restriction applies'}.`;
 }
 
 /** What the one live region says when a verdict arrives: its heading and one line, no more. */

@@ -222,6 +222,27 @@ describe('VerdictPanel', () => {
     expect(status.textContent).toContain('From the start date, forward his email.');
   });
 
+  it('clear with notes: "the guidance below" only when there is some; the warning leads and is what is said', () => {
+    show({
+      kind: 'clear',
+      notes: [
+        { kind: 'startsLater', personName: 'Craig Benson', date: '2026-12-10', guidance: '' },
+        { kind: 'warning', personName: 'Craig Benson', date: '2026-11-19', guidance: ' ' },
+      ],
+    });
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(
+      'No contact restriction — warning on file',
+    );
+    const notes = screen.getAllByTestId('clear-note').map((n) => n.textContent);
+    expect(notes).toEqual([
+      'A contact restriction for Craig Benson starts on 10 December 2026. Until then, reply as usual; from that day, the restriction applies.',
+      'Craig Benson was given a written warning on 19 November 2026. Nothing is restricted: reply as usual.',
+    ]);
+    expect(announced()).toBe(
+      'No contact restriction — warning on file. Craig Benson was given a written warning on 19 November 2026. Nothing is restricted: reply as usual.',
+    );
+  });
+
   it('each verdict has its own icon, heading and border style (not colour alone)', () => {
     const looks = new Map<string, string>();
     const verdicts: Verdict[] = [

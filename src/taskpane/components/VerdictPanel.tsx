@@ -345,7 +345,8 @@ export function VerdictPanel({
       }
       // A warning on file is the stronger note: its heading leads when there are both.
       const warning = notes.some((n) => n.kind === 'warning');
-      const first = clearNoteText(notes[0]!);
+      // Said with the heading it goes with: the warning's note when the heading is the warning's.
+      const first = clearNoteText(notes.find((n) => n.kind === 'warning') ?? notes[0]!);
       return (
         <VerdictFrame
           kind="clear"
@@ -359,7 +360,7 @@ export function VerdictPanel({
               <Text as="p" className={styles.line}>
                 {clearNoteText(n)}
               </Text>
-              {n.guidance && (
+              {n.guidance.trim() && (
                 <Text as="p" className={styles.guidance}>
                   <span className={styles.strong}>{SENDER_CHECK_TEXT.guidance}: </span>
                   {n.guidance}
