@@ -54,6 +54,8 @@ function issueLines(status: StoredMailboxStatus): string[] {
       (line.startsWith(`${status.mailbox}: `) ? line.slice(status.mailbox.length + 2) : line)
         // The HTTP status and error code are for the technical details, not the summary.
         .replace(/\s*\(HTTP \d+[^)]*\)/g, '')
+        // A rule's key and fingerprint ("[cg 17 9f9f…]", ruleContent.ts) are ids, not words.
+        .replace(/\s*\[cg [^\]]*\]/g, '')
         .replace(/^./, (c) => c.toUpperCase()),
     );
 }
@@ -94,7 +96,8 @@ export function routingHealth(
     state,
     run,
     mailboxes: run.mailboxesInStep + run.mailboxesChanged + run.mailboxesFailed,
-    stale: Number.isFinite(ranAt) && now.getTime() - ranAt > STALE_AFTER_MS,
+    // A time that cannot be read is no proof the job ran lately: it needs looking at.
+    stale: !Number.isFinite(ranAt) || now.getTime() - ranAt > STALE_AFTER_MS,
     failed,
     warnings,
     putRight,

@@ -113,6 +113,26 @@ describe('the last run, read for the IT technician', () => {
     expect(needsAction(health, [])).toBe(true);
   });
 
+  it("a rule's key and fingerprint are ids: kept for the technical details, not the summary", () => {
+    const health = routingHealth(
+      {
+        run: run({ outcome: 'Failed', mailboxesInStep: 2, mailboxesFailed: 1 }),
+        mailboxes: [
+          mailbox({
+            outcome: 'Failed',
+            failures: 1,
+            details:
+              'reception@oakfield.sch.uk: rule "Contact Guard: to the single point of contact [cg spoc-17 9f9f0a1b]" was not attempted because an earlier change to this mailbox failed.',
+          }),
+        ],
+      },
+      NOW,
+    );
+    expect(health.failed[0]!.reasons).toEqual([
+      'Rule "Contact Guard: to the single point of contact" was not attempted because an earlier change to this mailbox failed.',
+    ]);
+  });
+
   it('a warning on a mailbox that did not fail needs action too', () => {
     const health = routingHealth(
       {
@@ -149,6 +169,11 @@ describe('the last run, read for the IT technician', () => {
     );
     expect(old.stale).toBe(true);
     expect(needsAction(old, [])).toBe(true);
+    const unreadable = routingHealth(
+      { run: run({ runAt: 'yesterday' }), mailboxes: [] },
+      new Date(),
+    );
+    expect(unreadable.stale).toBe(true);
   });
 
   it('a trial run (plan) says nothing was changed', () => {
