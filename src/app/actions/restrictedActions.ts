@@ -165,10 +165,12 @@ export class RestrictedActions {
 
   /**
    * The state with its forward header kept only when the email comes from inside the school: an
-   * outsider can write the header (or the marker line) too. Unknown domains: not believed.
+   * outsider can write the header (or the marker line) too. Domains that cannot be read fail the
+   * read (never "not believed": the SPOC would then be shown the forwarder's clear verdict in place
+   * of restricted correspondence; issue 13, item 2).
    */
   private async believed(state: MessageState): Promise<MessageState> {
-    const domains = await this.deps.tenantDomains().catch(() => [] as readonly string[]);
+    const domains = await this.deps.tenantDomains();
     const header = trustedForwardHeader(
       state.forwardHeader,
       { from: state.from, sender: state.sender },

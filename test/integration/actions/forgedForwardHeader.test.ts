@@ -11,6 +11,7 @@ import {
   type ForwardHeaderValue,
 } from '../../../src/policy/mailActions';
 import { decideVerdict } from '../../../src/policy/verdict';
+import { ActionFailure } from '../../../src/app/actions/restrictedActions';
 import { actionsFor, DENTON, demoSeed, openMessage, RECEPTION, SPOC } from './setup';
 
 const NAMED = {
@@ -81,11 +82,11 @@ test("the same header from the school's own reception is believed", async () => 
   expect((await headerSeenBySpoc(GENUINE)).header).toEqual(NAMED);
 });
 
-test('without the verified domains (Graph refuses the read), no header is believed', async () => {
+test('without the verified domains (Graph refuses the read), the read fails: "cannot check", never "not believed"', async () => {
+  // Issue 13, item 2: an unbelieved header would show the SPOC the forwarder's clear verdict.
   const message = await openMessage(graph.url, SPOC.emailAddress, GENUINE, false);
   const { actions } = actionsFor(graph.url, SPOC, {
     tenantDomains: () => Promise.reject(new Error('Graph refused the read')),
   });
-  const status = await actions.load(message, { headers: true });
-  expect(status.state.forwardHeader).toBeUndefined();
+  await expect(actions.load(message, { headers: true })).rejects.toBeInstanceOf(ActionFailure);
 });
