@@ -31,6 +31,14 @@ export const SENDER_CHECK_TEXT = {
   // The single point of contact opening an email Contact Guard forwarded to them (issue 13, item 2).
   forwardedNote:
     'Forwarded to you under their contact restriction. Read it to make sure it raises no new issue, then choose below. Do not acknowledge it.',
+  // An email that looks forwarded whose own status could not be read: it may be restricted
+  // correspondence, so never the sender's "clear" in its place (issue 13, item 2).
+  forwardUncheckableTitle: 'Cannot check this email',
+  forwardUncheckableNote: 'Until the check works, do not assume this email is clear.',
+  forwardUncheckable:
+    'It could not be checked whether this is restricted correspondence forwarded to you.',
+  forwardRereadFailed:
+    'This email could not be read again, so what is shown here may be out of date.',
   cautionTitle: 'Check before replying',
   cautionNote:
     'The address itself is not restricted. If you are unsure, ask the office manager or the head teacher before replying.',

@@ -6,7 +6,12 @@ import type { RestrictionsSnapshot } from '../../src/cache/restrictionsCache';
 import { GraphAccessError } from '../../src/graph/errors';
 import { loadConfig } from '../../src/config/appConfig';
 import { renderWithServices, testServices } from './withServices';
-import type { RestrictedActions } from '../../src/app/actions/restrictedActions';
+import {
+  RestrictedActions as RealRestrictedActions,
+  type RestrictedActions,
+} from '../../src/app/actions/restrictedActions';
+import type { MailActionsGraph } from '../../src/graph/mail/mailActions';
+import type { MessageMarks } from '../../src/graph/mail/messageMarks';
 
 const snapshot: RestrictionsSnapshot = {
   refreshedAt: new Date().toISOString(),
@@ -191,7 +196,10 @@ describe('SenderCheckView: restricted correspondence forwarded to its single poi
     return actions as unknown as RestrictedActions;
   }
 
-  async function render(forwardHeader: object | undefined) {
+  async function render(
+    forwardHeader: object | undefined,
+    actions: () => Promise<RestrictedActions> = async () => withActions(forwardHeader),
+  ) {
     const seen = new Set<string>();
     const observer = new MutationObserver(() => {
       for (const el of Array.from(document.querySelectorAll('[data-verdict]')))
@@ -207,11 +215,7 @@ describe('SenderCheckView: restricted correspondence forwarded to its single poi
       { current: () => snapshot, load: async () => snapshot, refresh: async () => snapshot },
       { trustMs: 300_000, backgroundRefreshMs: 30_000 },
     );
-    const actions = withActions(forwardHeader);
-    renderWithServices(
-      <SenderCheckView />,
-      testServices({ host, senderCheck: check, actions: async () => actions }),
-    );
+    renderWithServices(<SenderCheckView />, testServices({ host, senderCheck: check, actions }));
     return { seen, stop: () => observer.disconnect() };
   }
 
@@ -234,5 +238,120 @@ describe('SenderCheckView: restricted correspondence forwarded to its single poi
     // (The observer above does see a clear verdict when there is one.)
     expect(seen.has('clear')).toBe(true);
     expect(screen.queryByTestId('forwarded-correspondence')).toBeNull();
+  });
+
+  // Never "clear" when the check could not be made: each way the forward header can go unread.
+  const header = { key: 'k', restrictionId: '1', personName: 'Dana Example', urgent: false };
+  const expectCannotCheck = () => {
+    expect(screen.getByTestId('forward-uncheckable').getAttribute('data-verdict')).toBe(
+      'unavailable',
+    );
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Cannot check this email');
+    expect(
+      screen.getByText(
+        'It could not be checked whether this is restricted correspondence forwarded to you.',
+      ),
+    ).toBeTruthy();
+    expect(
+      screen.getByText('Until the check works, do not assume this email is clear.'),
+    ).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/Reply as usual|No contact restriction/);
+  };
+
+  it('an email whose status cannot be read is "cannot check", never its sender\'s clear; Try again reads it', async () => {
+    const status = await withActions(header).load({} as OpenMessage);
+    const load = jest
+      .fn()
+      .mockRejectedValueOnce(new GraphAccessError('unavailable', { status: 503 }))
+      .mockResolvedValue(status);
+    const { seen, stop } = await render(
+      header,
+      async () => ({ load }) as unknown as RestrictedActions,
+    );
+    await waitFor(() => expect(screen.queryByTestId('forward-uncheckable')).not.toBeNull());
+    expectCannotCheck();
+    expect(seen.has('clear')).toBe(false);
+    act(() => screen.getByRole('button', { name: 'Try again' }).click());
+    await waitFor(() => expect(verdictOf()).toBe('forwarded'));
+    stop();
+    expect(seen.has('clear')).toBe(false);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('the school\'s email domains cannot be read: the header is not quietly disbelieved, the email is "cannot check"', async () => {
+    // The real service: the header is there, from inside the school, but the domains read fails.
+    const readState = jest.fn().mockResolvedValue({
+      id: 'f',
+      subject: 'FW: Trip',
+      bodyText: '',
+      categories: [],
+      marks: [],
+      forwardHeader: header,
+      from: 'reception@oakfield.sch.uk',
+      sender: 'reception@oakfield.sch.uk',
+    });
+    const actions = new RealRestrictedActions({
+      graph: { readState } as unknown as MailActionsGraph,
+      marks: {} as MessageMarks,
+      audit: { append: async () => undefined },
+      user: () => ({ displayName: 'Office', emailAddress: 'office@oakfield.sch.uk' }),
+      config: { restrictedFolderName: 'Restricted correspondence', urgentKeywords: [] },
+      tenantDomains: () => Promise.reject(new GraphAccessError('forbidden', { status: 403 })),
+      sleep: async () => undefined,
+    });
+    const { seen, stop } = await render(header, async () => actions);
+    await waitFor(() => expect(screen.queryByTestId('forward-uncheckable')).not.toBeNull());
+    stop();
+    expect(readState).toHaveBeenCalled();
+    expectCannotCheck();
+    expect(seen.has('clear')).toBe(false);
+  });
+
+  it('a re-read that fails after a triage button keeps the forwarded verdict (never clear) and says so', async () => {
+    const status = await withActions(header).load({} as OpenMessage);
+    const load = jest
+      .fn()
+      .mockResolvedValueOnce(status)
+      .mockRejectedValueOnce(new GraphAccessError('unavailable', { status: 503 }))
+      .mockResolvedValue(status);
+    const mark = {
+      kind: 'spocOutcome',
+      byName: 'Office',
+      byAddress: 'office@oakfield.sch.uk',
+      at: new Date().toISOString(),
+      key: 'k',
+      detail: 'noNewIssue',
+    };
+    const spocNoNewIssue = jest.fn().mockResolvedValue({ mark });
+    const fake = { load, spocNoNewIssue } as unknown as RestrictedActions;
+    const { seen, stop } = await render(header, async () => fake);
+    await waitFor(() => expect(verdictOf()).toBe('forwarded'));
+    act(() => screen.getByTestId('spoc-no-new-issue').click());
+    await waitFor(() => expect(screen.queryByTestId('forward-reread-failed')).not.toBeNull());
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(verdictOf()).toBe('forwarded');
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(
+      'Restricted correspondence from Dana Example',
+    );
+    expect(screen.getByTestId('forward-reread-failed').textContent).toContain(
+      'This email could not be read again, so what is shown here may be out of date.',
+    );
+    expect(document.body.textContent).not.toMatch(/Reply as usual|No contact restriction/);
+    // Try again reads it once more, the forwarded verdict staying in place meanwhile.
+    act(() => screen.getByRole('button', { name: 'Try again' }).click());
+    expect(verdictOf()).toBe('forwarded');
+    await waitFor(() => expect(load).toHaveBeenCalledTimes(3));
+    await waitFor(() => expect(screen.queryByTestId('forward-reread-failed')).toBeNull());
+    stop();
+    expect(seen.has('clear')).toBe(false);
+    expect(verdictOf()).toBe('forwarded');
+  });
+
+  it('the actions cannot be loaded: an email that looks forwarded is "cannot check", never clear', async () => {
+    const { seen, stop } = await render(header, () => Promise.reject(new Error('chunk failed')));
+    await waitFor(() => expect(screen.queryByTestId('forward-uncheckable')).not.toBeNull());
+    stop();
+    expectCannotCheck();
+    expect(seen.has('clear')).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import { useOpenMessage } from '../hooks/useOpenMessage';
 import { useSenderVerdict } from '../hooks/useSenderVerdict';
 import { VerdictPanel } from '../components/VerdictPanel';
 import { CacheStatus } from '../components/CacheStatus';
+import { ForwardUncheckable } from '../components/ForwardUncheckable';
 import type { OpenMessage } from '../../host/mailHost';
 import { looksForwarded } from '../../policy/mailActions/forwardHeader';
 import { isSpoc } from '../../policy/mailActions';
@@ -116,7 +117,11 @@ function MessageVerdict({ message }: { message: OpenMessage }) {
         }
       />
     );
-  } else if (forwarded && !actionsFailed) {
+  } else if (forwarded && actionsFailed) {
+    // Without the actions the forward header cannot be read: "cannot check", never the sender's
+    // clear (issue 13, item 2).
+    shown = <ForwardUncheckable onRetry={loadedActions.retry} />;
+  } else if (forwarded) {
     const own = <VerdictPanel verdict={verdict} onRetry={retry} />;
     const checking = <VerdictPanel verdict={null} onRetry={retry} />;
     shown = actionsService ? (
@@ -143,7 +148,7 @@ function MessageVerdict({ message }: { message: OpenMessage }) {
       </Text>
       <div ref={setBannerSlot} className={styles.slot} data-testid="banner-slot" />
       {shown}
-      {actionsFailed && (
+      {actionsFailed && !forwarded && (
         <AsyncFailure text={SENDER_CHECK_TEXT.actionsUnloadable} retry={loadedActions.retry} />
       )}
       <Suspense fallback={null}>

@@ -1,10 +1,18 @@
 import type { ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { Text, makeStyles } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Text,
+  makeStyles,
+} from '@fluentui/react-components';
 import type { RestrictedActions } from '../../../app/actions/restrictedActions';
 import type { OpenMessage } from '../../../host/mailHost';
 import { SENDER_CHECK_TEXT, forwardedTitle } from '../../text';
 import { VerdictFrame, VerdictPanel } from '../VerdictPanel';
+import { ForwardUncheckable } from '../ForwardUncheckable';
 import { EmergencyBanner } from './EmergencyBanner';
 import { SpocOutcomes } from './SpocOutcomes';
 import { useEmailStatus } from './useEmailStatus';
@@ -16,8 +24,9 @@ const useStyles = makeStyles({ line: { margin: 0 } });
  * X-ContactGuard-Forward header) is restricted correspondence, shown as its own verdict with the
  * triage buttons. Its sender is whoever forwarded it (reception), whose own check is clear, so that
  * "clear" is never shown above it: while the header is read the pane says it is still checking,
- * and only an email without the header (or one that cannot be read) gets `otherwise`, the sender's
- * verdict.
+ * an email whose status cannot be read is "cannot check" (never `otherwise`), a failed re-read
+ * (after a triage button) keeps the last status read, and only an email read without the header
+ * gets `otherwise`, the sender's verdict.
  */
 export function ForwardedCorrespondence({
   actions,
@@ -33,11 +42,14 @@ export function ForwardedCorrespondence({
   bannerSlot?: HTMLElement | null;
 }) {
   const styles = useStyles();
-  const { state, reload } = useEmailStatus(actions, message, { headers: true });
-  if (state.kind === 'loading') return <VerdictPanel verdict={null} onRetry={() => undefined} />;
-  if (state.kind !== 'ready' || !state.status.state.forwardHeader) return <>{otherwise ?? null}</>;
-  const { status } = state;
-  const header = status.state.forwardHeader!;
+  const { state, reload, retry, lastReady } = useEmailStatus(actions, message, { headers: true });
+  const status = state.kind === 'ready' ? state.status : lastReady;
+  if (!status) {
+    if (state.kind === 'loading') return <VerdictPanel verdict={null} onRetry={() => undefined} />;
+    return <ForwardUncheckable onRetry={retry} />;
+  }
+  const header = status.state.forwardHeader;
+  if (!header) return <>{otherwise ?? null}</>;
   // The forward's own text is read again here; a forward flagged urgent when it was sent keeps the
   // banner even when nothing in the text matches (the header says so).
   const urgent = status.urgency.urgent || header.urgent;
@@ -55,6 +67,14 @@ export function ForwardedCorrespondence({
         <Text as="p" className={styles.line}>
           {SENDER_CHECK_TEXT.forwardedNote}
         </Text>
+        {state.kind === 'failed' && (
+          <MessageBar intent="warning" layout="multiline" data-testid="forward-reread-failed">
+            <MessageBarBody>{SENDER_CHECK_TEXT.forwardRereadFailed}</MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={retry}>{SENDER_CHECK_TEXT.tryAgain}</Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
         <SpocOutcomes
           actions={actions}
           message={message}
