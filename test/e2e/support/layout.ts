@@ -63,7 +63,21 @@ export function sidewaysOverflow(target: Frame | Page): Promise<Overflow> {
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
-      if (getComputedStyle(el).visibility === 'hidden') continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden') continue;
+      // Content cut off sideways by its own box (overflow hidden or clip) is lost to the reader
+      // as surely as content past the pane's edge: reported too. A visually hidden text (the
+      // live region, 1 px wide) is meant to be clipped, and a one-line text box scrolls its own
+      // value as every text box does.
+      if (
+        !['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) &&
+        (style.overflowX === 'hidden' || style.overflowX === 'clip') &&
+        el.clientWidth > 1 &&
+        el.scrollWidth > el.clientWidth + 1 &&
+        offenders.length < 5
+      ) {
+        offenders.push(`cut off: ${describe(el)}`);
+      }
       // An element inside a scrolling container that clips it (a table wrapper) is not overflow.
       let clipped = false;
       for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
