@@ -2,7 +2,8 @@
 // "Imposing Restrictions" a-h; policy 000 §6.1; policy 003 Level 3 and Model Letters 2 and 4;
 // policy 004's actions), and how they become the staff-facing columns of Contact Restrictions:
 // the instruction, never the reasons. Pure.
-import { isEmailAddress, normalizeAddress } from '../addresses';
+import { normalizeAddress } from '../addresses';
+import { readAddressEntry } from '../addressEntry';
 import type { Handling } from '../types';
 
 export const TERM_KINDS = [
@@ -99,9 +100,27 @@ export function checkTerms(input: RestrictionTerms | undefined): string[] {
     problems.push('Choose email only or letter only, not both.');
   if ((input.spoc?.name ?? '').trim() === '')
     problems.push('Name the single point of contact who reads their correspondence.');
-  if (!isEmailAddress(normalizeAddress(input.spoc?.email ?? '')))
-    problems.push("The single point of contact's email address does not look like an address.");
+  const spocEmail = spocEmailProblem(input.spoc?.email);
+  if (spocEmail !== undefined) problems.push(spocEmail);
   return problems;
+}
+
+const SPOC_NOT_AN_ADDRESS =
+  "The single point of contact's email address does not look like an address.";
+
+/**
+ * The SPOC's address is where their correspondence is forwarded and what isSpoc compares, so it
+ * must be the plain address itself (issue 13 item 10): a look-alike (`bm@оakfield.sch.uk` with a
+ * Cyrillic "о"), hidden characters or two addresses are refused with the entry's own plain
+ * message, and `Name <address>` is not saved as it stands (the form reads it down to the address).
+ */
+function spocEmailProblem(email: unknown): string | undefined {
+  const typed = typeof email === 'string' ? email : '';
+  const entry = readAddressEntry(typed);
+  if (entry.kind === 'refused' && entry.problem !== 'notAnAddress') return entry.message;
+  if (entry.kind !== 'address' || entry.address !== normalizeAddress(typed))
+    return SPOC_NOT_AN_ADDRESS;
+  return undefined;
 }
 
 function shortLabel(kind: TermKind): string {

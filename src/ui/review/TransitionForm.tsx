@@ -1,7 +1,7 @@
 // One decision's form: who decided and why, and what the decision needs (the terms from the
 // policies' list plus free text, a duration of 3, 6 or 12 months or to the end of a term, the review
 // plan...). The dates it will set are worked out and shown before saving — never typed.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
   Checkbox,
@@ -121,6 +121,7 @@ export function TransitionForm({
   const transition = useMemo(() => buildTransition(kind, state), [kind, state]);
   const set = <K extends keyof FormState>(key: K, value: FormState[K]) =>
     setState((s) => ({ ...s, [key]: value }));
+  const spocEmailRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -153,6 +154,13 @@ export function TransitionForm({
       data-kind={kind}
       onSubmit={(e) => {
         e.preventDefault();
+        // A refused SPOC address is never saved (issue 13 item 10): its message is already
+        // beside the box, so the reviewer is taken there instead. The lifecycle rules refuse it
+        // too (checkTerms); this keeps the save from even being tried.
+        if (parts.terms && addressProblem(state.spocEmail).validationState === 'error') {
+          spocEmailRef.current?.focus();
+          return;
+        }
         onSave(transition);
       }}
     >
@@ -224,6 +232,7 @@ export function TransitionForm({
             {/* Not type="email": Chromium turns a look-alike domain into punycode in its value,
                 which would hide it from the look-alike check. */}
             <Input
+              ref={spocEmailRef}
               inputMode="email"
               value={state.spocEmail}
               onChange={(_, d) => set('spocEmail', d.value)}

@@ -11,6 +11,7 @@ import type { ReviewSession } from '../../../src/app/reviewSession';
 import { FakeReviewService, JO, MARK, NOW, TODAY, warnedCase } from './fakeReviewService';
 import { caseAt } from '../../unit/lifecycle/helpers';
 import { formatLongDate } from '../../../src/policy/dates/format';
+import { ADDRESS_ENTRY_MESSAGES } from '../../../src/policy/addressEntry';
 
 class NoResizeObserver {
   observe() {}
@@ -442,6 +443,49 @@ describe('Decisions', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Open Mark Denton' }));
     await waitFor(() => expect(screen.queryByTestId('review-overdue')).toBeNull());
     expect(screen.getByTestId('restriction-review').textContent).toBe('16 March 2026');
+  });
+
+  it('never saves a look-alike SPOC address: the message is beside the box, which gets the focus (issue 13)', async () => {
+    const review = new FakeReviewService();
+    renderScreen(review);
+    await openMark();
+    fireEvent.click(screen.getByRole('button', { name: 'Impose a restriction' }));
+    const f = within(screen.getByTestId('transition-form'));
+    fireEvent.click(f.getByLabelText(/A single point of contact/));
+    fireEvent.change(f.getByLabelText(/Single point of contact: name/), {
+      target: { value: 'Priya Shah' },
+    });
+    const email = f.getByLabelText(/Single point of contact: email address/);
+    // A Cyrillic "о" in oakfield: it looks like the SPOC's address but is another one.
+    fireEvent.change(email, { target: { value: 'business.manager@\u043Eakfield.sch.uk' } });
+    fireEvent.change(f.getByLabelText(/How long/), { target: { value: 'm6' } });
+    fireEvent.change(f.getByLabelText(/^Why/), { target: { value: 'Repeated threats' } });
+    const described = () =>
+      (email.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ');
+    expect(described()).toContain(ADDRESS_ENTRY_MESSAGES.lookAlike);
+    // The rules name it too, before saving.
+    const problems = await screen.findByTestId('preview-problems', undefined, { timeout: 2000 });
+    expect(problems.textContent).toContain(ADDRESS_ENTRY_MESSAGES.lookAlike);
+    await act(async () => {
+      fireEvent.click(f.getByRole('button', { name: 'Save the decision' }));
+    });
+    expect(review.applied).toEqual([]);
+    expect(document.activeElement).toBe(email);
+    expect(screen.queryByTestId('saved')).toBeNull();
+    // Typed again by hand, it saves.
+    fireEvent.change(email, { target: { value: 'business.manager@oakfield.sch.uk' } });
+    expect(described()).not.toContain(ADDRESS_ENTRY_MESSAGES.lookAlike);
+    await screen.findByTestId('deadline-preview', undefined, { timeout: 2000 });
+    await act(async () => {
+      fireEvent.click(f.getByRole('button', { name: 'Save the decision' }));
+    });
+    expect(review.applied).toHaveLength(1);
+    expect(review.applied[0]!.kind === 'impose' && review.applied[0]!.terms.spoc.email).toBe(
+      'business.manager@oakfield.sch.uk',
+    );
   });
 
   it("shows the rules' refusal before saving, and the plain message when the save is refused", async () => {

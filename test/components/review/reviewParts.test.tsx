@@ -11,6 +11,8 @@ import { suggestedLetter } from '../../../src/ui/review/LettersPanel';
 import { reviewPageHref } from '../../../src/taskpane/views/ReviewView';
 import { conflictText } from '../../../src/ui/review/ActionsPanel';
 import { warnedCase } from './fakeReviewService';
+import { checkTerms } from '../../../src/policy/lifecycle/terms';
+import { ADDRESS_ENTRY_MESSAGES } from '../../../src/policy/addressEntry';
 
 describe('redactNames', () => {
   it('replaces whole names in any case, longest first, and leaves other words alone', () => {
@@ -120,11 +122,15 @@ describe('the decision form: the single point of contact pasted from Outlook (is
     });
   });
 
-  it('passes a look-alike on as typed, for the lifecycle rules to refuse', () => {
-    expect(vary('Priya Shah', ' bm@оakfield.sch.uk ')).toEqual({
-      name: 'Priya Shah',
-      email: 'bm@оakfield.sch.uk',
-    });
+  it('passes a look-alike on as typed, and the lifecycle rules refuse it (001 h, 002 §55)', () => {
+    const spoc = vary('Priya Shah', ' bm@оakfield.sch.uk ');
+    expect(spoc).toEqual({ name: 'Priya Shah', email: 'bm@оakfield.sch.uk' });
+    expect(checkTerms({ terms: [{ kind: 'emailOnly' }], spoc: spoc! })).toEqual([
+      ADDRESS_ENTRY_MESSAGES.lookAlike,
+    ]);
+    // What the form reads down to its address is accepted as it stands.
+    const pasted = vary('', '"Shah, Priya" <Business.Manager@oakfield.sch.uk>');
+    expect(checkTerms({ terms: [{ kind: 'emailOnly' }], spoc: pasted! })).toEqual([]);
   });
 });
 

@@ -12,6 +12,7 @@ import {
   type RestrictionTerms,
   type Term,
 } from '../../../src/policy/lifecycle';
+import { ADDRESS_ENTRY_MESSAGES } from '../../../src/policy/addressEntry';
 
 const spoc = { name: 'Priya Shah', email: 'business.manager@oakfield.sch.uk' };
 /** The same person typed with stray spaces round the name, as a form may send it. */
@@ -104,6 +105,25 @@ describe('checking the terms a reviewer chose (002 §55, §57)', () => {
       'Name the single point of contact who reads their correspondence.',
       "The single point of contact's email address does not look like an address.",
     ]);
+  });
+
+  it("001 h, 002 §55: the contact's address must be the plain address, never a look-alike of it (issue 13)", () => {
+    const withEmail = (email: string) =>
+      checkTerms({ ...terms({ kind: 'emailOnly' }), spoc: { name: 'Priya Shah', email } });
+    // A Cyrillic "о" in oakfield: forwards would go elsewhere and isSpoc would never match.
+    expect(withEmail('bm@\u043Eakfield.sch.uk')).toEqual([ADDRESS_ENTRY_MESSAGES.lookAlike]);
+    expect(withEmail('bm@oak\u202Efield.sch.uk')).toEqual([ADDRESS_ENTRY_MESSAGES.hidden]);
+    expect(withEmail('bm@oakfield.sch.uk; head@oakfield.sch.uk')).toEqual([
+      ADDRESS_ENTRY_MESSAGES.severalAddresses,
+    ]);
+    // Not read down to its address here: what is saved must be the address alone.
+    expect(withEmail('Priya Shah <bm@oakfield.sch.uk>')).toEqual([
+      "The single point of contact's email address does not look like an address.",
+    ]);
+    expect(withEmail('bm@oakfield')).toEqual([
+      "The single point of contact's email address does not look like an address.",
+    ]);
+    expect(withEmail('BM@Oakfield.sch.uk')).toEqual([]);
   });
 });
 
