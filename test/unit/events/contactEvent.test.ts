@@ -253,6 +253,15 @@ describe('a typed address (contact not by email) is read by readAddressEntry', (
     ]);
   });
 
+  it('an address used as the display name of another is refused, never saved as the name (issue 13)', () => {
+    expect(problemsOf(typed('mark@real.org <evil@x.org>'))).toEqual([
+      { field: 'personEmail', message: 'Enter one email address only.' },
+    ]);
+    expect(problemsOf(typed('a@example.org\nb@example.org', 'Mark'))).toEqual([
+      { field: 'personEmail', message: 'Enter one email address only.' },
+    ]);
+  });
+
   it("the open email's own sender is kept as the host gave it (a spoofed sender can be logged)", () => {
     const spoof = good({ person: { name: 'Mark', email: 'mark@gm\u0430il.com' } });
     const r = validateEventDraft(spoof, ctx);

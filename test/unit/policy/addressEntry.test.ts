@@ -62,7 +62,31 @@ describe('readAddressEntry: what is pasted from Outlook and the web is read as i
       'josé@exemple.fr',
       undefined,
     ],
-    ['an all-Cyrillic address is one alphabet', 'иван@почта.рф', 'иван@почта.рф', undefined],
+    ['an accented Latin-1 letter before the @', 'Zoë@Example.org', 'zoë@example.org', undefined],
+    [
+      'mailto: percent-encoding is decoded',
+      'mailto:john%2Bschool@example.org',
+      'john+school@example.org',
+      undefined,
+    ],
+    [
+      'Name <mailto:…> percent-encoded',
+      'John <mailto:john%2Bschool@example.org?subject=Trip%20form>',
+      'john+school@example.org',
+      'John',
+    ],
+    [
+      'a display name that is the same address is no name',
+      'Mark@Example.org <mark@example.org>',
+      'mark@example.org',
+      undefined,
+    ],
+    [
+      'a quoted display name that is the same address is no name',
+      '"mark@example.org" <mark@example.org>',
+      'mark@example.org',
+      undefined,
+    ],
   ])('%s', (_label, input, address, name) => {
     const entry = readAddressEntry(input);
     expect(entry).toEqual(
@@ -94,6 +118,35 @@ describe('readAddressEntry: what cannot be read safely is refused with a plain m
     ['a right-to-left override', 'mark@exa\u202Emple.org', 'hidden'],
     ['two addresses', 'a@example.org; b@example.org', 'severalAddresses'],
     ['two Outlook recipients', 'A <a@example.org>, B <b@example.org>', 'severalAddresses'],
+    // Issue 13 item 10: never keep one of two addresses silently.
+    ['two <…> groups after a name', 'Mary <m@x.org> <n@y.org>', 'severalAddresses'],
+    ['two <…> groups together', '<a@b.org><c@d.org>', 'severalAddresses'],
+    ['a display name that is another address', 'mark@real.org <evil@x.org>', 'severalAddresses'],
+    [
+      'a quoted display name that is another address',
+      '"mark@real.org" <evil@x.org>',
+      'severalAddresses',
+    ],
+    ['a name with another address in it', 'Mark mark@real.org <evil@x.org>', 'severalAddresses'],
+    ['another address after the <…>', '<a@b.org> c@d.org', 'severalAddresses'],
+    ['two addresses on separate lines', 'a@example.org\nb@example.org', 'severalAddresses'],
+    ['two addresses with a space between', 'a@example.org  b@example.org', 'severalAddresses'],
+    // Letters that only look like ordinary ones, within one alphabet.
+    ['a dotless "ı" (Latin) before the @', 'sm\u0131th@x.org', 'unusualLetter'],
+    ['a Latin alpha "ɑ" in the domain', 'mark@gm\u0251il.com', 'unusualLetter'],
+    [
+      'an all-Cyrillic look-alike address',
+      '\u0441\u043E\u0441\u043E@\u0435\u0445.\u0441\u043E\u043C',
+      'unusualLetter',
+    ],
+    [
+      'an all-Cyrillic address (other alphabets cannot be entered)',
+      'иван@почта.рф',
+      'unusualLetter',
+    ],
+    ['an accented domain (rare for UK parents)', 'jose@société.fr', 'unusualLetter'],
+    ['a decoded right-to-left override in a mailto:', 'mailto:mark@exa%E2%80%AEmple.org', 'hidden'],
+    ['broken percent-encoding in a mailto:', 'mailto:john%2@example.org', 'notAnAddress'],
     ['a name alone', 'Mark Denton', 'notAnAddress'],
     ['no domain', 'mark@', 'notAnAddress'],
     ['a double dot', 'jo..smith@example.org', 'notAnAddress'],
