@@ -5,6 +5,7 @@ import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { MailHost } from '../../host/mailHost';
 import { ReviewScreen } from '../../ui/review/ReviewScreen';
 import { REVIEW_TEXT } from '../../ui/review/reviewText';
+import { useReviewStyles } from '../../ui/review/reviewStyles';
 import { useServices } from '../../ui/services';
 import { useAsync } from '../../ui/useAsync';
 import { AsyncView } from '../../ui/AsyncView';
@@ -22,13 +23,19 @@ export function reviewPageHref(host: Pick<MailHost, 'kind' | 'getUser'>, base?: 
 
 export function ReviewView() {
   const styles = useStyles();
+  const reviewStyles = useReviewStyles();
   const { review: load, host } = useServices();
   const review = useAsync(load);
   const user = host.getUser();
   return (
     <div className={styles.root}>
       <Text size={200}>
-        <Link href={reviewPageHref(host)} target="_blank" rel="noopener">
+        <Link
+          href={reviewPageHref(host)}
+          target="_blank"
+          rel="noopener"
+          className={reviewStyles.link}
+        >
           {REVIEW_TEXT.openFullPage}
         </Link>{' '}
         {REVIEW_TEXT.readsBetterAtDesk}

@@ -85,7 +85,15 @@ const useStyles = makeStyles({
     },
     '& td:last-child, & th:last-child': { textAlign: 'end' },
   },
-  details: { '& > summary': { cursor: 'pointer', color: tokens.colorBrandForegroundLink } },
+  details: {
+    '& > summary': {
+      cursor: 'pointer',
+      color: tokens.colorBrandForegroundLink,
+      // As a link in forced colours (reviewStyles.ts, FORCED_LINK): the theme's yellow on the
+      // user's Canvas would be unreadable.
+      '@media (forced-colors: active)': { color: 'LinkText' },
+    },
+  },
 });
 
 export function WeeklyChart({ perWeek }: { perWeek: Chronology['perWeek'] }) {
