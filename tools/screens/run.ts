@@ -18,6 +18,7 @@ import path from 'node:path';
 import * as prettier from 'prettier';
 import type { Browser, BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../../dev/browser/launchChromium';
+import { setPaneWidth, verdictFor } from '../../dev/browser/workbenchPane';
 import { startWorkbench, type RunningWorkbench } from '../../dev/workbench/start';
 import {
   DENTON,
@@ -106,36 +107,10 @@ async function paneFrame(page: Page): Promise<Frame> {
   return pane;
 }
 
-/** As test/e2e/support/layout.ts does (tools/ may not import test/). */
-async function setPaneWidth(page: Page, width: number): Promise<void> {
-  await page.evaluate((w) => {
-    const frame = document.querySelector<HTMLIFrameElement>('iframe#taskpane');
-    if (!frame) throw new Error('no task pane frame');
-    frame.style.width = frame.style.minWidth = frame.style.maxWidth = `${w}px`;
-  }, width);
-  await page.waitForFunction(
-    (w) => document.querySelector<HTMLIFrameElement>('iframe#taskpane')?.clientWidth === w,
-    width,
-  );
-}
-
-/** Selects the email and waits for the pane's verdict on it (as the browser tests' verdictFor). */
+/** Selects the email and waits for the pane's verdict on it. */
 async function verdictOn(page: Page, pane: Frame, subject: string): Promise<string> {
   await page.locator('#messages button', { hasText: subject }).first().click();
-  await pane.waitForFunction(
-    (s) => {
-      const checked = document.querySelector('[data-testid="checked-subject"]');
-      const status = document.querySelector('[data-verdict]');
-      return (
-        !!checked?.textContent?.includes(s) &&
-        !!status &&
-        status.getAttribute('data-verdict') !== 'checking'
-      );
-    },
-    subject,
-    { timeout: TIMEOUT },
-  );
-  return (await pane.getAttribute('[data-verdict]', 'data-verdict')) ?? '';
+  return verdictFor(pane, subject, TIMEOUT);
 }
 
 function expectVerdict(subject: string, got: string, want: string): void {

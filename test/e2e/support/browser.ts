@@ -37,27 +37,8 @@ export async function selectMessage(page: Page, subject: string): Promise<void> 
   await page.locator('#messages button', { hasText: subject }).first().click();
 }
 
-/**
- * Waits for the pane's verdict on the message with this subject and returns data-verdict. The
- * verdict is the element with `data-verdict` (issue 13: no longer a live region itself; the pane's
- * one live region is its announcer).
- */
-export async function verdictFor(pane: Frame, subject: string, timeout = 15_000): Promise<string> {
-  await pane.waitForFunction(
-    (s) => {
-      const checked = document.querySelector('[data-testid="checked-subject"]');
-      const status = document.querySelector('[data-verdict]');
-      return (
-        !!checked?.textContent?.includes(s) &&
-        !!status &&
-        status.getAttribute('data-verdict') !== 'checking'
-      );
-    },
-    subject,
-    { timeout },
-  );
-  return (await pane.getAttribute('[data-verdict]', 'data-verdict')) ?? '';
-}
+// The verdict is the element with `data-verdict` (issue 13: no longer a live region itself).
+export { verdictFor } from '../../../dev/browser/workbenchPane';
 
 export async function setFaults(url: string, faults: Record<string, unknown>): Promise<void> {
   const response = await fetch(`${url}/_dev/faults`, {

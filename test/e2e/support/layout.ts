@@ -12,20 +12,7 @@ export const PANE_WIDTHS = [320, 350] as const;
 export type ThemeName = 'light' | 'dark' | 'highContrast';
 export const THEMES: readonly ThemeName[] = ['light', 'dark', 'highContrast'];
 
-/** Sets the width of the workbench's task pane frame (the workbench's own CSS says 350 px). */
-export async function setPaneWidth(page: Page, width: number): Promise<void> {
-  await page.evaluate((w) => {
-    const frame = document.querySelector<HTMLIFrameElement>('iframe#taskpane');
-    if (!frame) throw new Error('no task pane frame');
-    frame.style.width = `${w}px`;
-    frame.style.minWidth = `${w}px`;
-    frame.style.maxWidth = `${w}px`;
-  }, width);
-  await page.waitForFunction(
-    (w) => document.querySelector<HTMLIFrameElement>('iframe#taskpane')?.clientWidth === w,
-    width,
-  );
-}
+export { setPaneWidth } from '../../../dev/browser/workbenchPane';
 
 /**
  * Switches the workbench's Theme menu (as Outlook's theme change reaches the pane). For high
