@@ -34,6 +34,12 @@ import { useAnnounce } from './Announcer';
 // the same in Windows high contrast (forced colours replace every colour) and to someone who does
 // not see colour: its icon, its heading's words, and its border's style (restricted: thick solid,
 // caution: dashed, cannot check: double, clear: thin solid, clear with a note: dotted).
+const RESTRICTED_LOOK = {
+  ...shorthands.border('3px', 'solid', tokens.colorPaletteRedBorder2),
+  borderLeftWidth: '8px',
+  backgroundColor: tokens.colorPaletteRedBackground1,
+};
+
 const useStyles = makeStyles({
   panel: {
     borderRadius: tokens.borderRadiusMedium,
@@ -61,16 +67,9 @@ const useStyles = makeStyles({
     // would otherwise scroll within itself and hide its own heading.
     ':has([data-confirm])': { position: 'static', maxHeight: 'none', overflowY: 'visible' },
   },
-  restricted: {
-    ...shorthands.border('3px', 'solid', tokens.colorPaletteRedBorder2),
-    borderLeftWidth: '8px',
-    backgroundColor: tokens.colorPaletteRedBackground1,
-  },
-  forwarded: {
-    ...shorthands.border('3px', 'solid', tokens.colorPaletteRedBorder2),
-    borderLeftWidth: '8px',
-    backgroundColor: tokens.colorPaletteRedBackground1,
-  },
+  restricted: RESTRICTED_LOOK,
+  // Restricted correspondence forwarded to the SPOC is about a restricted person: the same look.
+  forwarded: RESTRICTED_LOOK,
   caution: {
     ...shorthands.border('2px', 'dashed', tokens.colorPaletteMarigoldBorder2),
     borderLeftWidth: '6px',
